@@ -1,0 +1,82 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import gov.nist.core.CommonLogger;
+import io.github.ucmaworkbench.trace.TraceServerLogger;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sip.PeerUnavailableException;
+import javax.sip.SipFactory;
+import javax.sip.SipStack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates and stops JAIN-SIP stacks the way this project needs them: unique names, our loggers,
+ * message tracing on, one creation at a time.
+ *
+ * <p>Why the care: {@link SipFactory} caches stacks by name and hands back a stopped stack for a
+ * reused name; creating stacks concurrently can NPE inside the RI; {@code stop()} right after a
+ * listening point was created can NPE too. The stack name before {@code '#'} is the "party" label
+ * the trace shows (an endpoint URI, or "registrar").
+ */
+public final class SipStacks {
+    private static final Logger LOG = LoggerFactory.getLogger(SipStacks.class);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Object CREATE_LOCK = new Object();
+
+    static {
+        // The RI's static loggers fall back to log4j when this is null, even before any stack exists.
+        CommonLogger.legacyLogger = new Slf4jStackLogger();
+    }
+
+    private SipStacks() {
+    }
+
+    /**
+     * Creates a stack whose trace label is {@code party}.
+     *
+     * @param party what the trace calls this stack's owner, e.g. {@code sip:client@example.com}
+     * @param extra stack properties that override the defaults (may be null)
+     */
+    public static SipStack create(String party, Properties extra) throws PeerUnavailableException {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", party + "#" + SEQUENCE.incrementAndGet());
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", TraceServerLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "16");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "true");
+        // A peer must not make us hold unbounded input (RFC 3261 leaves it to us).
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "1048576");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
+        p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
+        if (extra != null) {
+            p.putAll(extra);
+        }
+        synchronized (CREATE_LOCK) {
+            SipFactory factory = SipFactory.getInstance();
+            factory.setPathName("gov.nist");
+            return factory.createSipStack(p);
+        }
+    }
+
+    /** The party label a stack was created with. */
+    public static String partyOf(String stackName) {
+        int hash = stackName == null ? -1 : stackName.lastIndexOf('#');
+        return hash < 0 ? String.valueOf(stackName) : stackName.substring(0, hash);
+    }
+
+    /** Stops a stack, swallowing the RI's shutdown races; safe on null. */
+    public static void stop(SipStack stack) {
+        if (stack == null) {
+            return;
+        }
+        synchronized (CREATE_LOCK) {
+            try {
+                stack.stop();
+            } catch (RuntimeException e) {
+                LOG.debug("stack {} did not stop cleanly", stack.getStackName(), e);
+            }
+        }
+    }
+}
