@@ -46,12 +46,18 @@ final class ClientExchange {
      */
     static ClientExchange start(SipUserAgent agent, EndpointHandler endpoint, Request request, Duration timeout,
             Listener listener) {
+        return start(agent, endpoint, request, null, timeout, listener);
+    }
+
+    /** Like the other, for a request inside {@code dialog} (null: outside any). */
+    static ClientExchange start(SipUserAgent agent, EndpointHandler endpoint, Request request, javax.sip.Dialog dialog,
+            Duration timeout, Listener listener) {
         ClientExchange exchange = new ClientExchange(agent, endpoint, listener);
         exchange.timer = SipUserAgent.TIMERS.schedule(() -> exchange.finish(new SipFailure(SipFailure.Kind.TIMEOUT,
                 "no final response to " + request.getMethod() + " within " + timeout.toMillis() / 1000.0 + " s"), null),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            exchange.current = agent.send(endpoint, request, exchange);
+            exchange.current = agent.send(endpoint, request, dialog, exchange);
         } catch (SipFailure e) {
             exchange.finish(e, null);
         }

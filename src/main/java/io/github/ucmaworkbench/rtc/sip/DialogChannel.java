@@ -65,7 +65,7 @@ public final class DialogChannel {
             outcome.failed(new SipFailure(SipFailure.Kind.OTHER, "cannot send " + method + " in this dialog: " + e.getMessage(), null, e));
             return;
         }
-        ClientExchange.start(agent, endpoint, request, timeout, new ClientExchange.Listener() {
+        ClientExchange.start(agent, endpoint, request, dialog, timeout, new ClientExchange.Listener() {
             @Override
             public void success(MessageView response, Response raw, ClientTransaction ct) {
                 outcome.succeeded(response);

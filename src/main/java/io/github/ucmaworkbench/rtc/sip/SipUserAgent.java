@@ -155,7 +155,8 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             throw new SipFailure(SipFailure.Kind.CONNECTION, "cannot resolve " + address.getHostString());
         }
         if (host.isAnyLocalAddress()) {
-            host = firstNonLoopback();
+            // "Any address" is no Contact: use the address that reaches our server.
+            host = endpoints.isEmpty() ? firstNonLoopback() : localAddressToward(endpoints.get(0).serverHost());
         }
         SipProvider provider = binder.bind(stack(), this, host, address.getPort(),
                 List.of(ListeningPoint.TCP, ListeningPoint.UDP));
@@ -193,12 +194,18 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     }
 
     /** Sends a request in a new client transaction whose responses go to {@code exchange}. */
-    ClientTransaction send(EndpointHandler endpoint, Request request, ClientExchange exchange) throws SipFailure {
-        SipProvider provider = providerFor(endpoint);
+    ClientTransaction send(EndpointHandler endpoint, Request request, javax.sip.Dialog dialog, ClientExchange exchange)
+            throws SipFailure {
+        // In-dialog requests must go out through the dialog's own provider and Dialog.sendRequest.
+        SipProvider provider = dialog == null ? providerFor(endpoint) : ((gov.nist.javax.sip.stack.SIPDialog) dialog).getSipProvider();
         try {
             ClientTransaction ct = provider.getNewClientTransaction(request);
             ct.setApplicationData(exchange);
-            ct.sendRequest();
+            if (dialog == null) {
+                ct.sendRequest();
+            } else {
+                dialog.sendRequest(ct);
+            }
             return ct;
         } catch (SipException e) {
             throw connectionFailure(e);
