@@ -1,0 +1,397 @@
+package io.github.ucmaworkbench.registrar;
+
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The proxy half (RFC 3261 §16): a transaction-stateful, record-routing proxy that forwards
+ * requests for our domain to the contacts the {@link LocationService} holds, and in-dialog
+ * requests along the route set we put ourselves on. ACK for 2xx and stray 2xx retransmissions
+ * are forwarded statelessly (§16.11 / §16.7 step 10). Runs on stack threads and never blocks on
+ * anything but the stack's own (TCP connect) sends.
+ */
+final class ProxyCore {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
+    /** Marks our own CANCEL client transactions: their responses end here. */
+    private static final Object CANCEL_MARKER = new Object();
+    private static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, MESSAGE, INFO, OPTIONS, REGISTER";
+    private static final long CONTEXT_LIFETIME_NANOS = TimeUnit.MINUTES.toNanos(3);
+
+    private final SipProvider provider;
+    private final MessageFactory messages;
+    private final HeaderFactory headers;
+    private final AddressFactory addresses;
+    private final LocalIdentity identity;
+    private final LocationService location;
+    /** Pending INVITE contexts by the caller's top Via branch: a CANCEL carries the same (§9.1). */
+    private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
+    private final String branchPrefix = "z9hG4bK" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private final AtomicLong branchCounter = new AtomicLong();
+
+    ProxyCore(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
+            LocalIdentity identity, LocationService location) {
+        this.provider = provider;
+        this.messages = messages;
+        this.headers = headers;
+        this.addresses = addresses;
+        this.identity = identity;
+        this.location = location;
+    }
+
+    void processRequest(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
+        Request request = event.getRequest();
+        if (Request.ACK.equals(request.getMethod())) {
+            forwardAck(request);
+            return;
+        }
+        ServerTransaction st = event.getServerTransaction();
+        if (st == null) {
+            try {
+                st = provider.getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException e) {
+                return; // a retransmission racing its own transaction: the stack absorbs the rest
+            }
+        }
+        if (Request.CANCEL.equals(request.getMethod())) {
+            cancel(request, st);
+            return;
+        }
+        if (Request.INVITE.equals(request.getMethod())) {
+            // §16.2: an INVITE gets 100 Trying at once so the caller stops retransmitting.
+            st.sendResponse(messages.createResponse(Response.TRYING, request));
+        }
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+            respond(st, request, Response.TOO_MANY_HOPS, null); // §16.3 step 3
+            return;
+        }
+        Request forward = (Request) request.clone();
+        boolean routedHere = popOwnRoutes(forward);
+        if (!(forward.getRequestURI() instanceof SipURI ruri)) {
+            respond(st, request, Response.UNSUPPORTED_URI_SCHEME, null);
+            return;
+        }
+        List<URI> targets = new ArrayList<>();
+        if (identity.serves(ruri) && forward.getHeader(RouteHeader.NAME) == null) {
+            if (ruri.getUser() == null) {
+                answerOurselves(st, request);
+                return;
+            }
+            // §16.5: the Request-URI is an AOR of ours; its targets are the registered contacts.
+            String aor = LocationService.aorOf(ruri.getUser(), identity.domain());
+            List<Binding> bindings = location.getBindings(aor);
+            if (bindings.isEmpty()) {
+                boolean known = location.isKnown(aor);
+                LOG.debug("{} for {}: {}", request.getMethod(), aor, known ? "offline" : "unknown");
+                respond(st, request, known ? Response.TEMPORARILY_UNAVAILABLE : Response.NOT_FOUND, null);
+                return;
+            }
+            for (Binding b : bindings) {
+                targets.add(addresses.createURI(b.getContactUri()));
+            }
+        } else if (routedHere) {
+            targets.add(null); // in-dialog: the Request-URI is the remote target, keep it
+        } else {
+            respond(st, request, Response.FORBIDDEN, "Not our domain (" + identity.domain() + ")");
+            return;
+        }
+        // §16.6 step 3.
+        if (maxForwards == null) {
+            forward.addHeader(headers.createMaxForwardsHeader(70));
+        } else {
+            ((MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
+        }
+        ProxyContext context = new ProxyContext(this, st, request);
+        boolean invite = Request.INVITE.equals(request.getMethod());
+        if (invite) {
+            invites.put(topBranch(request), context);
+        }
+        boolean dialogCreating = invite && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
+        String inbound = transportOf(request);
+        for (URI target : targets) {
+            forwardBranch(context, forward, target, dialogCreating, inbound);
+        }
+    }
+
+    private void forwardBranch(ProxyContext context, Request forward, URI target, boolean recordRoute,
+            String inbound) throws ParseException, InvalidArgumentException, SipException {
+        Request copy = (Request) forward.clone();
+        if (target != null) {
+            copy.setRequestURI(target);
+        }
+        ProxyContext.Branch branch = context.newBranch(String.valueOf(copy.getRequestURI()));
+        String outbound = hopTransport(copy);
+        if (recordRoute) {
+            // §16.6 step 4; with different transports on the two sides we record-route twice
+            // (RFC 5658) so each side's route set names the transport it can reach us on.
+            if (!outbound.equalsIgnoreCase(inbound)) {
+                copy.addFirst(recordRoute(inbound));
+            }
+            copy.addFirst(recordRoute(outbound));
+        }
+        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), outbound, newBranch()));
+        try {
+            ClientTransaction ct = provider.getNewClientTransaction(copy);
+            ct.setApplicationData(branch);
+            synchronized (context) {
+                branch.transaction = ct;
+            }
+            ct.sendRequest();
+            LOG.debug("forwarded {} to {} over {}", copy.getMethod(), branch.target, outbound);
+        } catch (SipException | RuntimeException e) {
+            // §16.7 step 6 treats a transport error like a 503; for a teaching server the honest
+            // answer is that the registered client cannot be reached right now.
+            LOG.debug("cannot forward {} to {}: {}", copy.getMethod(), branch.target, e.toString());
+            context.onFailure(branch, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
+        }
+    }
+
+    /** §16.11-style stateless forwarding of an ACK (for a 2xx: hop-by-hop ACKs end in our stack). */
+    private void forwardAck(Request ack) throws ParseException, InvalidArgumentException, SipException {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) ack.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+            return;
+        }
+        Request forward = (Request) ack.clone();
+        boolean routedHere = popOwnRoutes(forward);
+        if (maxForwards != null) {
+            ((MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
+        }
+        List<URI> targets = new ArrayList<>();
+        if (forward.getRequestURI() instanceof SipURI ruri && identity.serves(ruri)
+                && forward.getHeader(RouteHeader.NAME) == null) {
+            // A peer that ignored our Record-Route (SIPp's built-in UAC does) sends the ACK to the AOR.
+            if (ruri.getUser() != null) {
+                for (Binding b : location.getBindings(LocationService.aorOf(ruri.getUser(), identity.domain()))) {
+                    targets.add(addresses.createURI(b.getContactUri()));
+                }
+            }
+        } else if (routedHere) {
+            targets.add(null);
+        }
+        for (URI target : targets) {
+            Request copy = (Request) forward.clone();
+            if (target != null) {
+                copy.setRequestURI(target);
+            }
+            // The same branch for every retransmission of this ACK (§16.11), unique per target.
+            String branch = "z9hG4bK" + DigestChallenger.md5(topBranch(ack) + "|" + copy.getRequestURI()).substring(0, 20);
+            copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), hopTransport(copy), branch));
+            try {
+                provider.sendRequest(copy);
+            } catch (SipException e) {
+                LOG.debug("cannot forward ACK to {}: {}", copy.getRequestURI(), e.toString());
+            }
+        }
+    }
+
+    /** §16.10: answer the CANCEL ourselves and cancel the pending branches. */
+    private void cancel(Request cancel, ServerTransaction st) throws ParseException, SipException, InvalidArgumentException {
+        ProxyContext context = invites.get(topBranch(cancel));
+        if (context == null) {
+            respond(st, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            return;
+        }
+        respond(st, cancel, Response.OK, null);
+        context.cancel();
+    }
+
+    private void answerOurselves(ServerTransaction st, Request request)
+            throws ParseException, SipException, InvalidArgumentException {
+        String method = request.getMethod();
+        if (Request.OPTIONS.equals(method) || Request.MESSAGE.equals(method)) {
+            Response ok = createResponse(request, Response.OK, null);
+            ok.addHeader(headers.createAllowHeader(ALLOWED));
+            st.sendResponse(ok);
+        } else {
+            Response no = createResponse(request, Response.METHOD_NOT_ALLOWED, null);
+            no.addHeader(headers.createAllowHeader(ALLOWED));
+            st.sendResponse(no);
+        }
+    }
+
+    void processResponse(ResponseEvent event) throws SipException {
+        Response response = event.getResponse();
+        ClientTransaction ct = event.getClientTransaction();
+        Object data = ct == null ? null : ct.getApplicationData();
+        if (data instanceof ProxyContext.Branch branch) {
+            branch.context.onResponse(branch, response);
+        } else if (data != CANCEL_MARKER) {
+            // A 2xx retransmission after its transaction ended: forward it statelessly.
+            ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
+            if (top != null && identity.isOwnAddress(top.getHost(), top.getPort())) {
+                Response copy = withoutOwnVia(response);
+                if (copy.getHeader(ViaHeader.NAME) != null) {
+                    provider.sendResponse(copy);
+                }
+            }
+        }
+    }
+
+    void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction() && event.getClientTransaction() != null
+                && event.getClientTransaction().getApplicationData() instanceof ProxyContext.Branch branch) {
+            branch.context.onFailure(branch, Response.REQUEST_TIMEOUT, null);
+        }
+    }
+
+    void serverTransactionTerminated(ServerTransaction st) {
+        if (st.getRequest() != null && Request.INVITE.equals(st.getRequest().getMethod())) {
+            invites.remove(topBranch(st.getRequest()));
+        }
+    }
+
+    /** Drops contexts the stack never reported as terminated (belt and braces against leaks). */
+    void sweep() {
+        invites.values().removeIf(c -> c.ageNanos() > CONTEXT_LIFETIME_NANOS);
+    }
+
+    // ---- used by ProxyContext -------------------------------------------------------------
+
+    void sendCancel(ProxyContext.Branch branch) {
+        try {
+            ClientTransaction cancel = provider.getNewClientTransaction(branch.transaction.createCancel());
+            cancel.setApplicationData(CANCEL_MARKER);
+            cancel.sendRequest();
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("cannot cancel branch to {}: {}", branch.target, e.toString());
+        }
+    }
+
+    /** Sends a response upstream through the server transaction, or statelessly without one. */
+    void sendUpstream(ServerTransaction st, Response response, boolean isFinal) {
+        try {
+            if (st != null) {
+                try {
+                    st.sendResponse(response);
+                    return;
+                } catch (SipException | InvalidArgumentException | RuntimeException e) {
+                    if (!isFinal || response.getStatusCode() >= 300) {
+                        LOG.debug("cannot send {} upstream: {}", response.getStatusCode(), e.toString());
+                        return;
+                    }
+                    // a 2xx after the transaction ended: fall through to stateless
+                }
+            }
+            provider.sendResponse(response);
+        } catch (SipException | RuntimeException e) {
+            LOG.debug("cannot send {} upstream: {}", response.getStatusCode(), e.toString());
+        }
+    }
+
+    /** §16.7 step 3: the response without the Via we added. */
+    Response withoutOwnVia(Response response) {
+        Response copy = (Response) response.clone();
+        copy.removeFirst(ViaHeader.NAME);
+        return copy;
+    }
+
+    Response createResponse(Request request, int code, String reason) {
+        try {
+            Response r = messages.createResponse(code, request);
+            if (reason != null) {
+                r.setReasonPhrase(reason);
+            }
+            ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+            if (code > 100 && to.getTag() == null) {
+                to.setTag(UUID.randomUUID().toString().substring(0, 8));
+            }
+            return r;
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot build a " + code + " response", e);
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------
+
+    private void respond(ServerTransaction st, Request request, int code, String reason)
+            throws SipException, InvalidArgumentException {
+        st.sendResponse(createResponse(request, code, reason));
+    }
+
+    /** §16.4: removes the Route entries that name us; true when there was at least one. */
+    private boolean popOwnRoutes(Request request) {
+        boolean popped = false;
+        while (true) {
+            ListIterator<?> it = request.getHeaders(RouteHeader.NAME);
+            if (it == null || !it.hasNext()) {
+                return popped;
+            }
+            RouteHeader top = (RouteHeader) it.next();
+            if (!identity.isOwnRoute(top.getAddress().getURI())) {
+                return popped;
+            }
+            request.removeFirst(RouteHeader.NAME);
+            popped = true;
+        }
+    }
+
+    private RecordRouteHeader recordRoute(String transport) throws ParseException, InvalidArgumentException {
+        SipURI uri = addresses.createSipURI(null, identity.host());
+        uri.setPort(identity.port());
+        uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
+        uri.setLrParam();
+        return headers.createRecordRouteHeader(addresses.createAddress(uri));
+    }
+
+    /** The transport the next hop needs: the top Route, else the Request-URI (RFC 3263 §4.1 lite). */
+    private static String hopTransport(Request request) {
+        URI next = request.getRequestURI();
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        if (route != null) {
+            next = route.getAddress().getURI();
+        }
+        if (next instanceof SipURI sip) {
+            if (sip.getTransportParam() != null) {
+                return sip.getTransportParam().toUpperCase(Locale.ROOT);
+            }
+            return sip.isSecure() ? "TLS" : "UDP";
+        }
+        return "UDP";
+    }
+
+    private static String transportOf(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null || via.getTransport() == null ? "UDP" : via.getTransport().toUpperCase(Locale.ROOT);
+    }
+
+    private static String topBranch(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null ? "" : String.valueOf(via.getBranch());
+    }
+
+    private String newBranch() {
+        return branchPrefix + Long.toHexString(branchCounter.incrementAndGet());
+    }
+}

@@ -1,0 +1,189 @@
+package io.github.ucmaworkbench.registrar;
+
+import java.net.InetAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Immutable settings of the embedded registrar + proxy that stands in for Office Communications
+ * Server. Build one with {@link #builder()}; {@link #defaults()} is loopback, port 5060 (or the next
+ * free one), domain {@code example.com}, no authentication.
+ *
+ * <p>Expiry bounds follow RFC 3261 §10.3 step 7: a requested interval below {@code minExpires}
+ * (other than 0) is refused with 423, one above {@code maxExpires} is shortened to it, and a
+ * REGISTER that names no interval gets {@code defaultExpires}.
+ */
+public final class RegistrarConfig {
+    /** The standard SIP port, RFC 3261 §19.1.2. */
+    public static final int DEFAULT_PORT = 5060;
+    /** How many ports above the configured one {@code start()} tries when it is taken. */
+    public static final int PORT_ATTEMPTS = 20;
+
+    private final InetAddress bindAddress;
+    private final int port;
+    private final boolean fixedPort;
+    private final String domain;
+    private final Map<String, String> users;
+    private final int minExpires;
+    private final int maxExpires;
+    private final int defaultExpires;
+
+    private RegistrarConfig(Builder b) {
+        this.bindAddress = b.bindAddress;
+        this.port = b.port;
+        this.fixedPort = b.fixedPort;
+        this.domain = b.domain;
+        this.users = Collections.unmodifiableMap(new LinkedHashMap<>(b.users));
+        this.minExpires = b.minExpires;
+        this.maxExpires = b.maxExpires;
+        this.defaultExpires = b.defaultExpires;
+    }
+
+    /** Loopback, port 5060 (next free if taken), domain example.com, no authentication. */
+    public static RegistrarConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.bindAddress = bindAddress;
+        b.port = port;
+        b.fixedPort = fixedPort;
+        b.domain = domain;
+        b.users = new LinkedHashMap<>(users);
+        b.minExpires = minExpires;
+        b.maxExpires = maxExpires;
+        b.defaultExpires = defaultExpires;
+        return b;
+    }
+
+    /** The address to listen on; loopback unless a classroom server binds the LAN. */
+    public InetAddress getBindAddress() {
+        return bindAddress;
+    }
+
+    /** The port to listen on (UDP and TCP); 0 means any free port. */
+    public int getPort() {
+        return port;
+    }
+
+    /** True: fail when {@link #getPort()} is taken; false: try the next free ports. */
+    public boolean isFixedPort() {
+        return fixedPort;
+    }
+
+    /** The SIP domain served: the host part of every address-of-record, and the digest realm. */
+    public String getDomain() {
+        return domain;
+    }
+
+    /** User name to password for MD5 digest authentication; empty means no authentication. */
+    public Map<String, String> getUsers() {
+        return users;
+    }
+
+    public int getMinExpires() {
+        return minExpires;
+    }
+
+    public int getMaxExpires() {
+        return maxExpires;
+    }
+
+    public int getDefaultExpires() {
+        return defaultExpires;
+    }
+
+    @Override
+    public String toString() {
+        return "RegistrarConfig[" + bindAddress.getHostAddress() + ":" + port + (fixedPort ? " fixed" : "")
+                + ", domain=" + domain + ", users=" + users.keySet() + ", expires=" + minExpires + ".."
+                + maxExpires + " default " + defaultExpires + "]";
+    }
+
+    /** Builds a {@link RegistrarConfig}; every setter validates at {@link #build()}. */
+    public static final class Builder {
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port = DEFAULT_PORT;
+        private boolean fixedPort;
+        private String domain = "example.com";
+        private Map<String, String> users = new LinkedHashMap<>();
+        private int minExpires = 1;
+        private int maxExpires = 3600;
+        private int defaultExpires = 3600;
+
+        private Builder() {
+        }
+
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = Objects.requireNonNull(address, "bindAddress");
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder fixedPort(boolean fixed) {
+            this.fixedPort = fixed;
+            return this;
+        }
+
+        public Builder domain(String domain) {
+            this.domain = Objects.requireNonNull(domain, "domain");
+            return this;
+        }
+
+        /** Replaces the user table (user name to password). */
+        public Builder users(Map<String, String> users) {
+            this.users = new LinkedHashMap<>(Objects.requireNonNull(users, "users"));
+            return this;
+        }
+
+        /** Adds one user that must authenticate with this password. */
+        public Builder user(String name, String password) {
+            this.users.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
+            return this;
+        }
+
+        public Builder minExpires(int seconds) {
+            this.minExpires = seconds;
+            return this;
+        }
+
+        public Builder maxExpires(int seconds) {
+            this.maxExpires = seconds;
+            return this;
+        }
+
+        public Builder defaultExpires(int seconds) {
+            this.defaultExpires = seconds;
+            return this;
+        }
+
+        public RegistrarConfig build() {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            if (domain.isBlank() || domain.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("domain must be a host name: '" + domain + "'");
+            }
+            if (minExpires < 1 || maxExpires < minExpires) {
+                throw new IllegalArgumentException(
+                        "need 1 <= minExpires <= maxExpires: " + minExpires + ", " + maxExpires);
+            }
+            if (defaultExpires < 1) {
+                throw new IllegalArgumentException("defaultExpires must be positive: " + defaultExpires);
+            }
+            return new RegistrarConfig(this);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.ucmaworkbench.registrar;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import javax.sip.message.MessageFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stack's one listener: REGISTER goes to the registrar, everything else to the proxy. Every
+ * callback runs on a stack thread, so nothing here may block or let an exception escape (an
+ * exception would end up in the stack's own logs and the request would go unanswered).
+ */
+final class RegistrarListener implements SipListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrarListener.class);
+
+    private final RegisterHandler registrar;
+    private final ProxyCore proxy;
+    private final MessageFactory messages;
+
+    RegistrarListener(RegisterHandler registrar, ProxyCore proxy, MessageFactory messages) {
+        this.registrar = registrar;
+        this.proxy = proxy;
+        this.messages = messages;
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            if (Request.REGISTER.equals(request.getMethod())) {
+                ServerTransaction st = event.getServerTransaction();
+                if (st == null) {
+                    st = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+                }
+                registrar.process(request, st);
+            } else {
+                proxy.processRequest(event);
+            }
+        } catch (javax.sip.TransactionAlreadyExistsException e) {
+            LOG.debug("retransmitted {} absorbed", request.getMethod());
+        } catch (Exception e) {
+            LOG.warn("cannot handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            LOG.debug("details", e);
+            answerServerError(event);
+        }
+    }
+
+    private void answerServerError(RequestEvent event) {
+        Request request = event.getRequest();
+        if (Request.ACK.equals(request.getMethod()) || event.getServerTransaction() == null) {
+            return;
+        }
+        try {
+            event.getServerTransaction().sendResponse(
+                    messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
+        } catch (Exception ignored) {
+            // the transaction may already be answered; nothing more we can do
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        try {
+            proxy.processResponse(event);
+        } catch (Exception e) {
+            LOG.warn("cannot forward {} response: {}", event.getResponse().getStatusCode(), e.toString());
+            LOG.debug("details", e);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        try {
+            proxy.processTimeout(event);
+        } catch (RuntimeException e) {
+            LOG.warn("timeout handling failed", e);
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        if (event.isServerTransaction()) {
+            proxy.serverTransactionTerminated(event.getServerTransaction());
+        }
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // no dialogs: AUTOMATIC_DIALOG_SUPPORT is off for a proxy
+    }
+}

@@ -1,0 +1,247 @@
+package io.github.ucmaworkbench.registrar;
+
+import io.github.ucmaworkbench.rtc.sip.SipStacks;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ListeningPoint;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded SIP registrar and stateful proxy that stands in for Office Communications Server:
+ * clients REGISTER with it (RFC 3261 §10) and send their INVITEs, MESSAGEs and so on through it
+ * (§16). Listens on UDP and TCP on one port.
+ *
+ * <pre>{@code
+ * try (RegistrarService registrar = new RegistrarService(RegistrarConfig.defaults())) {
+ *     InetSocketAddress address = registrar.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class RegistrarService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrarService.class);
+    private static final long PURGE_PERIOD_MILLIS = 250;
+
+    private final RegistrarConfig config;
+    private final ExecutorService notifier;
+    private final LocationService location;
+    private final Object lifecycle = new Object();
+    private ScheduledExecutorService housekeeping;
+    private SipStack stack;
+    private ProxyCore proxy;
+    private InetSocketAddress localAddress;
+    private boolean closed;
+
+    public RegistrarService(RegistrarConfig config) {
+        this.config = config;
+        this.notifier = Executors.newSingleThreadExecutor(daemon("registrar-events"));
+        this.location = new LocationService(notifier);
+        for (String user : config.getUsers().keySet()) {
+            // Configured users are known: calling one who is not signed in is 480, not 404.
+            location.markKnown(LocationService.aorOf(user, config.getDomain()));
+        }
+    }
+
+    /**
+     * Binds UDP and TCP on the configured address and port and starts serving.
+     *
+     * @return the bound address
+     * @throws IOException when no port could be bound (with {@code fixedPort}: the configured one)
+     * @throws IllegalStateException when already started or closed
+     */
+    public InetSocketAddress start() throws IOException {
+        synchronized (lifecycle) {
+            if (closed || stack != null) {
+                throw new IllegalStateException(closed ? "registrar is closed" : "registrar already started");
+            }
+            InetAddress address = config.getBindAddress();
+            int wanted = config.getPort();
+            int attempts = wanted == 0 ? 10 : config.isFixedPort() ? 1 : RegistrarConfig.PORT_ATTEMPTS + 1;
+            IOException last = null;
+            for (int i = 0; i < attempts; i++) {
+                int port = wanted == 0 ? PortProbe.anyFreePort(address) : wanted + i;
+                if (port > 65535) {
+                    break;
+                }
+                if (!PortProbe.isFree(address, port)) {
+                    last = new IOException("port " + port + " on " + address.getHostAddress() + " is taken");
+                    continue;
+                }
+                try {
+                    bind(address, port);
+                } catch (IOException e) {
+                    last = e; // lost a race for the port, or the stack refused it: next one
+                    continue;
+                }
+                String where = address.getHostAddress() + ":" + port;
+                if (wanted != 0 && port != wanted) {
+                    LOG.info("port {} is taken; the registrar is listening on {} (UDP+TCP), domain {}",
+                            wanted, where, config.getDomain());
+                } else {
+                    LOG.info("the registrar is listening on {} (UDP+TCP), domain {}", where, config.getDomain());
+                }
+                localAddress = new InetSocketAddress(address, port);
+                return localAddress;
+            }
+            String message = config.isFixedPort()
+                    ? "port " + wanted + " on " + address.getHostAddress() + " is taken (fixed port requested)"
+                    : "no free port for the registrar on " + address.getHostAddress() + " from " + wanted
+                            + " to " + (wanted + RegistrarConfig.PORT_ATTEMPTS);
+            throw new IOException(message, last);
+        }
+    }
+
+    private void bind(InetAddress address, int port) throws IOException {
+        Properties props = new Properties();
+        // A proxy keeps no dialogs (§16): we handle every request and ACK ourselves.
+        props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        SipStack candidate = null;
+        try {
+            candidate = SipStacks.create("registrar", props);
+            String host = address.getHostAddress();
+            ListeningPoint udp = candidate.createListeningPoint(host, port, ListeningPoint.UDP);
+            ListeningPoint tcp = candidate.createListeningPoint(host, port, ListeningPoint.TCP);
+            SipProvider provider = candidate.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            SipFactory factory = SipFactory.getInstance();
+            var messages = factory.createMessageFactory();
+            var headers = factory.createHeaderFactory();
+            var addresses = factory.createAddressFactory();
+            LocalIdentity identity = new LocalIdentity(config.getDomain(), address, port);
+            DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(), headers);
+            RegisterHandler registrar = new RegisterHandler(config, identity, location, digest, messages, headers, addresses);
+            ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location);
+            provider.addSipListener(new RegistrarListener(registrar, core, messages));
+            candidate.start();
+            stack = candidate;
+            proxy = core;
+            housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("registrar-housekeeping"));
+            housekeeping.scheduleWithFixedDelay(this::housekeep, PURGE_PERIOD_MILLIS, PURGE_PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (SipException | javax.sip.InvalidArgumentException | java.util.TooManyListenersException
+                | RuntimeException e) {
+            // STYLE.md: after a failed bind the stack is thrown away; the next try gets a new name.
+            SipStacks.stop(candidate);
+            throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void housekeep() {
+        try {
+            location.purgeExpired();
+            ProxyCore p = proxy;
+            if (p != null) {
+                p.sweep();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("registrar housekeeping failed", e);
+        }
+    }
+
+    /** The bound address, or null before {@link #start()}. */
+    public InetSocketAddress getLocalAddress() {
+        synchronized (lifecycle) {
+            return localAddress;
+        }
+    }
+
+    /** The SIP domain served, e.g. {@code example.com}. */
+    public String getDomain() {
+        return config.getDomain();
+    }
+
+    public RegistrarConfig getConfig() {
+        return config;
+    }
+
+    public LocationService getLocationService() {
+        return location;
+    }
+
+    /** How many AORs currently have at least one live binding. */
+    public int getRegisteredUserCount() {
+        return location.getRegisteredUserCount();
+    }
+
+    /**
+     * Calls {@code onBindingsChanged} on a registrar thread whenever the set of registered users
+     * changes. Close the handle to stop.
+     */
+    public AutoCloseable addListener(Runnable onBindingsChanged) {
+        return location.addListener(onBindingsChanged);
+    }
+
+    /** Stops listening and forgets nothing else; idempotent. */
+    @Override
+    public void close() {
+        SipStack toStop;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toStop = stack;
+            stack = null;
+            proxy = null;
+            if (housekeeping != null) {
+                housekeeping.shutdownNow();
+            }
+        }
+        QuickStop.stop(toStop);
+        notifier.shutdown();
+        LOG.debug("registrar stopped");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Socket-level checks that keep us from creating (and discarding) stacks for taken ports. */
+    static final class PortProbe {
+        private PortProbe() {
+        }
+
+        /** True when both UDP and TCP can bind {@code address:port} right now. */
+        static boolean isFree(InetAddress address, int port) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port));
+                    ServerSocket tcp = new ServerSocket()) {
+                tcp.setReuseAddress(true);
+                tcp.bind(new InetSocketAddress(address, port));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** A port free for both UDP and TCP (the stack cannot bind port 0 itself). */
+        static int anyFreePort(InetAddress address) throws IOException {
+            for (int i = 0; i < 50; i++) {
+                int port;
+                try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
+                    port = probe.getLocalPort();
+                }
+                if (isFree(address, port)) {
+                    return port;
+                }
+            }
+            throw new IOException("no free UDP+TCP port on " + address.getHostAddress());
+        }
+    }
+}
