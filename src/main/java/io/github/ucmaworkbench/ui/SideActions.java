@@ -41,10 +41,12 @@ public final class SideActions {
     }
 
     public static Server server(RegistrationState registration, SignalingState session, boolean listening) {
+        // The tutorial's server listens once signed in: its Contact is the listening address.
+        boolean registered = registration == RegistrationState.REGISTERED;
         return new Server(
                 registration == RegistrationState.UNREGISTERED,
-                registration == RegistrationState.REGISTERED,
-                !listening,
+                registered,
+                registered && !listening,
                 listening,
                 isLive(session));
     }

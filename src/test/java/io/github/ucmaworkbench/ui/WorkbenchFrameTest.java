@@ -52,7 +52,7 @@ class WorkbenchFrameTest extends GuiTest {
         window.button(ClientPanel.SEND_INVITE).requireDisabled();
         window.button(ClientPanel.HANG_UP).requireDisabled();
         window.button(ClientPanel.SEND_MESSAGE).requireDisabled();
-        window.button(ServerPanel.LISTEN).requireEnabled();
+        window.button(ServerPanel.LISTEN).requireDisabled();
         window.button(ServerPanel.STOP_LISTENING).requireDisabled();
 
         window.button(ClientPanel.SIGN_IN).click();
@@ -62,6 +62,7 @@ class WorkbenchFrameTest extends GuiTest {
         window.label(ClientPanel.STATE_NAME).requireText("Signed in");
 
         window.button(ServerPanel.SIGN_IN).click();
+        waitUntil("server may listen once signed in", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
         window.button(ServerPanel.LISTEN).click();
         waitUntil("server listening", () -> window.button(ServerPanel.STOP_LISTENING).target().isEnabled());
         window.button(ServerPanel.LISTEN).requireDisabled();

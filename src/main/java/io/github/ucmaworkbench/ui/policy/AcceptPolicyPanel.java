@@ -47,6 +47,9 @@ public final class AcceptPolicyPanel extends JPanel {
     private final JLabel headerLabel = new JLabel("Header name");
     private final JLabel problem = new JLabel();
     private Consumer<AcceptPolicySettings> listener = p -> { };
+    /** Typing waits for a pause, so "Not Acceptable Here" is one policy change, not nineteen. */
+    private final javax.swing.Timer typingPause = new javax.swing.Timer(TYPING_PAUSE_MILLIS, e -> changed());
+    static final int TYPING_PAUSE_MILLIS = 400;
     private boolean loading;
 
     public AcceptPolicyPanel(String name) {
@@ -99,13 +102,14 @@ public final class AcceptPolicyPanel extends JPanel {
         rejection.addActionListener(e -> rejectionChosen());
         askSeconds.addChangeListener(e -> changed());
         DocumentListener typing = new DocumentListener() {
-            @Override public void insertUpdate(DocumentEvent e) { changed(); }
-            @Override public void removeUpdate(DocumentEvent e) { changed(); }
-            @Override public void changedUpdate(DocumentEvent e) { changed(); }
+            @Override public void insertUpdate(DocumentEvent e) { typed(); }
+            @Override public void removeUpdate(DocumentEvent e) { typed(); }
+            @Override public void changedUpdate(DocumentEvent e) { typed(); }
         };
         code.getDocument().addDocumentListener(typing);
         reason.getDocument().addDocumentListener(typing);
         header.getDocument().addDocumentListener(typing);
+        typingPause.setRepeats(false);
         load(AcceptPolicySettings.defaults());
     }
 
@@ -185,7 +189,16 @@ public final class AcceptPolicyPanel extends JPanel {
         changed();
     }
 
+    private void typed() {
+        if (loading) {
+            return;
+        }
+        refresh(); // the reason shows at once; the choice is handed on after the pause
+        typingPause.restart();
+    }
+
     private void changed() {
+        typingPause.stop();
         if (loading) {
             return;
         }
