@@ -45,7 +45,8 @@ final class ProxyCore {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
     /** Marks our own CANCEL client transactions: their responses end here. */
     private static final Object CANCEL_MARKER = new Object();
-    private static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, MESSAGE, INFO, OPTIONS, REGISTER";
+    private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.MESSAGE, Request.INFO, Request.OPTIONS, Request.REGISTER);
     private static final long CONTEXT_LIFETIME_NANOS = TimeUnit.MINUTES.toNanos(3);
 
     private final SipProvider provider;
@@ -120,8 +121,10 @@ final class ProxyCore {
             for (Binding b : bindings) {
                 targets.add(addresses.createURI(b.getContactUri()));
             }
-        } else if (routedHere) {
-            targets.add(null); // in-dialog: the Request-URI is the remote target, keep it
+        } else if (routedHere && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            // In-dialog, along the route set we record-routed: the Request-URI is the remote
+            // target, keep it. Out of dialog we only serve our own domain (no open relay).
+            targets.add(null);
         } else {
             respond(st, request, Response.FORBIDDEN, "Not our domain (" + identity.domain() + ")");
             return;
@@ -230,15 +233,12 @@ final class ProxyCore {
     private void answerOurselves(ServerTransaction st, Request request)
             throws ParseException, SipException, InvalidArgumentException {
         String method = request.getMethod();
-        if (Request.OPTIONS.equals(method) || Request.MESSAGE.equals(method)) {
-            Response ok = createResponse(request, Response.OK, null);
-            ok.addHeader(headers.createAllowHeader(ALLOWED));
-            st.sendResponse(ok);
-        } else {
-            Response no = createResponse(request, Response.METHOD_NOT_ALLOWED, null);
-            no.addHeader(headers.createAllowHeader(ALLOWED));
-            st.sendResponse(no);
+        boolean ours = Request.OPTIONS.equals(method) || Request.MESSAGE.equals(method);
+        Response response = createResponse(request, ours ? Response.OK : Response.METHOD_NOT_ALLOWED, null);
+        for (String allowed : ALLOWED) {
+            response.addHeader(headers.createAllowHeader(allowed));
         }
+        st.sendResponse(response);
     }
 
     void processResponse(ResponseEvent event) throws SipException {

@@ -42,6 +42,7 @@ public final class RegistrarService implements AutoCloseable {
     private ScheduledExecutorService housekeeping;
     private SipStack stack;
     private ProxyCore proxy;
+    private RegistrarListener listener;
     private InetSocketAddress localAddress;
     private boolean closed;
 
@@ -124,10 +125,12 @@ public final class RegistrarService implements AutoCloseable {
             DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(), headers);
             RegisterHandler registrar = new RegisterHandler(config, identity, location, digest, messages, headers, addresses);
             ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location);
-            provider.addSipListener(new RegistrarListener(registrar, core, messages));
+            RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
+            provider.addSipListener(dispatcher);
             candidate.start();
             stack = candidate;
             proxy = core;
+            listener = dispatcher;
             housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("registrar-housekeeping"));
             housekeeping.scheduleWithFixedDelay(this::housekeep, PURGE_PERIOD_MILLIS, PURGE_PERIOD_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -195,6 +198,9 @@ public final class RegistrarService implements AutoCloseable {
             closed = true;
             toStop = stack;
             stack = null;
+            if (listener != null) {
+                listener.closing();
+            }
             proxy = null;
             if (housekeeping != null) {
                 housekeeping.shutdownNow();
