@@ -50,15 +50,22 @@ final class RegistrarListener implements SipListener {
         } catch (javax.sip.TransactionAlreadyExistsException e) {
             LOG.debug("retransmitted {} absorbed", request.getMethod());
         } catch (Exception e) {
-            if (closing) {
-                // the sockets are going away under us; nothing unusual
-                LOG.debug("{} arrived while closing: {}", request.getMethod(), e.toString());
+            if (closing || peerGone(e)) {
+                // our sockets are going away, or the peer hung up before our answer: routine
+                LOG.debug("cannot answer {}: {}", request.getMethod(), e.toString());
                 return;
             }
             LOG.warn("cannot handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             LOG.debug("details", e);
             answerServerError(event);
         }
+    }
+
+    /** A send failed because the connection is gone (a TCP peer that closed early). */
+    private static boolean peerGone(Exception e) {
+        return e instanceof javax.sip.SipException
+                && (e.getCause() instanceof java.io.IOException
+                        || String.valueOf(e.getMessage()).contains("Socket is closed"));
     }
 
     /** From now on failures are expected: the registrar is shutting down. */

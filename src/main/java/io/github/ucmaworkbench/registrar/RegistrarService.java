@@ -207,6 +207,12 @@ public final class RegistrarService implements AutoCloseable {
             }
         }
         QuickStop.stop(toStop);
+        InetSocketAddress bound = getLocalAddress();
+        if (toStop != null && bound != null) {
+            // The JDK releases a UDP socket whose reader thread was blocked a moment after close()
+            // returns; wait for it (briefly) so a restart on the same port cannot fail spuriously.
+            PortProbe.awaitFree(bound.getAddress(), bound.getPort(), 500);
+        }
         notifier.shutdown();
         LOG.debug("registrar stopped");
     }
@@ -234,6 +240,18 @@ public final class RegistrarService implements AutoCloseable {
             } catch (IOException e) {
                 return false;
             }
+        }
+
+        /** Waits up to {@code millis} until the port can be bound again; true when it can. */
+        static boolean awaitFree(InetAddress address, int port, long millis) {
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            while (!isFree(address, port)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            }
+            return true;
         }
 
         /** A port free for both UDP and TCP (the stack cannot bind port 0 itself). */
