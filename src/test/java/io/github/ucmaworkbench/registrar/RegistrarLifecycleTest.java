@@ -8,6 +8,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.ucmaworkbench.testing.FreePorts;
+import io.github.ucmaworkbench.testing.TestUa;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -92,6 +95,23 @@ class RegistrarLifecycleTest {
             assertThat(udp.isBound() && tcp.isBound()).isTrue();
         }
         assertThatThrownBy(registrar::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void wildcardBindServesLoopbackClients() throws Exception {
+        InetAddress any = InetAddress.getByName("0.0.0.0");
+        try (RegistrarService registrar = new RegistrarService(
+                RegistrarConfig.builder().bindAddress(any).port(0).build());
+                TestUa alice = TestUa.start("alice", "example.com", "udp");
+                TestUa bob = TestUa.start("bob", "example.com", "udp")) {
+            int port = registrar.start().getPort();
+            InetSocketAddress viaLoopback = new InetSocketAddress(LOOPBACK, port);
+            assertThat(bob.call(bob.register(viaLoopback, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
+
+            Response r = alice.call(alice.request(Request.MESSAGE, "sip:bob@example.com", "sip:bob@example.com", viaLoopback));
+
+            assertThat(r.getStatusCode()).isEqualTo(200);
+        }
     }
 
     @Test

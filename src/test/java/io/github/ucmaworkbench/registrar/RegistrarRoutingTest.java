@@ -129,6 +129,19 @@ class RegistrarRoutingTest {
     }
 
     @Test
+    void tcpClientWhoseContactNamesNoTransportIsStillReachedOverTcp() throws Exception {
+        TestUa alice = ua("alice", "tcp");
+        TestUa bob = ua("bob", "tcp");
+        Response reg = bob.call(bob.register(address, 60, "<sip:bob@127.0.0.1:" + bob.port() + ">"));
+        assertThat(reg.getStatusCode()).isEqualTo(200);
+
+        Request message = alice.request(Request.MESSAGE, "sip:bob@example.com", "sip:bob@example.com", address);
+
+        assertThat(alice.call(message).getStatusCode()).isEqualTo(200);
+        bob.awaitRequest(Request.MESSAGE);
+    }
+
+    @Test
     void unreachableContactIsTemporarilyUnavailable() throws Exception {
         TestUa alice = ua("alice", "tcp");
         // a TCP contact on a port nobody listens on: the connect fails at once
