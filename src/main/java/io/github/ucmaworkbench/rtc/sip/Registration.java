@@ -44,6 +44,8 @@ public final class Registration {
     private List<Map.Entry<String, String>> headers = List.of();
     private ScheduledFuture<?> refresh;
     private boolean active;
+    /** The Contact the registrar last accepted from us; replaced (not added to) when we start listening. */
+    private String boundContact;
 
     public Registration(SipUserAgent agent, EndpointHandler endpoint, RefreshListener refreshListener) {
         this.agent = agent;
@@ -92,6 +94,7 @@ public final class Registration {
 
     private void send(int expires, Outcome outcome) {
         Request request;
+        String sentContact;
         try {
             String aorUri = endpoint.userUri();
             String domain = SipUris.host(aorUri);
@@ -101,6 +104,18 @@ public final class Registration {
                 callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();
             }
             request.addHeader(agent.headers().createExpiresHeader(expires));
+            String contact = agent.contactUri(endpoint);
+            if (expires == 0 && boundContact != null && !boundContact.equals(contact)) {
+                // Unregister what the registrar knows, even if our Contact changed since.
+                request.setHeader(agent.headers().createContactHeader(agent.addresses().createAddress(boundContact)));
+            } else if (boundContact != null && !boundContact.equals(contact)) {
+                // Our Contact moved (startListening): drop the old binding in the same REGISTER
+                // (RFC 3261 §10.2.2), or the proxy would fork INVITEs to both addresses.
+                javax.sip.header.ContactHeader old = agent.headers().createContactHeader(agent.addresses().createAddress(boundContact));
+                old.setExpires(0);
+                request.addHeader(old);
+            }
+            sentContact = contact;
         } catch (SipFailure e) {
             outcome.failed(e);
             return;
@@ -114,6 +129,9 @@ public final class Registration {
                 // The CSeq of a challenged re-send went up by one inside the stack; follow it.
                 synchronized (Registration.this) {
                     cseq = Math.max(cseq, ((javax.sip.header.CSeqHeader) raw.getHeader("CSeq")).getSeqNumber());
+                }
+                synchronized (Registration.this) {
+                    boundContact = expires > 0 ? sentContact : null;
                 }
                 if (expires > 0) {
                     scheduleRefresh(grantedExpires(raw, expires));
