@@ -34,7 +34,7 @@ public final class ClientPanel extends SidePanel {
     private final Action hangUp = action("Hang up", 'u', e -> model().hangUp());
     private final Action sendMessage = action("Send message", 'm', e -> sendMessagePerformed());
     private final JRadioButton async = new JRadioButton("beginParticipate (async)", true);
-    private final JRadioButton sync = new JRadioButton("participate() (sync, on a worker thread)");
+    private final JRadioButton sync = new JRadioButton("participate() (sync)");
     private final HeadersPanel headers = new HeadersPanel(HEADERS);
     private final JTextField messageText = new JTextField("Hello from the client", 16);
 
@@ -64,14 +64,15 @@ public final class ClientPanel extends SidePanel {
         controls.add(button(signIn, SIGN_IN), "sg b");
         controls.add(button(signOut, SIGN_OUT), "sg b, wrap");
         controls.add(button(sendInvite, SEND_INVITE), "sg b");
-        controls.add(button(hangUp, HANG_UP), "sg b");
-        controls.add(async, "split 2, gapleft 8");
+        controls.add(button(hangUp, HANG_UP), "sg b, wrap");
+        controls.add(async, "span, split 2");
         controls.add(sync, "wrap");
         JLabel syncNote = new JLabel("The sync form runs off the Swing thread so the window keeps painting.");
         syncNote.putClientProperty("FlatLaf.styleClass", "small");
-        controls.add(syncNote, "span, wrap");
+        syncNote.setEnabled(false);
+        controls.add(syncNote, "span, wmin 0, wrap");
         controls.add(headers, "span, growx, wrap");
-        controls.add(messageText, "span 2, growx");
+        controls.add(messageText, "span 2, growx, wmin 80");
         controls.add(button(sendMessage, SEND_MESSAGE), "wrap");
         assemble(controls);
     }

@@ -30,7 +30,6 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,9 +118,6 @@ class WorkbenchWindowTest extends GuiTest {
     }
 
     @Test
-    @Disabled("rtc re-registers the listening Contact without removing the first one, so the registrar "
-            + "forks each INVITE to two bindings of the same server and two Ask dialogs open; "
-            + "enable once the stale binding is removed (see the gui branch report)")
     void askMeAcceptsAndDeclinesThroughTheDialog() {
         window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Ask me");
         signInBothAndListen();
