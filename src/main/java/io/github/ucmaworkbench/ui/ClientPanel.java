@@ -37,6 +37,7 @@ public final class ClientPanel extends SidePanel {
     private final JRadioButton sync = new JRadioButton("participate() (sync)");
     private final HeadersPanel headers = new HeadersPanel(HEADERS);
     private final JTextField messageText = new JTextField("Hello from the client", 16);
+    private final javax.swing.JButton signInButton;
 
     public ClientPanel(ClientModel model, Runnable openSettings) {
         super(PREFIX, "Client", model, openSettings);
@@ -61,7 +62,8 @@ public final class ClientPanel extends SidePanel {
         headers.addValidityListener(this::updateActions);
 
         JPanel controls = new JPanel(new MigLayout("insets 0, gap 6 4, hidemode 3", "[][][grow]", ""));
-        controls.add(button(signIn, SIGN_IN), "sg b");
+        signInButton = button(signIn, SIGN_IN);
+        controls.add(signInButton, "sg b");
         controls.add(button(signOut, SIGN_OUT), "sg b, wrap");
         controls.add(button(sendInvite, SEND_INVITE), "sg b");
         controls.add(button(hangUp, HANG_UP), "sg b, wrap");
@@ -103,6 +105,11 @@ public final class ClientPanel extends SidePanel {
         sendInvite.setEnabled(allowed.sendInvite() && headers.problem() == null);
         hangUp.setEnabled(allowed.hangUp());
         sendMessage.setEnabled(allowed.sendMessage());
+    }
+
+    /** Puts the keyboard focus on Sign in. */
+    void focusFirstAction() {
+        signInButton.requestFocusInWindow();
     }
 
     public Action signInAction() {

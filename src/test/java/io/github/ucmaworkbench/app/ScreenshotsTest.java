@@ -111,6 +111,9 @@ class ScreenshotsTest extends GuiTest {
         waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully (");
         capture("dark-theme.png");
         window.toggleButton(WorkbenchFrame.DARK_THEME).click();
+        window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();
+        capture("presentation-font.png");
+        window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();
     }
 
     private void capture(String file) throws Exception {
