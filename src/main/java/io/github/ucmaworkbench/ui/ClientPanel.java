@@ -36,7 +36,7 @@ public final class ClientPanel extends SidePanel {
     private final JRadioButton async = new JRadioButton("beginParticipate (async)", true);
     private final JRadioButton sync = new JRadioButton("participate() (sync)");
     private final HeadersPanel headers = new HeadersPanel(HEADERS);
-    private final JTextField messageText = new JTextField("Hello from the client", 16);
+    private final JTextField messageText = new JTextField("Hello from the client", 10);
     private final javax.swing.JButton signInButton;
 
     public ClientPanel(ClientModel model, Runnable openSettings) {
@@ -51,9 +51,9 @@ public final class ClientPanel extends SidePanel {
         sync.setName(SYNC);
         async.setMnemonic('b');
         sync.setMnemonic('y');
-        sync.setToolTipText("<html>participate() blocks until the server answers. It runs on a worker thread:"
+        sync.setToolTipText("<html>Synchronous: participate() blocks until the server answers. It runs on a worker thread:"
                 + "<br>on the Swing thread it would freeze this window for the whole wait.</html>");
-        async.setToolTipText("beginParticipate returns at once; the callback reports the outcome");
+        async.setToolTipText("Asynchronous: beginParticipate returns at once; the callback reports the outcome");
         ButtonGroup mode = new ButtonGroup();
         mode.add(async);
         mode.add(sync);
@@ -74,7 +74,7 @@ public final class ClientPanel extends SidePanel {
         syncNote.setEnabled(false);
         controls.add(syncNote, "span, wmin 0, wrap");
         controls.add(headers, "span, growx, wrap");
-        controls.add(messageText, "span 2, growx, wmin 80");
+        controls.add(messageText, "span, split 2, growx, wmin 80");
         controls.add(button(sendMessage, SEND_MESSAGE), "wrap");
         assemble(controls);
     }

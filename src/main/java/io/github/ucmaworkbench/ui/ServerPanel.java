@@ -51,7 +51,7 @@ public final class ServerPanel extends SidePanel {
         controls.add(button(signIn, SIGN_IN), "sg b");
         controls.add(button(signOut, SIGN_OUT), "sg b, wrap");
         controls.add(button(listen, LISTEN), "sg b");
-        controls.add(button(stopListening, STOP_LISTENING), "sg b");
+        controls.add(button(stopListening, STOP_LISTENING));
         controls.add(button(hangUp, HANG_UP), "sg b, wrap");
         controls.add(policy, "span, growx");
         assemble(controls);

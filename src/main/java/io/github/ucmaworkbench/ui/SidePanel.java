@@ -51,6 +51,7 @@ public abstract class SidePanel extends JPanel {
         heading.setName(prefix + TITLE);
         heading.putClientProperty("FlatLaf.styleClass", "h2");
         uri.setName(prefix + URI);
+        uri.putClientProperty("FlatLaf.styleClass", "large");
         uri.getAccessibleContext().setAccessibleName(title + " URI");
         state.setName(prefix + STATE);
         state.putClientProperty("FlatLaf.styleClass", "h4");
@@ -72,9 +73,11 @@ public abstract class SidePanel extends JPanel {
     /** Lays the panel out with the side's own controls between the state and the log, and binds the model. */
     protected final void assemble(JPanel controls) {
         setBorder(BorderFactory.createEmptyBorder());
-        add(heading, "split 3");
-        add(uri, "gapleft 8, growx");
-        add(settingsButton, "growx 0, wrap");
+        // Title and settings on one line, the URI on its own: at presentation size a long URI
+        // must not push the settings button out of the panel.
+        add(heading, "split 2");
+        add(settingsButton, "gapbefore push, growx 0, wrap");
+        add(uri, "wmin 0, wrap 0");
         add(state, "wrap");
         add(pending, "wrap");
         add(controls, "wrap");

@@ -118,6 +118,7 @@ public final class WorkbenchFrame extends JFrame {
             public void windowOpened(WindowEvent e) {
                 // The first lesson step is the client's sign-in: Space starts the class.
                 clientPanel.focusFirstAction();
+                layoutColumns();
             }
         });
         setMinimumSize(new Dimension(1000, 640));
@@ -165,15 +166,30 @@ public final class WorkbenchFrame extends JFrame {
         return button;
     }
 
+    private JSplitPane sides;
+    private JSplitPane top;
+
+    /**
+     * Client and server share the left four fifths equally, the lesson has the rest. Done on
+     * opening and after a font change, because the split panes keep pixel positions otherwise.
+     */
+    void layoutColumns() {
+        if (sides.getWidth() > 0 && top.getWidth() > 0) {
+            top.setDividerLocation(0.78);
+            top.validate();
+            sides.setDividerLocation(0.5);
+        }
+    }
+
     private JSplitPane centre() {
-        JSplitPane sides = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, clientPanel, serverPanel);
+        sides = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, clientPanel, serverPanel);
         sides.setResizeWeight(0.5);
         sides.setBorder(BorderFactory.createEmptyBorder());
         PlaceholderPanel lesson = new PlaceholderPanel(LESSON_VIEW, "Lesson",
                 "The lessons of the tutorial series will appear here, one step at a time: the text of the step, "
                         + "the Java code that runs it, and the UCMA C# it mirrors. Until then, the buttons on the "
                         + "left run each step.");
-        JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, sides, lesson);
+        top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, sides, lesson);
         top.setResizeWeight(0.8);
         top.setBorder(BorderFactory.createEmptyBorder());
         PlaceholderPanel ladder = new PlaceholderPanel(LADDER_VIEW, "SIP ladder",
@@ -305,7 +321,11 @@ public final class WorkbenchFrame extends JFrame {
     private void settingsChanged(WorkbenchSettings now) {
         Runnable apply = () -> {
             showThemeChoice(now);
+            boolean fontChanged = now.presentationFont() != ThemeSupport.isPresentationFont();
             ThemeSupport.apply(now.theme(), now.presentationFont());
+            if (fontChanged) {
+                SwingUtilities.invokeLater(this::layoutColumns);
+            }
         };
         if (SwingUtilities.isEventDispatchThread()) {
             apply.run();

@@ -28,7 +28,7 @@ public final class HeadersPanel extends JPanel {
 
     private final HeadersTableModel model = new HeadersTableModel();
     private final JTable table = new JTable(model);
-    private final JButton add = new JButton("Add header");
+    private final JButton add = new JButton("Add");
     private final JButton remove = new JButton("Remove");
     private final JLabel problem = new JLabel();
     private final List<Runnable> validityListeners = new CopyOnWriteArrayList<>();
@@ -53,7 +53,10 @@ public final class HeadersPanel extends JPanel {
         table.getSelectionModel().addListSelectionListener(e -> remove.setEnabled(table.getSelectedRow() >= 0));
         model.addTableModelListener(e -> validityChanged());
 
-        add(new JLabel("Custom headers"));
+        add.setToolTipText("Add a header row (pre-filled with the one the server's policy can require)");
+        add.getAccessibleContext().setAccessibleName("Add header");
+        remove.getAccessibleContext().setAccessibleName("Remove header");
+        add(new JLabel("Custom headers"), "wmin 0");
         add(add);
         add(remove, "wrap");
         add(new JScrollPane(table), "span, growy, hmin 60, wrap");

@@ -58,6 +58,14 @@ public final class ProgressLogPanel extends JPanel {
     private final JButton save = new JButton("Save…");
     private final JButton clear = new JButton("Clear");
     private final JButton follow = new JButton("↓ Follow");
+    /**
+     * Whether the view sticks to the newest line. Only a change of the scroll position decides it
+     * (the user scrolled): rows growing after a font change or a resize move the end away without
+     * the user asking to stop following.
+     */
+    private boolean following = true;
+    private boolean scrollingToEnd;
+    private int lastScrollValue;
     private final Timer drainTimer = new Timer(DRAIN_MILLIS, e -> drainNow());
     private final String what;
 
@@ -77,12 +85,11 @@ public final class ProgressLogPanel extends JPanel {
 
         list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         list.getAccessibleContext().setAccessibleName(what + " progress log");
-        scroll.getVerticalScrollBar().addAdjustmentListener(e -> follow.setVisible(!isAtBottom()));
+        scroll.getVerticalScrollBar().addAdjustmentListener(e -> scrolled());
         scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
             @Override
             public void componentResized(java.awt.event.ComponentEvent e) {
-                boolean following = isAtBottom();
                 ((LogList) list).widthChanged(scroll.getViewport().getWidth());
                 if (following) {
                     SwingUtilities.invokeLater(ProgressLogPanel.this::scrollToEnd);
@@ -131,7 +138,6 @@ public final class ProgressLogPanel extends JPanel {
         if (batch.isEmpty()) {
             return;
         }
-        boolean following = isAtBottom();
         if (batch.dropped() > 0) {
             model.addAll(List.of(LogEntry.warning(batch.dropped()
                     + " lines arrived faster than the log could show them and were skipped.")));
@@ -206,7 +212,33 @@ public final class ProgressLogPanel extends JPanel {
         Files.writeString(target, text(), StandardCharsets.UTF_8);
     }
 
+    private void scrolled() {
+        int value = scroll.getVerticalScrollBar().getValue();
+        if (value != lastScrollValue && !scrollingToEnd) {
+            following = isAtBottom();
+        }
+        lastScrollValue = value;
+        follow.setVisible(!following);
+    }
+
+    /** True while new lines keep the view at the end. */
+    public boolean isFollowing() {
+        return following;
+    }
+
     private void scrollToEnd() {
+        following = true;
+        follow.setVisible(false);
+        scrollingToEnd = true;
+        try {
+            scrollToEndNow();
+        } finally {
+            scrollingToEnd = false;
+            lastScrollValue = scroll.getVerticalScrollBar().getValue();
+        }
+    }
+
+    private void scrollToEndNow() {
         int last = model.getSize() - 1;
         if (last >= 0) {
             scroll.validate();
@@ -219,6 +251,15 @@ public final class ProgressLogPanel extends JPanel {
     private static String toText(List<LogEntry> lines) {
         return lines.stream().map(LogEntry::toText).collect(Collectors.joining(System.lineSeparator(), "",
                 lines.isEmpty() ? "" : System.lineSeparator()));
+    }
+
+    /** A theme or font change re-wraps every row; a log that followed the end keeps following it. */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (scroll != null && following) {
+            SwingUtilities.invokeLater(this::scrollToEnd);
+        }
     }
 
     @Override
