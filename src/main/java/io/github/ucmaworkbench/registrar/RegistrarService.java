@@ -109,6 +109,11 @@ public final class RegistrarService implements AutoCloseable {
         Properties props = new Properties();
         // A proxy keeps no dialogs (§16): we handle every request and ACK ourselves.
         props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // The RI's default parses every UDP datagram on a thread of its own, so an ACK and the BYE
+        // right behind it can reach the listener swapped and we would forward them swapped (SIPp
+        // as callee rightly fails the call). One UDP worker keeps arrival order; the listener is
+        // single-threaded anyway (no REENTRANT_LISTENER), so throughput is not what limits us.
+        props.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         SipStack candidate = null;
         try {
             candidate = SipStacks.create("registrar", props);
@@ -211,7 +216,9 @@ public final class RegistrarService implements AutoCloseable {
         if (toStop != null && bound != null) {
             // The JDK releases a UDP socket whose reader thread was blocked a moment after close()
             // returns; wait for it (briefly) so a restart on the same port cannot fail spuriously.
-            PortProbe.awaitFree(bound.getAddress(), bound.getPort(), 500);
+            if (!PortProbe.awaitFree(bound.getAddress(), bound.getPort(), 500)) {
+                LOG.warn("the registrar's port {} is still in use after close", bound.getPort());
+            }
         }
         notifier.shutdown();
         LOG.debug("registrar stopped");
