@@ -243,7 +243,7 @@ public final class RegistrarService implements AutoCloseable {
                     ServerSocket tcp = new ServerSocket()) {
                 tcp.setReuseAddress(true);
                 tcp.bind(new InetSocketAddress(address, port));
-                return true;
+                return udp.isBound() && tcp.isBound();
             } catch (IOException e) {
                 return false;
             }
