@@ -9,13 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
-import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -66,20 +64,8 @@ final class ProxyCore {
         this.routing = new ProxyRouting(identity, headers, addresses);
     }
 
-    void processRequest(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
-        Request request = event.getRequest();
-        if (Request.ACK.equals(request.getMethod())) {
-            forwardAck(request);
-            return;
-        }
-        ServerTransaction st = event.getServerTransaction();
-        if (st == null) {
-            try {
-                st = provider.getNewServerTransaction(request);
-            } catch (TransactionAlreadyExistsException e) {
-                return; // a retransmission racing its own transaction: the stack absorbs the rest
-            }
-        }
+    /** Any request but REGISTER and ACK, with its server transaction. */
+    void processRequest(Request request, ServerTransaction st) throws SipException, ParseException, InvalidArgumentException {
         if (Request.CANCEL.equals(request.getMethod())) {
             cancel(request, st);
             return;
@@ -184,7 +170,7 @@ final class ProxyCore {
     }
 
     /** §16.11-style stateless forwarding of an ACK (for a 2xx: hop-by-hop ACKs end in our stack). */
-    private void forwardAck(Request ack) throws ParseException, InvalidArgumentException, SipException {
+    void forwardAck(Request ack) throws ParseException, InvalidArgumentException, SipException {
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) ack.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
             return;
