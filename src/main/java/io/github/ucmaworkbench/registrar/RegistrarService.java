@@ -77,8 +77,9 @@ public final class RegistrarService implements AutoCloseable {
                 if (port > 65535) {
                     break;
                 }
-                if (!PortProbe.isFree(address, port)) {
-                    last = new IOException("port " + port + " on " + address.getHostAddress() + " is taken");
+                String problem = PortProbe.problem(address, port);
+                if (problem != null) {
+                    last = new IOException("port " + port + " on " + address.getHostAddress() + " " + problem);
                     continue;
                 }
                 try {
@@ -97,8 +98,8 @@ public final class RegistrarService implements AutoCloseable {
                 localAddress = new InetSocketAddress(address, port);
                 return localAddress;
             }
-            String message = config.isFixedPort()
-                    ? "port " + wanted + " on " + address.getHostAddress() + " is taken (fixed port requested)"
+            String message = config.isFixedPort() && last != null
+                    ? last.getMessage() + " (fixed port requested)"
                     : "no free port for the registrar on " + address.getHostAddress() + " from " + wanted
                             + " to " + (wanted + RegistrarConfig.PORT_ATTEMPTS);
             throw new IOException(message, last);
@@ -142,7 +143,9 @@ public final class RegistrarService implements AutoCloseable {
         } catch (SipException | javax.sip.InvalidArgumentException | java.util.TooManyListenersException
                 | RuntimeException e) {
             // STYLE.md: after a failed bind the stack is thrown away; the next try gets a new name.
-            SipStacks.stop(candidate);
+            // QuickStop, because a stop right after creating a listening point can NPE half-way
+            // and leave the UDP port we did bind still bound.
+            QuickStop.stop(candidate);
             throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
         }
     }
@@ -239,13 +242,20 @@ public final class RegistrarService implements AutoCloseable {
 
         /** True when both UDP and TCP can bind {@code address:port} right now. */
         static boolean isFree(InetAddress address, int port) {
+            return problem(address, port) == null;
+        }
+
+        /** Why {@code address:port} cannot be bound for UDP and TCP ("is taken", ...), or null. */
+        static String problem(InetAddress address, int port) {
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port));
                     ServerSocket tcp = new ServerSocket()) {
                 tcp.setReuseAddress(true);
                 tcp.bind(new InetSocketAddress(address, port));
-                return udp.isBound() && tcp.isBound();
+                return udp.isBound() && tcp.isBound() ? null : "cannot be bound";
+            } catch (java.net.BindException e) {
+                return String.valueOf(e.getMessage()).contains("in use") ? "is taken" : "cannot be bound: " + e.getMessage();
             } catch (IOException e) {
-                return false;
+                return "cannot be bound: " + e.getMessage();
             }
         }
 
