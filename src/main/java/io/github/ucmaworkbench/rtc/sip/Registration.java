@@ -44,6 +44,8 @@ public final class Registration {
     private List<Map.Entry<String, String>> headers = List.of();
     private ScheduledFuture<?> refresh;
     private boolean active;
+    /** The Contact the registrar last accepted from us; replaced, not added to, when it changes. */
+    private String boundContact;
 
     public Registration(SipUserAgent agent, EndpointHandler endpoint, RefreshListener refreshListener) {
         this.agent = agent;
@@ -92,6 +94,7 @@ public final class Registration {
 
     private void send(int expires, Outcome outcome) {
         Request request;
+        String registeredContact;
         try {
             String aorUri = endpoint.userUri();
             String domain = SipUris.host(aorUri);
@@ -101,6 +104,16 @@ public final class Registration {
                 callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();
             }
             request.addHeader(agent.headers().createExpiresHeader(expires));
+            String contact = agent.contactUri(endpoint);
+            if (expires > 0 && boundContact != null && !boundContact.equals(contact)) {
+                // The Contact moved (startListening after sign-in, or stopListening): bindings are
+                // per Contact (RFC 3261 section 10.3 step 7), so the old one would stay and a real
+                // registrar would fork every INVITE to both. Remove it in the same REGISTER.
+                ContactHeader stale = agent.headers().createContactHeader(agent.addresses().createAddress(boundContact));
+                stale.setExpires(0);
+                request.addHeader(stale);
+            }
+            registeredContact = expires > 0 ? contact : null;
         } catch (SipFailure e) {
             outcome.failed(e);
             return;
@@ -114,6 +127,7 @@ public final class Registration {
                 // The CSeq of a challenged re-send went up by one inside the stack; follow it.
                 synchronized (Registration.this) {
                     cseq = Math.max(cseq, ((javax.sip.header.CSeqHeader) raw.getHeader("CSeq")).getSeqNumber());
+                    boundContact = registeredContact;
                 }
                 if (expires > 0) {
                     scheduleRefresh(grantedExpires(raw, expires));
