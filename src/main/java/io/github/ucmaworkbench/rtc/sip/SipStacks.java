@@ -49,6 +49,10 @@ public final class SipStacks {
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "1048576");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
+        // Without a pool the RI parses every UDP datagram on a new thread, so a 180 and the 200
+        // right behind it can reach the transaction in the wrong order and the 180 is dropped
+        // (seen at the registrar with SIPp). One queue-fed UDP thread keeps arrival order.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
         if (extra != null) {
             p.putAll(extra);
@@ -66,17 +70,34 @@ public final class SipStacks {
         return hash < 0 ? String.valueOf(stackName) : stackName.substring(0, hash);
     }
 
-    /** Stops a stack, swallowing the RI's shutdown races; safe on null. */
+    /**
+     * Stops a stack, swallowing the RI's shutdown races; safe on null.
+     *
+     * <p>{@code SIPTransactionStack.stopStack()} closes its sockets and then sleeps one second
+     * unconditionally; that second would be added to every sign-out, window close and test. The
+     * stop runs on a fresh thread whose interrupt flag is already set, which ends that nap at once
+     * (the sockets are blocking ones and ignore the flag); the caller's own flag is untouched.
+     */
     public static void stop(SipStack stack) {
         if (stack == null) {
             return;
         }
-        synchronized (CREATE_LOCK) {
-            try {
-                stack.stop();
-            } catch (RuntimeException e) {
-                LOG.debug("stack {} did not stop cleanly", stack.getStackName(), e);
+        Thread stopper = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            synchronized (CREATE_LOCK) {
+                try {
+                    stack.stop();
+                } catch (RuntimeException e) {
+                    LOG.debug("stack {} did not stop cleanly", stack.getStackName(), e);
+                }
             }
+        }, "sip-stack-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

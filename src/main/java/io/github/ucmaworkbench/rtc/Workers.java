@@ -1,0 +1,73 @@
+package io.github.ucmaworkbench.rtc;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The API's worker threads: where callbacks and events run, so that neither a JAIN-SIP stack
+ * thread (which must never block) nor the Swing thread ever runs user code.
+ */
+public final class Workers {
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "ucma-worker-" + COUNT.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+
+    private Workers() {
+    }
+
+    /** Runs tasks on the shared pool in submission order, one at a time. */
+    public static Executor serial() {
+        return new SerialExecutor();
+    }
+
+    /** Runs a task on the shared pool, with no ordering. */
+    public static void execute(Runnable task) {
+        POOL.execute(task);
+    }
+
+    /** Tells whether the current thread is one of the API's workers. */
+    public static boolean isWorkerThread() {
+        return Thread.currentThread().getName().startsWith("ucma-worker-");
+    }
+
+    private static final class SerialExecutor implements Executor {
+        private final Queue<Runnable> tasks = new ArrayDeque<>();
+        private boolean running;
+
+        @Override
+        public void execute(Runnable task) {
+            synchronized (this) {
+                tasks.add(task);
+                if (running) {
+                    return;
+                }
+                running = true;
+            }
+            POOL.execute(this::drain);
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                next.run();
+            }
+        }
+    }
+}

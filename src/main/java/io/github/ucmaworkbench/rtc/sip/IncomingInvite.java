@@ -1,0 +1,192 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An INVITE that reached one of our endpoints: rung at once (180), then accepted (200, waiting
+ * for the ACK), rejected (a final error), or cancelled by the caller (200 to the CANCEL, 487 to
+ * the INVITE, RFC 3261 §9.2).
+ */
+public final class IncomingInvite {
+    /** Hears what the caller does; called on stack or timer threads. */
+    public interface Listener {
+        /** The caller sent CANCEL before we answered. */
+        void cancelled();
+    }
+
+    /** Hears how an accept ends; called on stack or timer threads. */
+    public interface AcceptOutcome {
+        void acknowledged(MessageView ack, DialogChannel channel);
+
+        void failed(SipFailure failure);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingInvite.class);
+
+    private final SipUserAgent agent;
+    private final EndpointHandler endpoint;
+    private final ServerTransaction transaction;
+    private final Request request;
+    private final MessageView view;
+    private final String key;
+    private final String toTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
+    private volatile Listener listener;
+    private boolean answered;
+    private ScheduledFuture<?> ackTimer;
+
+    IncomingInvite(SipUserAgent agent, EndpointHandler endpoint, ServerTransaction transaction, Request request, String key) {
+        this.agent = agent;
+        this.endpoint = endpoint;
+        this.transaction = transaction;
+        this.request = request;
+        this.view = MessageView.of(request);
+        this.key = key;
+    }
+
+    public MessageView request() {
+        return view;
+    }
+
+    public void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** The caller's URI from the From header. */
+    public String remoteUri() {
+        return ((javax.sip.header.FromHeader) request.getHeader("From")).getAddress().getURI().toString();
+    }
+
+    /** The URI the INVITE was addressed to (To header). */
+    public String localUri() {
+        return ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString();
+    }
+
+    synchronized void ring() {
+        try {
+            transaction.sendResponse(response(Response.RINGING, null));
+        } catch (Exception e) {
+            LOG.debug("could not send 180", e);
+        }
+    }
+
+    /**
+     * Sends 200 OK (with our Contact, {@code headers} and an optional body) and waits for the
+     * caller's ACK, at most {@code timeout}.
+     */
+    public void accept(List<Map.Entry<String, String>> headers, String contentType, byte[] body, Duration timeout,
+            DialogChannel.Listener dialogListener, AcceptOutcome outcome) throws SipFailure {
+        synchronized (this) {
+            claimAnswer();
+            try {
+                Response ok = response(Response.OK, null);
+                ok.addHeader(agent.headers().createContactHeader(agent.addresses().createAddress(agent.contactUri(endpoint))));
+                Requests.addHeaders(agent, ok, headers);
+                Requests.setBody(agent, ok, contentType, body);
+                Dialog dialog = transaction.getDialog();
+                DialogChannel channel = new DialogChannel(agent, endpoint, dialog, dialogListener);
+                channel.awaitAck(ack -> {
+                    cancelAckTimer();
+                    outcome.acknowledged(ack, channel);
+                });
+                transaction.sendResponse(ok);
+                ackTimer = SipUserAgent.TIMERS.schedule(() -> {
+                    if (channel.abandonAckWait()) {
+                        outcome.failed(new SipFailure(SipFailure.Kind.TIMEOUT,
+                                "the caller did not acknowledge (no ACK) within " + timeout.toMillis() / 1000.0 + " s"));
+                    }
+                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (SipFailure e) {
+                throw e;
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("bad header or body: " + e.getMessage(), e);
+            } catch (Exception e) {
+                throw SipUserAgent.connectionFailure(e);
+            }
+        }
+    }
+
+    /** Only one final answer per INVITE: the first of accept, reject or the caller's CANCEL wins. */
+    private void claimAnswer() {
+        if (answered) {
+            throw new IllegalStateException("the invitation was already answered or cancelled");
+        }
+        answered = true;
+        agent.forgetInvite(key);
+    }
+
+    private synchronized void cancelAckTimer() {
+        if (ackTimer != null) {
+            ackTimer.cancel(false);
+        }
+    }
+
+    /** Answers with a final error response ({@code TerminateWithRejection}). */
+    public void reject(int code, String reason, List<Map.Entry<String, String>> headers) throws SipFailure {
+        synchronized (this) {
+            claimAnswer();
+            try {
+                Response response = response(code, reason);
+                Requests.addHeaders(agent, response, headers);
+                transaction.sendResponse(response);
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("bad header: " + e.getMessage(), e);
+            } catch (Exception e) {
+                throw SipUserAgent.connectionFailure(e);
+            }
+        }
+    }
+
+    /** The caller cancelled: answer the INVITE with 487 unless we already answered it. */
+    void cancelReceived() {
+        synchronized (this) {
+            if (answered) {
+                return;
+            }
+            answered = true;
+            agent.forgetInvite(key);
+            try {
+                transaction.sendResponse(response(Response.REQUEST_TERMINATED, null));
+            } catch (Exception e) {
+                LOG.debug("could not send 487", e);
+            }
+        }
+        Listener l = listener;
+        if (l != null) {
+            l.cancelled();
+        }
+    }
+
+    /** The agent is closing: refuse an unanswered INVITE so the caller hears at once. */
+    void abandon() {
+        try {
+            reject(Response.TEMPORARILY_UNAVAILABLE, "Endpoint Shutting Down", List.of());
+        } catch (SipFailure | IllegalStateException e) {
+            LOG.debug("invite already answered at shutdown", e);
+        }
+    }
+
+    private Response response(int code, String reason) throws ParseException {
+        Response response = agent.messages().createResponse(code, request);
+        if (reason != null && !reason.isBlank()) {
+            response.setReasonPhrase(reason);
+        }
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (to.getTag() == null && code > 100) {
+            to.setTag(toTag);
+        }
+        response.addHeader(agent.headers().createUserAgentHeader(List.of(Requests.USER_AGENT)));
+        return response;
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import gov.nist.javax.sip.header.SIPHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.header.UserAgentHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * An immutable, stack-independent copy of one SIP message: what the rtc layer turns into
+ * {@code SipMessageData}. Copying at once means a later retransmission or stack reuse of the
+ * message object cannot change what the user was handed.
+ */
+public final class MessageView {
+    private final String firstLine;
+    private final String method;
+    private final int statusCode;
+    private final String reasonPhrase;
+    private final String requestUri;
+    private final List<Map.Entry<String, String>> headers;
+    private final byte[] body;
+    private final String contentType;
+    private final String raw;
+
+    private MessageView(Message message) {
+        raw = message.toString();
+        int eol = raw.indexOf("\r\n");
+        firstLine = eol < 0 ? raw : raw.substring(0, eol);
+        CSeqHeader cseq = (CSeqHeader) message.getHeader(CSeqHeader.NAME);
+        if (message instanceof Request request) {
+            method = request.getMethod();
+            statusCode = 0;
+            reasonPhrase = "";
+            requestUri = request.getRequestURI().toString();
+        } else {
+            Response response = (Response) message;
+            method = cseq == null ? "" : cseq.getMethod();
+            statusCode = response.getStatusCode();
+            reasonPhrase = response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
+            requestUri = null;
+        }
+        List<Map.Entry<String, String>> list = new ArrayList<>();
+        for (ListIterator<?> names = message.getHeaderNames(); names.hasNext(); ) {
+            String name = (String) names.next();
+            for (ListIterator<?> values = message.getHeaders(name); values.hasNext(); ) {
+                Header header = (Header) values.next();
+                list.add(Map.entry(header.getName(), valueOf(header)));
+            }
+        }
+        headers = Collections.unmodifiableList(list);
+        byte[] content = message.getRawContent();
+        body = content == null ? new byte[0] : content.clone();
+        ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
+        contentType = type == null ? null : valueOf(type);
+    }
+
+    /** Copies {@code message}. */
+    public static MessageView of(Message message) {
+        return new MessageView(message);
+    }
+
+    private static String valueOf(Header header) {
+        if (header instanceof SIPHeader sipHeader) {
+            return sipHeader.getHeaderValue().trim();
+        }
+        String text = header.toString();
+        int colon = text.indexOf(':');
+        return (colon < 0 ? text : text.substring(colon + 1)).trim();
+    }
+
+    public String getFirstLine() {
+        return firstLine;
+    }
+
+    /** The request method, or for a response the method of its CSeq. */
+    public String getMethod() {
+        return method;
+    }
+
+    public boolean isRequest() {
+        return statusCode == 0;
+    }
+
+    public int getStatusCode() {
+        return statusCode;
+    }
+
+    public String getReasonPhrase() {
+        return reasonPhrase;
+    }
+
+    public String getRequestUri() {
+        return requestUri;
+    }
+
+    /** Every header in message order, name as it was on the wire (short forms expanded by the parser). */
+    public List<Map.Entry<String, String>> getHeaders() {
+        return headers;
+    }
+
+    /** The first value of the header {@code name} (case-insensitive), or null. */
+    public String header(String name) {
+        for (Map.Entry<String, String> header : headers) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
+    public byte[] getBody() {
+        return body.clone();
+    }
+
+    public String getBodyString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The Content-Type header's value, or null. */
+    public String getContentType() {
+        return contentType;
+    }
+
+    public String getCallId() {
+        return header(CallIdHeader.NAME);
+    }
+
+    public String getFrom() {
+        return header(FromHeader.NAME);
+    }
+
+    public String getTo() {
+        return header(ToHeader.NAME);
+    }
+
+    public String getCSeq() {
+        return header(CSeqHeader.NAME);
+    }
+
+    public String getUserAgent() {
+        return header(UserAgentHeader.NAME);
+    }
+
+    /** The whole message as text. */
+    public String getRaw() {
+        return raw;
+    }
+
+    @Override
+    public String toString() {
+        return firstLine;
+    }
+}

@@ -1,0 +1,325 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.ClientTransaction;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JAIN-SIP stack and its providers, shared by the endpoints of one connection manager.
+ *
+ * <p>Every endpoint can send at once: the first use of a transport binds a "sending" listening
+ * point on a free port of the local address that reaches the server. {@link #listen} binds the
+ * address the user asked for (UDP and TCP on one port); from then on it is the Contact. A new
+ * INVITE that arrives while nobody listens is refused with 480, which is the lesson's "call
+ * before the server listens" demo; requests inside an existing dialog are always served, since
+ * the far end sends them to whatever Contact we gave it.
+ *
+ * <p>All {@link SipListener} callbacks run on stack threads and only hand work on.
+ */
+public final class SipUserAgent implements SipListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipUserAgent.class);
+    /** Protocol timers of every agent: timeouts and re-registrations; they only hand work on. */
+    static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "ucma-sip-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final List<EndpointHandler> endpoints = new CopyOnWriteArrayList<>();
+    private final Map<String, SipProvider> sendingProviders = new ConcurrentHashMap<>();
+    private final Map<String, IncomingInvite> pendingInvites = new ConcurrentHashMap<>();
+    private final PortBinder binder = new PortBinder();
+    private volatile SipStack stack;
+    private AddressFactory addressFactory;
+    private HeaderFactory headerFactory;
+    private MessageFactory messageFactory;
+    private volatile SipProvider listeningProvider;
+    private volatile InetSocketAddress listeningAddress;
+    private volatile boolean closed;
+
+    /** Attaches an endpoint; the stack is created on first use, named after the first endpoint. */
+    public void attach(EndpointHandler endpoint) {
+        endpoints.add(endpoint);
+    }
+
+    public void detach(EndpointHandler endpoint) {
+        endpoints.remove(endpoint);
+    }
+
+    public boolean hasEndpoints() {
+        return !endpoints.isEmpty();
+    }
+
+    synchronized SipStack stack() throws SipFailure {
+        if (closed) {
+            throw new SipFailure(SipFailure.Kind.OTHER, "the connection manager is closed");
+        }
+        if (stack == null) {
+            String party = endpoints.isEmpty() ? "listener" : endpoints.get(0).userUri();
+            try {
+                Properties props = new Properties();
+                props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+                stack = SipStacks.create(party, props);
+                SipFactory factory = SipFactory.getInstance();
+                addressFactory = factory.createAddressFactory();
+                headerFactory = factory.createHeaderFactory();
+                messageFactory = factory.createMessageFactory();
+                stack.start();
+            } catch (Exception e) {
+                SipStacks.stop(stack);
+                stack = null;
+                throw new SipFailure(SipFailure.Kind.OTHER, "the SIP stack could not start: " + e.getMessage(), null, e);
+            }
+        }
+        return stack;
+    }
+
+    AddressFactory addresses() {
+        return addressFactory;
+    }
+
+    HeaderFactory headers() {
+        return headerFactory;
+    }
+
+    MessageFactory messages() {
+        return messageFactory;
+    }
+
+    /** The provider that sends for {@code endpoint}, binding its transport on first use. */
+    synchronized SipProvider providerFor(EndpointHandler endpoint) throws SipFailure {
+        String transport = endpoint.transport().toUpperCase(Locale.ROOT);
+        SipProvider listening = listeningProvider;
+        if (listening != null && listening.getListeningPoint(transport) != null) {
+            return listening;
+        }
+        SipProvider provider = sendingProviders.get(transport);
+        if (provider == null) {
+            InetAddress local = localAddressToward(endpoint.serverHost());
+            provider = binder.bind(stack(), this, local, 0, List.of(transport));
+            sendingProviders.put(transport, provider);
+        }
+        return provider;
+    }
+
+    /**
+     * Binds {@code address} for UDP and TCP (port 0 = a free port) and makes it the Contact.
+     *
+     * @return the bound address, never a wildcard or port 0
+     */
+    public synchronized InetSocketAddress listen(InetSocketAddress address) throws SipFailure {
+        if (listeningProvider != null) {
+            throw new IllegalStateException("already listening on " + listeningAddress);
+        }
+        InetAddress host = address.getAddress();
+        if (host == null) {
+            throw new SipFailure(SipFailure.Kind.CONNECTION, "cannot resolve " + address.getHostString());
+        }
+        if (host.isAnyLocalAddress()) {
+            // "Any address" is no Contact: use the address that reaches our server.
+            host = endpoints.isEmpty() ? firstNonLoopback() : localAddressToward(endpoints.get(0).serverHost());
+        }
+        SipProvider provider = binder.bind(stack(), this, host, address.getPort(),
+                List.of(ListeningPoint.TCP, ListeningPoint.UDP));
+        listeningProvider = provider;
+        listeningAddress = new InetSocketAddress(host, provider.getListeningPoints()[0].getPort());
+        LOG.debug("listening on {}", listeningAddress);
+        return listeningAddress;
+    }
+
+    public synchronized void stopListening() {
+        SipProvider provider = listeningProvider;
+        if (provider == null) {
+            throw new IllegalStateException("not listening");
+        }
+        listeningProvider = null;
+        listeningAddress = null;
+        binder.release(stack, provider);
+    }
+
+    public InetSocketAddress getListeningAddress() {
+        return listeningAddress;
+    }
+
+    public boolean isListening() {
+        return listeningProvider != null;
+    }
+
+    /** The Contact URI for {@code endpoint}: the listening address once listening, else the sending one. */
+    String contactUri(EndpointHandler endpoint) throws SipFailure {
+        SipProvider provider = providerFor(endpoint);
+        ListeningPoint lp = provider.getListeningPoint(endpoint.transport().toUpperCase(Locale.ROOT));
+        String user = SipUris.user(endpoint.userUri());
+        return "sip:" + (user == null ? "" : user + "@") + SipUris.hostForUri(lp.getIPAddress()) + ":" + lp.getPort()
+                + ";transport=" + endpoint.transport().toLowerCase(Locale.ROOT);
+    }
+
+    /** Sends a request in a new client transaction whose responses go to {@code exchange}. */
+    ClientTransaction send(EndpointHandler endpoint, Request request, javax.sip.Dialog dialog, ClientExchange exchange)
+            throws SipFailure {
+        // In-dialog requests must go out through the dialog's own provider and Dialog.sendRequest.
+        SipProvider provider = dialog == null ? providerFor(endpoint) : ((gov.nist.javax.sip.stack.SIPDialog) dialog).getSipProvider();
+        try {
+            ClientTransaction ct = provider.getNewClientTransaction(request);
+            ct.setApplicationData(exchange);
+            if (dialog == null) {
+                ct.sendRequest();
+            } else {
+                dialog.sendRequest(ct);
+            }
+            return ct;
+        } catch (SipException e) {
+            throw connectionFailure(e);
+        }
+    }
+
+    static SipFailure connectionFailure(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new SipFailure(SipFailure.Kind.CONNECTION, "the message could not be sent: " + why, null, e);
+    }
+
+    void rememberInvite(String key, IncomingInvite invite) {
+        pendingInvites.put(key, invite);
+    }
+
+    void forgetInvite(String key) {
+        pendingInvites.remove(key);
+    }
+
+    // ---- SipListener: dispatch only ----------------------------------------------------------
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        try {
+            new RequestRouter(this, endpoints, pendingInvites).route(event);
+        } catch (RuntimeException e) {
+            LOG.warn("failed to handle {}", event.getRequest().getMethod(), e);
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        ClientTransaction ct = event.getClientTransaction();
+        Response response = event.getResponse();
+        if (ct == null) {
+            // A 2xx retransmission after the INVITE transaction ended: the dialog re-sends its ACK.
+            if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof DialogChannel channel) {
+                channel.retransmittedSuccess(response);
+            }
+            return;
+        }
+        if (ct.getApplicationData() instanceof ClientExchange exchange) {
+            exchange.responseReceived(response, ct);
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof ClientExchange exchange) {
+            exchange.stackTimedOut();
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("transport error toward {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        if (event.getDialog().getApplicationData() instanceof DialogChannel channel) {
+            channel.dialogTerminated();
+        }
+    }
+
+    // ---- addresses ---------------------------------------------------------------------------
+
+    /** The local address packets to {@code host} leave from: loopback for a loopback server. */
+    static InetAddress localAddressToward(String host) throws SipFailure {
+        try {
+            InetAddress remote = InetAddress.getByName(host);
+            if (remote.isLoopbackAddress() || remote.isAnyLocalAddress()) {
+                return InetAddress.getByName(remote instanceof java.net.Inet6Address ? "::1" : "127.0.0.1");
+            }
+            try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+                probe.connect(remote, 9);
+                InetAddress local = probe.getLocalAddress();
+                return local.isAnyLocalAddress() ? InetAddress.getLocalHost() : local;
+            }
+        } catch (UnknownHostException e) {
+            throw new SipFailure(SipFailure.Kind.CONNECTION, "the server name " + host + " could not be resolved", null, e);
+        } catch (java.io.IOException e) {
+            throw new SipFailure(SipFailure.Kind.CONNECTION, "no route to " + host + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    private static InetAddress firstNonLoopback() throws SipFailure {
+        try {
+            InetAddress local = InetAddress.getLocalHost();
+            return local;
+        } catch (UnknownHostException e) {
+            throw new SipFailure(SipFailure.Kind.CONNECTION, "this machine has no usable address", null, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (IncomingInvite invite : new ArrayList<>(pendingInvites.values())) {
+            invite.abandon();
+        }
+        SipStacks.stop(stack);
+        stack = null;
+        sendingProviders.clear();
+        listeningProvider = null;
+        listeningAddress = null;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}

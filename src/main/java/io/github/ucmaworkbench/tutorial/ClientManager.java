@@ -1,0 +1,154 @@
+package io.github.ucmaworkbench.tutorial;
+
+import io.github.ucmaworkbench.rtc.AsyncResult;
+import io.github.ucmaworkbench.rtc.ConnectionFailureException;
+import io.github.ucmaworkbench.rtc.ContentType;
+import io.github.ucmaworkbench.rtc.FailureResponseException;
+import io.github.ucmaworkbench.rtc.MessageType;
+import io.github.ucmaworkbench.rtc.OperationTimeoutException;
+import io.github.ucmaworkbench.rtc.RealTimeAddress;
+import io.github.ucmaworkbench.rtc.RealTimeClientConnectionManager;
+import io.github.ucmaworkbench.rtc.RealTimeConnectionManager;
+import io.github.ucmaworkbench.rtc.RealTimeException;
+import io.github.ucmaworkbench.rtc.RegistrationState;
+import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.rtc.SignalingSession;
+import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.rtc.SipMessageData;
+import io.github.ucmaworkbench.rtc.SipResponseData;
+import io.github.ucmaworkbench.rtc.Workers;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The tutorial's client ({@code IDKStudioClientManager}): signs in, sends the INVITE to "our
+ * server", sends a message in the session, hangs up, signs out.
+ */
+public final class ClientManager extends TutorialManager {
+    private final ClientSettings clientSettings;
+
+    public ClientManager(ClientSettings settings) {
+        super(settings.endpoint());
+        this.clientSettings = settings;
+    }
+
+    public ClientSettings getClientSettings() {
+        return clientSettings;
+    }
+
+    @Override
+    protected RealTimeConnectionManager createConnectionManager() {
+        // The client only calls out: a client connection manager cannot listen.
+        return new RealTimeClientConnectionManager();
+    }
+
+    // region send-invite
+    /**
+     * Part 5: builds a SignalingSession to "our server" and sends the INVITE, with custom
+     * headers if given. The synchronous {@code participate} blocks until the server answers, so
+     * it runs on a worker thread here: on the UI thread it would freeze the window.
+     */
+    public synchronized void sendInvite(List<SignalingHeader> headers, boolean synchronous) {
+        if (endpoint == null || getRegistrationState() != RegistrationState.REGISTERED) {
+            error("Sign in before sending an invite.");
+            return;
+        }
+        SignalingSession current = session;
+        if (current != null && current.getState() != SignalingState.DISCONNECTED) {
+            error("A session is already open; hang up first.");
+            return;
+        }
+        RealTimeAddress target;
+        try {
+            target = new RealTimeAddress(clientSettings.ourServerUri());
+        } catch (IllegalArgumentException e) {
+            error("Cannot send the invite: %s", e.getMessage());
+            return;
+        }
+        recordProgress("Sending an invite to %s%s.", target, headers.isEmpty() ? "" : " with " + headers.size() + " custom header(s)");
+        SignalingSession newSession = new SignalingSession(endpoint, target);
+        newSession.setOfferAnswerNegotiation(new TextMessagingOfferAnswer(endpoint.getServerName()));
+        newSession.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
+        adoptSession(newSession);
+        startPending("Waiting for the invite to be answered");
+        if (synchronous) {
+            Workers.execute(() -> participateSynchronously(newSession, headers));
+        } else {
+            newSession.beginParticipate(headers, this::participateCallback, newSession);
+        }
+    }
+
+    private void participateSynchronously(SignalingSession newSession, List<SignalingHeader> headers) {
+        try {
+            newSession.participate(headers);
+            stopPending();
+            recordProgress("The invite was accepted successfully (synchronous Participate).");
+        } catch (RealTimeException e) {
+            stopPending();
+            error("The invite failed: %s", describe(e));
+        }
+    }
+
+    private void participateCallback(AsyncResult ar) {
+        SignalingSession invited = (SignalingSession) ar.getAsyncState();
+        stopPending();
+        try {
+            // This response tells us whether the session was created.
+            SipMessageData response = invited.endParticipate(ar);
+            recordProgress("The invite was accepted successfully (%s).", response);
+        } catch (OperationTimeoutException e) {
+            error("The invite failed because the session establishment timed out.");
+        } catch (FailureResponseException e) {
+            if (e.getResponseData() != null) {
+                error("The invite failed; Error Code=%d Error Text=%s.",
+                        e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
+            } else {
+                error("The invite failed.");
+            }
+        } catch (ConnectionFailureException e) {
+            error("The invite failed; the connection could not be established.");
+        } catch (RealTimeException e) {
+            error("The invite failed; the following problem occurred: %s.", e.getMessage());
+        }
+    }
+    // endregion
+
+    // region send-message
+    /** Part 11: a MESSAGE with a text/plain body inside the session. */
+    public synchronized void sendMessage(String text) {
+        SignalingSession current = session;
+        if (current == null || current.getState() != SignalingState.CONNECTED) {
+            error("Send the invite and wait until it is accepted before sending a message.");
+            return;
+        }
+        if (text == null || text.isEmpty()) {
+            error("Type a message first.");
+            return;
+        }
+        recordProgress("Sending the message \"%s\".", text);
+        current.beginSendMessage(MessageType.MESSAGE, new ContentType("text/plain; charset=utf-8"),
+                text.getBytes(StandardCharsets.UTF_8), this::sendMessageCallback, current);
+    }
+
+    private void sendMessageCallback(AsyncResult ar) {
+        SignalingSession current = (SignalingSession) ar.getAsyncState();
+        try {
+            SipResponseData response = current.endSendMessage(ar);
+            recordProgress("The message was delivered (%d %s).", response.getResponseCode(), response.getResponseText());
+        } catch (RealTimeException e) {
+            error("The message was not delivered: %s", describe(e));
+        }
+    }
+    // endregion
+
+    static String describe(RealTimeException e) {
+        if (e instanceof FailureResponseException failure && failure.getResponseData() != null) {
+            return "Error Code=" + failure.getResponseData().getResponseCode() + " Error Text="
+                    + failure.getResponseData().getResponseText();
+        }
+        if (e instanceof OperationTimeoutException) {
+            return "it timed out";
+        }
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.ucmaworkbench.tutorial;
+
+import io.github.ucmaworkbench.rtc.AsyncResult;
+import io.github.ucmaworkbench.rtc.ConnectionFailureException;
+import io.github.ucmaworkbench.rtc.FailureResponseException;
+import io.github.ucmaworkbench.rtc.OperationTimeoutException;
+import io.github.ucmaworkbench.rtc.RealTimeConnectionManager;
+import io.github.ucmaworkbench.rtc.RealTimeException;
+import io.github.ucmaworkbench.rtc.RealTimeServerConnectionManager;
+import io.github.ucmaworkbench.rtc.RegistrationState;
+import io.github.ucmaworkbench.rtc.SessionReceivedEventArgs;
+import io.github.ucmaworkbench.rtc.SignalingSession;
+import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.rtc.SipEndpoint;
+import io.github.ucmaworkbench.rtc.SipMessageData;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The tutorial's server: signs in, listens, and answers invites by the accept policy (the
+ * tutorial's server accepts all; the classroom also shows rejections and time-outs).
+ */
+public final class ServerManager extends TutorialManager {
+    private volatile AcceptPolicy policy = new AcceptPolicy.AcceptAll();
+    private volatile RealTimeServerConnectionManager serverConnectionManager;
+
+    public ServerManager(EndpointSettings settings) {
+        super(settings);
+    }
+
+    public void setAcceptPolicy(AcceptPolicy policy) {
+        this.policy = policy;
+        recordProgress("Invites will be answered by the policy: %s.", describe(policy));
+    }
+
+    public AcceptPolicy getAcceptPolicy() {
+        return policy;
+    }
+
+    @Override
+    protected RealTimeConnectionManager createConnectionManager() {
+        serverConnectionManager = new RealTimeServerConnectionManager();
+        return serverConnectionManager;
+    }
+
+    @Override
+    protected void endpointCreated(SipEndpoint created) {
+        created.sessionReceived().add(this::sessionReceived);
+        created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
+        created.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
+    }
+
+    public boolean isListening() {
+        RealTimeServerConnectionManager manager = serverConnectionManager;
+        return manager != null && endpoint != null && manager.isListening();
+    }
+
+    // region listen
+    /** Part 6: a RealTimeServerConnectionManager listens; SessionReceived fires for each invite. */
+    public synchronized void startListening() {
+        if (endpoint == null || getRegistrationState() != RegistrationState.REGISTERED) {
+            error("Sign in before listening.");
+            return;
+        }
+        if (isListening()) {
+            error("Already listening on %s.", serverConnectionManager.getListeningAddress());
+            return;
+        }
+        recordProgress("Listening for incoming connections.");
+        try {
+            InetSocketAddress bound = serverConnectionManager.startListening(new InetSocketAddress(listenAddress(), 0));
+            recordProgress("Listening on %s:%d.", bound.getAddress().getHostAddress(), bound.getPort());
+        } catch (ConnectionFailureException e) {
+            error("Error when StartListening was called: %s", e.getMessage());
+        }
+        fireChanged();
+    }
+    // endregion
+
+    /** Loopback, as the tutorial does, unless the server we sign in to is elsewhere. */
+    private InetAddress listenAddress() {
+        try {
+            InetAddress server = InetAddress.getByName(settings.serverHost());
+            return server.isLoopbackAddress() ? InetAddress.getLoopbackAddress() : InetAddress.getByName("0.0.0.0");
+        } catch (UnknownHostException e) {
+            return InetAddress.getLoopbackAddress();
+        }
+    }
+
+    public synchronized void stopListening() {
+        if (!isListening()) {
+            error("Not listening.");
+            return;
+        }
+        serverConnectionManager.stopListening();
+        recordProgress("Stopped listening: new invites will be answered 480.");
+        fireChanged();
+    }
+
+    @Override
+    protected void beforeSignOut() {
+        if (isListening()) {
+            serverConnectionManager.stopListening();
+            recordProgress("Stopped listening.");
+        }
+    }
+
+    // region accept
+    void sessionReceived(Object sender, SessionReceivedEventArgs e) {
+        recordProgress("An invite was received from %s.", e.getSession().getRemoteParticipant().getUri());
+        SignalingSession incoming = e.getSession();
+        incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer(settings.serverHost()));
+        incoming.messageReceived().add((s, m) -> recordProgress("Message received: %s", m.getTextBody()));
+        adoptSession(incoming);
+        AcceptPolicy current = policy;
+        if (current instanceof AcceptPolicy.AcceptAll) {
+            // Accept the invite.
+            incoming.beginParticipate(this::participateCallback, incoming);
+        } else if (current instanceof AcceptPolicy.Reject reject) {
+            reject(incoming, reject.code(), reject.reason());
+        } else if (current instanceof AcceptPolicy.DontAnswer) {
+            recordProgress("Not answering this invite: the caller will time out.");
+        } else if (current instanceof AcceptPolicy.RequireHeader require) {
+            if (e.getRequestData().getHeaderValue(require.name()) != null) {
+                incoming.beginParticipate(this::participateCallback, incoming);
+            } else {
+                reject(incoming, 403, "Forbidden (missing header " + require.name() + ")");
+            }
+        } else if (current instanceof AcceptPolicy.Ask ask) {
+            askSomeone(incoming, e.getRequestData(), ask);
+        }
+    }
+
+    private void participateCallback(AsyncResult ar) {
+        SignalingSession accepted = (SignalingSession) ar.getAsyncState();
+        try {
+            // This tells us whether the session was established (the caller's ACK arrived).
+            SipMessageData ack = accepted.endParticipate(ar);
+            recordProgress("The invite was accepted successfully (%s).", ack);
+        } catch (OperationTimeoutException e) {
+            error("The invite could not be accepted because the session establishment timed out.");
+        } catch (FailureResponseException e) {
+            if (e.getResponseData() != null) {
+                error("The invite could not be accepted; Error Code=%d Error Text=%s.",
+                        e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
+            } else {
+                error("The invite could not be accepted.");
+            }
+        } catch (ConnectionFailureException e) {
+            error("The invite could not be accepted; the connection could not be established.");
+        } catch (RealTimeException e) {
+            error("The invite could not be accepted; the following problem occurred: %s.", e.getMessage());
+        }
+    }
+    // endregion
+
+    // region reject
+    private void reject(SignalingSession incoming, int code, String reason) {
+        try {
+            incoming.terminateWithRejection(code, reason, null);
+            recordProgress("The invite was rejected with %d %s.", code, reason);
+        } catch (RealTimeException | IllegalStateException e) {
+            error("The invite could not be rejected: %s", e.getMessage());
+        }
+    }
+    // endregion
+
+    private void askSomeone(SignalingSession incoming, SipMessageData invite, AcceptPolicy.Ask ask) {
+        AtomicBoolean decided = new AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> expiry = Timers.schedule(() -> {
+            if (decided.compareAndSet(false, true)) {
+                recordProgress("Nobody decided within %d s.", ask.timeout().toSeconds());
+                reject(incoming, 480, "Temporarily Unavailable");
+            }
+        }, ask.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        recordProgress("Asking whether to accept the invite from %s.", incoming.getRemoteParticipant().getUri());
+        ask.decider().decide(new IncomingCall(incoming.getRemoteParticipant().getUri(), invite.getSignalingHeaders()),
+                // The decider may answer on the UI thread: hand the SIP work to a worker.
+                accept -> io.github.ucmaworkbench.rtc.Workers.execute(() -> {
+                    if (!decided.compareAndSet(false, true)) {
+                        return;
+                    }
+                    expiry.cancel(false);
+                    if (incoming.getState() != SignalingState.INCOMING) {
+                        error("Too late: the caller gave up before the decision.");
+                    } else if (Boolean.TRUE.equals(accept)) {
+                        incoming.beginParticipate(this::participateCallback, incoming);
+                    } else {
+                        reject(incoming, 603, "Decline");
+                    }
+                }));
+    }
+
+    static String describe(AcceptPolicy policy) {
+        if (policy instanceof AcceptPolicy.Reject r) {
+            return "reject with " + r.code() + " " + r.reason();
+        }
+        if (policy instanceof AcceptPolicy.Ask a) {
+            return "ask me (decline after " + a.timeout().toSeconds() + " s)";
+        }
+        if (policy instanceof AcceptPolicy.DontAnswer) {
+            return "don't answer";
+        }
+        if (policy instanceof AcceptPolicy.RequireHeader h) {
+            return "accept only with header " + h.name();
+        }
+        return "accept all";
+    }
+}

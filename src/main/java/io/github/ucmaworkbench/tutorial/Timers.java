@@ -1,0 +1,22 @@
+package io.github.ucmaworkbench.tutorial;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One daemon timer for the managers' own deadlines (the "Ask me" countdown). */
+final class Timers {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tutorial-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Timers() {
+    }
+
+    static ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+        return TIMER.schedule(task, delay, unit);
+    }
+}

@@ -1,0 +1,302 @@
+package io.github.ucmaworkbench.tutorial;
+
+import io.github.ucmaworkbench.rtc.AsyncResult;
+import io.github.ucmaworkbench.rtc.AuthenticationException;
+import io.github.ucmaworkbench.rtc.ConnectionFailureException;
+import io.github.ucmaworkbench.rtc.Event;
+import io.github.ucmaworkbench.rtc.FailureResponseException;
+import io.github.ucmaworkbench.rtc.NetworkCredential;
+import io.github.ucmaworkbench.rtc.OperationTimeoutException;
+import io.github.ucmaworkbench.rtc.RealTimeConnectionManager;
+import io.github.ucmaworkbench.rtc.RealTimeException;
+import io.github.ucmaworkbench.rtc.RegistrationState;
+import io.github.ucmaworkbench.rtc.SignalingSession;
+import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.rtc.SignalingStateChangedEventArgs;
+import io.github.ucmaworkbench.rtc.SipAuthenticationProtocols;
+import io.github.ucmaworkbench.rtc.SipCredentialCache;
+import io.github.ucmaworkbench.rtc.SipEndpoint;
+import io.github.ucmaworkbench.rtc.SipResponseData;
+import io.github.ucmaworkbench.rtc.Workers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+/**
+ * What the tutorial's client and server managers share: signing in and out, hanging up, and
+ * the {@code RecordProgress} / {@code Error} lines the window shows. The code between
+ * {@code // region} and {@code // endregion} is what the lessons show.
+ *
+ * <p>Public methods never block: they start a Begin operation and return. They are
+ * synchronized so that a double click, a lesson step and a script cannot interleave their state
+ * checks (the lock is never held while waiting for the network). Callbacks and
+ * events run on the API's worker threads; {@link #progress()} and {@link #changed()} handlers
+ * must marshal to their UI thread themselves.
+ */
+public abstract class TutorialManager implements AutoCloseable {
+    protected final Executor events = Workers.serial();
+    private final Event<ProgressEventArgs> progress = new Event<>(events);
+    private final Event<Object> changed = new Event<>(events);
+    protected final EndpointSettings settings;
+    protected volatile RealTimeConnectionManager connectionManager;
+    protected volatile SipEndpoint endpoint;
+    protected volatile SignalingSession session;
+    private volatile PendingOperation pending;
+    private volatile Duration operationTimeout = SipEndpoint.DEFAULT_OPERATION_TIMEOUT;
+
+    protected TutorialManager(EndpointSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The progress log's lines, in order. */
+    public Event<ProgressEventArgs> progress() {
+        return progress;
+    }
+
+    /** Something the getters report changed; re-read them. */
+    public Event<Object> changed() {
+        return changed;
+    }
+
+    public EndpointSettings getSettings() {
+        return settings;
+    }
+
+    /** Sets the timeout of the endpoints this manager creates from now on. */
+    public void setOperationTimeout(Duration timeout) {
+        operationTimeout = timeout;
+    }
+
+    public RegistrationState getRegistrationState() {
+        SipEndpoint current = endpoint;
+        return current == null ? RegistrationState.UNREGISTERED : current.getRegistrationState();
+    }
+
+    /** The state of the current session, or null when there is none. */
+    public SignalingState getSessionState() {
+        SignalingSession current = session;
+        return current == null ? null : current.getState();
+    }
+
+    /** The operation waiting for the network, or null. */
+    public PendingOperation getPending() {
+        return pending;
+    }
+
+    /** The endpoint of the last sign-in, or null. */
+    public SipEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    protected abstract RealTimeConnectionManager createConnectionManager();
+
+    // region sign-in
+    /** Creates our SipEndpoint from the settings and signs it in (parts 3 and 6). */
+    public synchronized void signIn() {
+        if (getRegistrationState() != RegistrationState.UNREGISTERED) {
+            error("Already signed in (or signing in) as %s.", settings.uri());
+            return;
+        }
+        recordProgress("Signing in as %s via %s.", settings.uri(), settings.serverHost());
+        try {
+            releaseEndpoint();
+            connectionManager = createConnectionManager();
+            endpoint = new SipEndpoint(settings.uri(),
+                    settings.hasCredentials() ? SipAuthenticationProtocols.DIGEST : SipAuthenticationProtocols.NONE,
+                    settings.transport(), settings.serverHost(), settings.serverPort(), true, connectionManager, null);
+            endpoint.setOperationTimeout(operationTimeout);
+            if (settings.hasCredentials()) {
+                endpoint.getCredentialCache().add(SipCredentialCache.ANY_REALM,
+                        new NetworkCredential(settings.userName(), settings.password()));
+            }
+            endpoint.registrationStateChanged().add((sender, e) -> fireChanged());
+            endpointCreated(endpoint);
+            startPending("Signing in");
+            endpoint.beginRegister(this::registerCallback, endpoint);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            stopPending();
+            error("Could not sign in: %s", e.getMessage());
+        }
+    }
+
+    private void registerCallback(AsyncResult ar) {
+        SipEndpoint registered = (SipEndpoint) ar.getAsyncState();
+        stopPending();
+        try {
+            SipResponseData response = registered.endRegister(ar);
+            recordProgress("Signed in successfully (%d %s).", response.getResponseCode(), response.getResponseText());
+            signedIn();
+        } catch (OperationTimeoutException e) {
+            error("Signing in timed out: the server did not answer.");
+        } catch (AuthenticationException e) {
+            error("Signing in failed: the server refused our credentials (%s).", e.getMessage());
+        } catch (FailureResponseException e) {
+            if (e.getResponseData() != null) {
+                error("Signing in failed; Error Code=%d Error Text=%s.",
+                        e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
+            } else {
+                error("Signing in failed.");
+            }
+        } catch (ConnectionFailureException e) {
+            error("Signing in failed; the connection could not be established (%s).", e.getMessage());
+        } catch (RealTimeException e) {
+            error("Signing in failed; the following problem occurred: %s.", e.getMessage());
+        }
+    }
+    // endregion
+
+    // region sign-out
+    /** Ends an open session first (part 7), then signs out (part 4). */
+    public synchronized void signOut() {
+        SipEndpoint current = endpoint;
+        if (current == null || current.getRegistrationState() != RegistrationState.REGISTERED) {
+            error("Not signed in, so there is nothing to sign out of.");
+            return;
+        }
+        SignalingSession open = session;
+        if (open != null && open.getState() != SignalingState.DISCONNECTED) {
+            recordProgress("Ending the open session before signing out.");
+            open.beginTerminate(ar -> {
+                endTerminateQuietly(open, ar);
+                beginSignOut(current);
+            }, open);
+            return;
+        }
+        beginSignOut(current);
+    }
+
+    private void beginSignOut(SipEndpoint current) {
+        recordProgress("Signing out.");
+        startPending("Signing out");
+        beforeSignOut();
+        current.beginUnregister(this::unregisterCallback, current);
+    }
+
+    private void unregisterCallback(AsyncResult ar) {
+        SipEndpoint unregistered = (SipEndpoint) ar.getAsyncState();
+        stopPending();
+        try {
+            unregistered.endUnregister(ar);
+            recordProgress("Signed out successfully.");
+        } catch (RealTimeException e) {
+            error("Signed out locally, but the server did not confirm: %s", e.getMessage());
+        }
+    }
+    // endregion
+
+    // region terminate
+    /** Hangs up: BYE when connected, CANCEL while the invite is still ringing (part 8). */
+    public synchronized void hangUp() {
+        SignalingSession current = session;
+        if (current == null || current.getState() == SignalingState.DISCONNECTED) {
+            error("There is no session to hang up.");
+            return;
+        }
+        recordProgress("Ending the session with %s.", current.getRemoteParticipant().getUri());
+        current.beginTerminate(this::terminateCallback, current);
+    }
+
+    private void terminateCallback(AsyncResult ar) {
+        SignalingSession ended = (SignalingSession) ar.getAsyncState();
+        try {
+            ended.endTerminate(ar);
+            recordProgress("The session was ended.");
+        } catch (RealTimeException e) {
+            error("The session was ended locally; the other side did not confirm: %s", e.getMessage());
+        }
+    }
+    // endregion
+
+    // region session-state
+    /** Part 9: the other side hanging up shows up as a state change to DISCONNECTED. */
+    protected void sessionStateChanged(Object sender, SignalingStateChangedEventArgs e) {
+        if (e.getState() == SignalingState.DISCONNECTED && e.getPreviousState() == SignalingState.CONNECTED) {
+            recordProgress("The session was closed: %s.", e.getReason());
+        }
+        fireChanged();
+    }
+    // endregion
+
+    private static void endTerminateQuietly(SignalingSession open, AsyncResult ar) {
+        try {
+            open.endTerminate(ar);
+        } catch (RealTimeException e) {
+            // Signing out goes on: the session is over locally either way.
+        }
+    }
+
+    /** Hook: the endpoint exists, before it registers (the server subscribes to sessionReceived here). */
+    protected void endpointCreated(SipEndpoint created) {
+    }
+
+    /** Hook: registration succeeded. */
+    protected void signedIn() {
+    }
+
+    /** Hook: about to unregister. */
+    protected void beforeSignOut() {
+    }
+
+    protected void adoptSession(SignalingSession next) {
+        session = next;
+        next.stateChanged().add(this::sessionStateChanged);
+        fireChanged();
+    }
+
+    protected void startPending(String description) {
+        pending = new PendingOperation(description, Instant.now().plus(operationTimeout));
+        fireChanged();
+    }
+
+    protected void stopPending() {
+        pending = null;
+        fireChanged();
+    }
+
+    protected void fireChanged() {
+        changed.raise(this, this);
+    }
+
+    /** The tutorial's {@code RecordProgress}: one line of news. */
+    protected void recordProgress(String format, Object... args) {
+        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.INFO, String.format(format, args)));
+    }
+
+    /** The tutorial's {@code Error}: one line that something failed. */
+    protected void error(String format, Object... args) {
+        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.ERROR, String.format(format, args)));
+    }
+
+    private void releaseEndpoint() {
+        SipEndpoint old = endpoint;
+        if (old != null) {
+            old.close();
+        }
+        RealTimeConnectionManager oldManager = connectionManager;
+        if (oldManager != null) {
+            oldManager.close();
+        }
+        endpoint = null;
+        connectionManager = null;
+    }
+
+    /**
+     * Ends the session, signs out (waiting about a second for the server) and releases the
+     * ports, so closing the window is quick even when the server is gone.
+     */
+    @Override
+    public void close() {
+        SignalingSession open = session;
+        session = null;
+        if (open != null && open.getState() != SignalingState.DISCONNECTED) {
+            AsyncResult ar = open.beginTerminate(null, null);
+            try {
+                ar.waitForCompletion(Duration.ofMillis(500));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        releaseEndpoint();
+        pending = null;
+    }
+}
