@@ -110,11 +110,8 @@ public final class RegistrarService implements AutoCloseable {
         Properties props = new Properties();
         // A proxy keeps no dialogs (§16): we handle every request and ACK ourselves.
         props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        // The RI's default parses every UDP datagram on a thread of its own, so an ACK and the BYE
-        // right behind it can reach the listener swapped and we would forward them swapped (SIPp
-        // as callee rightly fails the call). One UDP worker keeps arrival order; the listener is
-        // single-threaded anyway (no REENTRANT_LISTENER), so throughput is not what limits us.
-        props.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+        // SipStacks sets THREAD_POOL_SIZE=1 for every stack; a proxy depends on it: with a thread
+        // per UDP datagram an ACK and the BYE right behind it can reach us, and leave, swapped.
         SipStack candidate = null;
         try {
             candidate = SipStacks.create("registrar", props);

@@ -78,11 +78,7 @@ public final class TestUa implements AutoCloseable {
         this.domain = domain;
         this.transport = transport.toLowerCase(Locale.ROOT);
         this.port = FreePorts.pick();
-        Properties props = new Properties();
-        // one UDP worker: the RI's default (a thread per datagram) can hand us a 486 before the
-        // 180 sent just ahead of it, and the transaction then drops the 180
-        props.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
-        this.stack = SipStacks.create("sip:" + user + "@" + domain, props);
+        this.stack = SipStacks.create("sip:" + user + "@" + domain, new Properties());
         SipFactory f = SipFactory.getInstance();
         this.messages = f.createMessageFactory();
         this.headers = f.createHeaderFactory();
@@ -394,21 +390,9 @@ public final class TestUa implements AutoCloseable {
 
     @Override
     public void close() {
-        // Same tricks as the registrar's QuickStop: a pre-set interrupt flag cuts the RI's
-        // unconditional 1 s sleep in stopStack(), and a second stop finishes what an NPE in
-        // UDPMessageProcessor.stop() (stack stopped before its UDP thread ran) left bound.
-        Thread stopper = new Thread(() -> {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                Thread.currentThread().interrupt();
-                SipStacks.stop(stack);
-            }
-            Thread.interrupted();
-        }, "test-ua-stop");
-        stopper.start();
-        try {
-            stopper.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // Twice, as the registrar's QuickStop does: the second stop finishes what an NPE in
+        // UDPMessageProcessor.stop() (a stack stopped before its UDP thread ran) left bound.
+        SipStacks.stop(stack);
+        SipStacks.stop(stack);
     }
 }
