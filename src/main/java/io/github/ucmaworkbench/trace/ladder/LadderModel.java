@@ -48,12 +48,15 @@ public final class LadderModel {
     private List<String> preferredOrder = List.of();
     private List<LadderColumn> columns;
     private Map<String, LadderColumn> columnById;
+    private Set<String> registerTargets = Set.of();
     private Instant origin;
 
     /** Adds one event; returns the arrow it made or completed. */
     public LadderArrow add(SipTraceEvent event) {
         events.add(event);
-        parties.add(event.party());
+        if (parties.add(event.party())) {
+            invalidateColumns(); // a column known by address may turn out to be this party
+        }
         if (origin == null || event.time().isBefore(origin)) {
             origin = event.time();
         }
@@ -68,6 +71,8 @@ public final class LadderModel {
         String peer = peerAddress(event, via);
 
         LadderArrow arrow = takeOpen(key, event);
+        String oldFrom = null;
+        String oldTo = null;
         if (arrow == null) {
             boolean retransmission = seenSides.contains(side(key, event));
             arrow = new LadderArrow(arrows.size(), key, callIndex(event.callId()), retransmission, event);
@@ -76,6 +81,8 @@ public final class LadderModel {
             openByKey.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(arrow);
         } else {
             arrow.attach(event);
+            oldFrom = columnId(arrow.senderParty, arrow.senderAddress);
+            oldTo = columnId(arrow.receiverParty, arrow.receiverAddress);
         }
         seenSides.add(side(key, event));
         if (event.direction() == Direction.SENT) {
@@ -92,7 +99,7 @@ public final class LadderModel {
             }
         }
         bySequence.put(event.sequence(), arrow);
-        columns = null;
+        keepColumnsIfStillRight(arrow, oldFrom, oldTo);
         return arrow;
     }
 
@@ -114,7 +121,7 @@ public final class LadderModel {
         partyByAddress.clear();
         parties.clear();
         origin = null;
-        columns = null;
+        invalidateColumns();
     }
 
     /**
@@ -123,7 +130,7 @@ public final class LadderModel {
      */
     public void setColumnOrder(List<String> parties) {
         preferredOrder = List.copyOf(parties);
-        columns = null;
+        invalidateColumns();
     }
 
     public int size() {
@@ -251,9 +258,33 @@ public final class LadderModel {
     }
 
     private void learnAddress(String address, String party) {
-        if (address != null && !address.isEmpty()) {
-            partyByAddress.putIfAbsent(address, party);
+        if (address != null && !address.isEmpty() && partyByAddress.putIfAbsent(address, party) == null
+                && columnById != null && columnById.containsKey(address)) {
+            invalidateColumns(); // that address column is this party
         }
+    }
+
+    /**
+     * Columns are recomputed over every arrow only when one could have changed: an arrow names a
+     * column not yet there, a pairing moved an arrow's end, or a REGISTER makes an outside peer the
+     * registrar. A steady stream between known parties never triggers it.
+     */
+    private void keepColumnsIfStillRight(LadderArrow arrow, String oldFrom, String oldTo) {
+        if (columnById == null) {
+            return;
+        }
+        String from = columnId(arrow.senderParty, arrow.senderAddress);
+        String to = columnId(arrow.receiverParty, arrow.receiverAddress);
+        boolean moved = oldFrom != null && (!oldFrom.equals(from) || !oldTo.equals(to));
+        boolean newRegistrar = arrow.isRequest() && "REGISTER".equals(arrow.method()) && !registerTargets.contains(to);
+        if (moved || newRegistrar || !columnById.containsKey(from) || !columnById.containsKey(to)) {
+            invalidateColumns();
+        }
+    }
+
+    private void invalidateColumns() {
+        columns = null;
+        columnById = null;
     }
 
     private static String normalise(String address) {
@@ -278,6 +309,7 @@ public final class LadderModel {
     private void computeColumns() {
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
         Set<String> registerTargets = new HashSet<>();
+        this.registerTargets = registerTargets;
         for (LadderArrow arrow : arrows) {
             String from = columnId(arrow.senderParty, arrow.senderAddress);
             String to = columnId(arrow.receiverParty, arrow.receiverAddress);

@@ -62,13 +62,17 @@ public final class SipText {
             value = value.substring(0, comma);
         }
         // SIP/2.0/UDP host[:port][;params]
-        String[] protocolAndRest = value.trim().split("\\s+", 2);
-        if (protocolAndRest.length < 2) {
+        value = value.trim();
+        int gap = 0;
+        while (gap < value.length() && !Character.isWhitespace(value.charAt(gap))) {
+            gap++;
+        }
+        if (gap == value.length()) {
             return null;
         }
-        int slash = protocolAndRest[0].lastIndexOf('/');
-        String transport = protocolAndRest[0].substring(slash + 1).toUpperCase(Locale.ROOT);
-        String rest = protocolAndRest[1];
+        String protocol = value.substring(0, gap);
+        String transport = protocol.substring(protocol.lastIndexOf('/') + 1).toUpperCase(Locale.ROOT);
+        String rest = value.substring(gap).trim();
         int semi = rest.indexOf(';');
         String sentBy = (semi < 0 ? rest : rest.substring(0, semi)).trim();
         String branch = null;
@@ -98,7 +102,24 @@ public final class SipText {
     /** The CSeq value with its whitespace normalised, e.g. {@code "2 INVITE"}, or "". */
     public static String cseq(String raw) {
         String value = header(raw, "CSeq", null);
-        return value == null ? "" : value.trim().replaceAll("\\s+", " ");
+        if (value == null) {
+            return "";
+        }
+        StringBuilder normal = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = normal.length() > 0;
+            } else {
+                if (space) {
+                    normal.append(' ');
+                    space = false;
+                }
+                normal.append(c);
+            }
+        }
+        return normal.toString();
     }
 
     /** The parts of the message, in order: start line, each header's name and value, the body. */

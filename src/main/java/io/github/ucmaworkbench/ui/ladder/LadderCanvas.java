@@ -17,7 +17,6 @@ import javax.swing.SwingConstants;
  */
 final class LadderCanvas extends JComponent implements Scrollable {
     private final LadderView view;
-    private long lastPaintNanos;
 
     LadderCanvas(LadderView view) {
         this.view = view;
@@ -30,14 +29,8 @@ final class LadderCanvas extends JComponent implements Scrollable {
         return new LadderGeometry(view.model().columns().size(), getWidth());
     }
 
-    /** How long the last paint took: the benchmark's figure. */
-    long lastPaintNanos() {
-        return lastPaintNanos;
-    }
-
     @Override
     protected void paintComponent(Graphics graphics) {
-        long start = System.nanoTime();
         Graphics2D g = (Graphics2D) graphics.create();
         try {
             Rectangle clip = g.getClipBounds();
@@ -52,7 +45,6 @@ final class LadderCanvas extends JComponent implements Scrollable {
         } finally {
             g.dispose();
         }
-        lastPaintNanos = System.nanoTime() - start;
     }
 
     /** The row under a point, or -1. */

@@ -30,7 +30,7 @@ final class LadderPalette {
         this.foreground = foreground;
         this.dark = luminance(background) < 0.5;
         this.muted = blend(foreground, background, 0.45);
-        this.lifeline = blend(foreground, background, 0.75);
+        this.lifeline = blend(foreground, background, 0.8);
         Color sel = UIManager.getColor("List.selectionBackground");
         this.selection = sel != null ? blend(sel, background, 0.35) : blend(new Color(0x3874d8), background, 0.6);
         this.highlight = dark ? blend(new Color(0xffd54f), background, 0.75) : blend(new Color(0xffe082), background, 0.35);

@@ -54,8 +54,9 @@ import net.miginfocom.swing.MigLayout;
  *
  * <p>Threads: the trace calls us on SIP stack threads, where we only queue ({@link TraceQueue}); a
  * Swing timer drains the queue every {@link #BATCH_MILLIS} ms and applies the batch on the event
- * thread, so a burst of thousands of messages costs one layout and one repaint per tick. Every
- * method of this class must be called on the event thread.
+ * thread, so a burst of thousands of messages costs one layout and one repaint per tick, and a
+ * tick never spends more than {@link #BUDGET_NANOS} applying them. Every method of this class must
+ * be called on the event thread.
  *
  * <p>For the window: {@link #selectMessage(long)}, {@link #selectResponseBefore(String, Instant, int)}
  * (a progress-log line to its arrow), {@link #addArrowSelectionListener(Consumer)}, the
@@ -77,6 +78,10 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** How often queued trace events are applied. */
     public static final int BATCH_MILLIS = 100;
+    /** The most event-thread time one tick spends applying trace events. */
+    static final long BUDGET_NANOS = 8_000_000;
+    /** The tick while a backlog remains: half the event thread for the backlog, half for the user. */
+    static final int CATCH_UP_MILLIS = 16;
     /** Events kept for a paused or hidden view before the oldest are dropped. */
     static final int QUEUE_CAPACITY = 100_000;
     private static final String ALL_METHODS = "All methods";
@@ -98,6 +103,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     private final Timer timer = new Timer(BATCH_MILLIS, this::drainPerformed);
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
     private final Set<String> methodsSeen = new HashSet<>();
+    private final java.util.ArrayDeque<SipTraceEvent> backlog = new java.util.ArrayDeque<>();
 
     private int[] rows = new int[256];
     private int rowCount;
@@ -289,7 +295,7 @@ public class LadderView extends JPanel implements AutoCloseable {
         pause.setSelected(paused);
         pause.setText(paused ? "Resume" : "Pause");
         if (!paused) {
-            drainPerformed(null);
+            applyQueued(false);
         }
         updateStatus();
     }
@@ -302,6 +308,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     public void clear() {
         trace.clear();
         queue.drain();
+        backlog.clear();
         model.clear();
         rowCount = 0;
         selectedArrow = -1;
@@ -367,26 +374,44 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** Applies what the timer has not applied yet, so a cross-link finds a message just traced. */
     private void catchUp() {
-        if (!isPaused()) {
-            drainPerformed(null);
-        }
+        applyQueued(true);
     }
 
     private void drainPerformed(ActionEvent tick) {
+        applyQueued(false);
+    }
+
+    /**
+     * Applies queued events: all of them ({@code everything}, for a cross-link that must find a
+     * message), or as many as fit in {@link #BUDGET_NANOS} so a flood never holds the event thread
+     * longer than that; the timer then comes back sooner until the backlog is gone.
+     */
+    private void applyQueued(boolean everything) {
         if (isPaused()) {
             updateStatus();
             return;
         }
-        List<SipTraceEvent> batch = queue.drain();
-        if (batch.isEmpty()) {
+        if (backlog.isEmpty()) {
+            backlog.addAll(queue.drain());
+        }
+        if (backlog.isEmpty()) {
             return;
         }
         boolean follow = isAtBottom();
         int before = model.size();
         int columnsBefore = model.columns().size();
-        for (SipTraceEvent event : batch) {
-            apply(event);
+        long deadline = System.nanoTime() + BUDGET_NANOS;
+        int applied = 0;
+        while (!backlog.isEmpty()) {
+            apply(backlog.pollFirst());
+            if (!everything && (++applied & 63) == 0 && System.nanoTime() > deadline) {
+                break;
+            }
+            if (everything && backlog.isEmpty()) {
+                backlog.addAll(queue.drain());
+            }
         }
+        timer.setDelay(backlog.isEmpty() ? BATCH_MILLIS : CATCH_UP_MILLIS);
         for (int i = before; i < model.size(); i++) {
             if (filter.matches(model.arrow(i))) {
                 appendRow(i);
@@ -475,7 +500,9 @@ public class LadderView extends JPanel implements AutoCloseable {
             s.append(", ").append(rowCount).append(" shown");
         }
         if (isPaused()) {
-            s.append(" \u2014 paused, ").append(queue.size()).append(" waiting");
+            s.append(" \u2014 paused, ").append(queue.size() + backlog.size()).append(" waiting");
+        } else if (!backlog.isEmpty()) {
+            s.append(" \u2014 catching up, ").append(queue.size() + backlog.size()).append(" waiting");
         }
         if (queue.dropped() > 0) {
             s.append(" \u2014 ").append(queue.dropped()).append(" dropped");

@@ -70,9 +70,9 @@ public class MessageInspector extends JPanel {
         related.setCellRenderer(new RelatedRenderer());
         record.setVisible(false);
 
-        add(title, "wrap");
+        add(title, "wmin 0, wrap");
         add(record, "growx 0, wrap");
-        add(new JScrollPane(raw), "wrap");
+        add(new JScrollPane(raw), "wmin 0, wrap");
         add(new JLabel("Same transaction (every hop):"), "wrap");
         add(new JScrollPane(related));
 
@@ -136,10 +136,10 @@ public class MessageInspector extends JPanel {
         LadderColumn from = model.from(arrow);
         LadderColumn to = model.to(arrow);
         return "<html><b>" + escape(arrow.label()) + "</b> &nbsp;" + escape(from == null ? "?" : from.title())
-                + " \u2192 " + escape(to == null ? "?" : to.title()) + " &nbsp; "
-                + LadderPainter.timeText(model.offsetMillis(arrow)) + " s &nbsp; " + arrow.transport()
-                + " &nbsp; " + escape(arrow.sourceAddress()) + " \u2192 " + escape(arrow.destinationAddress())
-                + (arrow.isRetransmission() ? " &nbsp;<i>retransmission</i>" : "") + "</html>";
+                + " \u2192 " + escape(to == null ? "?" : to.title())
+                + (arrow.isRetransmission() ? " &nbsp;<i>retransmission</i>" : "") + "<br>"
+                + LadderPainter.timeText(model.offsetMillis(arrow)) + " s &middot; " + arrow.transport() + " &middot; "
+                + escape(arrow.sourceAddress()) + " \u2192 " + escape(arrow.destinationAddress()) + "</html>";
     }
 
     private void showText(String rawText) {
