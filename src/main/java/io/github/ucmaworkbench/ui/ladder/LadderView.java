@@ -82,6 +82,11 @@ public class LadderView extends JPanel implements AutoCloseable {
     static final long BUDGET_NANOS = 8_000_000;
     /** The tick while a backlog remains: half the event thread for the backlog, half for the user. */
     static final int CATCH_UP_MILLIS = 16;
+    /**
+     * Records the ladder keeps (about half as many arrows); past that, the older half is
+     * forgotten, so a registrar refreshing all day cannot fill the heap.
+     */
+    public static final int MAX_EVENTS = 100_000;
     /** Events kept for a paused or hidden view before the oldest are dropped. */
     static final int QUEUE_CAPACITY = 100_000;
     private static final String ALL_METHODS = "All methods";
@@ -90,7 +95,12 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     private final SipTrace trace;
     private final TraceQueue queue;
-    private final LadderModel model = new LadderModel();
+    private final int maxEvents;
+    private LadderModel model = new LadderModel();
+    private List<String> columnOrder = List.of();
+    private boolean trimming;
+    /** Counts Clears, so a trim that was under way when the user cleared is thrown away. */
+    private int generation;
     private final LadderCanvas canvas = new LadderCanvas(this);
     private final JScrollPane scroll;
     private final JTextField callIdFilter = new JTextField(14);
@@ -118,8 +128,13 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** A view of {@code trace}, starting from what it retains now. */
     public LadderView(SipTrace trace) {
+        this(trace, MAX_EVENTS);
+    }
+
+    LadderView(SipTrace trace, int maxEvents) {
         super(new MigLayout("insets 2, fill", "[][][][][][][grow,right]", "[][grow,fill]"));
         this.trace = trace;
+        this.maxEvents = maxEvents;
         this.queue = new TraceQueue(trace, QUEUE_CAPACITY);
         for (SipTraceEvent event : trace.snapshot()) {
             apply(event);
@@ -270,6 +285,7 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** Pins the column order, e.g. {@code List.of(clientUri, "registrar", serverUri)}. */
     public void setColumnOrder(List<String> parties) {
+        columnOrder = List.copyOf(parties);
         model.setColumnOrder(parties);
         layoutChanged();
     }
@@ -306,6 +322,7 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** Empties the trace (its retained records) and the ladder. */
     public void clear() {
+        generation++;
         trace.clear();
         queue.drain();
         backlog.clear();
@@ -387,7 +404,7 @@ public class LadderView extends JPanel implements AutoCloseable {
      * longer than that; the timer then comes back sooner until the backlog is gone.
      */
     private void applyQueued(boolean everything) {
-        if (isPaused()) {
+        if (isPaused() || trimming) {
             updateStatus();
             return;
         }
@@ -425,6 +442,56 @@ public class LadderView extends JPanel implements AutoCloseable {
             scroll.validate();
             canvas.scrollRectToVisible(canvas.rowBounds(rowCount - 1));
         }
+        if (model.events().size() > maxEvents) {
+            trim();
+        }
+    }
+
+    /**
+     * Rebuilds the ladder from the newer half of its records on a worker thread (a rebuild of tens
+     * of thousands of records would stall the event thread) and swaps it in; new events wait in
+     * the queue meanwhile. The selection follows its message if that message is kept.
+     */
+    private void trim() {
+        trimming = true;
+        List<SipTraceEvent> events = model.events();
+        List<SipTraceEvent> kept = List.copyOf(events.subList(events.size() - maxEvents / 2, events.size()));
+        List<String> order = columnOrder;
+        int startedIn = generation;
+        new SwingWorker<LadderModel, Void>() {
+            @Override
+            protected LadderModel doInBackground() {
+                LadderModel fresh = new LadderModel();
+                fresh.setColumnOrder(order);
+                fresh.addAll(kept);
+                fresh.columns();
+                return fresh;
+            }
+
+            @Override
+            protected void done() {
+                LadderArrow selected = getSelectedArrow(); // of the old model: the user may have clicked meanwhile
+                long selectedSequence = selected == null ? -1 : selected.primary().sequence();
+                long otherRecord = selected == null || selected.received() == null ? -1 : selected.received().sequence();
+                try {
+                    if (generation == startedIn) {
+                        model = get();
+                    }
+                } catch (Exception e) {
+                    model.clear(); // cannot happen short of an Error; start afresh rather than stall
+                } finally {
+                    trimming = false;
+                }
+                LadderArrow again = selectedSequence < 0 ? null : model.arrowOfSequence(selectedSequence);
+                if (again == null && otherRecord >= 0) {
+                    again = model.arrowOfSequence(otherRecord); // its sender's record was in the older half
+                }
+                selectedArrow = again == null ? -1 : again.index();
+                resetRows();
+                layoutChanged();
+                fireSelection();
+            }
+        }.execute();
     }
 
     private void apply(SipTraceEvent event) {

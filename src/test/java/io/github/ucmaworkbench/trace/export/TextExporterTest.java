@@ -35,4 +35,22 @@ class TextExporterTest {
         assertThat(text).contains("CSeq: 1 REGISTER\nFrom: <sip:client@example.com>;tag=1\n");
         assertThat(text).doesNotContain("\r");
     }
+
+    @Test
+    void aRealLessonSixFlowIsListedRecordByRecord() throws Exception {
+        List<SipTraceEvent> events = io.github.ucmaworkbench.trace.LessonSixFlow.run(
+                io.github.ucmaworkbench.trace.SipTrace.global(), io.github.ucmaworkbench.rtc.SipTransportType.UDP);
+        StringWriter out = new StringWriter();
+
+        TextExporter.write(events, out);
+
+        String text = out.toString();
+        java.time.Instant origin = events.stream().map(SipTraceEvent::time).min(java.time.Instant::compareTo).orElseThrow();
+        for (SipTraceEvent e : events) {
+            assertThat(text).contains(TextExporter.headline(e, origin));
+            assertThat(TextExporter.headline(e, origin)).contains(" " + e.direction() + " ").contains(e.time().toString())
+                    .contains(e.firstLine());
+        }
+        assertThat(text.split("\n#\\d+ \\+", -1)).hasSize(events.size() + 1);
+    }
 }

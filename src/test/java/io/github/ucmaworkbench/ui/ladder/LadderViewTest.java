@@ -204,6 +204,32 @@ class LadderViewTest extends SwingRobotTest {
     }
 
     @Test
+    void aLongTraceKeepsItsNewerHalfAndTheSelection() throws Exception {
+        SipTrace busy = new SipTrace();
+        LadderView small = GuiActionRunner.execute(() -> new LadderView(busy, 40));
+        try {
+            TraceEvents t = new TraceEvents();
+            List<SipTraceEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                events.add(t.request(CLIENT, SENT, CLIENT_ADDR, REGISTRAR_ADDR, "OPTIONS", "opt-" + i, 1, CLIENT_ADDR, "z9hG4bK" + i, i));
+                events.add(t.request(REGISTRAR, RECEIVED, REGISTRAR_ADDR, CLIENT_ADDR, "OPTIONS", "opt-" + i, 1, CLIENT_ADDR, "z9hG4bK" + i, i));
+            }
+            Thread stack = new Thread(() -> events.forEach(busy::publish), "fake-sip-stack");
+            stack.start();
+            stack.join(10_000);
+
+            assertThat(GuiActionRunner.execute(() -> small.selectMessage(59))).isTrue();
+
+            awaitOnEdt("trimmed", () -> small.model().events().size() == 20);
+            assertThat(GuiActionRunner.execute(() -> small.model().arrows().get(0).callId())).isEqualTo("opt-20");
+            assertThat(GuiActionRunner.execute(() -> small.getSelectedArrow().callId())).isEqualTo("opt-29");
+            assertThat(GuiActionRunner.execute(() -> small.rowCount())).isEqualTo(10);
+        } finally {
+            GuiActionRunner.execute(small::close);
+        }
+    }
+
+    @Test
     void exportsWriteTextCapturePngAndSvg() throws Exception {
         publishFromAStackThread(lessonSix);
         awaitOnEdt("every message drawn", () -> ladder().model().size() == lessonSix.size() / 2);
