@@ -9,7 +9,16 @@ package io.github.ucmaworkbench.trace.ladder;
  * @param index left-to-right position, from 0
  */
 public record LadderColumn(String id, Kind kind, int index) {
+    /**
+     * An endpoint of this process; the registrar (ours, id {@code registrar}, or an outside server
+     * the endpoints REGISTER with, id {@code host:port}); any other peer outside the process.
+     */
     public enum Kind { ENDPOINT, REGISTRAR, EXTERNAL }
+
+    /** Whether the column is a peer outside this process, known only by its address. */
+    public boolean isOutside() {
+        return kind == Kind.EXTERNAL || (kind == Kind.REGISTRAR && !"registrar".equals(id));
+    }
 
     /** A short title for the column head: the user part of an endpoint URI, else the id. */
     public String title() {

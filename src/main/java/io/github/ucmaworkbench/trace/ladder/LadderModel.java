@@ -355,6 +355,10 @@ public final class LadderModel {
         if ("registrar".equals(id)) {
             return LadderColumn.Kind.REGISTRAR;
         }
-        return parties.contains(id) ? LadderColumn.Kind.ENDPOINT : LadderColumn.Kind.EXTERNAL;
+        if (parties.contains(id)) {
+            return LadderColumn.Kind.ENDPOINT;
+        }
+        // an outside server our endpoints sign in to (Kamailio, Asterisk) plays the registrar's part
+        return registerTargets.contains(id) ? LadderColumn.Kind.REGISTRAR : LadderColumn.Kind.EXTERNAL;
     }
 }

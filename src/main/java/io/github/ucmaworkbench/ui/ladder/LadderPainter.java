@@ -150,7 +150,7 @@ final class LadderPainter {
     static String subtitle(LadderColumn column) {
         return switch (column.kind()) {
             case ENDPOINT -> column.id();
-            case REGISTRAR -> "embedded registrar + proxy";
+            case REGISTRAR -> column.isOutside() ? "registrar (outside)" : "embedded registrar + proxy";
             case EXTERNAL -> "outside this process";
         };
     }

@@ -109,9 +109,10 @@ class LadderModelTest {
         assertThat(model.arrows()).hasSize(3);
         assertThat(model.columns()).extracting(LadderColumn::id, LadderColumn::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(CLIENT, LadderColumn.Kind.ENDPOINT),
-                org.assertj.core.groups.Tuple.tuple("192.0.2.10:5060", LadderColumn.Kind.EXTERNAL),
+                org.assertj.core.groups.Tuple.tuple("192.0.2.10:5060", LadderColumn.Kind.REGISTRAR),
                 org.assertj.core.groups.Tuple.tuple("192.0.2.99:5060", LadderColumn.Kind.EXTERNAL));
         assertThat(model.from(model.arrow(1)).id()).isEqualTo("192.0.2.10:5060");
+        assertThat(model.columns().get(1).isOutside()).isTrue();
     }
 
     @Test
