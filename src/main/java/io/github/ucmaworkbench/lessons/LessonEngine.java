@@ -2,7 +2,6 @@ package io.github.ucmaworkbench.lessons;
 
 import io.github.ucmaworkbench.rtc.EventHandler;
 import io.github.ucmaworkbench.rtc.SignalingState;
-import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.ServerManager;
@@ -163,15 +162,8 @@ public final class LessonEngine implements AutoCloseable {
             case SEND_INVITE_HEADERS -> sides.client().sendInvite(call.headers(), false);
             case HANG_UP -> manager.hangUp();
             case SEND_MESSAGE -> sides.client().sendMessage(call.argument());
-            case SET_POLICY -> sides.server().setAcceptPolicy(call.policy());
-            case SET_TIMEOUT -> {
-                Duration timeout = call.timeout();
-                manager.setOperationTimeout(timeout);
-                SipEndpoint endpoint = manager.getEndpoint();
-                if (endpoint != null) {
-                    endpoint.setOperationTimeout(timeout); // the signed-in endpoint too, not only the next one
-                }
-            }
+            case SET_POLICY -> sides.applyAcceptPolicy(call.policy());
+            case SET_TIMEOUT -> sides.applyOperationTimeout(step.side(), call.timeout());
             case WATCH -> { }
             default -> throw new IllegalStateException("no behaviour for " + call.action());
         }
