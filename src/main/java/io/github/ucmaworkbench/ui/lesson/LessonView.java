@@ -33,6 +33,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
+import javax.swing.JViewport;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
@@ -70,6 +71,10 @@ public final class LessonView extends JPanel implements AutoCloseable {
     public static final String JAVA_CODE = "lesson.javaCode";
     public static final String CSHARP_CODE = "lesson.csharpCode";
     public static final String PROBLEMS = "lesson.problems";
+    public static final String CODE_CAPTION = "lesson.codeCaption";
+    /** Wide enough for a step's text and a readable slice of code beside the two side panels. */
+    public static final int PREFERRED_WIDTH = 440;
+    public static final int MINIMUM_WIDTH = 340;
 
     private static final Color PASSED = new Color(0x2E7D32);
     private static final Color FAILED = new Color(0xC62828);
@@ -96,6 +101,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
     private final RSyntaxTextArea csharp = codeArea(SyntaxConstants.SYNTAX_STYLE_CSHARP);
     private final JTabbedPane codeTabs = new JTabbedPane();
     private final JLabel problems = new JLabel();
+    private final JLabel codeCaption = new JLabel();
 
     private transient Lesson lesson;
     private int stepIndex;
@@ -131,8 +137,9 @@ public final class LessonView extends JPanel implements AutoCloseable {
         run.setName(RUN);
         run.setToolTipText("Run this step: the same call as the button it highlights");
         run.addActionListener(e -> runPerformed());
-        JPanel navigation = new JPanel(new MigLayout("insets 0, gap 4", "[grow,fill][][][]", ""));
-        navigation.add(picker, "wmin 0");
+        // Two rows: the lesson column is narrow beside the two side panels.
+        JPanel navigation = new JPanel(new MigLayout("insets 0, gap 4, wrap 4", "[][][grow][]", ""));
+        navigation.add(picker, "span 4, growx, wmin 0");
         navigation.add(previous);
         navigation.add(next);
         navigation.add(run);
@@ -172,6 +179,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         text.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, Boolean.TRUE);
         HTMLEditorKit kit = new HTMLEditorKit();
         StyleSheet css = new StyleSheet();
+        css.addStyleSheet(kit.getStyleSheet()); // keep the defaults (headings, lists), add ours on top
         css.addRule("body { margin: 4px; }");
         css.addRule("code { font-family: monospaced; }");
         css.addRule("pre { font-family: monospaced; margin-left: 8px; }");
@@ -185,14 +193,21 @@ public final class LessonView extends JPanel implements AutoCloseable {
         java.setName(JAVA_CODE);
         csharp.setName(CSHARP_CODE);
         codeTabs.setName(CODE_TABS);
+        codeTabs.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
         codeTabs.addTab("Java", new RTextScrollPane(java));
         codeTabs.addTab("UCMA C#", new RTextScrollPane(csharp));
+        codeCaption.setName(CODE_CAPTION);
+        JPanel code = new JPanel(new MigLayout("insets 0, fill, wrap 1", "[grow,fill]", "[][grow,fill]"));
+        code.add(codeCaption, "wmin 0");
+        code.add(codeTabs, "grow, wmin 0");
 
-        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(text), codeTabs);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(text), code);
         split.setResizeWeight(0.5);
         split.setBorder(null);
         add(split, "grow, wmin 0, hmin 200");
 
+        setMinimumSize(new java.awt.Dimension(MINIMUM_WIDTH, 300));
+        setPreferredSize(new java.awt.Dimension(PREFERRED_WIDTH, 700));
         if (!library.lessons().isEmpty()) {
             showLesson(library.lessons().get(0));
         } else {
@@ -400,21 +415,21 @@ public final class LessonView extends JPanel implements AutoCloseable {
         java.removeAllLineHighlights();
         if (found.isEmpty()) {
             java.setText("// The region " + step.region() + " was not found in the tutorial sources.");
-            codeTabs.setTitleAt(0, "Java");
+            codeCaption.setText(step.region() + ": not found");
         } else {
             CodeRegion region = found.get();
             if (!region.source().equals(java.getText())) {
                 java.setText(region.source());
             }
-            codeTabs.setTitleAt(0, "Java \u00B7 " + region.fileName() + ":" + region.firstLine() + "\u2013" + region.lastLine());
+            codeCaption.setText("Runs: " + region.fileName() + ", lines " + region.firstLine() + "\u2013" + region.lastLine());
             Color color = running == step ? REGION_RUNNING : REGION_SHOWN;
             try {
                 for (int line = region.firstLine(); line <= region.lastLine(); line++) {
                     java.addLineHighlight(line - 1, color);
                 }
-                // Show the region's end, then its start: as much of it as fits, from the top.
-                java.setCaretPosition(java.getLineStartOffset(Math.min(region.lastLine(), java.getLineCount() - 1)));
-                java.setCaretPosition(java.getLineStartOffset(Math.max(0, region.firstLine() - 2)));
+                int top = Math.max(0, region.firstLine() - 2);
+                // After layout: the pane may not have its final size yet.
+                SwingUtilities.invokeLater(() -> scrollToLine(top));
             } catch (BadLocationException e) {
                 // The source is the one just shown: every line exists.
                 throw new IllegalStateException(e);
@@ -424,6 +439,24 @@ public final class LessonView extends JPanel implements AutoCloseable {
         if (!cs.equals(csharp.getText())) {
             csharp.setText(cs);
             csharp.setCaretPosition(0);
+        }
+    }
+
+    /** Puts line {@code line} (0-based) at the top of the Java pane, so the region reads from its start. */
+    private void scrollToLine(int line) {
+        JViewport viewport = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, java);
+        if (viewport == null || line >= java.getLineCount()) {
+            return;
+        }
+        try {
+            java.awt.geom.Rectangle2D at = java.modelToView2D(java.getLineStartOffset(line));
+            if (at == null) {
+                return;
+            }
+            int maxY = Math.max(0, java.getHeight() - viewport.getExtentSize().height);
+            viewport.setViewPosition(new java.awt.Point(0, Math.min((int) at.getY(), maxY)));
+        } catch (BadLocationException e) {
+            // The line exists (checked above); nothing to scroll to otherwise.
         }
     }
 

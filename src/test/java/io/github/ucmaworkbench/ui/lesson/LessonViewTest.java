@@ -108,8 +108,7 @@ class LessonViewTest extends GuiTest {
         int[] lines = GuiActionRunner.execute(() -> view.highlightedLines());
         assertThat(java.split("\n")[lines[0] - 2]).contains("// region sign-in");
         assertThat(java.split("\n")[lines[1]]).contains("// endregion");
-        window.tabbedPane(LessonView.CODE_TABS).requireTitle("Java \u00B7 TutorialManager.java:" + lines[0] + "\u2013" + lines[1],
-                org.assertj.swing.data.Index.atIndex(0));
+        window.label(LessonView.CODE_CAPTION).requireText("Runs: TutorialManager.java, lines " + lines[0] + "\u2013" + lines[1]);
         window.button(LessonView.PREVIOUS).requireDisabled();
         assertThat(window.robot().finder().findByName(LessonView.PROBLEMS, false).isVisible()).isFalse();
         window.tabbedPane(LessonView.CODE_TABS).selectTab("UCMA C#");
