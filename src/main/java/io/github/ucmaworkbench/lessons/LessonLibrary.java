@@ -54,6 +54,19 @@ public final class LessonLibrary {
         return fromClasspath();
     }
 
+    /**
+     * Like {@link #load()}, but never throws: a window opens anyway and shows why there are no
+     * lessons in {@link #problems()}.
+     */
+    public static LessonLibrary loadOrReport() {
+        try {
+            return load();
+        } catch (IOException | RuntimeException e) {
+            return new LessonLibrary(List.of(), List.of(new LessonFormatException(RESOURCE_FOLDER, 1,
+                    "the lessons could not be loaded: " + e.getMessage())), "nowhere");
+        }
+    }
+
     /** Lessons from {@code folder}, checking regions against the tutorial sources on the classpath. */
     public static LessonLibrary load(Path folder) throws IOException {
         return load(folder, new LessonParser(new CodeRegions()::exists), folder.toAbsolutePath().normalize().toString());
