@@ -1,7 +1,10 @@
 package io.github.ucmaworkbench.ui.lesson;
 
+import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.app.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.lessons.LessonAction;
 import io.github.ucmaworkbench.lessons.Side;
+import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ClientPanel;
@@ -13,6 +16,7 @@ import java.awt.Container;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 
 /**
@@ -46,6 +50,42 @@ public final class WindowLessonHost implements LessonHost {
     @Override
     public ServerManager server() {
         return server.get();
+    }
+
+    /**
+     * Applies the policy to the server, and shows it in the window's policy panel so the class sees
+     * what the step changed. The saved settings are left alone: a lesson's demo policy is not the
+     * teacher's choice for the next start.
+     */
+    @Override
+    public void applyAcceptPolicy(AcceptPolicy policy) {
+        LessonHost.super.applyAcceptPolicy(policy);
+        SwingUtilities.invokeLater(() -> {
+            if (find(window, ServerPanel.POLICY) instanceof AcceptPolicyPanel panel) {
+                panel.load(settingsFor(policy, panel.policy()));
+            }
+        });
+    }
+
+    /** {@code policy} in the window's terms, keeping the fields it does not set from {@code shown}. */
+    static AcceptPolicySettings settingsFor(AcceptPolicy policy, AcceptPolicySettings shown) {
+        Kind kind = Kind.ACCEPT_ALL;
+        int code = shown.rejectCode();
+        String reason = shown.rejectReason();
+        String header = shown.requiredHeader();
+        if (policy instanceof AcceptPolicy.Reject reject) {
+            kind = Kind.REJECT;
+            code = reject.code();
+            reason = reject.reason();
+        } else if (policy instanceof AcceptPolicy.DontAnswer) {
+            kind = Kind.DONT_ANSWER;
+        } else if (policy instanceof AcceptPolicy.RequireHeader require) {
+            kind = Kind.REQUIRE_HEADER;
+            header = require.name();
+        } else if (policy instanceof AcceptPolicy.Ask) {
+            kind = Kind.ASK;
+        }
+        return new AcceptPolicySettings(kind, code, reason, header, shown.askTimeoutSeconds());
     }
 
     @Override

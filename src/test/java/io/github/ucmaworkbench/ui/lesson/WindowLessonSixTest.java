@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.ui.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucmaworkbench.app.Workbench;
+import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.app.settings.SettingsHolder;
 import io.github.ucmaworkbench.app.settings.SettingsStore;
 import io.github.ucmaworkbench.app.settings.Theme;
@@ -18,6 +19,7 @@ import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
+import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Dimension;
 import java.net.InetAddress;
@@ -92,6 +94,14 @@ class WindowLessonSixTest extends GuiTest {
                 waitUntil("client panel in a session",
                         () -> window.label(ClientPanel.STATE_NAME).text().endsWith("in a session"));
                 waitUntil("server log", () -> logContains(ServerPanel.LOG_NAME, "The invite was accepted successfully"));
+            }
+            if (step.id().equals("policy-reject")) {
+                // The setting the step applied is shown in the server's own policy panel.
+                waitUntil("policy panel shows the rejection", () -> GuiActionRunner.execute(() -> {
+                    AcceptPolicySettings shown = ((AcceptPolicyPanel) window.robot().finder()
+                            .findByName(ServerPanel.POLICY, false)).policy();
+                    return shown.kind() == AcceptPolicySettings.Kind.REJECT && shown.rejectCode() == 486;
+                }));
             }
             if (step.id().equals("rejected")) {
                 waitUntil("client log shows 486", () -> logContains(ClientPanel.LOG_NAME, "Error Code=486"));
