@@ -57,6 +57,18 @@ class LessonParserTest {
     }
 
     @Test
+    void theAuthorsGuideExampleParses() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("lessons", "README.md"));
+        int start = guide.indexOf("```\n---\n") + 4;
+        String example = guide.substring(start, guide.indexOf("```", start));
+
+        Lesson lesson = new LessonParser(new CodeRegions()::exists).parse("README.md", example);
+
+        assertThat(lesson.steps()).extracting(LessonStep::id).containsExactly("listen");
+        assertThat(lesson.steps().get(0).timeout()).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
     void unknownActionNamesFileAndLine() {
         assertError(GOOD.replace("set-policy reject 486 Busy Here", "shout"), 10, "unknown action 'shout'");
     }
