@@ -49,6 +49,10 @@ public final class SipStacks {
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "1048576");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
+        // Without a pool the RI parses every UDP datagram on a new thread, so a 180 and the 200
+        // right behind it can reach the transaction in the wrong order and the 180 is dropped
+        // (seen at the registrar with SIPp). One queue-fed UDP thread keeps arrival order.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
         if (extra != null) {
             p.putAll(extra);
