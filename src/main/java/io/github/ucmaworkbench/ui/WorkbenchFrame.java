@@ -70,6 +70,7 @@ public final class WorkbenchFrame extends JFrame {
     private final AtomicBoolean statusQueued = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final List<AutoCloseable> bindings = new ArrayList<>();
+    private JSplitPane lessonColumn;
 
     /**
      * @param onClosed run on the event thread once the window has closed (the app exits there)
@@ -123,6 +124,11 @@ public final class WorkbenchFrame extends JFrame {
         clientPanel.log().append(LogEntry.warning(sentence));
     }
 
+    /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
+    public void setLessonView(javax.swing.JComponent view) {
+        lessonColumn.setRightComponent(view);
+    }
+
     public ClientPanel clientPanel() {
         return clientPanel;
     }
@@ -168,6 +174,7 @@ public final class WorkbenchFrame extends JFrame {
                         + "the Java code that runs it, and the UCMA C# it mirrors. Until then, the buttons on the "
                         + "left run each step.");
         JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, sides, lesson);
+        lessonColumn = top;
         top.setResizeWeight(0.8);
         top.setBorder(BorderFactory.createEmptyBorder());
         PlaceholderPanel ladder = new PlaceholderPanel(LADDER_VIEW, "SIP ladder",
