@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
  * a message, hang up, sign out. Exits 0 only when the invite was accepted (and the message, if
  * any, delivered).
  */
-@Command(name = "client", sortOptions = false,
-        description = {"Signs in, sends an INVITE to TARGET, reports the outcome, optionally sends a message,",
-                "hangs up and signs out. Exit code 0 only if the invite was accepted."})
+@Command(mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
+        name = "client", sortOptions = false,
+        description = {"Runs the tutorial's client: sign in, invite, hang up, sign out.",
+                "Reports the outcome of the INVITE to TARGET, optionally sends a message, hangs up and signs out.",
+                "Exit code 0 only if the invite was accepted (and the message, if any, delivered)."})
 final class ClientCommand implements Callable<Integer> {
     @ParentCommand
     private WorkbenchCommand parent;

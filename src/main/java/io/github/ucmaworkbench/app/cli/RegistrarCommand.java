@@ -24,9 +24,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code registrar}: the embedded registrar and proxy alone, for a classroom or a real SIP client. */
-@Command(name = "registrar", sortOptions = false,
-        description = {"Runs the embedded SIP registrar and proxy (UDP and TCP) until Ctrl+C or end of input.",
-                "Loopback only unless --bind names another address: then anyone who can reach it can sign in."})
+@Command(mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
+        name = "registrar", sortOptions = false,
+        description = {"Runs the embedded SIP registrar and proxy alone.",
+                "Listens on UDP and TCP until Ctrl+C or end of input. Loopback only unless --bind names",
+                "another address: then anyone who can reach that address can sign in."})
 final class RegistrarCommand implements Callable<Integer> {
     @ParentCommand
     private WorkbenchCommand parent;

@@ -24,9 +24,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code run-lesson N}: the part's steps end to end against an embedded registrar on loopback. */
-@Command(name = "run-lesson", sortOptions = false,
-        description = {"Plays the SIP steps of part N (1-11) of the tutorial end to end: an embedded registrar",
-                "on a free loopback port, the tutorial's client and server, each step checked by its progress line."})
+@Command(mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
+        name = "run-lesson", sortOptions = false,
+        description = {"Plays a lesson's SIP steps end to end.",
+                "Part N (1-11) of the series, against an embedded registrar on a free loopback port,",
+                "each step checked by the progress line that shows it worked."})
 final class RunLessonCommand implements Callable<Integer> {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(15);
 

@@ -15,9 +15,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code server}: the tutorial's server, signed in and listening, answering by a policy until stopped. */
-@Command(name = "server", sortOptions = false,
-        description = {"Signs in as the tutorial's server, listens, and answers every invite by --policy",
-                "until Ctrl+C or end of input; then signs out."})
+@Command(mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
+        name = "server", sortOptions = false,
+        description = {"Runs the tutorial's server: signs in, listens, answers invites.",
+                "Every invite is answered by --policy until Ctrl+C or end of input; then it signs out."})
 final class ServerCommand implements Callable<Integer> {
     @ParentCommand
     private WorkbenchCommand parent;

@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ucma-workbench registrar --port 5060",
-                "  ucma-workbench server --uri sip:server@example.com --server 127.0.0.1:5060 --policy reject:486:Busy Here",
-                "  ucma-workbench client --uri sip:client@example.com --server 127.0.0.1:5060 --invite sip:server@example.com",
+                "  ucma-workbench server --uri sip:server@example.com --server 127.0.0.1:5060 \\",
+                "      --policy reject:486:Busy Here",
+                "  ucma-workbench client --uri sip:client@example.com --server 127.0.0.1:5060 \\",
+                "      --invite sip:server@example.com --message Hello",
                 "  ucma-workbench run-lesson 6",
                 "", "Exit codes: 0 success, 1 failure (e.g. the invite was rejected), 2 bad usage."})
 public final class WorkbenchCommand implements Callable<Integer> {
