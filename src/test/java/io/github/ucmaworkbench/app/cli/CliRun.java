@@ -93,6 +93,12 @@ final class CliRun implements AutoCloseable {
         return found[0];
     }
 
+    /** Waits until stdout has {@code count} lines containing {@code text}. */
+    void awaitLines(String text, int count, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> out().lines().filter(l -> l.contains(text)).count() >= count);
+    }
+
     /** Ends standard input: a registrar or server stops and exits. */
     @Override
     public void close() {
