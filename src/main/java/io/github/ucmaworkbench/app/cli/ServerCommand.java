@@ -1,9 +1,11 @@
 package io.github.ucmaworkbench.app.cli;
 
 import io.github.ucmaworkbench.app.cli.ProgressPrinter.Outcome;
+import io.github.ucmaworkbench.rtc.RealTimeServerConnectionManager;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ServerManager;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,7 +67,7 @@ final class ServerCommand implements Callable<Integer> {
                 signOut(server, log);
                 return 1;
             }
-            io.out().println("Server ready as " + endpoint.uri + "; press Ctrl+C (or end input) to stop.");
+            io.out().println("Server ready as " + endpoint.uri + listeningOn(server) + "; press Ctrl+C (or end input) to stop.");
             io.out().flush();
             String why = until.await();
             io.out().println("Server stopping (" + why + ").");
@@ -73,6 +75,17 @@ final class ServerCommand implements Callable<Integer> {
         }
         io.out().println("Server stopped.");
         return 0;
+    }
+
+    /** Where invites reach us directly (load tests call it without the registrar). */
+    private static String listeningOn(ServerManager server) {
+        if (server.getEndpoint() != null
+                && server.getEndpoint().getConnectionManager() instanceof RealTimeServerConnectionManager manager
+                && manager.getListeningAddress() != null) {
+            InetSocketAddress at = manager.getListeningAddress();
+            return ", listening on " + at.getAddress().getHostAddress() + ":" + at.getPort();
+        }
+        return "";
     }
 
     /** Signing out is polite, not required: a gone registrar must not keep us from exiting. */
