@@ -140,9 +140,9 @@ public final class RegistrarService implements AutoCloseable {
         } catch (SipException | javax.sip.InvalidArgumentException | java.util.TooManyListenersException
                 | RuntimeException e) {
             // STYLE.md: after a failed bind the stack is thrown away; the next try gets a new name.
-            // QuickStop, because a stop right after creating a listening point can NPE half-way
+            // SipStacks.stop stops twice, because a stop right after creating a listening point can NPE half-way
             // and leave the UDP port we did bind still bound.
-            QuickStop.stop(candidate);
+            SipStacks.stop(candidate);
             throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
         }
     }
@@ -211,7 +211,7 @@ public final class RegistrarService implements AutoCloseable {
                 housekeeping.shutdownNow();
             }
         }
-        QuickStop.stop(toStop);
+        SipStacks.stop(toStop);
         InetSocketAddress bound = getLocalAddress();
         if (toStop != null && bound != null) {
             // The JDK releases a UDP socket whose reader thread was blocked a moment after close()
