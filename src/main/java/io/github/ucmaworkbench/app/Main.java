@@ -1,9 +1,13 @@
 package io.github.ucmaworkbench.app;
 
 import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.lessons.LessonLibrary;
+import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.app.settings.SettingsStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.lesson.LessonView;
+import io.github.ucmaworkbench.ui.lesson.WindowLessonHost;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -72,6 +76,8 @@ public final class Main implements Callable<Integer> {
         if (settingsProblem != null) {
             frame.reportProblem(settingsProblem);
         }
+        frame.setLessonView(new LessonView(new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager),
+                LessonLibrary.loadOrReport(), LessonProgressStore.openDefault()));
         frame.pack();
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);

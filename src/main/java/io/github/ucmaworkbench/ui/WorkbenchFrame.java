@@ -130,6 +130,18 @@ public final class WorkbenchFrame extends JFrame {
         clientPanel.log().append(LogEntry.warning(sentence));
     }
 
+    /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
+    public void setLessonView(javax.swing.JComponent view) {
+        top.setRightComponent(view);
+        lessonShown = true;
+        layoutColumns();
+    }
+
+    /** Puts the SIP ladder in the bottom row, in place of the placeholder. */
+    public void setLadderView(javax.swing.JComponent view) {
+        all.setBottomComponent(view);
+    }
+
     public ClientPanel clientPanel() {
         return clientPanel;
     }
@@ -168,6 +180,8 @@ public final class WorkbenchFrame extends JFrame {
 
     private JSplitPane sides;
     private JSplitPane top;
+    private JSplitPane all;
+    private boolean lessonShown;
 
     /**
      * Client and server share the left four fifths equally, the lesson has the rest. Done on
@@ -175,7 +189,8 @@ public final class WorkbenchFrame extends JFrame {
      */
     void layoutColumns() {
         if (sides.getWidth() > 0 && top.getWidth() > 0) {
-            top.setDividerLocation(0.78);
+            // A real lesson shows code beside its text and needs room; the placeholder does not.
+            top.setDividerLocation(lessonShown ? 0.62 : 0.78);
             top.validate();
             sides.setDividerLocation(0.5);
         }
@@ -195,7 +210,7 @@ public final class WorkbenchFrame extends JFrame {
         PlaceholderPanel ladder = new PlaceholderPanel(LADDER_VIEW, "SIP ladder",
                 "Each SIP message between client, registrar and server will be drawn here as a ladder "
                         + "diagram, with the raw text of the selected message beside it.");
-        JSplitPane all = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, ladder);
+        all = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, ladder);
         all.setResizeWeight(0.85);
         all.setBorder(BorderFactory.createEmptyBorder());
         return all;
