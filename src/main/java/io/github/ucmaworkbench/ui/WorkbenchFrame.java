@@ -134,12 +134,18 @@ public final class WorkbenchFrame extends JFrame {
     public void setLessonView(javax.swing.JComponent view) {
         top.setRightComponent(view);
         lessonShown = true;
+        if (view instanceof AutoCloseable closeable) {
+            bindings.add(closeable); // closed with the window
+        }
         layoutColumns();
     }
 
     /** Puts the SIP ladder in the bottom row, in place of the placeholder. */
     public void setLadderView(javax.swing.JComponent view) {
         all.setBottomComponent(view);
+        if (view instanceof AutoCloseable closeable) {
+            bindings.add(closeable);
+        }
     }
 
     public ClientPanel clientPanel() {
