@@ -86,7 +86,7 @@ public abstract class SidePanel extends JPanel {
     }
 
     /**
-     * Asks for about 36 characters' width, however wide the widgets would like to be, so client,
+     * Asks for about {@value #PREFERRED_WIDTH_EMS} ems' width, however wide the widgets would like to be, so client,
      * server and lesson share the window instead of the widest panel taking it; scales with the
      * presentation font.
      */
@@ -109,14 +109,8 @@ public abstract class SidePanel extends JPanel {
     protected abstract void updateActions();
 
     private void bind() {
-        try {
-            bindings.add(model.addChangeListener(this::modelChanged));
-            bindings.add(model.addProgressListener(log::append));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        bindings.add(model.addChangeListener(this::modelChanged));
+        bindings.add(model.addProgressListener(log::append));
         refresh();
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -99,13 +100,9 @@ public final class WorkbenchFrame extends JFrame {
         bindings.add(settings.addListener(this::settingsChanged));
         bindings.add(settings.addProblemSink(p -> SwingUtilities.invokeLater(
                 () -> clientPanel.log().append(LogEntry.warning(p)))));
-        try {
-            bindings.add(model.addRegistrarListener(this::registrarChanged));
-            bindings.add(model.client().addChangeListener(this::registrarChanged));
-            bindings.add(model.server().addChangeListener(this::registrarChanged));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        bindings.add(model.addRegistrarListener(this::registrarChanged));
+        bindings.add(model.client().addChangeListener(this::registrarChanged));
+        bindings.add(model.server().addChangeListener(this::registrarChanged));
         refreshStatus();
 
         addWindowListener(new WindowAdapter() {
@@ -176,8 +173,8 @@ public final class WorkbenchFrame extends JFrame {
         return bar;
     }
 
-    private static javax.swing.JButton toolButton(Action action, String name, String text) {
-        javax.swing.JButton button = new javax.swing.JButton(action);
+    private static JButton toolButton(Action action, String name, String text) {
+        JButton button = new JButton(action);
         button.setName(name);
         button.setText(text);
         button.setMnemonic(0);

@@ -57,6 +57,10 @@ class ScreenshotsTest extends GuiTest {
         // Built as Main builds it, lesson view included: the pictures show the app as it ships.
         WorkbenchFrame frame = GuiActionRunner.execute(() -> {
             ThemeSupport.install(Theme.LIGHT, false);
+            // Xvfb has no window manager: let FlatLaf draw the title bars, so the pictures show
+            // the window's title and where a dialog begins, as a desktop would.
+            javax.swing.JFrame.setDefaultLookAndFeelDecorated(true);
+            javax.swing.JDialog.setDefaultLookAndFeelDecorated(true);
             WorkbenchFrame f = Main.show(workbench, settings, null, () -> { });
             f.setLocation(0, 0);
             return f;
@@ -69,6 +73,10 @@ class ScreenshotsTest extends GuiTest {
     @Override
     protected void onTearDown() {
         workbench.close();
+        GuiActionRunner.execute(() -> {
+            javax.swing.JFrame.setDefaultLookAndFeelDecorated(false);
+            javax.swing.JDialog.setDefaultLookAndFeelDecorated(false);
+        });
     }
 
     @Test

@@ -39,6 +39,11 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
     private boolean selected;
     private Font plain;
     private Font bold;
+    private Font font;
+    private int timeWidth = -1;
+    private Color errorColour;
+    private Color warningColour;
+    private Color disabledColour;
     private Color background;
     private Color foreground;
     private Color quiet;
@@ -49,10 +54,21 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
             boolean isSelected, boolean focused) {
         entry = value;
         selected = isSelected;
-        plain = list.getFont();
-        bold = plain.deriveFont(Font.BOLD);
+        if (plain != list.getFont()) {
+            // The list's font changed (theme or presentation size): derive once, not per row.
+            plain = list.getFont();
+            bold = plain.deriveFont(Font.BOLD);
+            timeWidth = getFontMetrics(plain).stringWidth("00:00:00.000");
+        }
+        if (errorColour == null) {
+            errorColour = LevelIcon.colour(LogLevel.ERROR);
+            warningColour = LevelIcon.colour(LogLevel.WARNING);
+            disabledColour = UIManager.getColor("Label.disabledForeground");
+        }
         boolean error = value.level() == LogLevel.ERROR;
-        setFont(error ? bold : plain);
+        // Kept in a field rather than setFont: a renderer must not fire property changes and
+        // revalidations for every row the list measures.
+        font = error ? bold : plain;
 
         background = list.getBackground();
         foreground = list.getForeground();
@@ -60,21 +76,31 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
             background = list.getSelectionBackground();
             foreground = list.getSelectionForeground();
         } else if (error) {
-            background = blend(LevelIcon.colour(LogLevel.ERROR), background, 0.16f);
-            foreground = LevelIcon.colour(LogLevel.ERROR);
+            background = blend(errorColour, background, 0.16f);
+            foreground = errorColour;
         } else if (value.level() == LogLevel.WARNING) {
-            background = blend(LevelIcon.colour(LogLevel.WARNING), background, 0.10f);
+            background = blend(warningColour, background, 0.10f);
         }
-        Color disabled = UIManager.getColor("Label.disabledForeground");
-        quiet = isSelected || disabled == null ? foreground : disabled;
-        lines = wrap(value, messageWidth(list), getFont());
+        quiet = isSelected || disabledColour == null ? foreground : disabledColour;
+        lines = wrap(value, messageWidth(list), font);
         return this;
     }
 
-    /** Forgets every cached wrap (the font changed). */
+    /** Forgets every cached wrap, font and colour (the theme or font changed). */
     void forget() {
         wrapped.clear();
+        plain = null;
+        errorColour = null;
     }
+
+    // Like DefaultListCellRenderer: a renderer is only stamped, so these would be wasted work.
+    @Override public void invalidate() { }
+    @Override public void validate() { }
+    @Override public void revalidate() { }
+    @Override public void repaint(long tm, int x, int y, int width, int height) { }
+    @Override public void repaint(java.awt.Rectangle r) { }
+    @Override public void repaint() { }
+    @Override protected void firePropertyChange(String propertyName, Object oldValue, Object newValue) { }
 
     private int messageWidth(JList<?> list) {
         int width = list.getWidth();
@@ -85,8 +111,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
         if (width <= 0) {
             width = 400;
         }
-        FontMetrics fm = getFontMetrics(plain);
-        int lead = PAD_X + fm.stringWidth("00:00:00.000") + GAP + iconSize() + ICON_GAP;
+        int lead = PAD_X + timeWidth + GAP + iconSize() + ICON_GAP;
         return Math.max(60, width - lead - PAD_X);
     }
 
@@ -138,7 +163,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
 
     @Override
     public Dimension getPreferredSize() {
-        FontMetrics fm = getFontMetrics(getFont());
+        FontMetrics fm = getFontMetrics(font);
         int lineHeight = Math.max(fm.getHeight(), iconSize() + 2);
         // A small width: the list then tracks the viewport's width and never scrolls sideways.
         return new Dimension(100, PAD_Y * 2 + lineHeight + (lines.size() - 1) * fm.getHeight());
@@ -160,11 +185,11 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
             g2.setColor(quiet);
             String time = entry.timeText();
             g2.drawString(time, PAD_X, baseline);
-            int x = PAD_X + plainMetrics.stringWidth("00:00:00.000") + GAP;
+            int x = PAD_X + timeWidth + GAP;
             int size = iconSize();
             new LevelIcon(entry.level(), size).paintIcon(this, g2, x, PAD_Y + (lineHeight - size) / 2);
             x += size + ICON_GAP;
-            g2.setFont(getFont());
+            g2.setFont(font);
             g2.setColor(foreground);
             FontMetrics fm = g2.getFontMetrics();
             int y = baseline;

@@ -37,7 +37,7 @@ public final class ProgressLogPanel extends JPanel {
      * Most lines moved per tick: wrapping a line costs the event thread a little, so a flood is
      * shown over a few ticks rather than in one long pause.
      */
-    public static final int LINES_PER_TICK = 2_000;
+    public static final int LINES_PER_TICK = 1_000;
     /** Lines kept on screen; older ones scroll away for good. */
     public static final int MAX_LINES = 20_000;
 
@@ -59,15 +59,13 @@ public final class ProgressLogPanel extends JPanel {
     private final JButton clear = new JButton("Clear");
     private final JButton follow = new JButton("↓ Follow");
     /**
-     * Whether the view sticks to the newest line. Only a change of the scroll position decides it
-     * (the user scrolled): rows growing after a font change or a resize move the end away without
-     * the user asking to stop following.
+     * Whether the view sticks to the newest line. Only the user's scrolling decides it (see
+     * {@link #listenForUserScrolling()}).
      */
     private boolean following = true;
-    private boolean scrollingToEnd;
-    private int lastScrollValue;
     private final Timer drainTimer = new Timer(DRAIN_MILLIS, e -> drainNow());
     private final String what;
+    private long longestDrainNanos;
 
     /**
      * @param namePrefix prefix of every child's component name, e.g. {@code client.log}
@@ -85,7 +83,7 @@ public final class ProgressLogPanel extends JPanel {
 
         list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         list.getAccessibleContext().setAccessibleName(what + " progress log");
-        scroll.getVerticalScrollBar().addAdjustmentListener(e -> scrolled());
+        listenForUserScrolling();
         scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
             @Override
@@ -138,6 +136,25 @@ public final class ProgressLogPanel extends JPanel {
         if (batch.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
+        try {
+            show(batch);
+        } finally {
+            longestDrainNanos = Math.max(longestDrainNanos, System.nanoTime() - start);
+        }
+    }
+
+    /** The longest time one drain has kept the event thread busy, in ms (a figure for tests and benchmarks). */
+    public long longestDrainMillis() {
+        return longestDrainNanos / 1_000_000;
+    }
+
+    /** Starts {@link #longestDrainMillis()} afresh. */
+    public void resetDrainFigures() {
+        longestDrainNanos = 0;
+    }
+
+    private void show(LogBuffer.Batch batch) {
         if (batch.dropped() > 0) {
             model.addAll(List.of(LogEntry.warning(batch.dropped()
                     + " lines arrived faster than the log could show them and were skipped.")));
@@ -183,6 +200,7 @@ public final class ProgressLogPanel extends JPanel {
     public void clearPerformed() {
         buffer.drain();
         model.clear();
+        scrollToEnd(); // nothing left to read: follow what comes next
     }
 
     void copyPerformed() {
@@ -212,13 +230,39 @@ public final class ProgressLogPanel extends JPanel {
         Files.writeString(target, text(), StandardCharsets.UTF_8);
     }
 
-    private void scrolled() {
-        int value = scroll.getVerticalScrollBar().getValue();
-        if (value != lastScrollValue && !scrollingToEnd) {
+    /**
+     * Following starts and stops only by what the user does: the wheel, the scroll bar, the
+     * keyboard. Layout (rows re-wrapping, a resize, a Clear) also moves the scroll bar, and must
+     * not be read as the user scrolling away.
+     */
+    private void listenForUserScrolling() {
+        scroll.addMouseWheelListener(e -> userScrolled());
+        JScrollBar bar = scroll.getVerticalScrollBar();
+        bar.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseReleased(java.awt.event.MouseEvent e) {
+                userScrolled();
+            }
+        });
+        bar.getModel().addChangeListener(e -> {
+            if (bar.getValueIsAdjusting()) {
+                userScrolled(); // dragging the thumb
+            }
+        });
+        list.addKeyListener(new java.awt.event.KeyAdapter() {
+            @Override
+            public void keyReleased(java.awt.event.KeyEvent e) {
+                userScrolled();
+            }
+        });
+    }
+
+    private void userScrolled() {
+        // After the scroll pane has applied the wheel or key: read where the view ended up.
+        SwingUtilities.invokeLater(() -> {
             following = isAtBottom();
-        }
-        lastScrollValue = value;
-        follow.setVisible(!following);
+            follow.setVisible(!following);
+        });
     }
 
     /** True while new lines keep the view at the end. */
@@ -229,13 +273,7 @@ public final class ProgressLogPanel extends JPanel {
     private void scrollToEnd() {
         following = true;
         follow.setVisible(false);
-        scrollingToEnd = true;
-        try {
-            scrollToEndNow();
-        } finally {
-            scrollingToEnd = false;
-            lastScrollValue = scroll.getVerticalScrollBar().getValue();
-        }
+        scrollToEndNow();
     }
 
     private void scrollToEndNow() {
