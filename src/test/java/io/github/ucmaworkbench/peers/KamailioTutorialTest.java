@@ -50,7 +50,7 @@ class KamailioTutorialTest {
     private final Queue<String> log = new ConcurrentLinkedQueue<>();
 
     @AfterEach
-    void tearDown() throws InterruptedException {
+    void tearDown() {
         try {
             if (client != null) {
                 client.close();
