@@ -45,7 +45,8 @@ final class ProxyCore {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
     /** Marks our own CANCEL client transactions: their responses end here. */
     private static final Object CANCEL_MARKER = new Object();
-    private static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, MESSAGE, INFO, OPTIONS, REGISTER";
+    private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.MESSAGE, Request.INFO, Request.OPTIONS, Request.REGISTER);
     private static final long CONTEXT_LIFETIME_NANOS = TimeUnit.MINUTES.toNanos(3);
 
     private final SipProvider provider;
@@ -118,10 +119,12 @@ final class ProxyCore {
                 return;
             }
             for (Binding b : bindings) {
-                targets.add(addresses.createURI(b.getContactUri()));
+                targets.add(targetOf(b));
             }
-        } else if (routedHere) {
-            targets.add(null); // in-dialog: the Request-URI is the remote target, keep it
+        } else if (routedHere && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            // In-dialog, along the route set we record-routed: the Request-URI is the remote
+            // target, keep it. Out of dialog we only serve our own domain (no open relay).
+            targets.add(null);
         } else {
             respond(st, request, Response.FORBIDDEN, "Not our domain (" + identity.domain() + ")");
             return;
@@ -139,18 +142,25 @@ final class ProxyCore {
         }
         boolean dialogCreating = invite && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
         String inbound = transportOf(request);
+        // Every branch exists before the first is sent: a branch that fails at once (TCP refused)
+        // must not let the context think it has heard from all of them (§16.7 step 6).
+        List<ProxyContext.Branch> branches = new ArrayList<>();
+        List<Request> copies = new ArrayList<>();
         for (URI target : targets) {
-            forwardBranch(context, forward, target, dialogCreating, inbound);
+            Request copy = (Request) forward.clone();
+            if (target != null) {
+                copy.setRequestURI(target);
+            }
+            copies.add(copy);
+            branches.add(context.newBranch(String.valueOf(copy.getRequestURI())));
+        }
+        for (int i = 0; i < copies.size(); i++) {
+            forwardBranch(context, branches.get(i), copies.get(i), dialogCreating, inbound);
         }
     }
 
-    private void forwardBranch(ProxyContext context, Request forward, URI target, boolean recordRoute,
+    private void forwardBranch(ProxyContext context, ProxyContext.Branch branch, Request copy, boolean recordRoute,
             String inbound) throws ParseException, InvalidArgumentException, SipException {
-        Request copy = (Request) forward.clone();
-        if (target != null) {
-            copy.setRequestURI(target);
-        }
-        ProxyContext.Branch branch = context.newBranch(String.valueOf(copy.getRequestURI()));
         String outbound = hopTransport(copy);
         if (recordRoute) {
             // §16.6 step 4; with different transports on the two sides we record-route twice
@@ -194,7 +204,7 @@ final class ProxyCore {
             // A peer that ignored our Record-Route (SIPp's built-in UAC does) sends the ACK to the AOR.
             if (ruri.getUser() != null) {
                 for (Binding b : location.getBindings(LocationService.aorOf(ruri.getUser(), identity.domain()))) {
-                    targets.add(addresses.createURI(b.getContactUri()));
+                    targets.add(targetOf(b));
                 }
             }
         } else if (routedHere) {
@@ -230,15 +240,12 @@ final class ProxyCore {
     private void answerOurselves(ServerTransaction st, Request request)
             throws ParseException, SipException, InvalidArgumentException {
         String method = request.getMethod();
-        if (Request.OPTIONS.equals(method) || Request.MESSAGE.equals(method)) {
-            Response ok = createResponse(request, Response.OK, null);
-            ok.addHeader(headers.createAllowHeader(ALLOWED));
-            st.sendResponse(ok);
-        } else {
-            Response no = createResponse(request, Response.METHOD_NOT_ALLOWED, null);
-            no.addHeader(headers.createAllowHeader(ALLOWED));
-            st.sendResponse(no);
+        boolean ours = Request.OPTIONS.equals(method) || Request.MESSAGE.equals(method);
+        Response response = createResponse(request, ours ? Response.OK : Response.METHOD_NOT_ALLOWED, null);
+        for (String allowed : ALLOWED) {
+            response.addHeader(headers.createAllowHeader(allowed));
         }
+        st.sendResponse(response);
     }
 
     void processResponse(ResponseEvent event) throws SipException {
@@ -338,6 +345,19 @@ final class ProxyCore {
     private void respond(ServerTransaction st, Request request, int code, String reason)
             throws SipException, InvalidArgumentException {
         st.sendResponse(createResponse(request, code, reason));
+    }
+
+    /**
+     * The Request-URI for a binding: its contact, plus the transport the client registered over
+     * when the contact names none (a TCP-only client must not be tried over UDP).
+     */
+    private URI targetOf(Binding binding) throws ParseException {
+        URI uri = addresses.createURI(binding.getContactUri());
+        if (uri instanceof SipURI sip && sip.getTransportParam() == null && !sip.isSecure()
+                && !"UDP".equalsIgnoreCase(binding.getTransport())) {
+            sip.setTransportParam(binding.getTransport().toLowerCase(Locale.ROOT));
+        }
+        return uri;
     }
 
     /** §16.4: removes the Route entries that name us; true when there was at least one. */

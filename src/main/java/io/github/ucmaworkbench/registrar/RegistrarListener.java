@@ -26,6 +26,7 @@ final class RegistrarListener implements SipListener {
     private final RegisterHandler registrar;
     private final ProxyCore proxy;
     private final MessageFactory messages;
+    private volatile boolean closing;
 
     RegistrarListener(RegisterHandler registrar, ProxyCore proxy, MessageFactory messages) {
         this.registrar = registrar;
@@ -49,10 +50,27 @@ final class RegistrarListener implements SipListener {
         } catch (javax.sip.TransactionAlreadyExistsException e) {
             LOG.debug("retransmitted {} absorbed", request.getMethod());
         } catch (Exception e) {
+            if (closing || peerGone(e)) {
+                // our sockets are going away, or the peer hung up before our answer: routine
+                LOG.debug("cannot answer {}: {}", request.getMethod(), e.toString());
+                return;
+            }
             LOG.warn("cannot handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             LOG.debug("details", e);
             answerServerError(event);
         }
+    }
+
+    /** A send failed because the connection is gone (a TCP peer that closed early). */
+    private static boolean peerGone(Exception e) {
+        return e instanceof javax.sip.SipException
+                && (e.getCause() instanceof java.io.IOException
+                        || String.valueOf(e.getMessage()).contains("Socket is closed"));
+    }
+
+    /** From now on failures are expected: the registrar is shutting down. */
+    void closing() {
+        closing = true;
     }
 
     private void answerServerError(RequestEvent event) {
@@ -73,6 +91,9 @@ final class RegistrarListener implements SipListener {
         try {
             proxy.processResponse(event);
         } catch (Exception e) {
+            if (closing) {
+                return;
+            }
             LOG.warn("cannot forward {} response: {}", event.getResponse().getStatusCode(), e.toString());
             LOG.debug("details", e);
         }

@@ -42,6 +42,7 @@ public final class RegistrarService implements AutoCloseable {
     private ScheduledExecutorService housekeeping;
     private SipStack stack;
     private ProxyCore proxy;
+    private RegistrarListener listener;
     private InetSocketAddress localAddress;
     private boolean closed;
 
@@ -124,10 +125,12 @@ public final class RegistrarService implements AutoCloseable {
             DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(), headers);
             RegisterHandler registrar = new RegisterHandler(config, identity, location, digest, messages, headers, addresses);
             ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location);
-            provider.addSipListener(new RegistrarListener(registrar, core, messages));
+            RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
+            provider.addSipListener(dispatcher);
             candidate.start();
             stack = candidate;
             proxy = core;
+            listener = dispatcher;
             housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("registrar-housekeeping"));
             housekeeping.scheduleWithFixedDelay(this::housekeep, PURGE_PERIOD_MILLIS, PURGE_PERIOD_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -195,12 +198,21 @@ public final class RegistrarService implements AutoCloseable {
             closed = true;
             toStop = stack;
             stack = null;
+            if (listener != null) {
+                listener.closing();
+            }
             proxy = null;
             if (housekeeping != null) {
                 housekeeping.shutdownNow();
             }
         }
         QuickStop.stop(toStop);
+        InetSocketAddress bound = getLocalAddress();
+        if (toStop != null && bound != null) {
+            // The JDK releases a UDP socket whose reader thread was blocked a moment after close()
+            // returns; wait for it (briefly) so a restart on the same port cannot fail spuriously.
+            PortProbe.awaitFree(bound.getAddress(), bound.getPort(), 500);
+        }
         notifier.shutdown();
         LOG.debug("registrar stopped");
     }
@@ -228,6 +240,18 @@ public final class RegistrarService implements AutoCloseable {
             } catch (IOException e) {
                 return false;
             }
+        }
+
+        /** Waits up to {@code millis} until the port can be bound again; true when it can. */
+        static boolean awaitFree(InetAddress address, int port, long millis) {
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            while (!isFree(address, port)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            }
+            return true;
         }
 
         /** A port free for both UDP and TCP (the stack cannot bind port 0 itself). */

@@ -49,10 +49,14 @@ public final class SipTrace {
         recent.clear();
     }
 
-    /** Gives the event its sequence number, retains it and hands it to every subscriber. */
-    public void publish(SipTraceEvent unnumbered) {
+    /**
+     * Gives the event its sequence number, retains it and hands it to every subscriber. Delivery
+     * happens under the lock so every view sees the stream in sequence order; that is why
+     * subscribers may only queue.
+     */
+    public synchronized void publish(SipTraceEvent unnumbered) {
         SipTraceEvent event;
-        synchronized (this) {
+        {
             event = new SipTraceEvent(nextSequence++, unnumbered.time(), unnumbered.party(),
                     unnumbered.direction(), unnumbered.local(), unnumbered.remote(), unnumbered.transport(),
                     unnumbered.firstLine(), unnumbered.callId(), unnumbered.method(), unnumbered.statusCode(),

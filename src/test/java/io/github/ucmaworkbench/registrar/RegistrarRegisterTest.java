@@ -166,6 +166,24 @@ class RegistrarRegisterTest {
     }
 
     @Test
+    void toWithoutUserIsBadRequest() throws Exception {
+        start(RegistrarConfig.builder(), "udp");
+        Request r = alice.request(Request.REGISTER, "sip:example.com", "sip:example.com", address);
+        r.addHeader(alice.headers().createHeader(ContactHeader.NAME, "<" + alice.contact() + ">"));
+
+        assertThat(alice.call(r).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void contactPointingAtTheRegistrarIsRefused() throws Exception {
+        start(RegistrarConfig.builder(), "udp");
+        Response r = alice.call(alice.register(address, 60, "<sip:alice@127.0.0.1:" + address.getPort() + ">"));
+
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(registrar.getRegisteredUserCount()).isZero();
+    }
+
+    @Test
     void foreignDomainIsForbidden() throws Exception {
         start(RegistrarConfig.builder(), "udp");
         Request r = alice.request(Request.REGISTER, "sip:elsewhere.org", "sip:alice@elsewhere.org", address);

@@ -71,6 +71,7 @@ public final class TestUa implements AutoCloseable {
     private final List<Request> received = new ArrayList<>();
     private final AtomicLong cseq = new AtomicLong(1);
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private volatile Dialog lastServerDialog;
 
     private TestUa(String user, String domain, String transport) throws Exception {
         this.user = user;
@@ -310,6 +311,7 @@ public final class TestUa implements AutoCloseable {
                 record(r);
                 if (Request.INVITE.equals(r.getMethod())) {
                     st.sendResponse(response(r, Response.RINGING));
+                    lastServerDialog = st.getDialog();
                     if (code == RING_ONLY) {
                         pendingInvites.put(branchOf(r), st);
                         return;
@@ -364,6 +366,21 @@ public final class TestUa implements AutoCloseable {
 
     private static String branchOf(Request r) {
         return ((ViaHeader) r.getHeader(ViaHeader.NAME)).getBranch();
+    }
+
+    /** The dialog of the last INVITE this UA answered (the stack creates it). */
+    public Dialog lastServerDialog() {
+        return lastServerDialog;
+    }
+
+    /** Sends a request of {@code method} in {@code dialog}; returns its final response. */
+    public Response inDialog(Dialog dialog, String method) throws Exception {
+        Request req = dialog.createRequest(method);
+        ClientTransaction tx = provider.getNewClientTransaction(req);
+        Outgoing out = new Outgoing(tx);
+        tx.setApplicationData(out);
+        dialog.sendRequest(tx);
+        return out.finalResponse();
     }
 
     /** The Call-ID of a message. */
@@ -438,22 +455,12 @@ public final class TestUa implements AutoCloseable {
 
         /** BYE in the dialog; returns the final response to it. */
         public Response bye() throws Exception {
-            Request bye = dialog.createRequest(Request.BYE);
-            ClientTransaction byeTx = provider.getNewClientTransaction(bye);
-            Outgoing out = new Outgoing(byeTx);
-            byeTx.setApplicationData(out);
-            dialog.sendRequest(byeTx);
-            return out.finalResponse();
+            return TestUa.this.inDialog(dialog, Request.BYE);
         }
 
         /** In-dialog request of any method (MESSAGE, INFO), returns its final response. */
         public Response inDialog(String method) throws Exception {
-            Request req = dialog.createRequest(method);
-            ClientTransaction tx = provider.getNewClientTransaction(req);
-            Outgoing out = new Outgoing(tx);
-            tx.setApplicationData(out);
-            dialog.sendRequest(tx);
-            return out.finalResponse();
+            return TestUa.this.inDialog(dialog, method);
         }
 
         /** CANCEL for this INVITE; returns the response to the CANCEL. */

@@ -44,7 +44,7 @@ public final class Registration {
     private List<Map.Entry<String, String>> headers = List.of();
     private ScheduledFuture<?> refresh;
     private boolean active;
-    /** The Contact the registrar last accepted from us; replaced, not added to, when it changes. */
+    /** The Contact the registrar last accepted from us; replaced (not added to) when we start listening. */
     private String boundContact;
 
     public Registration(SipUserAgent agent, EndpointHandler endpoint, RefreshListener refreshListener) {
@@ -94,7 +94,7 @@ public final class Registration {
 
     private void send(int expires, Outcome outcome) {
         Request request;
-        String registeredContact;
+        String sentContact;
         try {
             String aorUri = endpoint.userUri();
             String domain = SipUris.host(aorUri);
@@ -105,15 +105,17 @@ public final class Registration {
             }
             request.addHeader(agent.headers().createExpiresHeader(expires));
             String contact = agent.contactUri(endpoint);
-            if (expires > 0 && boundContact != null && !boundContact.equals(contact)) {
-                // The Contact moved (startListening after sign-in, or stopListening): bindings are
-                // per Contact (RFC 3261 section 10.3 step 7), so the old one would stay and a real
-                // registrar would fork every INVITE to both. Remove it in the same REGISTER.
-                ContactHeader stale = agent.headers().createContactHeader(agent.addresses().createAddress(boundContact));
-                stale.setExpires(0);
-                request.addHeader(stale);
+            if (expires == 0 && boundContact != null && !boundContact.equals(contact)) {
+                // Unregister what the registrar knows, even if our Contact changed since.
+                request.setHeader(agent.headers().createContactHeader(agent.addresses().createAddress(boundContact)));
+            } else if (boundContact != null && !boundContact.equals(contact)) {
+                // Our Contact moved (startListening): drop the old binding in the same REGISTER
+                // (RFC 3261 §10.2.2), or the proxy would fork INVITEs to both addresses.
+                javax.sip.header.ContactHeader old = agent.headers().createContactHeader(agent.addresses().createAddress(boundContact));
+                old.setExpires(0);
+                request.addHeader(old);
             }
-            registeredContact = expires > 0 ? contact : null;
+            sentContact = contact;
         } catch (SipFailure e) {
             outcome.failed(e);
             return;
@@ -127,7 +129,9 @@ public final class Registration {
                 // The CSeq of a challenged re-send went up by one inside the stack; follow it.
                 synchronized (Registration.this) {
                     cseq = Math.max(cseq, ((javax.sip.header.CSeqHeader) raw.getHeader("CSeq")).getSeqNumber());
-                    boundContact = registeredContact;
+                }
+                synchronized (Registration.this) {
+                    boundContact = expires > 0 ? sentContact : null;
                 }
                 if (expires > 0) {
                     scheduleRefresh(grantedExpires(raw, expires));

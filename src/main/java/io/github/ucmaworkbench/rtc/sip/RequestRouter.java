@@ -28,9 +28,12 @@ final class RequestRouter {
         this.pendingInvites = pendingInvites;
     }
 
+    /** A CANCEL carries its INVITE's Call-ID, CSeq number and top Via branch (RFC 3261 §9.1); forks differ in the branch. */
     static String inviteKey(Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
         return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId() + "/"
-                + ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+                + ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber() + "/"
+                + (via == null ? "" : via.getBranch());
     }
 
     void route(RequestEvent event) {

@@ -70,17 +70,34 @@ public final class SipStacks {
         return hash < 0 ? String.valueOf(stackName) : stackName.substring(0, hash);
     }
 
-    /** Stops a stack, swallowing the RI's shutdown races; safe on null. */
+    /**
+     * Stops a stack, swallowing the RI's shutdown races; safe on null.
+     *
+     * <p>{@code SIPTransactionStack.stopStack()} closes its sockets and then sleeps one second
+     * unconditionally; that second would be added to every sign-out, window close and test. The
+     * stop runs on a fresh thread whose interrupt flag is already set, which ends that nap at once
+     * (the sockets are blocking ones and ignore the flag); the caller's own flag is untouched.
+     */
     public static void stop(SipStack stack) {
         if (stack == null) {
             return;
         }
-        synchronized (CREATE_LOCK) {
-            try {
-                stack.stop();
-            } catch (RuntimeException e) {
-                LOG.debug("stack {} did not stop cleanly", stack.getStackName(), e);
+        Thread stopper = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            synchronized (CREATE_LOCK) {
+                try {
+                    stack.stop();
+                } catch (RuntimeException e) {
+                    LOG.debug("stack {} did not stop cleanly", stack.getStackName(), e);
+                }
             }
+        }, "sip-stack-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
