@@ -1,9 +1,13 @@
 package io.github.ucmaworkbench.app;
 
 import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.lessons.LessonLibrary;
+import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.app.settings.SettingsStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.lesson.LessonView;
+import io.github.ucmaworkbench.ui.lesson.WindowLessonHost;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -47,23 +51,33 @@ public final class Main implements Callable<Integer> {
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
+        // The look and feel loads on the event thread while this thread starts the registrar:
+        // both are a second or more of class loading on a cold start.
+        SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
+                loaded.settings().presentationFont()));
         RegistrarConfig registrarConfig = RegistrarConfig.builder()
                 .bindAddress(InetAddress.getByName(registrarBind))
                 .port(registrarPort)
                 .domain(domain)
                 .build();
         Workbench workbench = Workbench.start(loaded.settings(), registrarConfig);
-        SwingUtilities.invokeLater(() -> show(workbench, settings, loaded.problem()));
+        SwingUtilities.invokeLater(() -> show(workbench, settings, loaded.problem(), () -> System.exit(0)));
         return 0;
     }
 
-    /** Builds and shows the window; event thread. */
-    static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, String settingsProblem) {
-        ThemeSupport.install(settings.get().theme(), settings.get().presentationFont());
-        WorkbenchFrame frame = new WorkbenchFrame(workbench, settings, () -> System.exit(0));
+    /**
+     * Builds and shows the window; event thread.
+     *
+     * @param onClosed run once the window has closed and the SIP side has stopped (the app exits there)
+     */
+    static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, String settingsProblem, Runnable onClosed) {
+        ThemeSupport.ensureInstalled(settings.get().theme(), settings.get().presentationFont());
+        WorkbenchFrame frame = new WorkbenchFrame(workbench, settings, onClosed);
         if (settingsProblem != null) {
             frame.reportProblem(settingsProblem);
         }
+        frame.setLessonView(new LessonView(new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager),
+                LessonLibrary.loadOrReport(), LessonProgressStore.openDefault()));
         frame.pack();
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);

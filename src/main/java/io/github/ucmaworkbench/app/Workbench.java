@@ -106,6 +106,16 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         return new EndpointSettings(s.uri(), host, port, s.transport(), s.userNameOrNull(), s.passwordOrNull());
     }
 
+    /** The tutorial's client as it is now (a new one after new settings): what the lessons drive. */
+    public io.github.ucmaworkbench.tutorial.ClientManager clientManager() {
+        return client.manager();
+    }
+
+    /** The tutorial's server as it is now: what the lessons drive. */
+    public io.github.ucmaworkbench.tutorial.ServerManager serverManager() {
+        return server.manager();
+    }
+
     @Override
     public ClientModel client() {
         return client;

@@ -70,6 +70,7 @@ public final class WorkbenchFrame extends JFrame {
     private final AtomicBoolean statusQueued = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final List<AutoCloseable> bindings = new ArrayList<>();
+    private JSplitPane lessonColumn;
 
     /**
      * @param onClosed run on the event thread once the window has closed (the app exits there)
@@ -113,6 +114,12 @@ public final class WorkbenchFrame extends JFrame {
             public void windowClosing(WindowEvent e) {
                 closePerformed();
             }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                // The first lesson step is the client's sign-in: Space starts the class.
+                clientPanel.focusFirstAction();
+            }
         });
         setMinimumSize(new Dimension(1000, 640));
         setPreferredSize(new Dimension(1280, 840));
@@ -121,6 +128,11 @@ public final class WorkbenchFrame extends JFrame {
     /** Puts one sentence the user should see (e.g. why the settings file was not used) into the client's log. */
     public void reportProblem(String sentence) {
         clientPanel.log().append(LogEntry.warning(sentence));
+    }
+
+    /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
+    public void setLessonView(javax.swing.JComponent view) {
+        lessonColumn.setRightComponent(view);
     }
 
     public ClientPanel clientPanel() {
@@ -168,6 +180,7 @@ public final class WorkbenchFrame extends JFrame {
                         + "the Java code that runs it, and the UCMA C# it mirrors. Until then, the buttons on the "
                         + "left run each step.");
         JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, sides, lesson);
+        lessonColumn = top;
         top.setResizeWeight(0.8);
         top.setBorder(BorderFactory.createEmptyBorder());
         PlaceholderPanel ladder = new PlaceholderPanel(LADDER_VIEW, "SIP ladder",
