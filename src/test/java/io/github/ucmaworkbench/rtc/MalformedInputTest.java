@@ -45,7 +45,23 @@ class MalformedInputTest {
 
             // Whatever the mutations happened to produce (some are valid INVITEs), nobody handles
             // them: now a real call must still go through.
-            CompletableFuture<SignalingSession> accepted = RtcFixture.acceptNext(server);
+            // Only the client's INVITE is accepted: the stack handles datagrams one at a time, in
+            // arrival order, so mutated INVITEs still queued behind the burst may reach
+            // sessionReceived after this handler is attached; they are left unanswered.
+            CompletableFuture<SignalingSession> accepted = new CompletableFuture<>();
+            server.sessionReceived().add((sender, e) -> {
+                if (!"sip:client@example.com".equals(e.getSession().getRemoteParticipant().getUri())) {
+                    return;
+                }
+                e.getSession().beginParticipate(ar -> {
+                    try {
+                        e.getSession().endParticipate(ar);
+                        accepted.complete(e.getSession());
+                    } catch (RealTimeException ex) {
+                        accepted.completeExceptionally(ex);
+                    }
+                }, e.getSession());
+            });
             SipEndpoint client = fixture.client(SipTransportType.UDP);
             client.register();
             SignalingSession session = new SignalingSession(client, new RealTimeAddress("sip:server@example.com"));
