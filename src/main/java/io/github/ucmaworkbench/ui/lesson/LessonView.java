@@ -206,12 +206,47 @@ public final class LessonView extends JPanel implements AutoCloseable {
         split.setBorder(null);
         add(split, "grow, wmin 0, hmin 200");
 
+        applyCodeTheme();
         setMinimumSize(new java.awt.Dimension(MINIMUM_WIDTH, 300));
         setPreferredSize(new java.awt.Dimension(PREFERRED_WIDTH, 700));
         if (!library.lessons().isEmpty()) {
             showLesson(library.lessons().get(0));
         } else {
             refresh();
+        }
+    }
+
+    /**
+     * Follows the window's theme and presentation font: FlatLaf calls this on every component when
+     * either changes. The code panes get a syntax theme that matches light or dark and a font as
+     * large as the rest of the text, so code stays readable on the projector.
+     */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (java != null) { // null when JPanel's constructor calls this, before the panes exist
+            applyCodeTheme();
+        }
+    }
+
+    private void applyCodeTheme() {
+        boolean dark = com.formdev.flatlaf.FlatLaf.isLafDark();
+        String themeFile = dark ? "/org/fife/ui/rsyntaxtextarea/themes/dark.xml" : "/org/fife/ui/rsyntaxtextarea/themes/idea.xml";
+        Font base = UIManager.getFont("Label.font");
+        for (RSyntaxTextArea area : new RSyntaxTextArea[] {java, csharp}) {
+            try (java.io.InputStream in = getClass().getResourceAsStream(themeFile)) {
+                if (in != null) {
+                    org.fife.ui.rsyntaxtextarea.Theme.load(in).apply(area);
+                }
+            } catch (java.io.IOException e) {
+                // The theme ships inside RSyntaxTextArea's jar; without it the default colours stay.
+            }
+            if (base != null) {
+                area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, base.getSize()));
+            }
+        }
+        if (lesson != null) {
+            showCode(lesson.steps().get(stepIndex)); // the theme reset the line highlights
         }
     }
 
