@@ -182,6 +182,18 @@ class LessonViewTest extends GuiTest {
     }
 
     @Test
+    void startingOverForgetsTheMarksForTheNextClass() throws Exception {
+        store.put("signing-out", LessonProgress.NONE.withCurrentStep(2).withStatus("signed-in", StepStatus.PASSED));
+        window.comboBox(LessonView.PICKER).selectItem("4. Signing out");
+
+        window.button(LessonView.START_OVER).click();
+
+        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 4 \u00B7 client: Be signed in first");
+        assertThat(window.list(LessonView.STEPS).contents()[0]).doesNotStartWith("\u2714");
+        assertThat(store.get("signing-out")).isEqualTo(LessonProgress.NONE);
+    }
+
+    @Test
     void aBrokenLessonFileIsNamedWhileTheOthersLoad() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("lessons"));
         try (Stream<Path> files = Files.list(Path.of("lessons"))) {
