@@ -51,20 +51,28 @@ public final class Main implements Callable<Integer> {
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
+        // The look and feel loads on the event thread while this thread starts the registrar:
+        // both are a second or more of class loading on a cold start.
+        SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
+                loaded.settings().presentationFont()));
         RegistrarConfig registrarConfig = RegistrarConfig.builder()
                 .bindAddress(InetAddress.getByName(registrarBind))
                 .port(registrarPort)
                 .domain(domain)
                 .build();
         Workbench workbench = Workbench.start(loaded.settings(), registrarConfig);
-        SwingUtilities.invokeLater(() -> show(workbench, settings, loaded.problem()));
+        SwingUtilities.invokeLater(() -> show(workbench, settings, loaded.problem(), () -> System.exit(0)));
         return 0;
     }
 
-    /** Builds and shows the window; event thread. */
-    static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, String settingsProblem) {
-        ThemeSupport.install(settings.get().theme(), settings.get().presentationFont());
-        WorkbenchFrame frame = new WorkbenchFrame(workbench, settings, () -> System.exit(0));
+    /**
+     * Builds and shows the window; event thread.
+     *
+     * @param onClosed run once the window has closed and the SIP side has stopped (the app exits there)
+     */
+    static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, String settingsProblem, Runnable onClosed) {
+        ThemeSupport.ensureInstalled(settings.get().theme(), settings.get().presentationFont());
+        WorkbenchFrame frame = new WorkbenchFrame(workbench, settings, onClosed);
         if (settingsProblem != null) {
             frame.reportProblem(settingsProblem);
         }

@@ -19,12 +19,12 @@ final class TutorialClient extends TutorialSide<ClientManager> implements Client
 
     @Override
     public void sendInvite(List<SignalingHeader> headers, boolean synchronous) {
-        manager().sendInvite(headers, synchronous);
+        act(m -> m.sendInvite(headers, synchronous));
     }
 
     @Override
     public void sendMessage(String text) {
-        manager().sendMessage(text);
+        act(m -> m.sendMessage(text));
     }
 
     @Override

@@ -41,19 +41,19 @@ final class TutorialServer extends TutorialSide<ServerManager> implements Server
 
     @Override
     public void startListening() {
-        manager().startListening();
+        act(ServerManager::startListening);
     }
 
     @Override
     public void stopListening() {
-        manager().stopListening();
+        act(ServerManager::stopListening);
     }
 
     @Override
     public void setAcceptPolicy(AcceptPolicySettings chosen, IncomingCallAsker asker) {
         AcceptPolicy next = toTutorial(chosen, asker);
         policy = next;
-        manager().setAcceptPolicy(next);
+        act(m -> m.setAcceptPolicy(next));
     }
 
     static AcceptPolicy toTutorial(AcceptPolicySettings chosen, IncomingCallAsker asker) {

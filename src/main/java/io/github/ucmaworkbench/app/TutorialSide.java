@@ -57,9 +57,29 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
         manager.setOperationTimeout(timeout);
     }
 
+    /**
+     * Runs a lesson action on this side's own thread, in the order the user asked. The managers
+     * never wait for the network, but the first sign-in builds a SIP stack (a second or so of class
+     * loading and socket binding) and must not do that on the Swing thread.
+     */
+    void act(java.util.function.Consumer<M> action) {
+        try {
+            lifecycle.execute(() -> {
+                try {
+                    action.accept(manager);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: lesson action failed", uri(), e);
+                    report(LogEntry.error("The workbench could not do that: " + e.getMessage()));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closing: the window is going away and so are the managers.
+        }
+    }
+
     /** Closes the current manager and puts {@code next} in its place, off the caller's thread. */
     void replace(M next) {
-        lifecycle.execute(() -> {
+        act(ignored -> {
             M old = manager;
             unsubscribe();
             closeQuietly(old);
@@ -165,16 +185,16 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     @Override
     public void signIn() {
-        manager.signIn();
+        act(TutorialManager::signIn);
     }
 
     @Override
     public void signOut() {
-        manager.signOut();
+        act(TutorialManager::signOut);
     }
 
     @Override
     public void hangUp() {
-        manager.hangUp();
+        act(TutorialManager::hangUp);
     }
 }

@@ -3,28 +3,22 @@ package io.github.ucmaworkbench.registrar;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ListIterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
-import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -57,8 +51,7 @@ final class ProxyCore {
     private final LocationService location;
     /** Pending INVITE contexts by the caller's top Via branch: a CANCEL carries the same (§9.1). */
     private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
-    private final String branchPrefix = "z9hG4bK" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    private final AtomicLong branchCounter = new AtomicLong();
+    private final ProxyRouting routing;
 
     ProxyCore(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
             LocalIdentity identity, LocationService location) {
@@ -68,22 +61,11 @@ final class ProxyCore {
         this.addresses = addresses;
         this.identity = identity;
         this.location = location;
+        this.routing = new ProxyRouting(identity, headers, addresses);
     }
 
-    void processRequest(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
-        Request request = event.getRequest();
-        if (Request.ACK.equals(request.getMethod())) {
-            forwardAck(request);
-            return;
-        }
-        ServerTransaction st = event.getServerTransaction();
-        if (st == null) {
-            try {
-                st = provider.getNewServerTransaction(request);
-            } catch (TransactionAlreadyExistsException e) {
-                return; // a retransmission racing its own transaction: the stack absorbs the rest
-            }
-        }
+    /** Any request but REGISTER and ACK, with its server transaction. */
+    void processRequest(Request request, ServerTransaction st) throws SipException, ParseException, InvalidArgumentException {
         if (Request.CANCEL.equals(request.getMethod())) {
             cancel(request, st);
             return;
@@ -98,7 +80,7 @@ final class ProxyCore {
             return;
         }
         Request forward = (Request) request.clone();
-        boolean routedHere = popOwnRoutes(forward);
+        boolean routedHere = routing.popOwnRoutes(forward);
         if (!(forward.getRequestURI() instanceof SipURI ruri)) {
             respond(st, request, Response.UNSUPPORTED_URI_SCHEME, null);
             return;
@@ -119,7 +101,7 @@ final class ProxyCore {
                 return;
             }
             for (Binding b : bindings) {
-                targets.add(targetOf(b));
+                targets.add(routing.targetOf(b));
             }
         } else if (routedHere && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
             // In-dialog, along the route set we record-routed: the Request-URI is the remote
@@ -138,10 +120,10 @@ final class ProxyCore {
         ProxyContext context = new ProxyContext(this, st, request);
         boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite) {
-            invites.put(topBranch(request), context);
+            invites.put(ProxyRouting.topBranch(request), context);
         }
         boolean dialogCreating = invite && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
-        String inbound = transportOf(request);
+        String inbound = ProxyRouting.transportOf(request);
         // Every branch exists before the first is sent: a branch that fails at once (TCP refused)
         // must not let the context think it has heard from all of them (§16.7 step 6).
         List<ProxyContext.Branch> branches = new ArrayList<>();
@@ -161,16 +143,16 @@ final class ProxyCore {
 
     private void forwardBranch(ProxyContext context, ProxyContext.Branch branch, Request copy, boolean recordRoute,
             String inbound) throws ParseException, InvalidArgumentException, SipException {
-        String outbound = hopTransport(copy);
+        String outbound = ProxyRouting.hopTransport(copy);
         if (recordRoute) {
             // §16.6 step 4; with different transports on the two sides we record-route twice
             // (RFC 5658) so each side's route set names the transport it can reach us on.
             if (!outbound.equalsIgnoreCase(inbound)) {
-                copy.addFirst(recordRoute(inbound));
+                copy.addFirst(routing.recordRoute(inbound));
             }
-            copy.addFirst(recordRoute(outbound));
+            copy.addFirst(routing.recordRoute(outbound));
         }
-        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), outbound, newBranch()));
+        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), outbound, routing.newBranch()));
         try {
             ClientTransaction ct = provider.getNewClientTransaction(copy);
             ct.setApplicationData(branch);
@@ -188,13 +170,13 @@ final class ProxyCore {
     }
 
     /** §16.11-style stateless forwarding of an ACK (for a 2xx: hop-by-hop ACKs end in our stack). */
-    private void forwardAck(Request ack) throws ParseException, InvalidArgumentException, SipException {
+    void forwardAck(Request ack) throws ParseException, InvalidArgumentException, SipException {
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) ack.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
             return;
         }
         Request forward = (Request) ack.clone();
-        boolean routedHere = popOwnRoutes(forward);
+        boolean routedHere = routing.popOwnRoutes(forward);
         if (maxForwards != null) {
             ((MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
         }
@@ -204,7 +186,7 @@ final class ProxyCore {
             // A peer that ignored our Record-Route (SIPp's built-in UAC does) sends the ACK to the AOR.
             if (ruri.getUser() != null) {
                 for (Binding b : location.getBindings(LocationService.aorOf(ruri.getUser(), identity.domain()))) {
-                    targets.add(targetOf(b));
+                    targets.add(routing.targetOf(b));
                 }
             }
         } else if (routedHere) {
@@ -216,8 +198,8 @@ final class ProxyCore {
                 copy.setRequestURI(target);
             }
             // The same branch for every retransmission of this ACK (§16.11), unique per target.
-            String branch = "z9hG4bK" + DigestChallenger.md5(topBranch(ack) + "|" + copy.getRequestURI()).substring(0, 20);
-            copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), hopTransport(copy), branch));
+            String branch = "z9hG4bK" + DigestChallenger.md5(ProxyRouting.topBranch(ack) + "|" + copy.getRequestURI()).substring(0, 20);
+            copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), ProxyRouting.hopTransport(copy), branch));
             try {
                 provider.sendRequest(copy);
             } catch (SipException e) {
@@ -228,7 +210,7 @@ final class ProxyCore {
 
     /** §16.10: answer the CANCEL ourselves and cancel the pending branches. */
     private void cancel(Request cancel, ServerTransaction st) throws ParseException, SipException, InvalidArgumentException {
-        ProxyContext context = invites.get(topBranch(cancel));
+        ProxyContext context = invites.get(ProxyRouting.topBranch(cancel));
         if (context == null) {
             respond(st, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
@@ -275,7 +257,7 @@ final class ProxyCore {
 
     void serverTransactionTerminated(ServerTransaction st) {
         if (st.getRequest() != null && Request.INVITE.equals(st.getRequest().getMethod())) {
-            invites.remove(topBranch(st.getRequest()));
+            invites.remove(ProxyRouting.topBranch(st.getRequest()));
         }
     }
 
@@ -345,73 +327,5 @@ final class ProxyCore {
     private void respond(ServerTransaction st, Request request, int code, String reason)
             throws SipException, InvalidArgumentException {
         st.sendResponse(createResponse(request, code, reason));
-    }
-
-    /**
-     * The Request-URI for a binding: its contact, plus the transport the client registered over
-     * when the contact names none (a TCP-only client must not be tried over UDP).
-     */
-    private URI targetOf(Binding binding) throws ParseException {
-        URI uri = addresses.createURI(binding.getContactUri());
-        if (uri instanceof SipURI sip && sip.getTransportParam() == null && !sip.isSecure()
-                && !"UDP".equalsIgnoreCase(binding.getTransport())) {
-            sip.setTransportParam(binding.getTransport().toLowerCase(Locale.ROOT));
-        }
-        return uri;
-    }
-
-    /** §16.4: removes the Route entries that name us; true when there was at least one. */
-    private boolean popOwnRoutes(Request request) {
-        boolean popped = false;
-        while (true) {
-            ListIterator<?> it = request.getHeaders(RouteHeader.NAME);
-            if (it == null || !it.hasNext()) {
-                return popped;
-            }
-            RouteHeader top = (RouteHeader) it.next();
-            if (!identity.isOwnRoute(top.getAddress().getURI())) {
-                return popped;
-            }
-            request.removeFirst(RouteHeader.NAME);
-            popped = true;
-        }
-    }
-
-    private RecordRouteHeader recordRoute(String transport) throws ParseException, InvalidArgumentException {
-        SipURI uri = addresses.createSipURI(null, identity.host());
-        uri.setPort(identity.port());
-        uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
-        uri.setLrParam();
-        return headers.createRecordRouteHeader(addresses.createAddress(uri));
-    }
-
-    /** The transport the next hop needs: the top Route, else the Request-URI (RFC 3263 §4.1 lite). */
-    private static String hopTransport(Request request) {
-        URI next = request.getRequestURI();
-        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
-        if (route != null) {
-            next = route.getAddress().getURI();
-        }
-        if (next instanceof SipURI sip) {
-            if (sip.getTransportParam() != null) {
-                return sip.getTransportParam().toUpperCase(Locale.ROOT);
-            }
-            return sip.isSecure() ? "TLS" : "UDP";
-        }
-        return "UDP";
-    }
-
-    private static String transportOf(Request request) {
-        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        return via == null || via.getTransport() == null ? "UDP" : via.getTransport().toUpperCase(Locale.ROOT);
-    }
-
-    private static String topBranch(Request request) {
-        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        return via == null ? "" : String.valueOf(via.getBranch());
-    }
-
-    private String newBranch() {
-        return branchPrefix + Long.toHexString(branchCounter.incrementAndGet());
     }
 }

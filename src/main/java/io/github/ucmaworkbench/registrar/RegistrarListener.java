@@ -1,17 +1,20 @@
 package io.github.ucmaworkbench.registrar;
 
+import java.io.IOException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.SipException;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import javax.sip.message.MessageFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +40,22 @@ final class RegistrarListener implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        ServerTransaction st = event.getServerTransaction();
         try {
+            if (Request.ACK.equals(request.getMethod())) {
+                proxy.forwardAck(request); // no transaction: an ACK is never answered
+                return;
+            }
+            if (st == null) {
+                st = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+            }
             if (Request.REGISTER.equals(request.getMethod())) {
-                ServerTransaction st = event.getServerTransaction();
-                if (st == null) {
-                    st = ((SipProvider) event.getSource()).getNewServerTransaction(request);
-                }
                 registrar.process(request, st);
             } else {
-                proxy.processRequest(event);
+                proxy.processRequest(request, st);
             }
-        } catch (javax.sip.TransactionAlreadyExistsException e) {
+        } catch (TransactionAlreadyExistsException e) {
+            // a retransmission that raced its own transaction: the stack absorbs the rest
             LOG.debug("retransmitted {} absorbed", request.getMethod());
         } catch (Exception e) {
             if (closing || peerGone(e)) {
@@ -57,15 +65,14 @@ final class RegistrarListener implements SipListener {
             }
             LOG.warn("cannot handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             LOG.debug("details", e);
-            answerServerError(event);
+            answerServerError(request, st);
         }
     }
 
     /** A send failed because the connection is gone (a TCP peer that closed early). */
     private static boolean peerGone(Exception e) {
-        return e instanceof javax.sip.SipException
-                && (e.getCause() instanceof java.io.IOException
-                        || String.valueOf(e.getMessage()).contains("Socket is closed"));
+        return e instanceof SipException
+                && (e.getCause() instanceof IOException || String.valueOf(e.getMessage()).contains("Socket is closed"));
     }
 
     /** From now on failures are expected: the registrar is shutting down. */
@@ -73,16 +80,15 @@ final class RegistrarListener implements SipListener {
         closing = true;
     }
 
-    private void answerServerError(RequestEvent event) {
-        Request request = event.getRequest();
-        if (Request.ACK.equals(request.getMethod()) || event.getServerTransaction() == null) {
+    /** A request we failed on still gets a final answer, so the caller is not left to time out. */
+    private void answerServerError(Request request, ServerTransaction st) {
+        if (st == null || Request.ACK.equals(request.getMethod())) {
             return;
         }
         try {
-            event.getServerTransaction().sendResponse(
-                    messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
+            st.sendResponse(messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
         } catch (Exception ignored) {
-            // the transaction may already be answered; nothing more we can do
+            // already answered (the failure came later), or the transaction is gone
         }
     }
 

@@ -34,9 +34,10 @@ public final class ClientPanel extends SidePanel {
     private final Action hangUp = action("Hang up", 'u', e -> model().hangUp());
     private final Action sendMessage = action("Send message", 'm', e -> sendMessagePerformed());
     private final JRadioButton async = new JRadioButton("beginParticipate (async)", true);
-    private final JRadioButton sync = new JRadioButton("participate() (sync, on a worker thread)");
+    private final JRadioButton sync = new JRadioButton("participate() (sync)");
     private final HeadersPanel headers = new HeadersPanel(HEADERS);
     private final JTextField messageText = new JTextField("Hello from the client", 16);
+    private final javax.swing.JButton signInButton;
 
     public ClientPanel(ClientModel model, Runnable openSettings) {
         super(PREFIX, "Client", model, openSettings);
@@ -61,17 +62,19 @@ public final class ClientPanel extends SidePanel {
         headers.addValidityListener(this::updateActions);
 
         JPanel controls = new JPanel(new MigLayout("insets 0, gap 6 4, hidemode 3", "[][][grow]", ""));
-        controls.add(button(signIn, SIGN_IN), "sg b");
+        signInButton = button(signIn, SIGN_IN);
+        controls.add(signInButton, "sg b");
         controls.add(button(signOut, SIGN_OUT), "sg b, wrap");
         controls.add(button(sendInvite, SEND_INVITE), "sg b");
-        controls.add(button(hangUp, HANG_UP), "sg b");
-        controls.add(async, "split 2, gapleft 8");
+        controls.add(button(hangUp, HANG_UP), "sg b, wrap");
+        controls.add(async, "span, split 2");
         controls.add(sync, "wrap");
         JLabel syncNote = new JLabel("The sync form runs off the Swing thread so the window keeps painting.");
         syncNote.putClientProperty("FlatLaf.styleClass", "small");
-        controls.add(syncNote, "span, wrap");
+        syncNote.setEnabled(false);
+        controls.add(syncNote, "span, wmin 0, wrap");
         controls.add(headers, "span, growx, wrap");
-        controls.add(messageText, "span 2, growx");
+        controls.add(messageText, "span 2, growx, wmin 80");
         controls.add(button(sendMessage, SEND_MESSAGE), "wrap");
         assemble(controls);
     }
@@ -102,6 +105,11 @@ public final class ClientPanel extends SidePanel {
         sendInvite.setEnabled(allowed.sendInvite() && headers.problem() == null);
         hangUp.setEnabled(allowed.hangUp());
         sendMessage.setEnabled(allowed.sendMessage());
+    }
+
+    /** Puts the keyboard focus on Sign in. */
+    void focusFirstAction() {
+        signInButton.requestFocusInWindow();
     }
 
     public Action signInAction() {

@@ -21,4 +21,12 @@ public final class PlaceholderPanel extends JPanel {
         add(heading, "wrap");
         add(text, "wmin 0");
     }
+
+    /** A narrow column: the lesson view's width is the sides' to give. */
+    @Override
+    public java.awt.Dimension getPreferredSize() {
+        java.awt.Dimension preferred = super.getPreferredSize();
+        int em = getFontMetrics(getFont()).charWidth('m');
+        return new java.awt.Dimension(Math.min(preferred.width, em * 24), preferred.height);
+    }
 }

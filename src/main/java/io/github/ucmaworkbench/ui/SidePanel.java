@@ -82,6 +82,26 @@ public abstract class SidePanel extends JPanel {
         bind();
     }
 
+    /**
+     * Asks for about 36 characters' width, however wide the widgets would like to be, so client,
+     * server and lesson share the window instead of the widest panel taking it; scales with the
+     * presentation font.
+     */
+    @Override
+    public java.awt.Dimension getPreferredSize() {
+        java.awt.Dimension preferred = super.getPreferredSize();
+        int em = getFontMetrics(getFont()).charWidth('m');
+        return new java.awt.Dimension(Math.min(preferred.width, em * PREFERRED_WIDTH_EMS), preferred.height);
+    }
+
+    @Override
+    public java.awt.Dimension getMinimumSize() {
+        java.awt.Dimension minimum = super.getMinimumSize();
+        return new java.awt.Dimension(Math.min(minimum.width, getPreferredSize().width * 2 / 3), minimum.height);
+    }
+
+    static final int PREFERRED_WIDTH_EMS = 44;
+
     /** Sets the side's actions enabled as the model's state allows. */
     protected abstract void updateActions();
 

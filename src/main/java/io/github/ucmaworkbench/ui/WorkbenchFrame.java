@@ -114,6 +114,12 @@ public final class WorkbenchFrame extends JFrame {
             public void windowClosing(WindowEvent e) {
                 closePerformed();
             }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                // The first lesson step is the client's sign-in: Space starts the class.
+                clientPanel.focusFirstAction();
+            }
         });
         setMinimumSize(new Dimension(1000, 640));
         setPreferredSize(new Dimension(1280, 840));

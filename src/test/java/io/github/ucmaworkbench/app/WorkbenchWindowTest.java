@@ -12,6 +12,7 @@ import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.PendingIndicator;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.headers.HeadersPanel;
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.policy.AskCallDialog;
@@ -30,7 +31,6 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,9 +119,6 @@ class WorkbenchWindowTest extends GuiTest {
     }
 
     @Test
-    @Disabled("rtc re-registers the listening Contact without removing the first one, so the registrar "
-            + "forks each INVITE to two bindings of the same server and two Ask dialogs open; "
-            + "enable once the stale binding is removed (see the gui branch report)")
     void askMeAcceptsAndDeclinesThroughTheDialog() {
         window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Ask me");
         signInBothAndListen();
@@ -139,6 +136,23 @@ class WorkbenchWindowTest extends GuiTest {
         ask = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(10_000).using(robot());
         ask.button(AskCallDialog.DECLINE).click();
         waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=603 Error Text=Decline.");
+    }
+
+    @Test
+    void requiredHeaderDecidesAndTheSyncInviteCarriesIt() {
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Accept only with header");
+        window.textBox(ServerPanel.POLICY + AcceptPolicyPanel.HEADER).requireText("X-Lesson");
+        signInBothAndListen();
+
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=403 Error Text=Forbidden (missing header X-Lesson).");
+
+        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.HEADERS + HeadersPanel.ADD).click();
+        window.radioButton(ClientPanel.SYNC).click();
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "Sending an invite to sip:server@example.com with 1 custom header(s).");
+        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully (synchronous Participate).");
     }
 
     private void signInBothAndListen() {

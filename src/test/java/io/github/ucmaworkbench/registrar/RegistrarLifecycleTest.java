@@ -56,6 +56,7 @@ class RegistrarLifecycleTest {
         log.setLevel(Level.INFO);
         try (DatagramSocket squatter = new DatagramSocket(new InetSocketAddress(LOOPBACK, port));
                 RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(port).build())) {
+            assertThat(squatter.isBound()).isTrue();
             InetSocketAddress bound = registrar.start();
 
             assertThat(bound.getPort()).isBetween(port + 1, port + RegistrarConfig.PORT_ATTEMPTS);
@@ -74,6 +75,7 @@ class RegistrarLifecycleTest {
         try (ServerSocket squatter = new ServerSocket(port, 1, LOOPBACK);
                 RegistrarService registrar = new RegistrarService(
                         RegistrarConfig.builder().port(port).fixedPort(true).build())) {
+            assertThat(squatter.isBound()).isTrue();
             assertThatThrownBy(registrar::start).isInstanceOf(IOException.class)
                     .hasMessageContaining("port " + port).hasMessageContaining("taken");
         }

@@ -2,10 +2,15 @@ package io.github.ucmaworkbench.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ucmaworkbench.testing.SentRequest;
 import io.github.ucmaworkbench.testing.TestUa;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import io.github.ucmaworkbench.trace.Direction;
+import io.github.ucmaworkbench.trace.SipTrace;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -49,12 +54,14 @@ class RegistrarRoutingTest {
     void tcpCallerReachesUdpCalleeAndBothRouteSetsWork() throws Exception {
         TestUa alice = ua("alice", "tcp");
         TestUa bob = registered("bob", "udp");
-        TestUa.Outgoing call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
+        SentRequest call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
 
         Response ok = call.finalResponse();
         assertThat(ok.getStatusCode()).isEqualTo(200);
         List<String> routes = new ArrayList<>();
-        ok.getHeaders(RecordRouteHeader.NAME).forEachRemaining(h -> routes.add(h.toString()));
+        for (var it = ok.getHeaders(RecordRouteHeader.NAME); it.hasNext(); ) {
+            routes.add(it.next().toString());
+        }
         assertThat(routes).as("double record-route, one per transport").hasSize(2);
         call.ack();
         bob.awaitRequest(Request.ACK);
@@ -67,7 +74,7 @@ class RegistrarRoutingTest {
         TestUa alice = ua("alice", "udp");
         TestUa bob = registered("bob", "udp");
         alice.answer(Request.BYE, 200);
-        TestUa.Outgoing call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
+        SentRequest call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
         assertThat(call.finalResponse().getStatusCode()).isEqualTo(200);
         call.ack();
         bob.awaitRequest(Request.INVITE);
@@ -85,7 +92,7 @@ class RegistrarRoutingTest {
     void inDialogMessageAndInfoFollowTheRouteSet() throws Exception {
         TestUa alice = ua("alice", "tcp");
         TestUa bob = registered("bob", "tcp");
-        TestUa.Outgoing call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
+        SentRequest call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
         assertThat(call.finalResponse().getStatusCode()).isEqualTo(200);
         call.ack();
 
@@ -105,7 +112,7 @@ class RegistrarRoutingTest {
         Response reg = desk.call(desk.register(address, 60, "<" + desk.contact() + ">", "<" + phone.contact() + ">"));
         assertThat(reg.getStatusCode()).isEqualTo(200);
 
-        TestUa.Outgoing call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
+        SentRequest call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
 
         assertThat(call.finalResponse().getStatusCode()).isEqualTo(200);
         desk.awaitRequest(Request.INVITE);
@@ -139,6 +146,32 @@ class RegistrarRoutingTest {
 
         assertThat(alice.call(message).getStatusCode()).isEqualTo(200);
         bob.awaitRequest(Request.MESSAGE);
+    }
+
+    @Test
+    void retransmitted2xxIsForwardedStatelessly() throws Exception {
+        TestUa alice = ua("alice", "udp");
+        registered("bob", "udp");
+        Request invite = alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address);
+        String callId = TestUa.callIdOf(invite);
+        CountDownLatch twice = new CountDownLatch(2);
+        AutoCloseable subscription = SipTrace.global().subscribe(e -> {
+            if ("registrar".equals(e.party()) && e.direction() == Direction.SENT && e.statusCode() == 200
+                    && callId.equals(e.callId())) {
+                twice.countDown();
+            }
+        });
+        try {
+            SentRequest call = alice.send(invite);
+            assertThat(call.finalResponse().getStatusCode()).isEqualTo(200);
+
+            // no ACK yet: bob's stack retransmits its 200 (T1 = 500 ms) and the proxy, whose
+            // transaction ended with the first 2xx, must pass the copy on (RFC 3261 §16.7 step 10)
+            assertThat(twice.await(5, TimeUnit.SECONDS)).as("a retransmitted 200 reached alice's side").isTrue();
+            call.ack();
+        } finally {
+            subscription.close();
+        }
     }
 
     @Test

@@ -77,4 +77,24 @@ class RegistrarSippTest {
             uas.kill();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void sippBuiltInUacThatIgnoresRecordRouteStillGetsThrough(String transport) throws Exception {
+        // SIPp's embedded UAC sends ACK and BYE to the AOR at our address, not along the route
+        // set; the proxy looks the AOR up again for them.
+        int uasPort = FreePorts.pick();
+        registrar.getLocationService().bind("service@example.com",
+                "sip:service@127.0.0.1:" + uasPort + ";transport=" + transport, 60);
+        Sipp uas = Sipp.scenario("uas.xml", work).start(null, uasPort, transport, SIPP_TIMEOUT);
+        try {
+            Sipp uac = Sipp.builtIn("uac", work).arg("-s", "service")
+                    .start(remote, FreePorts.pick(), transport, SIPP_TIMEOUT);
+
+            uac.awaitSuccess(DEADLINE);
+            uas.awaitSuccess(DEADLINE);
+        } finally {
+            uas.kill();
+        }
+    }
 }

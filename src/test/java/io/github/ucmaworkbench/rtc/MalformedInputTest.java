@@ -43,9 +43,24 @@ class MalformedInputTest {
                 }
             }
 
-            // Whatever the mutations happened to produce (some are valid INVITEs), nobody handles
-            // them: now a real call must still go through.
-            CompletableFuture<SignalingSession> accepted = RtcFixture.acceptNext(server);
+            // Some mutations are still valid INVITEs and may arrive late: decline those, accept
+            // only the real client's call, which must still go through.
+            CompletableFuture<SignalingSession> accepted = new CompletableFuture<>();
+            server.sessionReceived().add((sender, e) -> {
+                SignalingSession incoming = e.getSession();
+                if (!incoming.getRemoteParticipant().getUri().equals("sip:client@example.com")) {
+                    incoming.beginTerminate(null, null);
+                    return;
+                }
+                incoming.beginParticipate(ar -> {
+                    try {
+                        incoming.endParticipate(ar);
+                        accepted.complete(incoming);
+                    } catch (RealTimeException ex) {
+                        accepted.completeExceptionally(ex);
+                    }
+                }, null);
+            });
             SipEndpoint client = fixture.client(SipTransportType.UDP);
             client.register();
             SignalingSession session = new SignalingSession(client, new RealTimeAddress("sip:server@example.com"));

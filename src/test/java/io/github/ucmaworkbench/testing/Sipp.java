@@ -36,6 +36,14 @@ public final class Sipp {
         return s;
     }
 
+    /** A run of one of SIPp's embedded scenarios ({@code -sn uac}, {@code -sn uas}). */
+    public static Sipp builtIn(String scenario, Path workDir) {
+        Sipp s = new Sipp(RealPeers.requireBinary("sipp"), workDir);
+        s.args.add("-sn");
+        s.args.add(scenario);
+        return s;
+    }
+
     private static Path resource(String name) {
         URL url = Sipp.class.getResource("/sipp/" + name);
         if (url == null) {

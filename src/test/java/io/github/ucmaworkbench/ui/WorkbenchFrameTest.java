@@ -90,6 +90,22 @@ class WorkbenchFrameTest extends GuiTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // AssertJ-Swing reads the old ALT_MASK modifier
+    void mnemonicsReachTheLessonActionsFromTheKeyboard() {
+        window.textBox(ClientPanel.MESSAGE_TEXT).focus();
+        window.pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(java.awt.event.KeyEvent.VK_I)
+                .modifiers(java.awt.event.InputEvent.ALT_MASK));
+        waitUntil("Alt+I signed the client in", () -> model.client.calls.contains("signIn"));
+        window.pressAndReleaseKey(org.assertj.swing.core.KeyPressInfo.keyCode(java.awt.event.KeyEvent.VK_G)
+                .modifiers(java.awt.event.InputEvent.ALT_MASK));
+        waitUntil("Alt+G signed the server in", () -> model.server.calls.contains("signIn"));
+        assertThat(window.button(ClientPanel.SIGN_IN).target().getAccessibleContext().getAccessibleName())
+                .isEqualTo("Sign in");
+        assertThat(window.list(ClientPanel.LOG_NAME + ProgressLogPanel.LIST).target().getAccessibleContext()
+                .getAccessibleName()).isEqualTo("Client progress log");
+    }
+
+    @Test
     void invalidHeaderKeepsSendInviteDisabledAndSaysWhy() {
         window.button(ClientPanel.SIGN_IN).click();
         waitUntil("client signed in", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());

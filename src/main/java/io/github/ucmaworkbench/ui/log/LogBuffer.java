@@ -39,11 +39,19 @@ public final class LogBuffer {
 
     /** Everything waiting, oldest first, and how many lines were dropped since the last drain. */
     public synchronized Batch drain() {
+        return drain(Integer.MAX_VALUE);
+    }
+
+    /** At most {@code max} of the oldest waiting lines, and how many were dropped since the last drain. */
+    public synchronized Batch drain(int max) {
         if (waiting.isEmpty() && dropped == 0) {
             return new Batch(List.of(), 0);
         }
-        Batch batch = new Batch(new ArrayList<>(waiting), dropped);
-        waiting.clear();
+        List<LogEntry> taken = new ArrayList<>(Math.min(max, waiting.size()));
+        while (taken.size() < max && !waiting.isEmpty()) {
+            taken.add(waiting.removeFirst());
+        }
+        Batch batch = new Batch(taken, dropped);
         dropped = 0;
         return batch;
     }

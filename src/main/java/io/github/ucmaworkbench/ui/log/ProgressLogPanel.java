@@ -17,8 +17,8 @@ import javax.swing.JPanel;
 import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import javax.swing.ToolTipManager;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -33,6 +33,11 @@ import net.miginfocom.swing.MigLayout;
 public final class ProgressLogPanel extends JPanel {
     /** How often waiting lines are moved into the list. */
     public static final int DRAIN_MILLIS = 150;
+    /**
+     * Most lines moved per tick: wrapping a line costs the event thread a little, so a flood is
+     * shown over a few ticks rather than in one long pause.
+     */
+    public static final int LINES_PER_TICK = 2_000;
     /** Lines kept on screen; older ones scroll away for good. */
     public static final int MAX_LINES = 20_000;
 
@@ -72,8 +77,18 @@ public final class ProgressLogPanel extends JPanel {
 
         list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         list.getAccessibleContext().setAccessibleName(what + " progress log");
-        ToolTipManager.sharedInstance().registerComponent(list);
         scroll.getVerticalScrollBar().addAdjustmentListener(e -> follow.setVisible(!isAtBottom()));
+        scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                boolean following = isAtBottom();
+                ((LogList) list).widthChanged(scroll.getViewport().getWidth());
+                if (following) {
+                    SwingUtilities.invokeLater(ProgressLogPanel.this::scrollToEnd);
+                }
+            }
+        });
         follow.setVisible(false);
 
         copy.setToolTipText("Copy the selected lines, or the whole log when none is selected");
@@ -110,9 +125,9 @@ public final class ProgressLogPanel extends JPanel {
         append(new LogEntry(time, level, message));
     }
 
-    /** Moves every waiting line into the list now (the timer does this on its own). Event thread only. */
+    /** Moves up to {@link #LINES_PER_TICK} waiting lines into the list (the timer calls this). Event thread only. */
     public void drainNow() {
-        LogBuffer.Batch batch = buffer.drain();
+        LogBuffer.Batch batch = buffer.drain(LINES_PER_TICK);
         if (batch.isEmpty()) {
             return;
         }
@@ -122,14 +137,20 @@ public final class ProgressLogPanel extends JPanel {
                     + " lines arrived faster than the log could show them and were skipped.")));
         }
         model.addAll(batch.entries());
-        int removed = model.trimTo(MAX_LINES);
+        int excess = model.getSize() - MAX_LINES;
+        int removedHeight = 0;
+        if (excess > 0 && !following) {
+            java.awt.Rectangle gone = list.getCellBounds(0, excess - 1);
+            removedHeight = gone == null ? 0 : gone.height;
+        }
+        model.trimTo(MAX_LINES);
         scroll.validate();
         if (following) {
             scrollToEnd();
-        } else if (removed > 0) {
+        } else if (removedHeight > 0) {
             // Keep the lines the user is reading where they are although older ones went away.
             JScrollBar bar = scroll.getVerticalScrollBar();
-            bar.setValue(Math.max(0, bar.getValue() - removed * list.getFixedCellHeight()));
+            bar.setValue(Math.max(0, bar.getValue() - removedHeight));
         }
     }
 
@@ -212,23 +233,37 @@ public final class ProgressLogPanel extends JPanel {
         super.removeNotify();
     }
 
-    /** A list whose rows all have one height, so a long log lays out in constant time. */
+    /**
+     * A list whose rows wrap their message to its width. The renderer caches each row's wrap, so
+     * the list's own pass over every row after a batch or a resize stays cheap.
+     */
     private static final class LogList extends JList<LogEntry> {
-        private static final LogEntry PROTOTYPE = new LogEntry(Instant.EPOCH, LogLevel.ERROR, "Prototype line");
+        private final LogEntryRenderer renderer = new LogEntryRenderer();
+        private int laidOutWidth = -1;
 
         LogList(LogListModel model) {
             super(model);
-            setCellRenderer(new LogEntryRenderer());
-            setPrototypeCellValue(PROTOTYPE);
+            setCellRenderer(renderer);
+        }
+
+        /** Called when the viewport's width changes: heights depend on it. */
+        void widthChanged(int width) {
+            if (width != laidOutWidth) {
+                laidOutWidth = width;
+                // Changing the fixed height is the public way to make the list measure every row again.
+                setFixedCellHeight(1);
+                setFixedCellHeight(-1);
+            }
         }
 
         @Override
         public void updateUI() {
             super.updateUI();
-            // A theme or font change alters the row height: measure again with the new font.
-            if (getCellRenderer() != null) {
-                setPrototypeCellValue(null);
-                setPrototypeCellValue(PROTOTYPE);
+            // A theme or font change alters every wrap.
+            if (renderer != null) {
+                renderer.forget();
+                setFixedCellHeight(1);
+                setFixedCellHeight(-1);
             }
         }
     }

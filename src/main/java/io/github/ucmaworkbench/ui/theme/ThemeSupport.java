@@ -25,6 +25,16 @@ public final class ThemeSupport {
         setup(theme, presentationFont);
     }
 
+    /** Like {@link #install} but does nothing when exactly this theme is already installed. */
+    public static void ensureInstalled(Theme theme, boolean presentationFont) {
+        requireEventThread();
+        if (UIManager.getLookAndFeel() instanceof FlatLaf && theme == current()
+                && presentationFont == isPresentationFont()) {
+            return;
+        }
+        setup(theme, presentationFont);
+    }
+
     /** Changes theme and font size of every open window. */
     public static void apply(Theme theme, boolean presentationFont) {
         requireEventThread();

@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# Reproduces every figure in BENCHMARKS.md on this machine, side by side with SIPp and Kamailio.
+# Prints figures; asserts nothing. All traffic stays on 127.0.0.1; every load run is bounded by
+# a call count (-m) and a time limit (-timeout).
+#
+#   bench/run.sh                 all five benchmarks
+#   bench/run.sh 1 3             only some of them
+#   STEP_SECONDS=30 bench/run.sh 3 4   longer steps for the rate search (default 10)
+#   RATES="500 1000 2000" ...    the rates to climb (calls/s)
+#   JFR=1 bench/run.sh 3         record the server's JVM with JFR at every step (bench/results/*.jfr)
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+OUT=${OUT:-$ROOT/target/bench}
+STEP_SECONDS=${STEP_SECONDS:-10}
+RATES=${RATES:-"250 500 750 1000 1500 2000 2500 3000"}
+HEAP=${HEAP:--Xmx512m}
+SELECTED=${*:-"1 2 3 4 5"}
+mkdir -p "$OUT"
+PIDS=()
+
+say() { printf '%s\n' "$*" | tee -a "$OUT/figures.txt"; }
+cleanup() {
+    for pid in "${PIDS[@]:-}"; do
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null
+    done
+    wait 2>/dev/null
+}
+trap cleanup EXIT
+
+# --- tools --------------------------------------------------------------------------------------
+need_tools() {
+    local missing=()
+    command -v sipp >/dev/null || missing+=(sip-tester)
+    command -v kamailio >/dev/null || [ -x /usr/sbin/kamailio ] || missing+=(kamailio)
+    [ ${#missing[@]} -eq 0 ] && return
+    echo "installing ${missing[*]} (service starts blocked: Debian's kamailio would take port 5060)"
+    # STYLE.md's trap: a temporary policy-rc.d that refuses every service start during the install.
+    printf '#!/bin/sh\nexit 101\n' | sudo tee /usr/sbin/policy-rc.d >/dev/null
+    sudo chmod +x /usr/sbin/policy-rc.d
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    sudo rm -f /usr/sbin/policy-rc.d
+}
+sudo() { if [ "$(id -u)" = 0 ]; then "$@"; else command sudo "$@"; fi; }
+need_tools
+KAMAILIO=$(command -v kamailio || echo /usr/sbin/kamailio)
+
+# --- build --------------------------------------------------------------------------------------
+echo "building (mvn package, test classes) ..."
+mvn -q -B -o -DskipTests package test-compile 2>/dev/null || mvn -q -B -DskipTests package test-compile || { echo "build failed"; exit 1; }
+mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
+JAR=$ROOT/target/ucma-workbench.jar
+TEST_CP=$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/cp.txt")
+# The CLI's own entry point: the launcher's Main delegates to it when given arguments.
+WB=(java "$HEAP" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand)
+
+: > "$OUT/figures.txt"
+say "# UCMA Workbench benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
+say "# $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*' | head -1), $($KAMAILIO -v 2>/dev/null | head -1)"
+
+free_port() { python3 -c 'import socket
+for _ in range(50):
+    u=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); u.bind(("127.0.0.1",0)); p=u.getsockname()[1]
+    t=socket.socket(); t.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)
+    try:
+        t.bind(("127.0.0.1",p)); print(p); break
+    except OSError: pass
+    finally: t.close(); u.close()'; }
+
+# wait_for FILE REGEX SECONDS: the first matching line, or nothing
+wait_for() {
+    local file=$1 regex=$2 limit=$3 i
+    for ((i = 0; i < limit * 10; i++)); do
+        grep -m1 -E "$regex" "$file" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# start_registrar PORT LOG [java options...] -> pid in REG_PID
+start_registrar() {
+    local port=$1 log=$2; shift 2
+    java "$HEAP" "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand registrar --port "$port" \
+        --ignore-stdin > "$log" 2>&1 &
+    REG_PID=$!; PIDS+=("$REG_PID")
+    wait_for "$log" 'Registrar listening' 30 >/dev/null || { echo "registrar did not start"; cat "$log"; exit 1; }
+}
+
+# start_server REGISTRAR_PORT LOG [java options...] -> pid in SRV_PID, listening port in SRV_PORT
+start_server() {
+    local reg=$1 log=$2; shift 2
+    java "$HEAP" "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
+        --uri sip:server@example.com --server "127.0.0.1:$reg" --transport udp --quiet --ignore-stdin --timeout "${SERVER_TIMEOUT:-3}" \
+        > "$log" 2> "$log.err" &
+    SRV_PID=$!; PIDS+=("$SRV_PID")
+    wait_for "$log" 'Server ready' 30 >/dev/null || { echo "server did not start"; cat "$log" "$log.err"; exit 1; }
+    SRV_PORT=$(grep -m1 -oE 'listening on 127\.0\.0\.1:[0-9]+' "$log" | sed 's/.*://')
+}
+
+stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
+
+# sipp_uac TARGET_HOST:PORT RATE COUNT TAG [extra sipp args] -> rc; stats in $OUT/TAG.*
+sipp_uac() {
+    local target=$1 rate=$2 count=$3 tag=$4; shift 4
+    (cd "$OUT" && timeout $((STEP_SECONDS * 3 + 60)) sipp -sf "$ROOT/bench/sipp/uac.xml" -key domain example.com \
+        -s server "$target" -i 127.0.0.1 -p "$(free_port)" -r "$rate" -m "$count" -l $((rate * 4 + 100)) \
+        -timeout $((STEP_SECONDS * 2 + 30))s -nostdin -trace_stat -stf "$OUT/$tag.csv" -trace_err \
+        -error_file "$OUT/$tag.errors" "$@" > "$OUT/$tag.out" 2>&1)
+}
+
+# field of SIPp's final statistics line, e.g. "Successful call" / "Failed call"
+sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}'; }
+
+errors_in() { if [ -n "$1" ] && [ -f "$1" ]; then grep -c ERROR "$1" || true; else echo 0; fi; }
+
+# climb TAG TARGET [error-log]: the highest rate with 0 failed calls over STEP_SECONDS
+climb() {
+    local tag=$1 target=$2 errlog=${3:-} best=0 rate rc ok failed errors before after
+    for rate in $RATES; do
+        before=$(errors_in "$errlog")
+        sipp_uac "$target" "$rate" $((rate * STEP_SECONDS)) "$tag-$rate"
+        rc=$?
+        ok=$(sipp_count "$tag-$rate" "Successful call"); failed=$(sipp_count "$tag-$rate" "Failed call")
+        # a server-side failure (e.g. an ACK that never came) shows after the server's operation timeout
+        [ -n "$errlog" ] && sleep $(( ${SERVER_TIMEOUT:-3} + 1 )) || sleep 1
+        after=$(errors_in "$errlog")
+        errors=$((after - before))
+        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${errlog:+ server_errors=$errors}"
+        if [ "$rc" = 0 ] && [ "${failed:-1}" = 0 ]; then best=$rate; else break; fi
+    done
+    say "RESULT $tag highest_rate_with_0_failures=$best/s (steps of ${STEP_SECONDS}s)"
+}
+
+# sipp_uas PORT TAG -> pid in UAS_PID
+sipp_uas() {
+    (cd "$OUT" && exec sipp -sf "$ROOT/bench/sipp/uas.xml" -i 127.0.0.1 -p "$1" -nostdin \
+        -timeout 3600s -trace_err -error_file "$OUT/$2.errors" > "$OUT/$2.out" 2>&1) &
+    UAS_PID=$!; PIDS+=("$UAS_PID")
+    sleep 0.5
+}
+
+# register_uas REGISTRAR_PORT UAS_PORT USER
+register_uas() {
+    (cd "$OUT" && sipp -sf "$ROOT/bench/sipp/register.xml" -key domain example.com -key contact_port "$2" -s "$3" \
+        "127.0.0.1:$1" -i 127.0.0.1 -p "$(free_port)" -m 1 -timeout 10s -nostdin > "$OUT/register-$3.out" 2>&1) \
+        || echo "registering the SIPp UAS failed"
+}
+
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+heap_used_kb() { jcmd "$1" GC.run >/dev/null 2>&1; sleep 1; jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K,","",$(i+1)); print $(i+1)}}'; }
+live() { jcmd "$1" GC.class_histogram 2>/dev/null | awk -v pat="$2" '$4 ~ pat {n += $2} END {print n + 0}'; }
+
+# --- 1: cold start ------------------------------------------------------------------------------
+if [[ " $SELECTED " == *" 1 "* ]]; then
+    say ""; say "## 1. Cold start (5 runs each; min median max ms, launch to first line)"
+    say "  bare JVM hello:               $(python3 bench/firstline.py 5 '^hello' -- java "$HEAP" -cp "$ROOT/target/test-classes" io.github.ucmaworkbench.bench.Hello)"
+    say "  ucma-workbench --version:     $(python3 bench/firstline.py 5 'UCMA Workbench' -- "${WB[@]}" --version)"
+    say "  registrar listening:          $(python3 bench/firstline.py 5 'Registrar listening' -- "${WB[@]}" registrar --port "$(free_port)")"
+    if command -v Xvfb >/dev/null; then
+        Xvfb :93 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID"); sleep 1
+        say "  bare FlatLaf window (Xvfb):   $(DISPLAY=:93 python3 bench/firstline.py 5 'window shown' -- java "$HEAP" -cp "$TEST_CP" io.github.ucmaworkbench.bench.BareWindow)"
+        stop "$XPID"
+    else
+        say "  bare FlatLaf window: Xvfb missing, not measured"
+    fi
+fi
+
+# --- 2: lesson-6 flow ---------------------------------------------------------------------------
+if [[ " $SELECTED " == *" 2 "* ]]; then
+    say ""; say "## 2. Lesson-6 flow, warm (2 sign-ins, INVITE/200/ACK, BYE, 2 sign-outs)"
+    for transport in tcp udp; do
+        java "$HEAP" -cp "$TEST_CP" io.github.ucmaworkbench.bench.FlowBench "$transport" 30 200 2>/dev/null \
+            | grep '^FLOW' | sed 's/^/  /' | tee -a "$OUT/figures.txt"
+    done
+    REG=$(free_port); start_registrar "$REG" "$OUT/flow-registrar.log"
+    UAS=$(free_port); sipp_uas "$UAS" flow-uas; register_uas "$REG" "$UAS" server
+    (cd "$OUT" && rm -f flow_*_rtt.csv && timeout 120 sipp -sf "$ROOT/bench/sipp/flow.xml" -key domain example.com -s server \
+        "127.0.0.1:$REG" -i 127.0.0.1 -p "$(free_port)" -r 10 -m 230 -l 10 -timeout 90s -nostdin \
+        -trace_rtt -rtt_freq 1 > "$OUT/flow-sipp.out" 2>&1)
+    say "  SIPp flow (1 sign-in, call, sign-out; SIPp UAS; our registrar, UDP): $(python3 bench/rtt.py "$(ls "$OUT"/flow_*_rtt.csv | head -1)" 30)"
+    stop "$UAS_PID"; stop "$REG_PID"
+fi
+
+# --- 3: our server under load -------------------------------------------------------------------
+if [[ " $SELECTED " == *" 3 "* ]]; then
+    say ""; say "## 3. Calls accepted per second, SIPp UAC -> (direct | via our registrar) -> UAS, UDP, INVITE/200/ACK/BYE/200"
+    REG=$(free_port); start_registrar "$REG" "$OUT/load-registrar.log"
+    JFR_OPTS=()
+    [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$OUT/server.jfr",settings=profile,dumponexit=true)
+    start_server "$REG" "$OUT/load-server.log" "${JFR_OPTS[@]}"
+    say "  our server listens on 127.0.0.1:$SRV_PORT"
+    climb ours-direct "127.0.0.1:$SRV_PORT" "$OUT/load-server.log.err"
+    climb ours-via-registrar "127.0.0.1:$REG" "$OUT/load-server.log.err"
+    stop "$SRV_PID"
+    [ "${JFR:-0}" = 1 ] && { say "  JFR of our server:"; python3 bench/hot.py "$OUT/server.jfr" 12 | sed 's/^/    /' | tee -a "$OUT/figures.txt"; }
+    UAS=$(free_port); sipp_uas "$UAS" load-uas
+    climb sipp-uas-direct "127.0.0.1:$UAS"
+    stop "$UAS_PID"; stop "$REG_PID"
+fi
+
+# --- 4: proxy: ours vs Kamailio -----------------------------------------------------------------
+if [[ " $SELECTED " == *" 4 "* ]]; then
+    say ""; say "## 4. Proxying SIPp UAC -> registrar/proxy -> SIPp UAS (UDP, record-routed)"
+    JFR_OPTS=()
+    [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$OUT/registrar.jfr",settings=profile,dumponexit=true)
+    REG=$(free_port); start_registrar "$REG" "$OUT/proxy-registrar.log" "${JFR_OPTS[@]}"
+    UAS=$(free_port); sipp_uas "$UAS" proxy-uas-ours; register_uas "$REG" "$UAS" server
+    climb proxy-ours "127.0.0.1:$REG"
+    stop "$UAS_PID"; stop "$REG_PID"
+    [ "${JFR:-0}" = 1 ] && { say "  JFR of our registrar:"; python3 bench/hot.py "$OUT/registrar.jfr" 12 | sed 's/^/    /' | tee -a "$OUT/figures.txt"; }
+    KAM=$(free_port); mkdir -p "$OUT/kamailio"
+    sed "s/KAM_PORT/$KAM/" bench/kamailio/kamailio.cfg > "$OUT/kamailio/kamailio.cfg"
+    "$KAMAILIO" -f "$OUT/kamailio/kamailio.cfg" -DD -E -m 256 -M 16 -P "$OUT/kamailio/kamailio.pid" \
+        -Y "$OUT/kamailio" > "$OUT/kamailio/kamailio.log" 2>&1 &
+    KAM_PID=$!; PIDS+=("$KAM_PID"); sleep 2
+    UAS=$(free_port); sipp_uas "$UAS" proxy-uas-kamailio; register_uas "$KAM" "$UAS" server
+    climb proxy-kamailio "127.0.0.1:$KAM"
+    stop "$UAS_PID"; stop "$KAM_PID"
+fi
+
+# --- 5: memory ----------------------------------------------------------------------------------
+if [[ " $SELECTED " == *" 5 "* ]]; then
+    CALLS=${CALLS:-10000}; MEM_RATE=${MEM_RATE:-250}
+    say ""; say "## 5. Memory: registrar and server processes, after start and after $CALLS calls (via the registrar, ${MEM_RATE}/s)"
+    REG=$(free_port); start_registrar "$REG" "$OUT/mem-registrar.log"
+    start_server "$REG" "$OUT/mem-server.log"
+    sleep 2
+    for who in registrar:$REG_PID server:$SRV_PID; do
+        say "  after start  ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}")"
+    done
+    STEP_SECONDS=$((CALLS / MEM_RATE)) sipp_uac "127.0.0.1:$REG" "$MEM_RATE" "$CALLS" mem-calls -d 50
+    say "  SIPp: ok=$(sipp_count mem-calls 'Successful call') failed=$(sipp_count mem-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err")"
+    for who in registrar:$REG_PID server:$SRV_PID; do
+        say "  right after  ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
+    done
+    # Transactions linger by design (Timer J/K, 32 s / 5 s over UDP, RFC 3261 17.2.2): wait them out.
+    sleep 40
+    for who in registrar:$REG_PID server:$SRV_PID; do
+        say "  40 s later   ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
+    done
+    stop "$SRV_PID"; stop "$REG_PID"
+fi
+
+say ""; say "# raw output: $OUT"

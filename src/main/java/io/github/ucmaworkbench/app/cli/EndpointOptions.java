@@ -1,0 +1,55 @@
+package io.github.ucmaworkbench.app.cli;
+
+import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.tutorial.EndpointSettings;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** What both sides need to sign in: the options the settings dialog has, on the command line. */
+final class EndpointOptions {
+    @Option(names = "--uri", required = true, paramLabel = "URI",
+            description = "Our SIP URI, e.g. sip:server@example.com")
+    String uri;
+
+    @Option(names = "--server", required = true, paramLabel = "HOST[:PORT]", converter = HostPort.Converter.class,
+            description = "The registrar to sign in to, e.g. 127.0.0.1:5060 (port default: 5060)")
+    HostPort server;
+
+    @Option(names = "--transport", paramLabel = "tcp|udp", converter = TransportConverter.class, defaultValue = "tcp",
+            description = "Transport to the registrar (default: tcp, as UCMA)")
+    SipTransportType transport;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Digest user name, when the registrar asks for one")
+    String user;
+
+    @Option(names = "--password", paramLabel = "SECRET", description = "Digest password (with --user)")
+    String password;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Timeout of each SIP operation (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    EndpointSettings settings() {
+        return new EndpointSettings(uri.trim(), server.host(), server.port(), transport, user, password);
+    }
+
+    Duration operationTimeout() {
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    /** How long the command waits for a step's outcome: the operation's own timeout, plus slack. */
+    Duration stepTimeout() {
+        return operationTimeout().plusSeconds(5);
+    }
+
+    /** A one-line problem with the options, or null. */
+    String problem() {
+        if (timeoutSeconds < 1 || timeoutSeconds > 300) {
+            return "--timeout must be 1-300 seconds, not " + timeoutSeconds;
+        }
+        if ((user == null) != (password == null)) {
+            return "--user and --password go together";
+        }
+        return null;
+    }
+}

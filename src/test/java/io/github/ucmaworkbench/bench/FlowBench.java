@@ -1,0 +1,171 @@
+package io.github.ucmaworkbench.bench;
+
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.registrar.RegistrarService;
+import io.github.ucmaworkbench.rtc.RealTimeAddress;
+import io.github.ucmaworkbench.rtc.RealTimeException;
+import io.github.ucmaworkbench.rtc.RealTimeServerConnectionManager;
+import io.github.ucmaworkbench.rtc.SignalingSession;
+import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.rtc.SipAuthenticationProtocols;
+import io.github.ucmaworkbench.rtc.SipEndpoint;
+import io.github.ucmaworkbench.rtc.SipTransportType;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Benchmark 2: the lesson-6 flow in-process, warm — both sides sign in, the client's INVITE is
+ * accepted (200, ACK), the client hangs up (BYE), both sign out — timed end to end, p50/p99.
+ * Two variants: "fresh" creates both endpoints per flow, as the tutorial managers do on every
+ * sign-in; "reuse" signs the same two endpoints in and out. Prints figures, asserts nothing.
+ *
+ * <p>Usage: {@code FlowBench [transport tcp|udp] [warmup] [measured]}
+ */
+public final class FlowBench {
+    private static final RealTimeAddress SERVER = new RealTimeAddress("sip:server@example.com");
+
+    private FlowBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SipTransportType transport = args.length > 0 ? SipTransportType.valueOf(args[0].toUpperCase(Locale.ROOT)) : SipTransportType.TCP;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int measured = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        try (RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build())) {
+            int port = registrar.start().getPort();
+            report("fresh", transport, run(port, transport, warmup, measured, true));
+            report("reuse", transport, run(port, transport, warmup, measured, false));
+        }
+        System.exit(0);
+    }
+
+    private static double[] run(int port, SipTransportType transport, int warmup, int measured, boolean fresh)
+            throws Exception {
+        double[] millis = new double[measured];
+        Pair pair = fresh ? null : Pair.create(port, transport);
+        try {
+            for (int i = -warmup; i < measured; i++) {
+                Pair p = fresh ? Pair.create(port, transport) : pair;
+                long start = System.nanoTime();
+                flow(p);
+                long took = System.nanoTime() - start;
+                if (fresh) {
+                    p.close();
+                }
+                if (i >= 0) {
+                    millis[i] = took / 1e6;
+                } else if (i == -1) {
+                    reportSteps("warmup-discarded");
+                }
+            }
+        } finally {
+            if (pair != null) {
+                pair.close();
+            }
+        }
+        return millis;
+    }
+
+    /** Sign in both, INVITE accepted (server saw the ACK), BYE, sign out both. */
+    private static void flow(Pair p) throws Exception {
+        AtomicReference<CompletableFuture<SignalingSession>> acceptedRef = new AtomicReference<>(new CompletableFuture<>());
+        p.accepted = acceptedRef.get();
+        long t0 = System.nanoTime();
+        p.server.register();
+        if (!p.manager.isListening()) {
+            p.manager.startListening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        }
+        long t1 = System.nanoTime();
+        p.client.register();
+        long t2 = System.nanoTime();
+        SignalingSession session = new SignalingSession(p.client, SERVER);
+        session.participate();
+        long t3 = System.nanoTime();
+        SignalingSession incoming = p.accepted.get(10, TimeUnit.SECONDS);
+        long t4 = System.nanoTime();
+        session.terminate();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (incoming.getState() != SignalingState.DISCONNECTED && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        long t5 = System.nanoTime();
+        p.client.unregister();
+        long t6 = System.nanoTime();
+        p.server.unregister();
+        long t7 = System.nanoTime();
+        long[] marks = {t0, t1, t2, t3, t4, t5, t6, t7};
+        for (int i = 0; i < STEPS.length; i++) {
+            STEP_NANOS[i] += marks[i + 1] - marks[i];
+        }
+        stepFlows++;
+    }
+
+    /** What each part of the flow cost on average (the last run's flows): where the time goes. */
+    private static final String[] STEPS = {"server-register+listen", "client-register", "invite-200",
+        "server-sees-ack", "bye-and-disconnected", "client-unregister", "server-unregister"};
+    private static final long[] STEP_NANOS = new long[STEPS.length];
+    private static int stepFlows;
+
+    private static void reportSteps(String variant) {
+        StringBuilder line = new StringBuilder("FLOW-STEPS variant=" + variant);
+        for (int i = 0; i < STEPS.length; i++) {
+            line.append(String.format(Locale.ROOT, " %s=%.2fms", STEPS[i], STEP_NANOS[i] / 1e6 / Math.max(1, stepFlows)));
+            STEP_NANOS[i] = 0;
+        }
+        stepFlows = 0;
+        System.out.println(line);
+    }
+
+    private static void report(String variant, SipTransportType transport, double[] millis) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        reportSteps(variant);
+        System.out.printf(Locale.ROOT, "FLOW variant=%s transport=%s n=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
+                variant, transport, sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
+                sorted[sorted.length - 1]);
+    }
+
+    private static double pct(double[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** A listening server endpoint that accepts every invite, and a client endpoint. */
+    private static final class Pair implements AutoCloseable {
+        final RealTimeServerConnectionManager manager = new RealTimeServerConnectionManager();
+        final SipEndpoint server;
+        final SipEndpoint client;
+        volatile CompletableFuture<SignalingSession> accepted = new CompletableFuture<>();
+
+        private Pair(int port, SipTransportType transport) {
+            server = new SipEndpoint("sip:server@example.com", SipAuthenticationProtocols.NONE, transport, "127.0.0.1",
+                    port, true, manager, null);
+            client = new SipEndpoint("sip:client@example.com", SipAuthenticationProtocols.NONE, transport, "127.0.0.1",
+                    port, true, null, null);
+            server.sessionReceived().add((sender, e) -> e.getSession().beginParticipate(ar -> {
+                try {
+                    e.getSession().endParticipate(ar);
+                    accepted.complete(e.getSession());
+                } catch (RealTimeException ex) {
+                    accepted.completeExceptionally(ex);
+                }
+            }, null));
+        }
+
+        static Pair create(int port, SipTransportType transport) {
+            return new Pair(port, transport);
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.close();
+            manager.close();
+        }
+    }
+}
