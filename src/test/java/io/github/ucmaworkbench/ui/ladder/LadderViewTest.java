@@ -14,6 +14,7 @@ import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.trace.TraceEvents;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
+import io.github.ucmaworkbench.ui.GuiTest;
 import java.awt.Dimension;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ladder and the inspector in a test frame, fed through a trace stream as the stacks feed it. */
-class LadderViewTest extends SwingRobotTest {
+class LadderViewTest extends GuiTest {
     private static List<SipTraceEvent> lessonSix;
 
     @TempDir
