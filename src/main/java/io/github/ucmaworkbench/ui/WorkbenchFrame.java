@@ -133,6 +133,19 @@ public final class WorkbenchFrame extends JFrame {
     /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
     public void setLessonView(javax.swing.JComponent view) {
         lessonColumn.setRightComponent(view);
+        // The sides' preferred widths would leave the lesson a sliver: once the split has its size,
+        // give the lesson its minimum width or a third of the window, whichever is larger.
+        lessonColumn.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                int width = lessonColumn.getWidth();
+                if (width > 0) {
+                    lessonColumn.removeComponentListener(this);
+                    int lesson = Math.max(view.getMinimumSize().width, width / 3);
+                    lessonColumn.setDividerLocation(Math.max(width / 2, width - lesson - lessonColumn.getDividerSize()));
+                }
+            }
+        });
     }
 
     public ClientPanel clientPanel() {
