@@ -112,9 +112,14 @@ public final class LessonProgressStore implements AutoCloseable {
         }
     }
 
+    /** Writes what is pending, then stops the writer thread. */
     @Override
-    public void close() throws InterruptedException {
-        flush();
+    public void close() {
+        try {
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         writer.shutdown();
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Runs a whole lesson without a window: its own embedded registrar on a free loopback port, a
- * fresh client ({@value #CLIENT_URI}) and server ({@value #SERVER_URI}), every step in order
- * through the {@link LessonEngine}. For {@code run-lesson N} on the command line and for tests.
+ * fresh client ({@code sip:client@DOMAIN}) and server ({@code sip:server@DOMAIN}, the client's
+ * "our server"), every step in order through the {@link LessonEngine}. For {@code run-lesson N} on the command line and for tests.
  *
  * <pre>{@code
  * LessonRunReport report = LessonRunner.runHeadless(6, new LessonRunListener() {
@@ -26,10 +26,26 @@ import java.util.List;
  * }</pre>
  */
 public final class LessonRunner {
-    public static final String CLIENT_URI = "sip:client@example.com";
-    public static final String SERVER_URI = "sip:server@example.com";
 
     private LessonRunner() {
+    }
+
+    /**
+     * How a headless run is set up.
+     *
+     * @param transport   both sides sign in over this transport (the registrar serves UDP and TCP)
+     * @param stepTimeout how long a step's outcome may take unless the step names its own time
+     */
+    public record Options(SipTransportType transport, Duration stepTimeout) {
+        public Options {
+            java.util.Objects.requireNonNull(transport, "transport");
+            java.util.Objects.requireNonNull(stepTimeout, "stepTimeout");
+        }
+
+        /** TCP (as UCMA), {@link LessonEngine#DEFAULT_STEP_TIMEOUT}. */
+        public static Options defaults() {
+            return new Options(SipTransportType.TCP, LessonEngine.DEFAULT_STEP_TIMEOUT);
+        }
     }
 
     /**
@@ -39,25 +55,41 @@ public final class LessonRunner {
      * @throws IOException              when the lessons cannot be found or the registrar cannot bind
      */
     public static LessonRunReport runHeadless(int part, LessonRunListener listener) throws IOException, InterruptedException {
-        LessonLibrary library = LessonLibrary.load();
-        Lesson lesson = library.byPart(part).orElseThrow(() -> new IllegalArgumentException("no lesson for part " + part
-                + " in " + library.origin() + (library.problems().isEmpty() ? "" : "; problems: " + library.problems())));
-        return runHeadless(lesson, LessonEngine.DEFAULT_STEP_TIMEOUT, listener);
+        return runHeadless(part, Options.defaults(), listener);
     }
 
-    /** Runs {@code lesson}, each step waiting at most {@code stepTimeout} unless it names its own. */
-    public static LessonRunReport runHeadless(Lesson lesson, Duration stepTimeout, LessonRunListener listener)
+    /** Like {@link #runHeadless(int, LessonRunListener)}, with a transport and a step timeout. */
+    public static LessonRunReport runHeadless(int part, Options options, LessonRunListener listener)
+            throws IOException, InterruptedException {
+        return runHeadless(lesson(part), options, listener);
+    }
+
+    /**
+     * The lesson for {@code part}, from {@link LessonLibrary#load()}.
+     *
+     * @throws IllegalArgumentException when there is none (the message names the files that did not load)
+     */
+    public static Lesson lesson(int part) throws IOException {
+        LessonLibrary library = LessonLibrary.load();
+        return library.byPart(part).orElseThrow(() -> new IllegalArgumentException("no lesson for part " + part
+                + " in " + library.origin() + (library.problems().isEmpty() ? "" : "; problems: " + library.problems())));
+    }
+
+    /** Runs {@code lesson} on its own registrar, managers and engine. */
+    public static LessonRunReport runHeadless(Lesson lesson, Options options, LessonRunListener listener)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
         LessonRunListener events = listener == null ? new LessonRunListener() { } : listener;
+        events.lessonStarted(lesson);
         try (RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build())) {
             InetSocketAddress address = registrar.start();
-            events.registrarStarted(address.getPort());
+            String domain = registrar.getDomain();
+            events.registrarStarted(address, domain);
             String host = address.getAddress().getHostAddress();
-            ServerManager server = new ServerManager(new EndpointSettings(SERVER_URI, host, address.getPort(),
-                    SipTransportType.TCP, null, null));
-            ClientManager client = new ClientManager(new ClientSettings(new EndpointSettings(CLIENT_URI, host,
-                    address.getPort(), SipTransportType.TCP, null, null), SERVER_URI));
+            ServerManager server = new ServerManager(new EndpointSettings("sip:server@" + domain, host, address.getPort(),
+                    options.transport(), null, null));
+            ClientManager client = new ClientManager(new ClientSettings(new EndpointSettings("sip:client@" + domain, host,
+                    address.getPort(), options.transport(), null, null), "sip:server@" + domain));
             client.progress().add((sender, e) -> events.progress(Side.CLIENT, e));
             server.progress().add((sender, e) -> events.progress(Side.SERVER, e));
             LessonSides sides = new LessonSides() {
@@ -74,7 +106,7 @@ public final class LessonRunner {
             List<StepResult> results = new ArrayList<>();
             List<LessonStep> notRun = new ArrayList<>();
             try (LessonEngine engine = new LessonEngine(sides)) {
-                engine.setDefaultStepTimeout(stepTimeout);
+                engine.setDefaultStepTimeout(options.stepTimeout());
                 List<LessonStep> steps = lesson.steps();
                 for (int i = 0; i < steps.size(); i++) {
                     LessonStep step = steps.get(i);

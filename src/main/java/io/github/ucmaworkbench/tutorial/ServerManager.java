@@ -100,8 +100,12 @@ public final class ServerManager extends TutorialManager {
         fireChanged();
     }
 
+    /**
+     * Stop listening only after the REGISTER that removes our binding was answered: over TCP,
+     * deleting the listening point can close the connection the unregister's answer comes back on.
+     */
     @Override
-    protected void beforeSignOut() {
+    protected synchronized void signedOut() {
         if (isListening()) {
             serverConnectionManager.stopListening();
             recordProgress("Stopped listening.");

@@ -168,7 +168,6 @@ public abstract class TutorialManager implements AutoCloseable {
     private void beginSignOut(SipEndpoint current) {
         recordProgress("Signing out.");
         startPending("Signing out");
-        beforeSignOut();
         current.beginUnregister(this::unregisterCallback, current);
     }
 
@@ -181,6 +180,7 @@ public abstract class TutorialManager implements AutoCloseable {
         } catch (RealTimeException e) {
             error("Signed out locally, but the server did not confirm: %s", e.getMessage());
         }
+        signedOut();
     }
     // endregion
 
@@ -233,8 +233,8 @@ public abstract class TutorialManager implements AutoCloseable {
     protected void signedIn() {
     }
 
-    /** Hook: about to unregister. */
-    protected void beforeSignOut() {
+    /** Hook: unregistering finished, successfully or not. */
+    protected void signedOut() {
     }
 
     protected void adoptSession(SignalingSession next) {

@@ -130,7 +130,7 @@ public final class WorkbenchFrame extends JFrame {
     /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
     public void setLessonView(javax.swing.JComponent view) {
         top.setRightComponent(view);
-        lessonShown = true;
+        lessonView = view;
         if (view instanceof AutoCloseable closeable) {
             bindings.add(closeable); // closed with the window
         }
@@ -184,16 +184,23 @@ public final class WorkbenchFrame extends JFrame {
     private JSplitPane sides;
     private JSplitPane top;
     private JSplitPane all;
-    private boolean lessonShown;
+    private javax.swing.JComponent lessonView;
 
     /**
      * Client and server share the left four fifths equally, the lesson has the rest. Done on
      * opening and after a font change, because the split panes keep pixel positions otherwise.
      */
     void layoutColumns() {
-        if (sides.getWidth() > 0 && top.getWidth() > 0) {
-            // A real lesson shows code beside its text and needs room; the placeholder does not.
-            top.setDividerLocation(lessonShown ? 0.62 : 0.78);
+        int width = top.getWidth();
+        if (sides.getWidth() > 0 && width > 0) {
+            if (lessonView != null) {
+                // A real lesson shows code beside its text: its minimum width or a third of the
+                // window, whichever is larger, but never more than half.
+                int lesson = Math.max(lessonView.getMinimumSize().width, width / 3);
+                top.setDividerLocation(Math.max(width / 2, width - lesson - top.getDividerSize()));
+            } else {
+                top.setDividerLocation(0.78); // the placeholder needs little room
+            }
             top.validate();
             sides.setDividerLocation(0.5);
         }

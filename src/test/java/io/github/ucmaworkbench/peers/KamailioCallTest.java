@@ -49,7 +49,7 @@ class KamailioCallTest {
     private SipEndpoint client;
 
     @AfterEach
-    void tearDown() throws InterruptedException {
+    void tearDown() {
         try {
             if (client != null) {
                 client.close();

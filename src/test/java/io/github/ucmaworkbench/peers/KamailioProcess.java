@@ -120,13 +120,17 @@ final class KamailioProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<ProcessHandle> all = new ArrayList<>(children);
         all.addAll(process.descendants().toList());
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(3, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
         // Children exit with the main process; any that did not is killed by its own pid.
         for (ProcessHandle child : all) {

@@ -99,15 +99,20 @@ final class SippRun implements AutoCloseable {
         }
     }
 
-    /** Stops SIPp if it still runs; always called from a finally/close. */
+    /** Stops SIPp if it still runs (by its own pid: SIGTERM, then SIGKILL); always called from try-with-resources. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
             if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(3, TimeUnit.SECONDS);
+                process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 

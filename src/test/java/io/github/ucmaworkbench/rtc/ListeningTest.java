@@ -59,10 +59,13 @@ class ListeningTest {
 
         InetSocketAddress again = manager.startListening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         assertThat(again.getPort()).isPositive();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
-            SignalingSession accepted = new SignalingSession(client, new RealTimeAddress("sip:server@example.com"));
-            assertThat(((SipResponseData) accepted.participate()).getResponseCode()).isEqualTo(200);
-        });
+        // startListening re-registers in the background: wait until the registrar knows the new Contact.
+        String aor = io.github.ucmaworkbench.registrar.LocationService.aorOf("server", "example.com");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                fixture.registrar.getLocationService().getBindings(aor).stream()
+                        .anyMatch(b -> b.getContactUri().contains(":" + again.getPort())));
+        SignalingSession accepted = new SignalingSession(client, new RealTimeAddress("sip:server@example.com"));
+        assertThat(((SipResponseData) accepted.participate()).getResponseCode()).isEqualTo(200);
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
     public static final String PREVIOUS = "lesson.previous";
     public static final String NEXT = "lesson.next";
     public static final String RUN = "lesson.run";
+    public static final String START_OVER = "lesson.startOver";
     public static final String STEPS = "lesson.steps";
     public static final String STEP_TITLE = "lesson.stepTitle";
     public static final String STATUS = "lesson.status";
@@ -92,6 +93,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
     private final JButton previous = new JButton("\u25C0");
     private final JButton next = new JButton("\u25B6");
     private final JButton run = new JButton("Run step");
+    private final JButton startOver = new JButton("Start over");
     private final DefaultListModel<LessonStep> stepModel = new DefaultListModel<>();
     private final JList<LessonStep> steps = new JList<>(stepModel);
     private final JLabel stepTitle = new JLabel();
@@ -138,10 +140,14 @@ public final class LessonView extends JPanel implements AutoCloseable {
         run.setToolTipText("Run this step: the same call as the button it highlights");
         run.addActionListener(e -> runPerformed());
         // Two rows: the lesson column is narrow beside the two side panels.
-        JPanel navigation = new JPanel(new MigLayout("insets 0, gap 4, wrap 4", "[][][grow][]", ""));
-        navigation.add(picker, "span 4, growx, wmin 0");
+        startOver.setName(START_OVER);
+        startOver.setToolTipText("Forget this lesson's \u2714 and \u2717 marks and go back to its first step (for the next class)");
+        startOver.addActionListener(e -> startOverPerformed());
+        JPanel navigation = new JPanel(new MigLayout("insets 0, gap 4, wrap 5", "[][][grow][][]", ""));
+        navigation.add(picker, "span 5, growx, wmin 0");
         navigation.add(previous);
         navigation.add(next);
+        navigation.add(startOver, "skip 1");
         navigation.add(run);
         add(navigation);
 
@@ -206,12 +212,47 @@ public final class LessonView extends JPanel implements AutoCloseable {
         split.setBorder(null);
         add(split, "grow, wmin 0, hmin 200");
 
+        applyCodeTheme();
         setMinimumSize(new java.awt.Dimension(MINIMUM_WIDTH, 300));
         setPreferredSize(new java.awt.Dimension(PREFERRED_WIDTH, 700));
         if (!library.lessons().isEmpty()) {
             showLesson(library.lessons().get(0));
         } else {
             refresh();
+        }
+    }
+
+    /**
+     * Follows the window's theme and presentation font: FlatLaf calls this on every component when
+     * either changes. The code panes get a syntax theme that matches light or dark and a font as
+     * large as the rest of the text, so code stays readable on the projector.
+     */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (java != null) { // null when JPanel's constructor calls this, before the panes exist
+            applyCodeTheme();
+        }
+    }
+
+    private void applyCodeTheme() {
+        boolean dark = com.formdev.flatlaf.FlatLaf.isLafDark();
+        String themeFile = dark ? "/org/fife/ui/rsyntaxtextarea/themes/dark.xml" : "/org/fife/ui/rsyntaxtextarea/themes/idea.xml";
+        Font base = UIManager.getFont("Label.font");
+        for (RSyntaxTextArea area : new RSyntaxTextArea[] {java, csharp}) {
+            try (java.io.InputStream in = getClass().getResourceAsStream(themeFile)) {
+                if (in != null) {
+                    org.fife.ui.rsyntaxtextarea.Theme.load(in).apply(area);
+                }
+            } catch (java.io.IOException e) {
+                // The theme ships inside RSyntaxTextArea's jar; without it the default colours stay.
+            }
+            if (base != null) {
+                area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, base.getSize()));
+            }
+        }
+        if (lesson != null) {
+            showCode(lesson.steps().get(stepIndex)); // the theme reset the line highlights
         }
     }
 
@@ -287,6 +328,22 @@ public final class LessonView extends JPanel implements AutoCloseable {
         refresh();
     }
 
+    /** Forgets the lesson's marks and shows its first step, as the Start over button does. */
+    public void startOver() {
+        startOverPerformed();
+    }
+
+    private void startOverPerformed() {
+        if (lesson == null || running != null) {
+            return;
+        }
+        progress = LessonProgress.NONE;
+        lesson.steps().forEach(step -> reasons.remove(key(lesson, step)));
+        stepIndex = 0;
+        store.put(lesson.id(), progress);
+        refresh();
+    }
+
     /** Runs the step on screen, as the Run button does. */
     public void runCurrentStep() {
         runPerformed();
@@ -326,6 +383,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         previous.setEnabled(any && stepIndex > 0);
         next.setEnabled(any && stepIndex < lesson.steps().size() - 1);
         run.setEnabled(any && running == null);
+        startOver.setEnabled(any && running == null);
         picker.setEnabled(!library.lessons().isEmpty());
         if (!any) {
             stepTitle.setText("No lessons");

@@ -63,6 +63,9 @@ class WindowLessonSixTest extends GuiTest {
         });
         window = new FrameFixture(robot(), frame);
         window.show(new Dimension(1280, 1000));
+        // The robot shows windows at (100, 100): the lesson column, on the right, would hang off a
+        // 1280-wide screen.
+        window.moveTo(new java.awt.Point(0, 0));
     }
 
     @Override
