@@ -6,6 +6,10 @@ import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.app.settings.SettingsStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.trace.SipTrace;
+import io.github.ucmaworkbench.ui.ladder.WireLinks;
+import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
+import io.github.ucmaworkbench.ui.lesson.LessonHost;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
 import io.github.ucmaworkbench.ui.lesson.WindowLessonHost;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
@@ -76,8 +80,14 @@ public final class Main implements Callable<Integer> {
         if (settingsProblem != null) {
             frame.reportProblem(settingsProblem);
         }
-        frame.setLessonView(new LessonView(new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager),
-                LessonLibrary.loadOrReport(), LessonProgressStore.openDefault()));
+        WireTracePanel wire = new WireTracePanel(SipTrace.global());
+        frame.setLadderView(wire);
+        frame.bindUntilClosed(WireLinks.followSettings(wire.ladder(), settings));
+        WireLinks.linkLog(frame.clientPanel().log(), wire.ladder(), () -> settings.get().client().endpoint().uri());
+        WireLinks.linkLog(frame.serverPanel().log(), wire.ladder(), () -> settings.get().server().endpoint().uri());
+        LessonHost lessonHost = WireLinks.highlightingSteps(
+                new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager), wire.ladder());
+        frame.setLessonView(new LessonView(lessonHost, LessonLibrary.loadOrReport(), LessonProgressStore.openDefault()));
         frame.pack();
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);

@@ -71,6 +71,7 @@ public final class WorkbenchFrame extends JFrame {
     private final AtomicBoolean statusQueued = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final List<AutoCloseable> bindings = new ArrayList<>();
+    private javax.swing.JComponent ladderView;
 
     /**
      * @param onClosed run on the event thread once the window has closed (the app exits there)
@@ -140,9 +141,17 @@ public final class WorkbenchFrame extends JFrame {
     /** Puts the SIP ladder in the bottom row, in place of the placeholder. */
     public void setLadderView(javax.swing.JComponent view) {
         all.setBottomComponent(view);
+        ladderView = view;
+        all.setResizeWeight(0.6);
+        layoutColumns();
         if (view instanceof AutoCloseable closeable) {
             bindings.add(closeable);
         }
+    }
+
+    /** Closes {@code binding} with the window (e.g. a settings listener of a view). */
+    public void bindUntilClosed(AutoCloseable binding) {
+        bindings.add(binding);
     }
 
     public ClientPanel clientPanel() {
@@ -187,7 +196,8 @@ public final class WorkbenchFrame extends JFrame {
     private javax.swing.JComponent lessonView;
 
     /**
-     * Client and server share the left four fifths equally, the lesson has the rest. Done on
+     * Client and server share the left four fifths equally, the lesson has the rest; the ladder
+     * gets the lower 40 % once it is real. Done on
      * opening and after a font change, because the split panes keep pixel positions otherwise.
      */
     void layoutColumns() {
@@ -203,6 +213,10 @@ public final class WorkbenchFrame extends JFrame {
             }
             top.validate();
             sides.setDividerLocation(0.5);
+        }
+        if (ladderView != null && all.getHeight() > 0) {
+            // A real ladder needs room for a whole call (about 12 arrows): 40 % of the height.
+            all.setDividerLocation(all.getHeight() * 6 / 10);
         }
     }
 
