@@ -1,0 +1,84 @@
+package io.github.ucmaworkbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.settings.SettingsStore;
+import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.ui.ClientPanel;
+import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.ladder.MessageInspector;
+import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
+import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
+import java.awt.Dimension;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JListFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window as Main builds it: the ladder follows the call, and a log line leads to its SIP message. */
+class WireInWindowTest extends GuiTest {
+    @TempDir
+    Path configDir;
+
+    private Workbench workbench;
+    private FrameFixture window;
+
+    @Override
+    protected void onSetUp() throws Exception {
+        System.setProperty("ucma.workbench.config.dir", configDir.toString());
+        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
+        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
+                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
+        window = new FrameFixture(robot(), GuiActionRunner.execute(() -> Main.show(workbench, settings, null, () -> { })));
+        window.show(new Dimension(1280, 900));
+    }
+
+    @Override
+    protected void onTearDown() {
+        workbench.close();
+        System.clearProperty("ucma.workbench.config.dir");
+    }
+
+    @Test
+    void clickingTheCallersErrorLineShowsThe486InTheInspector() {
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Reject");
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.REJECTION).selectItem("486 Busy Here");
+        window.button(ClientPanel.SIGN_IN).click();
+        window.button(ServerPanel.SIGN_IN).click();
+        waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
+        window.button(ServerPanel.LISTEN).click();
+        waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.SEND_INVITE).click();
+        JListFixture clientLog = window.list(ClientPanel.LOG_NAME + ProgressLogPanel.LIST);
+        waitUntil("the caller reports the 486", () -> Arrays.stream(clientLog.contents()).anyMatch(l -> l.contains("Error Code=486")));
+
+        int line = Arrays.asList(clientLog.contents()).indexOf(
+                Arrays.stream(clientLog.contents()).filter(l -> l.contains("Error Code=486")).findFirst().orElseThrow());
+        clientLog.item(line).click();
+
+        waitUntil("the inspector shows the 486 the client received", () -> {
+            String raw = window.textBox(MessageInspector.RAW_TEXT).text();
+            return raw.startsWith("SIP/2.0 486 Busy Here") && raw.contains("CSeq: 1 INVITE");
+        });
+    }
+
+    private void waitUntil(String what, BooleanSupplier condition) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.getAsBoolean();
+            }
+        }, Timeout.timeout(15_000));
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.ucmaworkbench.ui.ladder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WireLinksTest {
+    @Test
+    void aLogLineNamesItsStatusCode() {
+        assertThat(WireLinks.codeIn("The invite failed; Error Code=486 Error Text=Busy Here.")).isEqualTo(486);
+        assertThat(WireLinks.codeIn("Signed in successfully (200 OK).")).isEqualTo(200);
+        assertThat(WireLinks.codeIn("The invite was accepted successfully (SIP/2.0 200 OK).")).isZero();
+        assertThat(WireLinks.codeIn("Listening on 127.0.0.1:45817.")).isZero();
+    }
+}
