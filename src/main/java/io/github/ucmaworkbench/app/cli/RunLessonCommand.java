@@ -45,15 +45,22 @@ final class RunLessonCommand implements Callable<Integer> {
             description = "Transport for both sides (default: tcp)")
     private SipTransportType transport;
 
+    @picocli.CommandLine.Mixin
+    private TraceOptions trace;
+
     @Override
     public Integer call() throws Exception {
+        if (trace.problem() != null) {
+            throw new ParameterException(spec.commandLine(), trace.problem());
+        }
         if (part < LessonScript.FIRST || part > LessonScript.LAST) {
             throw new ParameterException(spec.commandLine(), "there are lessons 1-11, not " + part);
         }
         CliIo io = parent.io();
         io.out().println("Lesson " + part + ": " + LessonScript.title(part) + ".");
         List<Step> steps = LessonScript.steps(part);
-        try (RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build())) {
+        try (AutoCloseable recording = trace.start();
+                RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build())) {
             InetSocketAddress at = registrar.start();
             io.out().printf("Embedded registrar on %s:%d, domain %s.%n", at.getAddress().getHostAddress(), at.getPort(),
                     registrar.getDomain());
