@@ -13,15 +13,18 @@ public final class Binding {
     private final String key;
     private final String callId;
     private final long cseq;
+    private final String transport;
     private final long expiresAtNanos;
     private final Instant expiresAt;
 
-    Binding(String aor, String contactUri, String key, String callId, long cseq, int expiresSeconds) {
+    Binding(String aor, String contactUri, String key, String callId, long cseq, String transport,
+            int expiresSeconds) {
         this.aor = aor;
         this.contactUri = contactUri;
         this.key = key;
         this.callId = callId;
         this.cseq = cseq;
+        this.transport = transport;
         // nanoTime for the decision (immune to wall-clock jumps), Instant for display.
         this.expiresAtNanos = System.nanoTime() + expiresSeconds * 1_000_000_000L;
         this.expiresAt = Instant.now().plusSeconds(expiresSeconds);
@@ -45,6 +48,14 @@ public final class Binding {
     /** The CSeq number of that REGISTER. */
     public long getCseq() {
         return cseq;
+    }
+
+    /**
+     * The transport the REGISTER arrived over ({@code UDP}, {@code TCP}); used when the contact
+     * itself names none, so a TCP-only client is still reached over TCP.
+     */
+    public String getTransport() {
+        return transport;
     }
 
     /** Wall-clock time the binding lapses unless refreshed. */

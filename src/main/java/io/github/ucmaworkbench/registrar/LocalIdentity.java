@@ -34,6 +34,10 @@ final class LocalIdentity {
             ownHosts.add("localhost");
             ownHosts.add("127.0.0.1");
         }
+        if (bound.isAnyLocalAddress()) {
+            // bound to every interface: a Route or Request-URI naming any of them is us
+            ownHosts.addAll(interfaceAddresses());
+        }
     }
 
     String domain() {
@@ -74,6 +78,22 @@ final class LocalIdentity {
     private static String strip(String h) {
         String s = h == null ? "" : h.toLowerCase(Locale.ROOT);
         return s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static Set<String> interfaceAddresses() {
+        Set<String> all = new HashSet<>();
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                    String h = a.getHostAddress();
+                    int zone = h.indexOf('%');
+                    all.add((zone < 0 ? h : h.substring(0, zone)).toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (SocketException e) {
+            // keep what we have
+        }
+        return all;
     }
 
     private static InetAddress firstSiteAddress() {

@@ -103,7 +103,8 @@ public final class LocationService {
         } catch (ParseException | PeerUnavailableException e) {
             throw new IllegalArgumentException("not a SIP URI: " + contactUri, e);
         }
-        Binding b = new Binding(aor, contactUri, keyOf(uri), "manual", 0, expiresSeconds);
+        String transport = uri.getTransportParam() == null ? "UDP" : uri.getTransportParam().toUpperCase(Locale.ROOT);
+        Binding b = new Binding(aor, contactUri, keyOf(uri), "manual", 0, transport, expiresSeconds);
         update(aor, false, List.of(b), List.of());
         return b;
     }

@@ -3,28 +3,22 @@ package io.github.ucmaworkbench.registrar;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ListIterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
-import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
@@ -45,7 +39,8 @@ final class ProxyCore {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
     /** Marks our own CANCEL client transactions: their responses end here. */
     private static final Object CANCEL_MARKER = new Object();
-    private static final String ALLOWED = "INVITE, ACK, CANCEL, BYE, MESSAGE, INFO, OPTIONS, REGISTER";
+    private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
+            Request.MESSAGE, Request.INFO, Request.OPTIONS, Request.REGISTER);
     private static final long CONTEXT_LIFETIME_NANOS = TimeUnit.MINUTES.toNanos(3);
 
     private final SipProvider provider;
@@ -56,8 +51,7 @@ final class ProxyCore {
     private final LocationService location;
     /** Pending INVITE contexts by the caller's top Via branch: a CANCEL carries the same (§9.1). */
     private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
-    private final String branchPrefix = "z9hG4bK" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    private final AtomicLong branchCounter = new AtomicLong();
+    private final ProxyRouting routing;
 
     ProxyCore(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
             LocalIdentity identity, LocationService location) {
@@ -67,22 +61,11 @@ final class ProxyCore {
         this.addresses = addresses;
         this.identity = identity;
         this.location = location;
+        this.routing = new ProxyRouting(identity, headers, addresses);
     }
 
-    void processRequest(RequestEvent event) throws SipException, ParseException, InvalidArgumentException {
-        Request request = event.getRequest();
-        if (Request.ACK.equals(request.getMethod())) {
-            forwardAck(request);
-            return;
-        }
-        ServerTransaction st = event.getServerTransaction();
-        if (st == null) {
-            try {
-                st = provider.getNewServerTransaction(request);
-            } catch (TransactionAlreadyExistsException e) {
-                return; // a retransmission racing its own transaction: the stack absorbs the rest
-            }
-        }
+    /** Any request but REGISTER and ACK, with its server transaction. */
+    void processRequest(Request request, ServerTransaction st) throws SipException, ParseException, InvalidArgumentException {
         if (Request.CANCEL.equals(request.getMethod())) {
             cancel(request, st);
             return;
@@ -97,7 +80,7 @@ final class ProxyCore {
             return;
         }
         Request forward = (Request) request.clone();
-        boolean routedHere = popOwnRoutes(forward);
+        boolean routedHere = routing.popOwnRoutes(forward);
         if (!(forward.getRequestURI() instanceof SipURI ruri)) {
             respond(st, request, Response.UNSUPPORTED_URI_SCHEME, null);
             return;
@@ -118,10 +101,12 @@ final class ProxyCore {
                 return;
             }
             for (Binding b : bindings) {
-                targets.add(addresses.createURI(b.getContactUri()));
+                targets.add(routing.targetOf(b));
             }
-        } else if (routedHere) {
-            targets.add(null); // in-dialog: the Request-URI is the remote target, keep it
+        } else if (routedHere && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            // In-dialog, along the route set we record-routed: the Request-URI is the remote
+            // target, keep it. Out of dialog we only serve our own domain (no open relay).
+            targets.add(null);
         } else {
             respond(st, request, Response.FORBIDDEN, "Not our domain (" + identity.domain() + ")");
             return;
@@ -135,32 +120,39 @@ final class ProxyCore {
         ProxyContext context = new ProxyContext(this, st, request);
         boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite) {
-            invites.put(topBranch(request), context);
+            invites.put(ProxyRouting.topBranch(request), context);
         }
         boolean dialogCreating = invite && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
-        String inbound = transportOf(request);
+        String inbound = ProxyRouting.transportOf(request);
+        // Every branch exists before the first is sent: a branch that fails at once (TCP refused)
+        // must not let the context think it has heard from all of them (§16.7 step 6).
+        List<ProxyContext.Branch> branches = new ArrayList<>();
+        List<Request> copies = new ArrayList<>();
         for (URI target : targets) {
-            forwardBranch(context, forward, target, dialogCreating, inbound);
+            Request copy = (Request) forward.clone();
+            if (target != null) {
+                copy.setRequestURI(target);
+            }
+            copies.add(copy);
+            branches.add(context.newBranch(String.valueOf(copy.getRequestURI())));
+        }
+        for (int i = 0; i < copies.size(); i++) {
+            forwardBranch(context, branches.get(i), copies.get(i), dialogCreating, inbound);
         }
     }
 
-    private void forwardBranch(ProxyContext context, Request forward, URI target, boolean recordRoute,
+    private void forwardBranch(ProxyContext context, ProxyContext.Branch branch, Request copy, boolean recordRoute,
             String inbound) throws ParseException, InvalidArgumentException, SipException {
-        Request copy = (Request) forward.clone();
-        if (target != null) {
-            copy.setRequestURI(target);
-        }
-        ProxyContext.Branch branch = context.newBranch(String.valueOf(copy.getRequestURI()));
-        String outbound = hopTransport(copy);
+        String outbound = ProxyRouting.hopTransport(copy);
         if (recordRoute) {
             // §16.6 step 4; with different transports on the two sides we record-route twice
             // (RFC 5658) so each side's route set names the transport it can reach us on.
             if (!outbound.equalsIgnoreCase(inbound)) {
-                copy.addFirst(recordRoute(inbound));
+                copy.addFirst(routing.recordRoute(inbound));
             }
-            copy.addFirst(recordRoute(outbound));
+            copy.addFirst(routing.recordRoute(outbound));
         }
-        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), outbound, newBranch()));
+        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), outbound, routing.newBranch()));
         try {
             ClientTransaction ct = provider.getNewClientTransaction(copy);
             ct.setApplicationData(branch);
@@ -178,13 +170,13 @@ final class ProxyCore {
     }
 
     /** §16.11-style stateless forwarding of an ACK (for a 2xx: hop-by-hop ACKs end in our stack). */
-    private void forwardAck(Request ack) throws ParseException, InvalidArgumentException, SipException {
+    void forwardAck(Request ack) throws ParseException, InvalidArgumentException, SipException {
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) ack.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
             return;
         }
         Request forward = (Request) ack.clone();
-        boolean routedHere = popOwnRoutes(forward);
+        boolean routedHere = routing.popOwnRoutes(forward);
         if (maxForwards != null) {
             ((MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
         }
@@ -194,7 +186,7 @@ final class ProxyCore {
             // A peer that ignored our Record-Route (SIPp's built-in UAC does) sends the ACK to the AOR.
             if (ruri.getUser() != null) {
                 for (Binding b : location.getBindings(LocationService.aorOf(ruri.getUser(), identity.domain()))) {
-                    targets.add(addresses.createURI(b.getContactUri()));
+                    targets.add(routing.targetOf(b));
                 }
             }
         } else if (routedHere) {
@@ -206,8 +198,8 @@ final class ProxyCore {
                 copy.setRequestURI(target);
             }
             // The same branch for every retransmission of this ACK (§16.11), unique per target.
-            String branch = "z9hG4bK" + DigestChallenger.md5(topBranch(ack) + "|" + copy.getRequestURI()).substring(0, 20);
-            copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), hopTransport(copy), branch));
+            String branch = "z9hG4bK" + DigestChallenger.md5(ProxyRouting.topBranch(ack) + "|" + copy.getRequestURI()).substring(0, 20);
+            copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), ProxyRouting.hopTransport(copy), branch));
             try {
                 provider.sendRequest(copy);
             } catch (SipException e) {
@@ -218,7 +210,7 @@ final class ProxyCore {
 
     /** §16.10: answer the CANCEL ourselves and cancel the pending branches. */
     private void cancel(Request cancel, ServerTransaction st) throws ParseException, SipException, InvalidArgumentException {
-        ProxyContext context = invites.get(topBranch(cancel));
+        ProxyContext context = invites.get(ProxyRouting.topBranch(cancel));
         if (context == null) {
             respond(st, cancel, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
             return;
@@ -230,15 +222,12 @@ final class ProxyCore {
     private void answerOurselves(ServerTransaction st, Request request)
             throws ParseException, SipException, InvalidArgumentException {
         String method = request.getMethod();
-        if (Request.OPTIONS.equals(method) || Request.MESSAGE.equals(method)) {
-            Response ok = createResponse(request, Response.OK, null);
-            ok.addHeader(headers.createAllowHeader(ALLOWED));
-            st.sendResponse(ok);
-        } else {
-            Response no = createResponse(request, Response.METHOD_NOT_ALLOWED, null);
-            no.addHeader(headers.createAllowHeader(ALLOWED));
-            st.sendResponse(no);
+        boolean ours = Request.OPTIONS.equals(method) || Request.MESSAGE.equals(method);
+        Response response = createResponse(request, ours ? Response.OK : Response.METHOD_NOT_ALLOWED, null);
+        for (String allowed : ALLOWED) {
+            response.addHeader(headers.createAllowHeader(allowed));
         }
+        st.sendResponse(response);
     }
 
     void processResponse(ResponseEvent event) throws SipException {
@@ -268,7 +257,7 @@ final class ProxyCore {
 
     void serverTransactionTerminated(ServerTransaction st) {
         if (st.getRequest() != null && Request.INVITE.equals(st.getRequest().getMethod())) {
-            invites.remove(topBranch(st.getRequest()));
+            invites.remove(ProxyRouting.topBranch(st.getRequest()));
         }
     }
 
@@ -338,60 +327,5 @@ final class ProxyCore {
     private void respond(ServerTransaction st, Request request, int code, String reason)
             throws SipException, InvalidArgumentException {
         st.sendResponse(createResponse(request, code, reason));
-    }
-
-    /** §16.4: removes the Route entries that name us; true when there was at least one. */
-    private boolean popOwnRoutes(Request request) {
-        boolean popped = false;
-        while (true) {
-            ListIterator<?> it = request.getHeaders(RouteHeader.NAME);
-            if (it == null || !it.hasNext()) {
-                return popped;
-            }
-            RouteHeader top = (RouteHeader) it.next();
-            if (!identity.isOwnRoute(top.getAddress().getURI())) {
-                return popped;
-            }
-            request.removeFirst(RouteHeader.NAME);
-            popped = true;
-        }
-    }
-
-    private RecordRouteHeader recordRoute(String transport) throws ParseException, InvalidArgumentException {
-        SipURI uri = addresses.createSipURI(null, identity.host());
-        uri.setPort(identity.port());
-        uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
-        uri.setLrParam();
-        return headers.createRecordRouteHeader(addresses.createAddress(uri));
-    }
-
-    /** The transport the next hop needs: the top Route, else the Request-URI (RFC 3263 §4.1 lite). */
-    private static String hopTransport(Request request) {
-        URI next = request.getRequestURI();
-        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
-        if (route != null) {
-            next = route.getAddress().getURI();
-        }
-        if (next instanceof SipURI sip) {
-            if (sip.getTransportParam() != null) {
-                return sip.getTransportParam().toUpperCase(Locale.ROOT);
-            }
-            return sip.isSecure() ? "TLS" : "UDP";
-        }
-        return "UDP";
-    }
-
-    private static String transportOf(Request request) {
-        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        return via == null || via.getTransport() == null ? "UDP" : via.getTransport().toUpperCase(Locale.ROOT);
-    }
-
-    private static String topBranch(Request request) {
-        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        return via == null ? "" : String.valueOf(via.getBranch());
-    }
-
-    private String newBranch() {
-        return branchPrefix + Long.toHexString(branchCounter.incrementAndGet());
     }
 }

@@ -19,6 +19,7 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -104,6 +105,8 @@ final class RegisterHandler {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         ExpiresHeader expiresHeader = request.getExpires();
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        String transport = via == null ? "UDP" : via.getTransport().toUpperCase(java.util.Locale.ROOT);
 
         List<ContactHeader> contacts = new ArrayList<>();
         for (ListIterator<?> it = request.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
@@ -133,6 +136,11 @@ final class RegisterHandler {
                 reply(st, request, Response.BAD_REQUEST, "Contact must be a SIP URI");
                 return;
             }
+            if (identity.isOwnAddress(curi.getHost(), curi.getPort())) {
+                // a binding to ourselves would make every call loop until Max-Forwards runs out
+                reply(st, request, Response.BAD_REQUEST, "Contact points at the registrar itself");
+                return;
+            }
             int expires = c.getExpires() >= 0 ? c.getExpires()
                     : expiresHeader != null ? expiresHeader.getExpires() : config.getDefaultExpires();
             if (expires > 0 && expires < config.getMinExpires()) {
@@ -155,7 +163,7 @@ final class RegisterHandler {
             if (ch.expires() == 0) {
                 remove.add(ch.key());
             } else {
-                put.add(new Binding(aor, ch.contact(), ch.key(), callId, cseq, ch.expires()));
+                put.add(new Binding(aor, ch.contact(), ch.key(), callId, cseq, transport, ch.expires()));
             }
         }
         if (!changes.isEmpty()) {

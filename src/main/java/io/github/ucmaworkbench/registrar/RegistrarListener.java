@@ -1,17 +1,20 @@
 package io.github.ucmaworkbench.registrar;
 
+import java.io.IOException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.SipException;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import javax.sip.message.MessageFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ final class RegistrarListener implements SipListener {
     private final RegisterHandler registrar;
     private final ProxyCore proxy;
     private final MessageFactory messages;
+    private volatile boolean closing;
 
     RegistrarListener(RegisterHandler registrar, ProxyCore proxy, MessageFactory messages) {
         this.registrar = registrar;
@@ -36,35 +40,55 @@ final class RegistrarListener implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        ServerTransaction st = event.getServerTransaction();
         try {
+            if (Request.ACK.equals(request.getMethod())) {
+                proxy.forwardAck(request); // no transaction: an ACK is never answered
+                return;
+            }
+            if (st == null) {
+                st = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+            }
             if (Request.REGISTER.equals(request.getMethod())) {
-                ServerTransaction st = event.getServerTransaction();
-                if (st == null) {
-                    st = ((SipProvider) event.getSource()).getNewServerTransaction(request);
-                }
                 registrar.process(request, st);
             } else {
-                proxy.processRequest(event);
+                proxy.processRequest(request, st);
             }
-        } catch (javax.sip.TransactionAlreadyExistsException e) {
+        } catch (TransactionAlreadyExistsException e) {
+            // a retransmission that raced its own transaction: the stack absorbs the rest
             LOG.debug("retransmitted {} absorbed", request.getMethod());
         } catch (Exception e) {
+            if (closing || peerGone(e)) {
+                // our sockets are going away, or the peer hung up before our answer: routine
+                LOG.debug("cannot answer {}: {}", request.getMethod(), e.toString());
+                return;
+            }
             LOG.warn("cannot handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             LOG.debug("details", e);
-            answerServerError(event);
+            answerServerError(request, st);
         }
     }
 
-    private void answerServerError(RequestEvent event) {
-        Request request = event.getRequest();
-        if (Request.ACK.equals(request.getMethod()) || event.getServerTransaction() == null) {
+    /** A send failed because the connection is gone (a TCP peer that closed early). */
+    private static boolean peerGone(Exception e) {
+        return e instanceof SipException
+                && (e.getCause() instanceof IOException || String.valueOf(e.getMessage()).contains("Socket is closed"));
+    }
+
+    /** From now on failures are expected: the registrar is shutting down. */
+    void closing() {
+        closing = true;
+    }
+
+    /** A request we failed on still gets a final answer, so the caller is not left to time out. */
+    private void answerServerError(Request request, ServerTransaction st) {
+        if (st == null || Request.ACK.equals(request.getMethod())) {
             return;
         }
         try {
-            event.getServerTransaction().sendResponse(
-                    messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
+            st.sendResponse(messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
         } catch (Exception ignored) {
-            // the transaction may already be answered; nothing more we can do
+            // already answered (the failure came later), or the transaction is gone
         }
     }
 
@@ -73,6 +97,9 @@ final class RegistrarListener implements SipListener {
         try {
             proxy.processResponse(event);
         } catch (Exception e) {
+            if (closing) {
+                return;
+            }
             LOG.warn("cannot forward {} response: {}", event.getResponse().getStatusCode(), e.toString());
             LOG.debug("details", e);
         }

@@ -42,6 +42,7 @@ public final class RegistrarService implements AutoCloseable {
     private ScheduledExecutorService housekeeping;
     private SipStack stack;
     private ProxyCore proxy;
+    private RegistrarListener listener;
     private InetSocketAddress localAddress;
     private boolean closed;
 
@@ -76,8 +77,9 @@ public final class RegistrarService implements AutoCloseable {
                 if (port > 65535) {
                     break;
                 }
-                if (!PortProbe.isFree(address, port)) {
-                    last = new IOException("port " + port + " on " + address.getHostAddress() + " is taken");
+                String problem = PortProbe.problem(address, port);
+                if (problem != null) {
+                    last = new IOException("port " + port + " on " + address.getHostAddress() + " " + problem);
                     continue;
                 }
                 try {
@@ -96,8 +98,8 @@ public final class RegistrarService implements AutoCloseable {
                 localAddress = new InetSocketAddress(address, port);
                 return localAddress;
             }
-            String message = config.isFixedPort()
-                    ? "port " + wanted + " on " + address.getHostAddress() + " is taken (fixed port requested)"
+            String message = config.isFixedPort() && last != null
+                    ? last.getMessage() + " (fixed port requested)"
                     : "no free port for the registrar on " + address.getHostAddress() + " from " + wanted
                             + " to " + (wanted + RegistrarConfig.PORT_ATTEMPTS);
             throw new IOException(message, last);
@@ -108,6 +110,8 @@ public final class RegistrarService implements AutoCloseable {
         Properties props = new Properties();
         // A proxy keeps no dialogs (§16): we handle every request and ACK ourselves.
         props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // SipStacks sets THREAD_POOL_SIZE=1 for every stack; a proxy depends on it: with a thread
+        // per UDP datagram an ACK and the BYE right behind it can reach us, and leave, swapped.
         SipStack candidate = null;
         try {
             candidate = SipStacks.create("registrar", props);
@@ -124,16 +128,20 @@ public final class RegistrarService implements AutoCloseable {
             DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(), headers);
             RegisterHandler registrar = new RegisterHandler(config, identity, location, digest, messages, headers, addresses);
             ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location);
-            provider.addSipListener(new RegistrarListener(registrar, core, messages));
+            RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
+            provider.addSipListener(dispatcher);
             candidate.start();
             stack = candidate;
             proxy = core;
+            listener = dispatcher;
             housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("registrar-housekeeping"));
             housekeeping.scheduleWithFixedDelay(this::housekeep, PURGE_PERIOD_MILLIS, PURGE_PERIOD_MILLIS,
                     TimeUnit.MILLISECONDS);
         } catch (SipException | javax.sip.InvalidArgumentException | java.util.TooManyListenersException
                 | RuntimeException e) {
             // STYLE.md: after a failed bind the stack is thrown away; the next try gets a new name.
+            // SipStacks.stop stops twice, because a stop right after creating a listening point can NPE half-way
+            // and leave the UDP port we did bind still bound.
             SipStacks.stop(candidate);
             throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
         }
@@ -195,12 +203,23 @@ public final class RegistrarService implements AutoCloseable {
             closed = true;
             toStop = stack;
             stack = null;
+            if (listener != null) {
+                listener.closing();
+            }
             proxy = null;
             if (housekeeping != null) {
                 housekeeping.shutdownNow();
             }
         }
-        QuickStop.stop(toStop);
+        SipStacks.stop(toStop);
+        InetSocketAddress bound = getLocalAddress();
+        if (toStop != null && bound != null) {
+            // The JDK releases a UDP socket whose reader thread was blocked a moment after close()
+            // returns; wait for it (briefly) so a restart on the same port cannot fail spuriously.
+            if (!PortProbe.awaitFree(bound.getAddress(), bound.getPort(), 500)) {
+                LOG.warn("the registrar's port {} is still in use after close", bound.getPort());
+            }
+        }
         notifier.shutdown();
         LOG.debug("registrar stopped");
     }
@@ -220,14 +239,33 @@ public final class RegistrarService implements AutoCloseable {
 
         /** True when both UDP and TCP can bind {@code address:port} right now. */
         static boolean isFree(InetAddress address, int port) {
+            return problem(address, port) == null;
+        }
+
+        /** Why {@code address:port} cannot be bound for UDP and TCP ("is taken", ...), or null. */
+        static String problem(InetAddress address, int port) {
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port));
                     ServerSocket tcp = new ServerSocket()) {
                 tcp.setReuseAddress(true);
                 tcp.bind(new InetSocketAddress(address, port));
-                return true;
+                return udp.isBound() && tcp.isBound() ? null : "cannot be bound";
+            } catch (java.net.BindException e) {
+                return String.valueOf(e.getMessage()).contains("in use") ? "is taken" : "cannot be bound: " + e.getMessage();
             } catch (IOException e) {
-                return false;
+                return "cannot be bound: " + e.getMessage();
             }
+        }
+
+        /** Waits up to {@code millis} until the port can be bound again; true when it can. */
+        static boolean awaitFree(InetAddress address, int port, long millis) {
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            while (!isFree(address, port)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            }
+            return true;
         }
 
         /** A port free for both UDP and TCP (the stack cannot bind port 0 itself). */

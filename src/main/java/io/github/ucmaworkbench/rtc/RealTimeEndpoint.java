@@ -49,4 +49,8 @@ public abstract class RealTimeEndpoint implements AutoCloseable {
     abstract void sessionStarted(SignalingSession session);
 
     abstract void sessionEnded(SignalingSession session);
+
+    /** Ends sessions, signs out and releases ports; never throws. */
+    @Override
+    public abstract void close();
 }

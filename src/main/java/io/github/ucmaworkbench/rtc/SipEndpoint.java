@@ -1,8 +1,6 @@
 package io.github.ucmaworkbench.rtc;
 
 import io.github.ucmaworkbench.rtc.sip.EndpointHandler;
-import io.github.ucmaworkbench.rtc.sip.IncomingInvite;
-import io.github.ucmaworkbench.rtc.sip.IncomingRequest;
 import io.github.ucmaworkbench.rtc.sip.MessageView;
 import io.github.ucmaworkbench.rtc.sip.Registration;
 import io.github.ucmaworkbench.rtc.sip.SipFailure;
@@ -45,7 +43,7 @@ public class SipEndpoint extends RealTimeEndpoint {
     private final boolean ownsConnectionManager;
     private final String endpointId;
     private final SipCredentialCache credentialCache = new SipCredentialCache();
-    private final Handler handler = new Handler();
+    private final EndpointSipHandler handler = new EndpointSipHandler(this);
     private final Registration registration;
     private final Event<RegistrationStateChangedEventArgs> registrationStateChanged = new Event<>(executor);
     private final Set<SignalingSession> sessions = ConcurrentHashMap.newKeySet();
@@ -286,6 +284,10 @@ public class SipEndpoint extends RealTimeEndpoint {
         registrationStateChanged.raise(this, new RegistrationStateChangedEventArgs(previous, next, reason));
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     private void refreshFailed(SipFailure failure) {
         LOG.info("{}: registration refresh failed: {}", uri, failure.getMessage());
         registration.abandon();
@@ -371,71 +373,5 @@ public class SipEndpoint extends RealTimeEndpoint {
     @Override
     public String toString() {
         return "SipEndpoint[" + uri + " via " + serverName + ":" + serverPort + "/" + transport.name().toLowerCase(Locale.ROOT) + "]";
-    }
-
-    /** The endpoint as the SIP layer sees it; its calls arrive on stack threads. */
-    private final class Handler implements EndpointHandler {
-        @Override
-        public String userUri() {
-            return uri;
-        }
-
-        @Override
-        public String transport() {
-            return transport.name();
-        }
-
-        @Override
-        public String serverHost() {
-            return serverName;
-        }
-
-        @Override
-        public int serverPort() {
-            return serverPort;
-        }
-
-        @Override
-        public Credentials credentialsFor(String realm) {
-            NetworkCredential credential = credentialCache.getCredential(realm);
-            if (credential == null) {
-                credential = credentialCache.getCredential(DEFAULT_RTC_REALM);
-            }
-            return credential == null ? null : new Credentials(credential.getUserName(), credential.getPassword());
-        }
-
-        @Override
-        public void incomingInvite(IncomingInvite invite) {
-            if (closed || !sessionReceived().hasHandlers()) {
-                refuse(invite, closed ? "the endpoint is closed" : "nobody handles sessionReceived on this endpoint");
-                return;
-            }
-            SignalingSession session = new SignalingSession(SipEndpoint.this, invite);
-            sessionReceived().raise(SipEndpoint.this,
-                    new SessionReceivedEventArgs(session, SipMessageData.of(invite.request())));
-        }
-
-        private void refuse(IncomingInvite invite, String why) {
-            try {
-                invite.reject(480, "Temporarily Unavailable", List.of());
-            } catch (SipFailure | IllegalStateException e) {
-                LOG.debug("could not refuse invite", e);
-            }
-            requestRefused(invite.request(), 480, "an invite arrived and was answered 480: " + why);
-        }
-
-        @Override
-        public void incomingRequest(IncomingRequest request) {
-            MessageReceivedEventArgs args = new MessageReceivedEventArgs(request);
-            messageReceived().raise(SipEndpoint.this, args);
-            // Runs after the handlers: the endpoint's executor keeps order.
-            executor.execute(args::answerIfUnanswered);
-        }
-
-        @Override
-        public void requestRefused(MessageView request, int code, String why) {
-            SipEndpoint.this.requestRefused().raise(SipEndpoint.this,
-                    new RequestRefusedEventArgs(SipMessageData.of(request), code, why));
-        }
     }
 }

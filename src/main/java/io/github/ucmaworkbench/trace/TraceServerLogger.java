@@ -48,7 +48,7 @@ public final class TraceServerLogger implements ServerLogger {
     }
 
     private void record(SIPMessage message, String from, String to, boolean sender, long time) {
-        String raw = message.encode();
+        String raw = Redaction.maskCredentials(message.encode());
         if (!sender && isDuplicate(raw, time)) {
             return;
         }

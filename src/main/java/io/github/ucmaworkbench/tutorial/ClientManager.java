@@ -48,7 +48,7 @@ public final class ClientManager extends TutorialManager {
      * headers if given. The synchronous {@code participate} blocks until the server answers, so
      * it runs on a worker thread here: on the UI thread it would freeze the window.
      */
-    public void sendInvite(List<SignalingHeader> headers, boolean synchronous) {
+    public synchronized void sendInvite(List<SignalingHeader> headers, boolean synchronous) {
         if (endpoint == null || getRegistrationState() != RegistrationState.REGISTERED) {
             error("Sign in before sending an invite.");
             return;
@@ -115,7 +115,7 @@ public final class ClientManager extends TutorialManager {
 
     // region send-message
     /** Part 11: a MESSAGE with a text/plain body inside the session. */
-    public void sendMessage(String text) {
+    public synchronized void sendMessage(String text) {
         SignalingSession current = session;
         if (current == null || current.getState() != SignalingState.CONNECTED) {
             error("Send the invite and wait until it is accepted before sending a message.");

@@ -60,7 +60,7 @@ public final class ServerManager extends TutorialManager {
 
     // region listen
     /** Part 6: a RealTimeServerConnectionManager listens; SessionReceived fires for each invite. */
-    public void startListening() {
+    public synchronized void startListening() {
         if (endpoint == null || getRegistrationState() != RegistrationState.REGISTERED) {
             error("Sign in before listening.");
             return;
@@ -90,7 +90,7 @@ public final class ServerManager extends TutorialManager {
         }
     }
 
-    public void stopListening() {
+    public synchronized void stopListening() {
         if (!isListening()) {
             error("Not listening.");
             return;
@@ -100,8 +100,12 @@ public final class ServerManager extends TutorialManager {
         fireChanged();
     }
 
+    /**
+     * Stop listening only after the REGISTER that removes our binding was answered: over TCP,
+     * deleting the listening point can close the connection the unregister's answer comes back on.
+     */
     @Override
-    protected void beforeSignOut() {
+    protected synchronized void signedOut() {
         if (isListening()) {
             serverConnectionManager.stopListening();
             recordProgress("Stopped listening.");

@@ -27,7 +27,9 @@ import java.util.concurrent.Executor;
  * the {@code RecordProgress} / {@code Error} lines the window shows. The code between
  * {@code // region} and {@code // endregion} is what the lessons show.
  *
- * <p>Public methods never block: they start a Begin operation and return. Callbacks and
+ * <p>Public methods never block: they start a Begin operation and return. They are
+ * synchronized so that a double click, a lesson step and a script cannot interleave their state
+ * checks (the lock is never held while waiting for the network). Callbacks and
  * events run on the API's worker threads; {@link #progress()} and {@link #changed()} handlers
  * must marshal to their UI thread themselves.
  */
@@ -90,7 +92,7 @@ public abstract class TutorialManager implements AutoCloseable {
 
     // region sign-in
     /** Creates our SipEndpoint from the settings and signs it in (parts 3 and 6). */
-    public void signIn() {
+    public synchronized void signIn() {
         if (getRegistrationState() != RegistrationState.UNREGISTERED) {
             error("Already signed in (or signing in) as %s.", settings.uri());
             return;
@@ -145,7 +147,7 @@ public abstract class TutorialManager implements AutoCloseable {
 
     // region sign-out
     /** Ends an open session first (part 7), then signs out (part 4). */
-    public void signOut() {
+    public synchronized void signOut() {
         SipEndpoint current = endpoint;
         if (current == null || current.getRegistrationState() != RegistrationState.REGISTERED) {
             error("Not signed in, so there is nothing to sign out of.");
@@ -166,7 +168,6 @@ public abstract class TutorialManager implements AutoCloseable {
     private void beginSignOut(SipEndpoint current) {
         recordProgress("Signing out.");
         startPending("Signing out");
-        beforeSignOut();
         current.beginUnregister(this::unregisterCallback, current);
     }
 
@@ -179,12 +180,13 @@ public abstract class TutorialManager implements AutoCloseable {
         } catch (RealTimeException e) {
             error("Signed out locally, but the server did not confirm: %s", e.getMessage());
         }
+        signedOut();
     }
     // endregion
 
     // region terminate
     /** Hangs up: BYE when connected, CANCEL while the invite is still ringing (part 8). */
-    public void hangUp() {
+    public synchronized void hangUp() {
         SignalingSession current = session;
         if (current == null || current.getState() == SignalingState.DISCONNECTED) {
             error("There is no session to hang up.");
@@ -231,8 +233,8 @@ public abstract class TutorialManager implements AutoCloseable {
     protected void signedIn() {
     }
 
-    /** Hook: about to unregister. */
-    protected void beforeSignOut() {
+    /** Hook: unregistering finished, successfully or not. */
+    protected void signedOut() {
     }
 
     protected void adoptSession(SignalingSession next) {

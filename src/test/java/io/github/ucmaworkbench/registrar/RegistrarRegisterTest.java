@@ -166,6 +166,39 @@ class RegistrarRegisterTest {
     }
 
     @Test
+    void olderCseqInTheSameCallIdIsRefused() throws Exception {
+        start(RegistrarConfig.builder(), "udp");
+        Request newer = alice.register(address, 60, "<" + alice.contact() + ">");
+        ((javax.sip.header.CSeqHeader) newer.getHeader("CSeq")).setSeqNumber(10);
+        assertThat(alice.call(newer).getStatusCode()).isEqualTo(200);
+
+        Request older = (Request) newer.clone();
+        ((javax.sip.header.CSeqHeader) older.getHeader("CSeq")).setSeqNumber(5);
+        ((javax.sip.header.ViaHeader) older.getHeader("Via")).setBranch("z9hG4bK-older-" + System.nanoTime());
+
+        // RFC 3261 §10.3 step 7: same Call-ID, CSeq not higher: the update is aborted
+        assertThat(alice.call(older).getStatusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void toWithoutUserIsBadRequest() throws Exception {
+        start(RegistrarConfig.builder(), "udp");
+        Request r = alice.request(Request.REGISTER, "sip:example.com", "sip:example.com", address);
+        r.addHeader(alice.headers().createHeader(ContactHeader.NAME, "<" + alice.contact() + ">"));
+
+        assertThat(alice.call(r).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void contactPointingAtTheRegistrarIsRefused() throws Exception {
+        start(RegistrarConfig.builder(), "udp");
+        Response r = alice.call(alice.register(address, 60, "<sip:alice@127.0.0.1:" + address.getPort() + ">"));
+
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(registrar.getRegisteredUserCount()).isZero();
+    }
+
+    @Test
     void foreignDomainIsForbidden() throws Exception {
         start(RegistrarConfig.builder(), "udp");
         Request r = alice.request(Request.REGISTER, "sip:elsewhere.org", "sip:alice@elsewhere.org", address);

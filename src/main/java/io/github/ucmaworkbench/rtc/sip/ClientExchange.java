@@ -5,7 +5,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.ClientTransaction;
-import javax.sip.SipException;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -89,14 +88,11 @@ final class ClientExchange {
         if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED) && authAttempts == 0) {
             authAttempts++;
             try {
-                ClientTransaction retry = agent.authHelper().handleChallenge(response, ct, agent.providerFor(endpoint), 0, true);
-                retry.setApplicationData(this);
-                current = retry;
-                retry.sendRequest();
+                current = reoriginate(response, ct);
                 return;
-            } catch (SipException | SipFailure | RuntimeException e) {
+            } catch (SipFailure e) {
                 finish(new SipFailure(SipFailure.Kind.AUTHENTICATION, "the server asked for credentials ("
-                        + code + " " + response.getReasonPhrase() + ") and none could be given: " + e.getMessage(), view, e), ct);
+                        + code + " " + response.getReasonPhrase() + ") and " + e.getMessage(), view, e), ct);
                 return;
             }
         }
@@ -114,6 +110,45 @@ final class ClientExchange {
             cancelTimer();
             listener.success(view, response, ct);
         }
+    }
+
+    /**
+     * Sends the challenged request again with credentials (RFC 3261 §22.2): same Call-ID, CSeq
+     * one higher, a new branch, and an Authorization for the strongest challenge we can answer.
+     */
+    private ClientTransaction reoriginate(Response challenge, ClientTransaction challenged) throws SipFailure {
+        boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
+        DigestClient.Challenge best = null;
+        for (java.util.ListIterator<?> it = challenge.getHeaders(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"); it.hasNext(); ) {
+            String text = it.next().toString();
+            String value = text.substring(text.indexOf(':') + 1).trim();
+            best = DigestClient.stronger(best, DigestClient.Challenge.parse(value));
+        }
+        if (best == null) {
+            throw new SipFailure(SipFailure.Kind.AUTHENTICATION, "it offered no digest algorithm we know (MD5, SHA-256)");
+        }
+        Request original = challenged.getRequest();
+        if (((javax.sip.header.ToHeader) original.getHeader("To")).getTag() != null) {
+            throw new SipFailure(SipFailure.Kind.AUTHENTICATION, "a challenge inside a dialog is not supported");
+        }
+        EndpointHandler.Credentials credentials = endpoint.credentialsFor(best.realm());
+        if (credentials == null) {
+            throw new SipFailure(SipFailure.Kind.AUTHENTICATION, "the credential cache has nothing for realm \"" + best.realm() + "\"");
+        }
+        Request retry = (Request) original.clone();
+        try {
+            retry.removeHeader("Authorization");
+            retry.removeHeader("Proxy-Authorization");
+            ((javax.sip.header.ViaHeader) retry.getHeader("Via")).removeParameter("branch");
+            javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) retry.getHeader("CSeq");
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            retry.addHeader(agent.headers().createHeader(proxy ? "Proxy-Authorization" : "Authorization",
+                    DigestClient.authorization(best, credentials.userName(), credentials.password(),
+                            retry.getMethod(), retry.getRequestURI().toString())));
+        } catch (java.text.ParseException | javax.sip.InvalidArgumentException e) {
+            throw new SipFailure(SipFailure.Kind.OTHER, "the request could not be re-sent: " + e.getMessage(), null, e);
+        }
+        return agent.send(endpoint, retry, null, this);
     }
 
     void stackTimedOut() {

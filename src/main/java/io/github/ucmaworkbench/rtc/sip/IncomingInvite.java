@@ -87,19 +87,14 @@ public final class IncomingInvite {
      */
     public void accept(List<Map.Entry<String, String>> headers, String contentType, byte[] body, Duration timeout,
             DialogChannel.Listener dialogListener, AcceptOutcome outcome) throws SipFailure {
-        Dialog dialog;
         synchronized (this) {
-            if (answered) {
-                throw new IllegalStateException("the invitation was already answered or cancelled");
-            }
-            answered = true;
-            agent.forgetInvite(key);
+            claimAnswer();
             try {
                 Response ok = response(Response.OK, null);
                 ok.addHeader(agent.headers().createContactHeader(agent.addresses().createAddress(agent.contactUri(endpoint))));
                 Requests.addHeaders(agent, ok, headers);
                 Requests.setBody(agent, ok, contentType, body);
-                dialog = transaction.getDialog();
+                Dialog dialog = transaction.getDialog();
                 DialogChannel channel = new DialogChannel(agent, endpoint, dialog, dialogListener);
                 channel.awaitAck(ack -> {
                     cancelAckTimer();
@@ -122,6 +117,15 @@ public final class IncomingInvite {
         }
     }
 
+    /** Only one final answer per INVITE: the first of accept, reject or the caller's CANCEL wins. */
+    private void claimAnswer() {
+        if (answered) {
+            throw new IllegalStateException("the invitation was already answered or cancelled");
+        }
+        answered = true;
+        agent.forgetInvite(key);
+    }
+
     private synchronized void cancelAckTimer() {
         if (ackTimer != null) {
             ackTimer.cancel(false);
@@ -131,11 +135,7 @@ public final class IncomingInvite {
     /** Answers with a final error response ({@code TerminateWithRejection}). */
     public void reject(int code, String reason, List<Map.Entry<String, String>> headers) throws SipFailure {
         synchronized (this) {
-            if (answered) {
-                throw new IllegalStateException("the invitation was already answered or cancelled");
-            }
-            answered = true;
-            agent.forgetInvite(key);
+            claimAnswer();
             try {
                 Response response = response(code, reason);
                 Requests.addHeaders(agent, response, headers);

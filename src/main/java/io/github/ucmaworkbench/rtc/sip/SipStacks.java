@@ -48,7 +48,13 @@ public final class SipStacks {
         // A peer must not make us hold unbounded input (RFC 3261 leaves it to us).
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "1048576");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
+        // A peer that sends half a message over TCP must not hold the connection forever, but a
+        // busy machine must not cut slow senders off either (1 s lost BYEs under load).
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "10000");
+        // Without a pool the RI parses every UDP datagram on a new thread, so a 180 and the 200
+        // right behind it can reach the transaction in the wrong order and the 180 is dropped
+        // (seen at the registrar with SIPp). One queue-fed UDP thread keeps arrival order.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
         if (extra != null) {
             p.putAll(extra);
@@ -79,12 +85,19 @@ public final class SipStacks {
             return;
         }
         Thread stopper = new Thread(() -> {
-            Thread.currentThread().interrupt();
             synchronized (CREATE_LOCK) {
-                try {
-                    stack.stop();
-                } catch (RuntimeException e) {
-                    LOG.debug("stack {} did not stop cleanly", stack.getStackName(), e);
+                // UDPMessageProcessor.stop() NPEs when its receiver thread has not run yet (a stop
+                // right after start, or after a failed bind); that aborts stopStack() half-way and
+                // leaves later processors (a TCP port) bound. The failed processor is already out
+                // of the list then, so a second stop finishes; on a stopped stack it is idempotent.
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    // The nap's InterruptedException clears the flag: set it for each attempt.
+                    Thread.currentThread().interrupt();
+                    try {
+                        stack.stop();
+                    } catch (RuntimeException e) {
+                        LOG.debug("stack {} did not stop cleanly", stack.getStackName(), e);
+                    }
                 }
             }
         }, "sip-stack-stop");

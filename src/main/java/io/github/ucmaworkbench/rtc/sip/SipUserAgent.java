@@ -1,9 +1,5 @@
 package io.github.ucmaworkbench.rtc.sip;
 
-import gov.nist.javax.sip.SipStackExt;
-import gov.nist.javax.sip.clientauthutils.AccountManager;
-import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
-import gov.nist.javax.sip.clientauthutils.UserCredentials;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -66,7 +62,6 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     private AddressFactory addressFactory;
     private HeaderFactory headerFactory;
     private MessageFactory messageFactory;
-    private AuthenticationHelper authHelper;
     private volatile SipProvider listeningProvider;
     private volatile InetSocketAddress listeningAddress;
     private volatile boolean closed;
@@ -98,7 +93,6 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
                 addressFactory = factory.createAddressFactory();
                 headerFactory = factory.createHeaderFactory();
                 messageFactory = factory.createMessageFactory();
-                authHelper = ((SipStackExt) stack).getAuthenticationHelper(new Accounts(), headerFactory);
                 stack.start();
             } catch (Exception e) {
                 SipStacks.stop(stack);
@@ -119,10 +113,6 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
 
     MessageFactory messages() {
         return messageFactory;
-    }
-
-    AuthenticationHelper authHelper() {
-        return authHelper;
     }
 
     /** The provider that sends for {@code endpoint}, binding its transport on first use. */
@@ -332,25 +322,4 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     public boolean isClosed() {
         return closed;
     }
-
-    /** Looks up credentials through the exchange that owns a challenged transaction. */
-    private static final class Accounts implements AccountManager {
-        @Override
-        public UserCredentials getCredentials(ClientTransaction challenged, String realm) {
-            if (!(challenged.getApplicationData() instanceof ClientExchange exchange)) {
-                return null;
-            }
-            EndpointHandler.Credentials credentials = exchange.endpoint().credentialsFor(realm);
-            if (credentials == null) {
-                return null;
-            }
-            String domain = SipUris.host(exchange.endpoint().userUri());
-            return new UserCredentials() {
-                @Override public String getUserName() { return credentials.userName(); }
-                @Override public String getPassword() { return credentials.password(); }
-                @Override public String getSipDomain() { return domain; }
-            };
-        }
-    }
-
 }

@@ -1,0 +1,86 @@
+package io.github.ucmaworkbench.app;
+
+import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.lessons.LessonLibrary;
+import io.github.ucmaworkbench.lessons.LessonProgressStore;
+import io.github.ucmaworkbench.app.settings.SettingsStore;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.lesson.LessonView;
+import io.github.ucmaworkbench.ui.lesson.WindowLessonHost;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javax.swing.SwingUtilities;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts the workbench: with no arguments, the window with the embedded registrar running. */
+@Command(name = "ucma-workbench", mixinStandardHelpOptions = true, version = "UCMA Workbench 0.1",
+        description = "The \"Introduction to the UCMA API\" tutorial series on a real SIP stack.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Where settings.json lives (default: $XDG_CONFIG_HOME/ucma-workbench or ~/.config/ucma-workbench).")
+    Path configDir;
+
+    @Option(names = "--registrar-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the embedded registrar binds (a LAN address lets students' clients reach it). Default: ${DEFAULT-VALUE}.")
+    String registrarBind;
+
+    @Option(names = "--registrar-port", paramLabel = "PORT", defaultValue = "5060",
+            description = "Port of the embedded registrar; the next free one is used when it is taken. Default: ${DEFAULT-VALUE}.")
+    int registrarPort;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.com",
+            description = "SIP domain the embedded registrar serves. Default: ${DEFAULT-VALUE}.")
+    String domain;
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Main()).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+        // Exit code 0: the window is up and the event thread keeps the process alive until it closes.
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
+        SettingsStore.Loaded loaded = store.load();
+        SettingsHolder settings = new SettingsHolder(store, loaded.settings());
+        // The look and feel loads on the event thread while this thread starts the registrar:
+        // both are a second or more of class loading on a cold start.
+        SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
+                loaded.settings().presentationFont()));
+        RegistrarConfig registrarConfig = RegistrarConfig.builder()
+                .bindAddress(InetAddress.getByName(registrarBind))
+                .port(registrarPort)
+                .domain(domain)
+                .build();
+        Workbench workbench = Workbench.start(loaded.settings(), registrarConfig);
+        SwingUtilities.invokeLater(() -> show(workbench, settings, loaded.problem(), () -> System.exit(0)));
+        return 0;
+    }
+
+    /**
+     * Builds and shows the window; event thread.
+     *
+     * @param onClosed run once the window has closed and the SIP side has stopped (the app exits there)
+     */
+    static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, String settingsProblem, Runnable onClosed) {
+        ThemeSupport.ensureInstalled(settings.get().theme(), settings.get().presentationFont());
+        WorkbenchFrame frame = new WorkbenchFrame(workbench, settings, onClosed);
+        if (settingsProblem != null) {
+            frame.reportProblem(settingsProblem);
+        }
+        frame.setLessonView(new LessonView(new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager),
+                LessonLibrary.loadOrReport(), LessonProgressStore.openDefault()));
+        frame.pack();
+        frame.setLocationRelativeTo(null);
+        frame.setVisible(true);
+        return frame;
+    }
+}

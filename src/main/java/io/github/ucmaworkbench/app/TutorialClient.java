@@ -1,0 +1,44 @@
+package io.github.ucmaworkbench.app;
+
+import io.github.ucmaworkbench.app.settings.ClientSideSettings;
+import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.tutorial.ClientManager;
+import io.github.ucmaworkbench.tutorial.ClientSettings;
+import io.github.ucmaworkbench.ui.ClientModel;
+import java.util.List;
+import java.util.function.Function;
+
+/** The client panel's model: the tutorial's {@link ClientManager}. */
+final class TutorialClient extends TutorialSide<ClientManager> implements ClientModel {
+    private final Function<ClientSideSettings, ClientSettings> toTutorial;
+
+    TutorialClient(ClientSideSettings settings, Function<ClientSideSettings, ClientSettings> toTutorial) {
+        super("client", new ClientManager(toTutorial.apply(settings)));
+        this.toTutorial = toTutorial;
+    }
+
+    @Override
+    public void sendInvite(List<SignalingHeader> headers, boolean synchronous) {
+        act(m -> m.sendInvite(headers, synchronous));
+    }
+
+    @Override
+    public void sendMessage(String text) {
+        act(m -> m.sendMessage(text));
+    }
+
+    @Override
+    public String ourServerUri() {
+        return manager().getClientSettings().ourServerUri();
+    }
+
+    @Override
+    public boolean isListening() {
+        return false;
+    }
+
+    @Override
+    public void apply(ClientSideSettings settings) {
+        replace(new ClientManager(toTutorial.apply(settings)));
+    }
+}

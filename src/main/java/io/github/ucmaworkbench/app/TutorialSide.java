@@ -1,0 +1,200 @@
+package io.github.ucmaworkbench.app;
+
+import io.github.ucmaworkbench.rtc.RegistrationState;
+import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.tutorial.PendingOperation;
+import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
+import io.github.ucmaworkbench.tutorial.TutorialManager;
+import io.github.ucmaworkbench.ui.PendingView;
+import io.github.ucmaworkbench.ui.SideModel;
+import io.github.ucmaworkbench.ui.log.LogEntry;
+import io.github.ucmaworkbench.ui.log.LogLevel;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One side of the window over a tutorial manager. New settings mean a new manager (the tutorial's
+ * managers take their settings once, as the series' classes do): the old one is closed and the
+ * new one takes its place on this side's own lifecycle thread, so the event thread never waits
+ * for a sign-out. The panel's listeners stay subscribed across the swap.
+ */
+abstract class TutorialSide<M extends TutorialManager> implements SideModel {
+    private static final Logger LOG = LoggerFactory.getLogger(TutorialSide.class);
+
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LogEntry>> progressListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService lifecycle;
+    private volatile M manager;
+    private volatile Duration operationTimeout;
+    private AutoCloseable progressSubscription;
+    private AutoCloseable changedSubscription;
+
+    TutorialSide(String name, M first) {
+        lifecycle = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name + "-lifecycle");
+            t.setDaemon(true);
+            return t;
+        });
+        install(first);
+    }
+
+    /** The manager in use now. */
+    M manager() {
+        return manager;
+    }
+
+    /** Shortens (tests) or lengthens every operation's timeout, for this and later managers. */
+    void setOperationTimeout(Duration timeout) {
+        operationTimeout = timeout;
+        manager.setOperationTimeout(timeout);
+    }
+
+    /**
+     * Runs a lesson action on this side's own thread, in the order the user asked. The managers
+     * never wait for the network, but the first sign-in builds a SIP stack (a second or so of class
+     * loading and socket binding) and must not do that on the Swing thread.
+     */
+    void act(java.util.function.Consumer<M> action) {
+        try {
+            lifecycle.execute(() -> {
+                try {
+                    action.accept(manager);
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: lesson action failed", uri(), e);
+                    report(LogEntry.error("The workbench could not do that: " + e.getMessage()));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closing: the window is going away and so are the managers.
+        }
+    }
+
+    /** Closes the current manager and puts {@code next} in its place, off the caller's thread. */
+    void replace(M next) {
+        act(ignored -> {
+            M old = manager;
+            unsubscribe();
+            closeQuietly(old);
+            install(next);
+        });
+    }
+
+    private synchronized void install(M next) {
+        if (operationTimeout != null) {
+            next.setOperationTimeout(operationTimeout);
+        }
+        manager = next;
+        progressSubscription = next.progress().add((sender, e) -> progressArrived(e));
+        changedSubscription = next.changed().add((sender, e) -> fireChanged());
+        configure(next);
+        fireChanged();
+    }
+
+    /** Hook: settings that outlive a manager (the server's accept policy) are given to the new one. */
+    void configure(M next) {
+    }
+
+    private synchronized void unsubscribe() {
+        for (AutoCloseable subscription : new AutoCloseable[] {progressSubscription, changedSubscription}) {
+            try {
+                if (subscription != null) {
+                    subscription.close();
+                }
+            } catch (Exception e) {
+                LOG.debug("unsubscribe failed", e);
+            }
+        }
+    }
+
+    private void progressArrived(ProgressEventArgs e) {
+        LogEntry entry = new LogEntry(e.time(), e.level() == ProgressLevel.ERROR ? LogLevel.ERROR : LogLevel.INFO,
+                e.message());
+        progressListeners.forEach(l -> l.accept(entry));
+    }
+
+    /** Tells the panel something may have changed; any thread. */
+    void fireChanged() {
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** Puts a line of the workbench's own into this side's log. */
+    void report(LogEntry entry) {
+        progressListeners.forEach(l -> l.accept(entry));
+    }
+
+    /** Signs out and releases the ports, waiting at most about two seconds. */
+    void close() {
+        lifecycle.shutdown();
+        try {
+            lifecycle.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        unsubscribe();
+        closeQuietly(manager);
+    }
+
+    private static void closeQuietly(TutorialManager m) {
+        try {
+            m.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing {} failed", m.getSettings().uri(), e);
+        }
+    }
+
+    @Override
+    public String uri() {
+        return manager.getSettings().uri();
+    }
+
+    @Override
+    public RegistrationState registrationState() {
+        return manager.getRegistrationState();
+    }
+
+    @Override
+    public SignalingState sessionState() {
+        return manager.getSessionState();
+    }
+
+    @Override
+    public PendingView pending() {
+        PendingOperation p = manager.getPending();
+        return p == null ? null : new PendingView(p.description(), p.deadline());
+    }
+
+    @Override
+    public AutoCloseable addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    @Override
+    public AutoCloseable addProgressListener(Consumer<LogEntry> listener) {
+        progressListeners.add(listener);
+        return () -> progressListeners.remove(listener);
+    }
+
+    @Override
+    public void signIn() {
+        act(TutorialManager::signIn);
+    }
+
+    @Override
+    public void signOut() {
+        act(TutorialManager::signOut);
+    }
+
+    @Override
+    public void hangUp() {
+        act(TutorialManager::hangUp);
+    }
+}

@@ -1,0 +1,185 @@
+package io.github.ucmaworkbench.app;
+
+import io.github.ucmaworkbench.app.settings.ClientSideSettings;
+import io.github.ucmaworkbench.app.settings.SideSettings;
+import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.registrar.RegistrarService;
+import io.github.ucmaworkbench.tutorial.ClientSettings;
+import io.github.ucmaworkbench.tutorial.EndpointSettings;
+import io.github.ucmaworkbench.ui.ClientModel;
+import io.github.ucmaworkbench.ui.ServerModel;
+import io.github.ucmaworkbench.ui.WorkbenchModel;
+import io.github.ucmaworkbench.ui.log.LogEntry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What runs behind the window: the embedded registrar and the tutorial's client and server. A
+ * side set to "the workbench's own registrar" signs in to wherever the registrar actually bound
+ * (its port moves up when 5060 is taken).
+ */
+public final class Workbench implements WorkbenchModel, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
+
+    private final RegistrarService registrar;
+    private final InetSocketAddress registrarAddress;
+    private final String registrarProblem;
+    private final TutorialClient client;
+    private final TutorialServer server;
+    private final List<Runnable> registrarListeners = new CopyOnWriteArrayList<>();
+    private final AutoCloseable registrarSubscription;
+    private volatile SideSettings clientEndpoint;
+    private volatile SideSettings serverEndpoint;
+
+    private Workbench(RegistrarService registrar, InetSocketAddress registrarAddress, String registrarProblem,
+            WorkbenchSettings settings) {
+        this.registrar = registrar;
+        this.registrarAddress = registrarAddress;
+        this.registrarProblem = registrarProblem;
+        this.clientEndpoint = settings.client().endpoint();
+        this.serverEndpoint = settings.server().endpoint();
+        this.client = new TutorialClient(settings.client(), this::clientSettings);
+        this.server = new TutorialServer(settings.server().endpoint(), this::serverSettings);
+        this.registrarSubscription = registrar == null ? null : registrar.addListener(this::registrarChanged);
+        if (registrarProblem != null) {
+            client.report(LogEntry.error(registrarProblem));
+        }
+    }
+
+    /**
+     * Starts the embedded registrar and builds both sides. A registrar that cannot start is not
+     * fatal: the window opens, says why in the status bar and the client's log, and sides set to an
+     * external server still work.
+     */
+    public static Workbench start(WorkbenchSettings settings, RegistrarConfig registrarConfig) {
+        RegistrarService registrar = new RegistrarService(registrarConfig);
+        try {
+            InetSocketAddress bound = registrar.start();
+            return new Workbench(registrar, bound, null, settings);
+        } catch (IOException | RuntimeException e) {
+            registrar.close();
+            LOG.warn("the embedded registrar did not start", e);
+            return new Workbench(null, null, "The embedded registrar could not start: " + e.getMessage()
+                    + ". Sides set to it cannot sign in; choose an external server in their settings.", settings);
+        }
+    }
+
+    /** Shortens every SIP operation's timeout (classroom demos of "don't answer", tests). */
+    public void setOperationTimeout(Duration timeout) {
+        client.setOperationTimeout(timeout);
+        server.setOperationTimeout(timeout);
+    }
+
+    /** Where the embedded registrar listens, or null when it did not start. */
+    public InetSocketAddress registrarAddress() {
+        return registrarAddress;
+    }
+
+    private ClientSettings clientSettings(ClientSideSettings settings) {
+        clientEndpoint = settings.endpoint();
+        registrarChanged();
+        return new ClientSettings(endpointSettings(settings.endpoint()), settings.ourServerUri());
+    }
+
+    private EndpointSettings serverSettings(SideSettings settings) {
+        serverEndpoint = settings;
+        registrarChanged();
+        return endpointSettings(settings);
+    }
+
+    EndpointSettings endpointSettings(SideSettings s) {
+        String host;
+        int port;
+        if (s.useEmbeddedRegistrar()) {
+            host = registrarAddress == null ? SideSettings.DEFAULT_SERVER : registrarAddress.getAddress().getHostAddress();
+            port = registrarAddress == null ? 0 : registrarAddress.getPort();
+        } else {
+            host = s.serverHost();
+            port = s.serverPort();
+        }
+        return new EndpointSettings(s.uri(), host, port, s.transport(), s.userNameOrNull(), s.passwordOrNull());
+    }
+
+    /** The tutorial's client as it is now (a new one after new settings): what the lessons drive. */
+    public io.github.ucmaworkbench.tutorial.ClientManager clientManager() {
+        return client.manager();
+    }
+
+    /** The tutorial's server as it is now: what the lessons drive. */
+    public io.github.ucmaworkbench.tutorial.ServerManager serverManager() {
+        return server.manager();
+    }
+
+    @Override
+    public ClientModel client() {
+        return client;
+    }
+
+    @Override
+    public ServerModel server() {
+        return server;
+    }
+
+    @Override
+    public String registrarStatus() {
+        StringBuilder text = new StringBuilder();
+        if (registrar != null) {
+            int users = registrar.getRegisteredUserCount();
+            text.append("Embedded registrar ").append(registrarAddress.getAddress().getHostAddress()).append(':')
+                    .append(registrarAddress.getPort()).append(" (").append(registrar.getDomain()).append(") · ")
+                    .append(users).append(users == 1 ? " user signed in" : " users signed in");
+        } else {
+            text.append("Embedded registrar not running");
+        }
+        appendExternal(text, "client", clientEndpoint);
+        appendExternal(text, "server", serverEndpoint);
+        return text.toString();
+    }
+
+    private static void appendExternal(StringBuilder text, String side, SideSettings s) {
+        if (s != null && !s.useEmbeddedRegistrar()) {
+            text.append(" · ").append(side).append(" uses ").append(s.server()).append(" (").append(s.transport())
+                    .append(')');
+        }
+    }
+
+    @Override
+    public AutoCloseable addRegistrarListener(Runnable listener) {
+        registrarListeners.add(listener);
+        return () -> registrarListeners.remove(listener);
+    }
+
+    private void registrarChanged() {
+        registrarListeners.forEach(Runnable::run);
+    }
+
+    /** Ends sessions, signs out, stops listening and the registrar; bounded to a few seconds. */
+    @Override
+    public void close() {
+        Thread clientCloser = new Thread(client::close, "client-close");
+        clientCloser.setDaemon(true);
+        clientCloser.start();
+        server.close();
+        try {
+            clientCloser.join(2_500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (registrarSubscription != null) {
+            try {
+                registrarSubscription.close();
+            } catch (Exception e) {
+                LOG.debug("registrar unsubscribe failed", e);
+            }
+        }
+        if (registrar != null) {
+            registrar.close();
+        }
+    }
+}

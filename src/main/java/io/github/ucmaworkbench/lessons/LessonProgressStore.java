@@ -1,0 +1,144 @@
+package io.github.ucmaworkbench.lessons;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remembers each lesson's {@link LessonProgress} between runs in a small JSON file,
+ * {@value #FILE_NAME} in the config folder: the system property {@value #CONFIG_DIR_PROPERTY},
+ * else {@code $XDG_CONFIG_HOME/ucma-workbench}, else {@code ~/.config/ucma-workbench}.
+ *
+ * <p>Reads are from memory; writes go to the file on the store's own thread (a window may update
+ * from its event thread), atomically, so a crash never leaves half a file. An unreadable file is
+ * logged and treated as empty: losing progress marks must not stop the lessons.
+ */
+public final class LessonProgressStore implements AutoCloseable {
+    public static final String CONFIG_DIR_PROPERTY = "ucma.workbench.config.dir";
+    public static final String FILE_NAME = "lesson-progress.json";
+    private static final Logger LOG = LoggerFactory.getLogger(LessonProgressStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+    private final Map<String, LessonProgress> progress = new TreeMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lesson-progress");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LessonProgressStore(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            try {
+                Map<String, Stored> stored = JSON.readValue(file.toFile(), new TypeReference<Map<String, Stored>>() { });
+                stored.forEach((id, s) -> progress.put(id, s.toProgress()));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("ignoring unreadable lesson progress in {}: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    /** The store in the default config folder. */
+    public static LessonProgressStore openDefault() {
+        return new LessonProgressStore(configDirectory().resolve(FILE_NAME));
+    }
+
+    /** The workbench's config folder (not created here). */
+    public static Path configDirectory() {
+        String property = System.getProperty(CONFIG_DIR_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "ucma-workbench");
+        }
+        return Path.of(System.getProperty("user.home"), ".config", "ucma-workbench");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public synchronized LessonProgress get(String lessonId) {
+        return progress.getOrDefault(lessonId, LessonProgress.NONE);
+    }
+
+    /** Replaces a lesson's progress and writes the file in the background. */
+    public synchronized void put(String lessonId, LessonProgress next) {
+        progress.put(lessonId, next);
+        Map<String, Stored> snapshot = new TreeMap<>();
+        progress.forEach((id, p) -> snapshot.put(id, Stored.of(p)));
+        writer.execute(() -> write(snapshot));
+    }
+
+    /** Waits until every write asked for so far is on disk (tests, shutdown). */
+    public void flush() throws InterruptedException {
+        Future<?> done = writer.submit(() -> { });
+        try {
+            done.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("lesson progress not flushed: {}", e.toString());
+        }
+    }
+
+    private void write(Map<String, Stored> snapshot) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
+            JSON.writeValue(temp.toFile(), snapshot);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not save lesson progress to {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** Writes what is pending, then stops the writer thread. */
+    @Override
+    public void close() {
+        try {
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.shutdown();
+    }
+
+    /** The JSON shape: {@code {"step": 2, "steps": {"listen": "PASSED"}}}. */
+    record Stored(int step, Map<String, StepStatus> steps) {
+        static Stored of(LessonProgress p) {
+            return new Stored(p.currentStep(), new LinkedHashMap<>(p.statuses()));
+        }
+
+        LessonProgress toProgress() {
+            Map<String, StepStatus> statuses = new LinkedHashMap<>();
+            if (steps != null) {
+                steps.forEach((id, status) -> {
+                    if (status == StepStatus.PASSED || status == StepStatus.FAILED) {
+                        statuses.put(id, status);
+                    }
+                });
+            }
+            return new LessonProgress(Math.max(0, step), statuses);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package io.github.ucmaworkbench.trace.ladder;
+
+import io.github.ucmaworkbench.trace.Direction;
+import io.github.ucmaworkbench.trace.SipTraceEvent;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ladder diagram as data: trace events in, one arrow per message and one column per party out.
+ * Not thread-safe: one thread owns it (the view's is the event thread).
+ *
+ * <p>A message between two parties of this process is traced twice, SENT by one and RECEIVED by
+ * the other; the two records become one arrow. They match on start line, Call-ID, CSeq and the
+ * topmost Via branch, which together name one hop of one transaction; only a retransmission
+ * repeats all four, and it then pairs with the next record of the opposite direction.
+ *
+ * <p>Arrows are ordered by the first record seen of each. That order is causal: a party cannot
+ * forward or answer a message before its own stack traced receiving it. The timestamps are not
+ * always in that order (two stacks stamp independently), which is why they do not decide it.
+ *
+ * <p>Who is at the other end: a request goes to the address it was sent to and comes from its
+ * topmost Via's sent-by; a response goes back to the topmost Via and comes from the address the
+ * request was sent to. These are listening addresses even over TCP, where the socket's own port
+ * is an ephemeral one, so they map onto the parties' listening points learned from the trace.
+ */
+public final class LadderModel {
+    private final List<LadderArrow> arrows = new ArrayList<>();
+    private final List<SipTraceEvent> events = new ArrayList<>();
+    private final Map<Long, LadderArrow> bySequence = new HashMap<>();
+    private final Map<String, Deque<LadderArrow>> openByKey = new HashMap<>();
+    private final Set<String> seenSides = new HashSet<>();
+    private final Map<String, Integer> callIndexes = new HashMap<>();
+    private final Map<String, List<LadderArrow>> transactions = new HashMap<>();
+    private final Map<String, String> partyByAddress = new HashMap<>();
+    private final Set<String> parties = new HashSet<>();
+    private List<String> preferredOrder = List.of();
+    private List<LadderColumn> columns;
+    private Map<String, LadderColumn> columnById;
+    private Set<String> registerTargets = Set.of();
+    private Instant origin;
+
+    /** Adds one event; returns the arrow it made or completed. */
+    public LadderArrow add(SipTraceEvent event) {
+        events.add(event);
+        if (parties.add(event.party())) {
+            invalidateColumns(); // a column known by address may turn out to be this party
+        }
+        if (origin == null || event.time().isBefore(origin)) {
+            origin = event.time();
+        }
+        learnAddress(normalise(event.local()), event.party());
+        SipText.Via via = SipText.topVia(event.rawText());
+        if (via != null && event.direction() == Direction.SENT && event.isRequest()) {
+            learnAddress(via.sentBy(), event.party());
+        }
+        String cseq = SipText.cseq(event.rawText());
+        String key = event.firstLine() + '|' + event.callId() + '|' + cseq + '|'
+                + (via == null ? "" : via.branch() != null ? via.branch() : via.sentBy());
+        String peer = peerAddress(event, via);
+
+        LadderArrow arrow = takeOpen(key, event);
+        String oldFrom = null;
+        String oldTo = null;
+        if (arrow == null) {
+            boolean retransmission = seenSides.contains(side(key, event));
+            arrow = new LadderArrow(arrows.size(), key, callIndex(event.callId()), retransmission, event);
+            arrows.add(arrow);
+            transactions.computeIfAbsent(transactionKey(event, cseq), k -> new ArrayList<>()).add(arrow);
+            openByKey.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(arrow);
+        } else {
+            arrow.attach(event);
+            oldFrom = columnId(arrow.senderParty, arrow.senderAddress);
+            oldTo = columnId(arrow.receiverParty, arrow.receiverAddress);
+        }
+        seenSides.add(side(key, event));
+        if (event.direction() == Direction.SENT) {
+            arrow.senderParty = event.party();
+            arrow.senderAddress = normalise(event.local());
+            if (arrow.receiverParty == null) {
+                arrow.receiverAddress = peer;
+            }
+        } else {
+            arrow.receiverParty = event.party();
+            arrow.receiverAddress = normalise(event.local());
+            if (arrow.senderParty == null) {
+                arrow.senderAddress = peer;
+            }
+        }
+        bySequence.put(event.sequence(), arrow);
+        keepColumnsIfStillRight(arrow, oldFrom, oldTo);
+        return arrow;
+    }
+
+    public void addAll(Collection<SipTraceEvent> batch) {
+        for (SipTraceEvent event : batch) {
+            add(event);
+        }
+    }
+
+    /** Forgets everything except the preferred column order. */
+    public void clear() {
+        arrows.clear();
+        events.clear();
+        bySequence.clear();
+        openByKey.clear();
+        seenSides.clear();
+        callIndexes.clear();
+        transactions.clear();
+        partyByAddress.clear();
+        parties.clear();
+        origin = null;
+        invalidateColumns();
+    }
+
+    /**
+     * Pins the left-to-right order of these parties (endpoint URIs, {@code registrar}, or
+     * {@code host:port} of an outside server); unnamed columns follow the default order.
+     */
+    public void setColumnOrder(List<String> parties) {
+        preferredOrder = List.copyOf(parties);
+        invalidateColumns();
+    }
+
+    public int size() {
+        return arrows.size();
+    }
+
+    public LadderArrow arrow(int index) {
+        return arrows.get(index);
+    }
+
+    /** Every arrow, in ladder order (read-only view). */
+    public List<LadderArrow> arrows() {
+        return Collections.unmodifiableList(arrows);
+    }
+
+    /** Every event added, in the order added (the trace's sequence order). */
+    public List<SipTraceEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    /** The arrow holding the record with this trace sequence number, or null. */
+    public LadderArrow arrowOfSequence(long sequence) {
+        return bySequence.get(sequence);
+    }
+
+    /** The earliest time seen: time offsets count from here. Null while empty. */
+    public Instant origin() {
+        return origin;
+    }
+
+    /** Milliseconds from {@link #origin()} to the arrow. */
+    public long offsetMillis(LadderArrow arrow) {
+        return origin == null ? 0 : arrow.time().toEpochMilli() - origin.toEpochMilli();
+    }
+
+    /**
+     * The messages of the arrow's transaction on every hop, itself included, in ladder order:
+     * same Call-ID and CSeq, with an ACK counted in the INVITE it acknowledges.
+     */
+    public List<LadderArrow> sameTransaction(LadderArrow arrow) {
+        SipTraceEvent e = arrow.primary();
+        List<LadderArrow> list = transactions.get(transactionKey(e, SipText.cseq(e.rawText())));
+        return list == null ? List.of(arrow) : Collections.unmodifiableList(list);
+    }
+
+    /** Indexes of the arrows the filter lets through, in ladder order. */
+    public int[] filter(LadderFilter filter) {
+        if (filter.isNone()) {
+            int[] all = new int[arrows.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        return arrows.stream().filter(filter::matches).mapToInt(LadderArrow::index).toArray();
+    }
+
+    /** The Call-IDs seen, in order of first appearance. */
+    public List<String> callIds() {
+        List<String> ids = new ArrayList<>(Collections.nCopies(callIndexes.size(), ""));
+        callIndexes.forEach((id, i) -> ids.set(i, id));
+        return ids;
+    }
+
+    /** The columns, left to right. */
+    public List<LadderColumn> columns() {
+        if (columns == null) {
+            computeColumns();
+        }
+        return columns;
+    }
+
+    /** The sender's column. */
+    public LadderColumn from(LadderArrow arrow) {
+        columns();
+        return columnById.get(columnId(arrow.senderParty, arrow.senderAddress));
+    }
+
+    /** The receiver's column. */
+    public LadderColumn to(LadderArrow arrow) {
+        columns();
+        return columnById.get(columnId(arrow.receiverParty, arrow.receiverAddress));
+    }
+
+    private LadderArrow takeOpen(String key, SipTraceEvent event) {
+        Deque<LadderArrow> open = openByKey.get(key);
+        if (open == null) {
+            return null;
+        }
+        for (var it = open.iterator(); it.hasNext(); ) {
+            LadderArrow candidate = it.next();
+            SipTraceEvent other = candidate.primary();
+            if (candidate.lacks(event.direction()) && !other.party().equals(event.party())) {
+                it.remove();
+                if (open.isEmpty()) {
+                    openByKey.remove(key);
+                }
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String side(String key, SipTraceEvent event) {
+        return key + '|' + event.direction() + '|' + event.party();
+    }
+
+    private int callIndex(String callId) {
+        return callIndexes.computeIfAbsent(callId, id -> callIndexes.size());
+    }
+
+    private static String transactionKey(SipTraceEvent event, String cseq) {
+        int space = cseq.indexOf(' ');
+        String number = space < 0 ? cseq : cseq.substring(0, space);
+        String method = "ACK".equals(event.method()) ? "INVITE" : event.method();
+        return event.callId() + '|' + number + '|' + method;
+    }
+
+    private static String peerAddress(SipTraceEvent event, SipText.Via via) {
+        boolean towardsVia = event.direction() == Direction.SENT ? !event.isRequest() : event.isRequest();
+        if (towardsVia && via != null) {
+            return via.sentBy();
+        }
+        return normalise(event.remote());
+    }
+
+    private void learnAddress(String address, String party) {
+        if (address != null && !address.isEmpty() && partyByAddress.putIfAbsent(address, party) == null
+                && columnById != null && columnById.containsKey(address)) {
+            invalidateColumns(); // that address column is this party
+        }
+    }
+
+    /**
+     * Columns are recomputed over every arrow only when one could have changed: an arrow names a
+     * column not yet there, a pairing moved an arrow's end, or a REGISTER makes an outside peer the
+     * registrar. A steady stream between known parties never triggers it.
+     */
+    private void keepColumnsIfStillRight(LadderArrow arrow, String oldFrom, String oldTo) {
+        if (columnById == null) {
+            return;
+        }
+        String from = columnId(arrow.senderParty, arrow.senderAddress);
+        String to = columnId(arrow.receiverParty, arrow.receiverAddress);
+        boolean moved = oldFrom != null && (!oldFrom.equals(from) || !oldTo.equals(to));
+        boolean newRegistrar = arrow.isRequest() && "REGISTER".equals(arrow.method()) && !registerTargets.contains(to);
+        if (moved || newRegistrar || !columnById.containsKey(from) || !columnById.containsKey(to)) {
+            invalidateColumns();
+        }
+    }
+
+    private void invalidateColumns() {
+        columns = null;
+        columnById = null;
+    }
+
+    private static String normalise(String address) {
+        return address == null ? "" : address.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private String columnId(String party, String address) {
+        if (party != null) {
+            return party;
+        }
+        String known = partyByAddress.get(address);
+        if (known != null) {
+            return known;
+        }
+        // "localhost:5060" and "127.0.0.1:5060" are the same listener to a reader
+        if (address.startsWith("localhost:")) {
+            known = partyByAddress.get("127.0.0.1" + address.substring(9));
+        }
+        return known != null ? known : address;
+    }
+
+    private void computeColumns() {
+        Map<String, Integer> firstSeen = new LinkedHashMap<>();
+        Set<String> registerTargets = new HashSet<>();
+        this.registerTargets = registerTargets;
+        for (LadderArrow arrow : arrows) {
+            String from = columnId(arrow.senderParty, arrow.senderAddress);
+            String to = columnId(arrow.receiverParty, arrow.receiverAddress);
+            firstSeen.putIfAbsent(from, firstSeen.size());
+            firstSeen.putIfAbsent(to, firstSeen.size());
+            if (arrow.isRequest() && "REGISTER".equals(arrow.method())) {
+                registerTargets.add(to);
+            }
+        }
+        List<String> ids = new ArrayList<>(firstSeen.keySet());
+        ids.sort(Comparator.comparingDouble((String id) -> rank(id, registerTargets)).thenComparing(firstSeen::get));
+        List<LadderColumn> result = new ArrayList<>(ids.size());
+        Map<String, LadderColumn> byId = new HashMap<>();
+        for (String id : ids) {
+            LadderColumn column = new LadderColumn(id, kindOf(id, registerTargets), result.size());
+            result.add(column);
+            byId.put(id, column);
+        }
+        columns = Collections.unmodifiableList(result);
+        columnById = byId;
+    }
+
+    /** Client, then the registrar (ours or an outside one), then the server, then anyone else. */
+    private double rank(String id, Set<String> registerTargets) {
+        int pinned = preferredOrder.indexOf(id);
+        if (pinned >= 0) {
+            return -1000 + pinned;
+        }
+        String lower = id.toLowerCase(Locale.ROOT);
+        if (!parties.contains(id)) {
+            return registerTargets.contains(id) ? 1 : 3;
+        }
+        if ("registrar".equals(id)) {
+            return 1;
+        }
+        if (lower.contains("client")) {
+            return 0;
+        }
+        return lower.contains("server") ? 2 : 2.5;
+    }
+
+    private LadderColumn.Kind kindOf(String id, Set<String> registerTargets) {
+        if ("registrar".equals(id)) {
+            return LadderColumn.Kind.REGISTRAR;
+        }
+        if (parties.contains(id)) {
+            return LadderColumn.Kind.ENDPOINT;
+        }
+        // an outside server our endpoints sign in to (Kamailio, Asterisk) plays the registrar's part
+        return registerTargets.contains(id) ? LadderColumn.Kind.REGISTRAR : LadderColumn.Kind.EXTERNAL;
+    }
+}

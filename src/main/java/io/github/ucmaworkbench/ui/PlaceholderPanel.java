@@ -1,0 +1,32 @@
+package io.github.ucmaworkbench.ui;
+
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The place a later part of the workbench fills (the lesson view, the SIP ladder). Until then it
+ * says plainly what will appear here rather than showing made-up content.
+ */
+public final class PlaceholderPanel extends JPanel {
+    public PlaceholderPanel(String name, String title, String whatWillAppear) {
+        super(new MigLayout("insets 10, gap 6 8", "[grow,fill]", "[][grow,top]"));
+        setName(name);
+        JLabel heading = new JLabel(title.toUpperCase());
+        heading.putClientProperty("FlatLaf.styleClass", "h2");
+        JLabel text = new JLabel("<html><div style='width:100%'>" + whatWillAppear + "</div></html>");
+        text.setName(name + ".text");
+        text.setEnabled(false); // the theme's quiet colour: this is a note, not content
+        getAccessibleContext().setAccessibleName(title);
+        add(heading, "wrap");
+        add(text, "wmin 0");
+    }
+
+    /** A narrow column: the lesson view's width is the sides' to give. */
+    @Override
+    public java.awt.Dimension getPreferredSize() {
+        java.awt.Dimension preferred = super.getPreferredSize();
+        int em = getFontMetrics(getFont()).charWidth('m');
+        return new java.awt.Dimension(Math.min(preferred.width, em * 24), preferred.height);
+    }
+}

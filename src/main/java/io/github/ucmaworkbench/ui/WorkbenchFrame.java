@@ -1,0 +1,396 @@
+package io.github.ucmaworkbench.ui;
+
+import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.ui.log.LogEntry;
+import io.github.ucmaworkbench.ui.policy.DialogCallAsker;
+import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.BorderFactory;
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import javax.swing.JToggleButton;
+import javax.swing.JToolBar;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The window the teacher projects: client and server side by side with the lesson beside them and
+ * the SIP ladder beneath; toolbar, menus and a status bar with the registrar. It binds to a
+ * {@link WorkbenchModel} and keeps its choices in the {@link SettingsHolder}.
+ */
+public final class WorkbenchFrame extends JFrame {
+    public static final String NAME = "workbench";
+    public static final String DARK_THEME = "toolbar.darkTheme";
+    public static final String PRESENTATION_FONT = "toolbar.presentationFont";
+    public static final String CLIENT_SETTINGS = "toolbar.clientSettings";
+    public static final String SERVER_SETTINGS = "toolbar.serverSettings";
+    public static final String REGISTRAR_STATUS = "status.registrar";
+    public static final String STATUS_MESSAGE = "status.message";
+    public static final String LESSON_VIEW = "lesson";
+    public static final String LADDER_VIEW = "ladder";
+    public static final String MENU_VIEW_DARK = "menu.view.dark";
+    public static final String MENU_VIEW_PRESENTATION = "menu.view.presentation";
+
+    /** How long closing may wait for the SIP side before the window goes anyway. */
+    public static final int CLOSE_GRACE_MILLIS = 3_000;
+
+    private final WorkbenchModel model;
+    private final SettingsHolder settings;
+    private final Runnable onClosed;
+    private final ClientPanel clientPanel;
+    private final ServerPanel serverPanel;
+    private final JLabel registrarStatus = new JLabel();
+    private final JLabel statusMessage = new JLabel();
+    private final JToggleButton darkTheme = new JToggleButton("Dark theme");
+    private final JToggleButton presentationFont = new JToggleButton("Presentation font");
+    private final JCheckBoxMenuItem darkThemeItem = new JCheckBoxMenuItem("Dark theme");
+    private final JCheckBoxMenuItem presentationItem = new JCheckBoxMenuItem("Presentation font");
+    private final AtomicBoolean statusQueued = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final List<AutoCloseable> bindings = new ArrayList<>();
+    private JSplitPane lessonColumn;
+
+    /**
+     * @param onClosed run on the event thread once the window has closed (the app exits there)
+     */
+    public WorkbenchFrame(WorkbenchModel model, SettingsHolder settings, Runnable onClosed) {
+        super("UCMA Workbench");
+        this.model = model;
+        this.settings = settings;
+        this.onClosed = onClosed;
+        setName(NAME);
+        setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
+
+        WorkbenchSettings current = settings.get();
+        clientPanel = new ClientPanel(model.client(), this::clientSettingsPerformed);
+        serverPanel = new ServerPanel(model.server(), this::serverSettingsPerformed,
+                current.server().acceptPolicy(), this::policyChosen);
+        model.server().setAcceptPolicy(current.server().acceptPolicy(), new DialogCallAsker(this));
+
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(toolBar(), BorderLayout.NORTH);
+        content.add(centre(), BorderLayout.CENTER);
+        content.add(statusBar(), BorderLayout.SOUTH);
+        setContentPane(content);
+        setJMenuBar(menuBar());
+
+        showThemeChoice(current);
+        bindings.add(settings.addListener(this::settingsChanged));
+        bindings.add(settings.addProblemSink(p -> SwingUtilities.invokeLater(
+                () -> clientPanel.log().append(LogEntry.warning(p)))));
+        try {
+            bindings.add(model.addRegistrarListener(this::registrarChanged));
+            bindings.add(model.client().addChangeListener(this::registrarChanged));
+            bindings.add(model.server().addChangeListener(this::registrarChanged));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        refreshStatus();
+
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                closePerformed();
+            }
+
+            @Override
+            public void windowOpened(WindowEvent e) {
+                // The first lesson step is the client's sign-in: Space starts the class.
+                clientPanel.focusFirstAction();
+            }
+        });
+        setMinimumSize(new Dimension(1000, 640));
+        setPreferredSize(new Dimension(1280, 840));
+    }
+
+    /** Puts one sentence the user should see (e.g. why the settings file was not used) into the client's log. */
+    public void reportProblem(String sentence) {
+        clientPanel.log().append(LogEntry.warning(sentence));
+    }
+
+    /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
+    public void setLessonView(javax.swing.JComponent view) {
+        lessonColumn.setRightComponent(view);
+        // The sides' preferred widths would leave the lesson a sliver: once the split has its size,
+        // give the lesson its minimum width or a third of the window, whichever is larger.
+        lessonColumn.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                int width = lessonColumn.getWidth();
+                if (width > 0) {
+                    lessonColumn.removeComponentListener(this);
+                    int lesson = Math.max(view.getMinimumSize().width, width / 3);
+                    lessonColumn.setDividerLocation(Math.max(width / 2, width - lesson - lessonColumn.getDividerSize()));
+                }
+            }
+        });
+    }
+
+    public ClientPanel clientPanel() {
+        return clientPanel;
+    }
+
+    public ServerPanel serverPanel() {
+        return serverPanel;
+    }
+
+    private JToolBar toolBar() {
+        JToolBar bar = new JToolBar();
+        bar.setFloatable(false);
+        bar.setName("toolbar");
+        bar.add(toolButton(clientPanel.settingsAction(), CLIENT_SETTINGS, "Client settings…"));
+        bar.add(toolButton(serverPanel.settingsAction(), SERVER_SETTINGS, "Server settings…"));
+        bar.addSeparator();
+        darkTheme.setName(DARK_THEME);
+        darkTheme.setMnemonic('D');
+        darkTheme.setToolTipText("Switch between the light and the dark theme (remembered)");
+        darkTheme.addActionListener(e -> themeChosen(darkTheme.isSelected()));
+        presentationFont.setName(PRESENTATION_FONT);
+        presentationFont.setMnemonic('R');
+        presentationFont.setToolTipText("Larger text for the projector (remembered)");
+        presentationFont.addActionListener(e -> presentationChosen(presentationFont.isSelected()));
+        bar.add(darkTheme);
+        bar.add(presentationFont);
+        return bar;
+    }
+
+    private static javax.swing.JButton toolButton(Action action, String name, String text) {
+        javax.swing.JButton button = new javax.swing.JButton(action);
+        button.setName(name);
+        button.setText(text);
+        button.setMnemonic(0);
+        return button;
+    }
+
+    private JSplitPane centre() {
+        JSplitPane sides = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, clientPanel, serverPanel);
+        sides.setResizeWeight(0.5);
+        sides.setBorder(BorderFactory.createEmptyBorder());
+        PlaceholderPanel lesson = new PlaceholderPanel(LESSON_VIEW, "Lesson",
+                "The lessons of the tutorial series will appear here, one step at a time: the text of the step, "
+                        + "the Java code that runs it, and the UCMA C# it mirrors. Until then, the buttons on the "
+                        + "left run each step.");
+        JSplitPane top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, sides, lesson);
+        lessonColumn = top;
+        top.setResizeWeight(0.8);
+        top.setBorder(BorderFactory.createEmptyBorder());
+        PlaceholderPanel ladder = new PlaceholderPanel(LADDER_VIEW, "SIP ladder",
+                "Each SIP message between client, registrar and server will be drawn here as a ladder "
+                        + "diagram, with the raw text of the selected message beside it.");
+        JSplitPane all = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, ladder);
+        all.setResizeWeight(0.85);
+        all.setBorder(BorderFactory.createEmptyBorder());
+        return all;
+    }
+
+    private JPanel statusBar() {
+        JPanel bar = new JPanel(new MigLayout("insets 3 8 3 8, gap 12", "[grow,fill][]", ""));
+        bar.setName("statusBar");
+        registrarStatus.setName(REGISTRAR_STATUS);
+        registrarStatus.getAccessibleContext().setAccessibleName("Registrar status");
+        statusMessage.setName(STATUS_MESSAGE);
+        bar.add(registrarStatus);
+        bar.add(statusMessage);
+        bar.setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
+                javax.swing.UIManager.getColor("Component.borderColor")));
+        return bar;
+    }
+
+    private JMenuBar menuBar() {
+        JMenuBar bar = new JMenuBar();
+        JMenu file = menu("File", 'F');
+        file.add(item(clientPanel.settingsAction(), "menu.file.clientSettings"));
+        file.add(item(serverPanel.settingsAction(), "menu.file.serverSettings"));
+        file.addSeparator();
+        JMenuItem exit = new JMenuItem(new AbstractAction("Exit") {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                closePerformed();
+            }
+        });
+        exit.setMnemonic('x');
+        exit.setName("menu.file.exit");
+        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, java.awt.event.InputEvent.CTRL_DOWN_MASK));
+        file.add(exit);
+
+        JMenu client = menu("Client", 'C');
+        client.add(item(clientPanel.signInAction(), "menu.client.signIn"));
+        client.add(item(clientPanel.signOutAction(), "menu.client.signOut"));
+        client.addSeparator();
+        client.add(item(clientPanel.sendInviteAction(), "menu.client.sendInvite"));
+        client.add(item(clientPanel.hangUpAction(), "menu.client.hangUp"));
+        client.add(item(clientPanel.sendMessageAction(), "menu.client.sendMessage"));
+
+        JMenu server = menu("Server", 'S');
+        server.add(item(serverPanel.signInAction(), "menu.server.signIn"));
+        server.add(item(serverPanel.signOutAction(), "menu.server.signOut"));
+        server.addSeparator();
+        server.add(item(serverPanel.listenAction(), "menu.server.listen"));
+        server.add(item(serverPanel.stopListeningAction(), "menu.server.stopListening"));
+        server.add(item(serverPanel.hangUpAction(), "menu.server.hangUp"));
+
+        JMenu view = menu("View", 'V');
+        darkThemeItem.setName(MENU_VIEW_DARK);
+        darkThemeItem.setMnemonic('D');
+        darkThemeItem.addActionListener(e -> themeChosen(darkThemeItem.isSelected()));
+        presentationItem.setName(MENU_VIEW_PRESENTATION);
+        presentationItem.setMnemonic('P');
+        presentationItem.addActionListener(e -> presentationChosen(presentationItem.isSelected()));
+        view.add(darkThemeItem);
+        view.add(presentationItem);
+
+        JMenu help = menu("Help", 'H');
+        JMenuItem about = new JMenuItem(new AbstractAction("About UCMA Workbench") {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                JOptionPane.showMessageDialog(WorkbenchFrame.this,
+                        "UCMA Workbench\nThe \"Introduction to the UCMA API\" tutorial series, live on a real SIP stack.",
+                        "About", JOptionPane.INFORMATION_MESSAGE);
+            }
+        });
+        about.setMnemonic('A');
+        help.add(about);
+
+        bar.add(file);
+        bar.add(client);
+        bar.add(server);
+        bar.add(view);
+        bar.add(help);
+        return bar;
+    }
+
+    private static JMenu menu(String text, char mnemonic) {
+        JMenu menu = new JMenu(text);
+        menu.setMnemonic(mnemonic);
+        menu.setName("menu." + text.toLowerCase());
+        return menu;
+    }
+
+    private static JMenuItem item(Action action, String name) {
+        JMenuItem item = new JMenuItem(action);
+        item.setName(name);
+        item.setToolTipText(null);
+        return item;
+    }
+
+    private void clientSettingsPerformed() {
+        SideSettingsDialog.editClient(this, settings.get().client()).ifPresent(chosen -> {
+            settings.update(s -> s.withClient(chosen));
+            model.client().apply(chosen);
+        });
+    }
+
+    private void serverSettingsPerformed() {
+        SideSettingsDialog.editServer(this, settings.get().server().endpoint()).ifPresent(chosen -> {
+            settings.update(s -> s.withServer(s.server().withEndpoint(chosen)));
+            model.server().apply(chosen);
+        });
+    }
+
+    private void policyChosen(AcceptPolicySettings policy) {
+        settings.update(s -> s.withServer(s.server().withAcceptPolicy(policy)));
+        model.server().setAcceptPolicy(policy, new DialogCallAsker(this));
+    }
+
+    private void themeChosen(boolean dark) {
+        settings.update(s -> s.withTheme(dark ? Theme.DARK : Theme.LIGHT));
+    }
+
+    private void presentationChosen(boolean on) {
+        settings.update(s -> s.withPresentationFont(on));
+    }
+
+    private void settingsChanged(WorkbenchSettings now) {
+        Runnable apply = () -> {
+            showThemeChoice(now);
+            ThemeSupport.apply(now.theme(), now.presentationFont());
+        };
+        if (SwingUtilities.isEventDispatchThread()) {
+            apply.run();
+        } else {
+            SwingUtilities.invokeLater(apply);
+        }
+    }
+
+    private void showThemeChoice(WorkbenchSettings now) {
+        boolean dark = now.theme() == Theme.DARK;
+        darkTheme.setSelected(dark);
+        darkThemeItem.setSelected(dark);
+        presentationFont.setSelected(now.presentationFont());
+        presentationItem.setSelected(now.presentationFont());
+    }
+
+    private void registrarChanged() {
+        if (statusQueued.compareAndSet(false, true)) {
+            SwingUtilities.invokeLater(() -> {
+                statusQueued.set(false);
+                refreshStatus();
+            });
+        }
+    }
+
+    private void refreshStatus() {
+        registrarStatus.setText(model.registrarStatus());
+        setTitle("UCMA Workbench — client: " + clientPanel.stateText() + " · server: " + serverPanel.stateText());
+    }
+
+    /** Signs out, stops listening and the registrar off the event thread, then closes; never waits forever. */
+    void closePerformed() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        statusMessage.setText("Signing out and stopping…");
+        getContentPane().setEnabled(false);
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable finish = () -> {
+            if (done.compareAndSet(false, true)) {
+                clientPanel.unbind();
+                serverPanel.unbind();
+                for (AutoCloseable binding : bindings) {
+                    try {
+                        binding.close();
+                    } catch (Exception e) {
+                        // closing anyway
+                    }
+                }
+                dispose();
+                onClosed.run();
+            }
+        };
+        Thread closer = new Thread(() -> {
+            try {
+                model.close();
+            } finally {
+                SwingUtilities.invokeLater(finish);
+            }
+        }, "workbench-close");
+        closer.setDaemon(true);
+        closer.start();
+        // A server that is gone must not keep the window open: give up waiting after the grace period.
+        Timer grace = new Timer(CLOSE_GRACE_MILLIS, e -> finish.run());
+        grace.setRepeats(false);
+        grace.start();
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.ucmaworkbench.ui;
+
+/** Everything the window binds to: both sides and the registrar they sign in to. */
+public interface WorkbenchModel {
+    ClientModel client();
+
+    ServerModel server();
+
+    /** One line for the status bar, e.g. "Embedded registrar 127.0.0.1:5060 (example.com) · 2 signed in". */
+    String registrarStatus();
+
+    /** Called from any thread when {@link #registrarStatus()} may have changed. */
+    AutoCloseable addRegistrarListener(Runnable listener);
+
+    /** Signs both sides out, stops listening and the registrar; returns within a few seconds. Never on the event thread. */
+    void close();
+}

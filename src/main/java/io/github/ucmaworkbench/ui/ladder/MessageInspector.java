@@ -1,0 +1,218 @@
+package io.github.ucmaworkbench.ui.ladder;
+
+import io.github.ucmaworkbench.trace.Direction;
+import io.github.ucmaworkbench.trace.SipTraceEvent;
+import io.github.ucmaworkbench.trace.ladder.LadderArrow;
+import io.github.ucmaworkbench.trace.ladder.LadderColumn;
+import io.github.ucmaworkbench.trace.ladder.LadderModel;
+import io.github.ucmaworkbench.trace.ladder.SipText;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.DefaultComboBoxModel;
+import javax.swing.DefaultListCellRenderer;
+import javax.swing.DefaultListModel;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextPane;
+import javax.swing.ListSelectionModel;
+import javax.swing.UIManager;
+import javax.swing.text.BadLocationException;
+import javax.swing.text.DefaultStyledDocument;
+import javax.swing.text.SimpleAttributeSet;
+import javax.swing.text.StyleConstants;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * The message behind the selected arrow: its raw text with the start line, the header names and
+ * the body told apart, which record it is (as sent or as received — a proxy's stack may add Via
+ * parameters on arrival), and the other messages of the same transaction, one click away.
+ * Follows the {@link LadderView} it was made for; event thread only.
+ */
+public class MessageInspector extends JPanel {
+    public static final String TITLE = "inspector.title";
+    public static final String RAW_TEXT = "inspector.raw";
+    public static final String RECORD = "inspector.record";
+    public static final String RELATED = "inspector.related";
+
+    private final LadderView ladder;
+    private final JLabel title = new JLabel("Click an arrow of the ladder to see its message.");
+    private final JTextPane raw = new JTextPane();
+    private final DefaultComboBoxModel<Record> records = new DefaultComboBoxModel<>();
+    private final JComboBox<Record> record = new JComboBox<>(records);
+    private final DefaultListModel<LadderArrow> relatedModel = new DefaultListModel<>();
+    private final JList<LadderArrow> related = new JList<>(relatedModel);
+    private boolean updating;
+
+    /** One record of the message: as its sender or as its receiver saw it. */
+    private record Record(SipTraceEvent event) {
+        @Override
+        public String toString() {
+            return (event.direction() == Direction.SENT ? "as sent by " : "as received by ") + event.party();
+        }
+    }
+
+    public MessageInspector(LadderView ladder) {
+        super(new MigLayout("insets 2, fill", "[grow,fill]", "[][][grow 80,fill][][grow 20,fill]"));
+        this.ladder = ladder;
+        title.setName(TITLE);
+        raw.setName(RAW_TEXT);
+        record.setName(RECORD);
+        related.setName(RELATED);
+        raw.setEditable(false);
+        related.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        related.setVisibleRowCount(4);
+        related.setCellRenderer(new RelatedRenderer());
+        record.setVisible(false);
+
+        add(title, "wmin 0, wrap");
+        add(record, "growx 0, wrap");
+        add(new JScrollPane(raw), "wmin 0, wrap");
+        add(new JLabel("Same transaction (every hop):"), "wrap");
+        add(new JScrollPane(related));
+
+        ladder.addArrowSelectionListener(this::arrowSelected);
+        record.addActionListener(e -> {
+            if (!updating && record.getSelectedItem() instanceof Record r) {
+                showText(r.event().rawText());
+            }
+        });
+        related.addListSelectionListener(e -> {
+            LadderArrow chosen = related.getSelectedValue();
+            if (!updating && !e.getValueIsAdjusting() && chosen != null && chosen != ladder.getSelectedArrow()) {
+                ladder.selectArrow(chosen.index());
+            }
+        });
+        LadderArrow already = ladder.getSelectedArrow();
+        if (already != null) {
+            arrowSelected(already);
+        }
+    }
+
+    /** The raw text shown now. */
+    public String getRawText() {
+        return raw.getText();
+    }
+
+    private void arrowSelected(LadderArrow arrow) {
+        updating = true;
+        try {
+            records.removeAllElements();
+            relatedModel.clear();
+            if (arrow == null) {
+                title.setText("Click an arrow of the ladder to see its message.");
+                raw.setDocument(new DefaultStyledDocument());
+                record.setVisible(false);
+                return;
+            }
+            LadderModel model = ladder.model();
+            title.setText(describe(model, arrow));
+            List<Record> available = new ArrayList<>();
+            if (arrow.sent() != null) {
+                available.add(new Record(arrow.sent()));
+            }
+            if (arrow.received() != null) {
+                available.add(new Record(arrow.received()));
+            }
+            available.forEach(records::addElement);
+            record.setSelectedIndex(0);
+            record.setVisible(available.size() > 1);
+            showText(arrow.primary().rawText());
+            List<LadderArrow> transaction = model.sameTransaction(arrow);
+            relatedModel.addAll(transaction);
+            related.setSelectedValue(arrow, true);
+        } finally {
+            updating = false;
+        }
+        revalidate();
+    }
+
+    private static String describe(LadderModel model, LadderArrow arrow) {
+        LadderColumn from = model.from(arrow);
+        LadderColumn to = model.to(arrow);
+        return "<html><b>" + escape(arrow.label()) + "</b> &nbsp;" + escape(from == null ? "?" : from.title())
+                + " \u2192 " + escape(to == null ? "?" : to.title())
+                + (arrow.isRetransmission() ? " &nbsp;<i>retransmission</i>" : "") + "<br>"
+                + LadderPainter.timeText(model.offsetMillis(arrow)) + " s &middot; " + arrow.transport() + " &middot; "
+                + escape(arrow.sourceAddress()) + " \u2192 " + escape(arrow.destinationAddress()) + "</html>";
+    }
+
+    private void showText(String rawText) {
+        String text = rawText.replace("\r\n", "\n");
+        DefaultStyledDocument doc = new DefaultStyledDocument();
+        Styles styles = new Styles();
+        try {
+            for (SipText.Span span : SipText.spans(text)) {
+                SimpleAttributeSet style = switch (span.kind()) {
+                    case START_LINE -> styles.startLine;
+                    case HEADER_NAME -> styles.headerName;
+                    case HEADER_VALUE -> styles.headerValue;
+                    case BODY -> styles.body;
+                };
+                // the line breaks between spans keep the plain style
+                if (doc.getLength() < span.start()) {
+                    doc.insertString(doc.getLength(), text.substring(doc.getLength(), span.start()), styles.headerValue);
+                }
+                doc.insertString(doc.getLength(), text.substring(span.start(), span.end()), style);
+            }
+            if (doc.getLength() < text.length()) {
+                doc.insertString(doc.getLength(), text.substring(doc.getLength()), styles.headerValue);
+            }
+        } catch (BadLocationException e) {
+            throw new IllegalStateException(e);
+        }
+        raw.setDocument(doc);
+        raw.setCaretPosition(0);
+    }
+
+    /** Text styles from the theme: a header name must stand out on light and dark alike. */
+    private final class Styles {
+        final SimpleAttributeSet startLine = new SimpleAttributeSet();
+        final SimpleAttributeSet headerName = new SimpleAttributeSet();
+        final SimpleAttributeSet headerValue = new SimpleAttributeSet();
+        final SimpleAttributeSet body = new SimpleAttributeSet();
+
+        Styles() {
+            Color bg = raw.getBackground() != null ? raw.getBackground() : Color.WHITE;
+            boolean dark = (bg.getRed() * 299 + bg.getGreen() * 587 + bg.getBlue() * 114) / 1000 < 128;
+            Color fg = UIManager.getColor("TextPane.foreground") != null ? UIManager.getColor("TextPane.foreground") : Color.BLACK;
+            Font mono = new Font(Font.MONOSPACED, Font.PLAIN, raw.getFont() == null ? 12 : raw.getFont().getSize());
+            for (SimpleAttributeSet s : List.of(startLine, headerName, headerValue, body)) {
+                StyleConstants.setFontFamily(s, mono.getFamily());
+                StyleConstants.setFontSize(s, mono.getSize());
+                StyleConstants.setForeground(s, fg);
+            }
+            StyleConstants.setBold(startLine, true);
+            StyleConstants.setForeground(startLine, dark ? new Color(0xffb86c) : new Color(0xb34700));
+            StyleConstants.setBold(headerName, true);
+            StyleConstants.setForeground(headerName, dark ? new Color(0x79b8ff) : new Color(0x0b5cad));
+            StyleConstants.setForeground(body, dark ? new Color(0x9ad48a) : new Color(0x2a7a1f));
+        }
+    }
+
+    private final class RelatedRenderer extends DefaultListCellRenderer {
+        @Override
+        public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
+                boolean focused) {
+            super.getListCellRendererComponent(list, value, index, selected, focused);
+            if (value instanceof LadderArrow arrow) {
+                LadderModel model = ladder.model();
+                LadderColumn from = model.from(arrow);
+                LadderColumn to = model.to(arrow);
+                setText(LadderPainter.timeText(model.offsetMillis(arrow)) + "  " + (from == null ? "?" : from.title())
+                        + " \u2192 " + (to == null ? "?" : to.title()) + "  " + arrow.label()
+                        + (arrow.isRetransmission() ? "  (retransmission)" : ""));
+            }
+            return this;
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

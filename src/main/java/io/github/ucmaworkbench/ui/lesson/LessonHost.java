@@ -1,0 +1,28 @@
+package io.github.ucmaworkbench.ui.lesson;
+
+import io.github.ucmaworkbench.lessons.LessonAction;
+import io.github.ucmaworkbench.lessons.LessonSides;
+import io.github.ucmaworkbench.lessons.Side;
+
+/**
+ * What the window gives the {@link LessonView}: the two tutorial managers (and, optionally, its
+ * own way of applying a step's settings, see {@link LessonSides}) plus a way to point at the
+ * button a step stands for.
+ *
+ * <pre>{@code
+ * LessonView lessons = new LessonView(new LessonHost() {
+ *     public ClientManager client() { return workbench.clientManager(); }
+ *     public ServerManager server() { return workbench.serverManager(); }
+ *     public void highlightAction(Side side, LessonAction action) { flash(buttonFor(side, action)); }
+ * }, LessonLibrary.load(), LessonProgressStore.openDefault());
+ * }</pre>
+ */
+public interface LessonHost extends LessonSides {
+    /**
+     * A step is about to call the manager method behind this side's button for {@code action}:
+     * highlight that button (or, for {@code set-policy}, show the new policy). Called on the event
+     * thread. The default does nothing.
+     */
+    default void highlightAction(Side side, LessonAction action) {
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.ucmaworkbench.ui.lesson;
+
+import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.app.settings.AcceptPolicySettings.Kind;
+import io.github.ucmaworkbench.lessons.LessonAction;
+import io.github.ucmaworkbench.lessons.Side;
+import io.github.ucmaworkbench.tutorial.AcceptPolicy;
+import io.github.ucmaworkbench.tutorial.ClientManager;
+import io.github.ucmaworkbench.tutorial.ServerManager;
+import io.github.ucmaworkbench.ui.ClientPanel;
+import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+
+/**
+ * The {@link LessonHost} of the workbench window: the managers come from the app (asked again for
+ * every step, since new settings mean new managers), and the button behind each step is found in
+ * the window by its name and outlined for a moment, so students see which button the step pressed.
+ */
+public final class WindowLessonHost implements LessonHost {
+    /** How long a highlighted button stays outlined. */
+    public static final int HIGHLIGHT_MILLIS = 2_000;
+    /** FlatLaf's outline property; other looks ignore it. */
+    static final String OUTLINE = "JComponent.outline";
+    private static final Color OUTLINE_COLOR = new Color(0xF5A623);
+
+    private final Container window;
+    private final Supplier<ClientManager> client;
+    private final Supplier<ServerManager> server;
+    private JComponent lastHighlighted;
+
+    public WindowLessonHost(Container window, Supplier<ClientManager> client, Supplier<ServerManager> server) {
+        this.window = Objects.requireNonNull(window, "window");
+        this.client = Objects.requireNonNull(client, "client");
+        this.server = Objects.requireNonNull(server, "server");
+    }
+
+    @Override
+    public ClientManager client() {
+        return client.get();
+    }
+
+    @Override
+    public ServerManager server() {
+        return server.get();
+    }
+
+    /**
+     * Applies the policy to the server, and shows it in the window's policy panel so the class sees
+     * what the step changed. The saved settings are left alone: a lesson's demo policy is not the
+     * teacher's choice for the next start.
+     */
+    @Override
+    public void applyAcceptPolicy(AcceptPolicy policy) {
+        LessonHost.super.applyAcceptPolicy(policy);
+        SwingUtilities.invokeLater(() -> {
+            if (find(window, ServerPanel.POLICY) instanceof AcceptPolicyPanel panel) {
+                panel.load(settingsFor(policy, panel.policy()));
+            }
+        });
+    }
+
+    /** {@code policy} in the window's terms, keeping the fields it does not set from {@code shown}. */
+    static AcceptPolicySettings settingsFor(AcceptPolicy policy, AcceptPolicySettings shown) {
+        Kind kind = Kind.ACCEPT_ALL;
+        int code = shown.rejectCode();
+        String reason = shown.rejectReason();
+        String header = shown.requiredHeader();
+        if (policy instanceof AcceptPolicy.Reject reject) {
+            kind = Kind.REJECT;
+            code = reject.code();
+            reason = reject.reason();
+        } else if (policy instanceof AcceptPolicy.DontAnswer) {
+            kind = Kind.DONT_ANSWER;
+        } else if (policy instanceof AcceptPolicy.RequireHeader require) {
+            kind = Kind.REQUIRE_HEADER;
+            header = require.name();
+        } else if (policy instanceof AcceptPolicy.Ask) {
+            kind = Kind.ASK;
+        }
+        return new AcceptPolicySettings(kind, code, reason, header, shown.askTimeoutSeconds());
+    }
+
+    @Override
+    public void highlightAction(Side side, LessonAction action) {
+        String name = componentFor(side, action);
+        Component found = name == null ? null : find(window, name);
+        if (!(found instanceof JComponent target)) {
+            return;
+        }
+        lastHighlighted = target;
+        target.putClientProperty(OUTLINE, OUTLINE_COLOR);
+        target.repaint();
+        Timer off = new Timer(HIGHLIGHT_MILLIS, e -> {
+            target.putClientProperty(OUTLINE, null);
+            target.repaint();
+        });
+        off.setRepeats(false);
+        off.start();
+    }
+
+    /** The component most recently highlighted, for tests; null before the first. */
+    JComponent lastHighlighted() {
+        return lastHighlighted;
+    }
+
+    /** The name of the window's control for {@code action} on {@code side}, or null when it has none. */
+    static String componentFor(Side side, LessonAction action) {
+        if (side == Side.CLIENT) {
+            return switch (action) {
+                case SIGN_IN -> ClientPanel.SIGN_IN;
+                case SIGN_OUT -> ClientPanel.SIGN_OUT;
+                case SEND_INVITE, SEND_INVITE_SYNC, SEND_INVITE_HEADERS -> ClientPanel.SEND_INVITE;
+                case HANG_UP -> ClientPanel.HANG_UP;
+                case SEND_MESSAGE -> ClientPanel.SEND_MESSAGE;
+                case WATCH -> ClientPanel.LOG_NAME;
+                default -> null;
+            };
+        }
+        return switch (action) {
+            case SIGN_IN -> ServerPanel.SIGN_IN;
+            case SIGN_OUT -> ServerPanel.SIGN_OUT;
+            case LISTEN -> ServerPanel.LISTEN;
+            case STOP_LISTENING -> ServerPanel.STOP_LISTENING;
+            case HANG_UP -> ServerPanel.HANG_UP;
+            case SET_POLICY -> ServerPanel.POLICY + AcceptPolicyPanel.KIND;
+            case WATCH -> ServerPanel.LOG_NAME;
+            default -> null;
+        };
+    }
+
+    private static Component find(Container root, String name) {
+        for (Component child : root.getComponents()) {
+            if (name.equals(child.getName())) {
+                return child;
+            }
+            if (child instanceof Container container) {
+                Component found = find(container, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

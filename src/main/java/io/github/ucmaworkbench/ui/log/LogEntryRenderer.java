@@ -1,0 +1,186 @@
+package io.github.ucmaworkbench.ui.log;
+
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import javax.swing.JComponent;
+import javax.swing.JList;
+import javax.swing.JViewport;
+import javax.swing.ListCellRenderer;
+import javax.swing.UIManager;
+
+/**
+ * Time in a quiet colour, the level's badge, then the message wrapped to the list's width (an
+ * error's code and reason must be readable in full on a projector, not cut off with "…"). Errors
+ * in bold on a tinted band. Paints itself; the wrapped lines of each entry are cached per width
+ * and font, so laying out twenty thousand rows stays cheap.
+ */
+final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogEntry> {
+    private static final int PAD_X = 6;
+    private static final int PAD_Y = 2;
+    private static final int GAP = 8;
+    private static final int ICON_GAP = 6;
+
+    private record Wrapped(int width, Font font, List<String> lines) {
+    }
+
+    private final Map<LogEntry, Wrapped> wrapped = new WeakHashMap<>();
+    private LogEntry entry;
+    private boolean selected;
+    private Font plain;
+    private Font bold;
+    private Color background;
+    private Color foreground;
+    private Color quiet;
+    private List<String> lines = List.of();
+
+    @Override
+    public Component getListCellRendererComponent(JList<? extends LogEntry> list, LogEntry value, int index,
+            boolean isSelected, boolean focused) {
+        entry = value;
+        selected = isSelected;
+        plain = list.getFont();
+        bold = plain.deriveFont(Font.BOLD);
+        boolean error = value.level() == LogLevel.ERROR;
+        setFont(error ? bold : plain);
+
+        background = list.getBackground();
+        foreground = list.getForeground();
+        if (isSelected) {
+            background = list.getSelectionBackground();
+            foreground = list.getSelectionForeground();
+        } else if (error) {
+            background = blend(LevelIcon.colour(LogLevel.ERROR), background, 0.16f);
+            foreground = LevelIcon.colour(LogLevel.ERROR);
+        } else if (value.level() == LogLevel.WARNING) {
+            background = blend(LevelIcon.colour(LogLevel.WARNING), background, 0.10f);
+        }
+        Color disabled = UIManager.getColor("Label.disabledForeground");
+        quiet = isSelected || disabled == null ? foreground : disabled;
+        lines = wrap(value, messageWidth(list), getFont());
+        return this;
+    }
+
+    /** Forgets every cached wrap (the font changed). */
+    void forget() {
+        wrapped.clear();
+    }
+
+    private int messageWidth(JList<?> list) {
+        int width = list.getWidth();
+        Container parent = list.getParent();
+        if (parent instanceof JViewport viewport && viewport.getWidth() > 0) {
+            width = viewport.getWidth();
+        }
+        if (width <= 0) {
+            width = 400;
+        }
+        FontMetrics fm = getFontMetrics(plain);
+        int lead = PAD_X + fm.stringWidth("00:00:00.000") + GAP + iconSize() + ICON_GAP;
+        return Math.max(60, width - lead - PAD_X);
+    }
+
+    private int iconSize() {
+        return Math.max(12, plain.getSize());
+    }
+
+    private List<String> wrap(LogEntry value, int width, Font font) {
+        Wrapped cached = wrapped.get(value);
+        if (cached != null && cached.width == width && cached.font.equals(font)) {
+            return cached.lines;
+        }
+        List<String> result = wordWrap(value.message(), getFontMetrics(font), width);
+        wrapped.put(value, new Wrapped(width, font, result));
+        return result;
+    }
+
+    static List<String> wordWrap(String text, FontMetrics fm, int width) {
+        List<String> result = new ArrayList<>();
+        for (String paragraph : text.split("\\R", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.split(" ", -1)) {
+                String candidate = line.length() == 0 ? word : line + " " + word;
+                if (fm.stringWidth(candidate) <= width) {
+                    line.setLength(0);
+                    line.append(candidate);
+                    continue;
+                }
+                if (line.length() > 0) {
+                    result.add(line.toString());
+                    line.setLength(0);
+                }
+                // A word wider than the line (a long URI): break it where it no longer fits.
+                String rest = word;
+                while (fm.stringWidth(rest) > width && rest.length() > 1) {
+                    int cut = rest.length() - 1;
+                    while (cut > 1 && fm.stringWidth(rest.substring(0, cut)) > width) {
+                        cut--;
+                    }
+                    result.add(rest.substring(0, cut));
+                    rest = rest.substring(cut);
+                }
+                line.append(rest);
+            }
+            result.add(line.toString());
+        }
+        return result;
+    }
+
+    @Override
+    public Dimension getPreferredSize() {
+        FontMetrics fm = getFontMetrics(getFont());
+        int lineHeight = Math.max(fm.getHeight(), iconSize() + 2);
+        // A small width: the list then tracks the viewport's width and never scrolls sideways.
+        return new Dimension(100, PAD_Y * 2 + lineHeight + (lines.size() - 1) * fm.getHeight());
+    }
+
+    @Override
+    protected void paintComponent(Graphics g) {
+        Graphics2D g2 = (Graphics2D) g.create();
+        try {
+            Object aa = UIManager.get(RenderingHints.KEY_TEXT_ANTIALIASING);
+            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+                    aa != null ? aa : RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g2.setColor(background);
+            g2.fillRect(0, 0, getWidth(), getHeight());
+            FontMetrics plainMetrics = g2.getFontMetrics(plain);
+            int lineHeight = Math.max(plainMetrics.getHeight(), iconSize() + 2);
+            int baseline = PAD_Y + (lineHeight - plainMetrics.getHeight()) / 2 + plainMetrics.getAscent();
+            g2.setFont(plain);
+            g2.setColor(quiet);
+            String time = entry.timeText();
+            g2.drawString(time, PAD_X, baseline);
+            int x = PAD_X + plainMetrics.stringWidth("00:00:00.000") + GAP;
+            int size = iconSize();
+            new LevelIcon(entry.level(), size).paintIcon(this, g2, x, PAD_Y + (lineHeight - size) / 2);
+            x += size + ICON_GAP;
+            g2.setFont(getFont());
+            g2.setColor(foreground);
+            FontMetrics fm = g2.getFontMetrics();
+            int y = baseline;
+            for (String line : lines) {
+                g2.drawString(line, x, y);
+                y += fm.getHeight();
+            }
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    static Color blend(Color top, Color base, float amount) {
+        return new Color(
+                Math.round(top.getRed() * amount + base.getRed() * (1 - amount)),
+                Math.round(top.getGreen() * amount + base.getGreen() * (1 - amount)),
+                Math.round(top.getBlue() * amount + base.getBlue() * (1 - amount)));
+    }
+}

@@ -1,0 +1,256 @@
+package io.github.ucmaworkbench.ui.settings;
+
+import io.github.ucmaworkbench.app.settings.ClientSideSettings;
+import io.github.ucmaworkbench.app.settings.SettingsValidation;
+import io.github.ucmaworkbench.app.settings.SideSettings;
+import io.github.ucmaworkbench.rtc.SipTransportType;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Window;
+import java.awt.event.KeyEvent;
+import java.util.Map;
+import java.util.Optional;
+import javax.swing.ButtonGroup;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JPasswordField;
+import javax.swing.JRadioButton;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.UIManager;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.text.JTextComponent;
+import net.miginfocom.swing.MigLayout;
+
+/**
+ * One side's settings: its URI, where it signs in, and for the client the server it calls. Every
+ * field is checked as the user types and its reason shown beneath it; OK stays disabled while any
+ * field is wrong; Cancel (or Escape) returns nothing, so the settings in use are untouched.
+ */
+public final class SideSettingsDialog extends JDialog {
+    public static final String CLIENT_DIALOG = "settings.client";
+    public static final String SERVER_DIALOG = "settings.server";
+    public static final String URI = "settings.uri";
+    public static final String EMBEDDED = "settings.embedded";
+    public static final String EXTERNAL = "settings.external";
+    public static final String SERVER = "settings.serverHost";
+    public static final String TRANSPORT = "settings.transport";
+    public static final String USER_NAME = "settings.userName";
+    public static final String PASSWORD = "settings.password";
+    public static final String OUR_SERVER = "settings.ourServer";
+    public static final String PROBLEM = ".problem";
+    public static final String OK = "settings.ok";
+    public static final String CANCEL = "settings.cancel";
+
+    private final JTextField uri = new JTextField(26);
+    private final JRadioButton embedded = new JRadioButton("The workbench's own registrar");
+    private final JRadioButton external = new JRadioButton("An external SIP server");
+    private final JTextField server = new JTextField(18);
+    private final JComboBox<SipTransportType> transport = new JComboBox<>();
+    private final JTextField userName = new JTextField(14);
+    private final JPasswordField password = new JPasswordField(14);
+    private final JTextField ourServer = new JTextField(26);
+    private final JLabel uriProblem = problemLabel(URI);
+    private final JLabel serverProblem = problemLabel(SERVER);
+    private final JLabel userProblem = problemLabel(USER_NAME);
+    private final JLabel ourServerProblem = problemLabel(OUR_SERVER);
+    private final JButton ok = new JButton("OK");
+    private final JButton cancel = new JButton("Cancel");
+    private final boolean client;
+    private SideSettings result;
+
+    private SideSettingsDialog(Window owner, String title, boolean client, SideSettings current, String ourServerUri) {
+        super(owner, title, ModalityType.APPLICATION_MODAL);
+        this.client = client;
+        setName(client ? CLIENT_DIALOG : SERVER_DIALOG);
+        setDefaultCloseOperation(DISPOSE_ON_CLOSE);
+        name();
+        fill(current, ourServerUri);
+
+        JPanel content = new JPanel(new MigLayout("insets dialog, hidemode 3, gap 8 2",
+                "[right][grow,fill][]", ""));
+        content.add(label("Own SIP URI", 'U', uri));
+        content.add(uri, "span 2, wrap");
+        content.add(uriProblem, "skip, span 2, wrap 8");
+        if (client) {
+            content.add(label("Our server's URI", 'O', ourServer));
+            content.add(ourServer, "span 2, wrap");
+            content.add(ourServerProblem, "skip, span 2, wrap 8");
+        }
+        content.add(label("Sign in to", 'S', embedded), "aligny top");
+        content.add(embedded, "span 2, wrap");
+        content.add(external, "skip, span 2, wrap");
+        content.add(label("Server (host[:port])", 'H', server));
+        content.add(server);
+        content.add(transport, "wrap");
+        content.add(serverProblem, "skip, span 2, wrap 8");
+        content.add(label("Digest user name", 'N', userName));
+        content.add(userName, "span 2, wrap");
+        content.add(userProblem, "skip, span 2, wrap");
+        content.add(label("Password", 'P', password));
+        content.add(password, "span 2, wrap 12");
+        content.add(hint(), "skip, span 2, wrap unrel");
+        content.add(ok, "span, split 2, right, tag ok");
+        content.add(cancel, "tag cancel");
+        setContentPane(content);
+
+        DocumentListener typing = new DocumentListener() {
+            @Override public void insertUpdate(DocumentEvent e) { fieldsChanged(); }
+            @Override public void removeUpdate(DocumentEvent e) { fieldsChanged(); }
+            @Override public void changedUpdate(DocumentEvent e) { fieldsChanged(); }
+        };
+        for (JTextComponent field : new JTextComponent[] {uri, server, userName, password, ourServer}) {
+            field.getDocument().addDocumentListener(typing);
+        }
+        embedded.addActionListener(e -> fieldsChanged());
+        external.addActionListener(e -> fieldsChanged());
+        ok.addActionListener(e -> okPerformed());
+        cancel.addActionListener(e -> dispose());
+        getRootPane().setDefaultButton(ok);
+        getRootPane().registerKeyboardAction(e -> dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
+        fieldsChanged();
+        pack();
+        setMinimumSize(getSize());
+        setLocationRelativeTo(owner);
+    }
+
+    /** Edits the client's settings; empty when the user cancels. Event thread; blocks until closed. */
+    public static Optional<ClientSideSettings> editClient(Window owner, ClientSideSettings current) {
+        SideSettingsDialog dialog = new SideSettingsDialog(owner, "Client settings", true, current.endpoint(),
+                current.ourServerUri());
+        dialog.setVisible(true);
+        return Optional.ofNullable(dialog.result)
+                .map(endpoint -> new ClientSideSettings(endpoint, dialog.ourServer.getText().trim()));
+    }
+
+    /** Edits the server's endpoint settings; empty when the user cancels. Event thread; blocks until closed. */
+    public static Optional<SideSettings> editServer(Window owner, SideSettings current) {
+        SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null);
+        dialog.setVisible(true);
+        return Optional.ofNullable(dialog.result);
+    }
+
+    private void name() {
+        uri.setName(URI);
+        embedded.setName(EMBEDDED);
+        external.setName(EXTERNAL);
+        server.setName(SERVER);
+        transport.setName(TRANSPORT);
+        userName.setName(USER_NAME);
+        password.setName(PASSWORD);
+        ourServer.setName(OUR_SERVER);
+        ok.setName(OK);
+        cancel.setName(CANCEL);
+        embedded.setMnemonic('w');
+        external.setMnemonic('x');
+        ButtonGroup group = new ButtonGroup();
+        group.add(embedded);
+        group.add(external);
+        uri.getAccessibleContext().setAccessibleName("Own SIP URI");
+        server.getAccessibleContext().setAccessibleName("External server host and port");
+        transport.getAccessibleContext().setAccessibleName("Transport");
+        userName.getAccessibleContext().setAccessibleName("Digest user name");
+        password.getAccessibleContext().setAccessibleName("Digest password");
+        ourServer.getAccessibleContext().setAccessibleName("Our server's SIP URI");
+        uri.setToolTipText("This endpoint's address, for example sip:client@example.com");
+        server.setToolTipText("Host name or IP address of the registrar, optionally :port (default 5060)");
+        ourServer.setToolTipText("The server endpoint the client sends its INVITE to");
+        transport.setToolTipText("TCP is UCMA's default transport");
+    }
+
+    private void fill(SideSettings current, String ourServerUri) {
+        uri.setText(current.uri());
+        embedded.setSelected(current.useEmbeddedRegistrar());
+        external.setSelected(!current.useEmbeddedRegistrar());
+        server.setText(current.server());
+        transport.addItem(SipTransportType.TCP);
+        transport.addItem(SipTransportType.UDP);
+        if (current.transport() != null && current.transport() != SipTransportType.TCP
+                && current.transport() != SipTransportType.UDP) {
+            transport.addItem(current.transport());
+        }
+        transport.setSelectedItem(current.transport() == null ? SipTransportType.TCP : current.transport());
+        userName.setText(current.userName() == null ? "" : current.userName());
+        password.setText(current.password() == null ? "" : current.password());
+        ourServer.setText(ourServerUri == null ? "" : ourServerUri);
+    }
+
+    private SideSettings edited() {
+        return new SideSettings(uri.getText().trim(), embedded.isSelected(), server.getText().trim(),
+                (SipTransportType) transport.getSelectedItem(), userName.getText().trim(),
+                new String(password.getPassword()));
+    }
+
+    private void fieldsChanged() {
+        server.setEnabled(external.isSelected());
+        Map<SideSettings.Field, String> problems = edited().problems();
+        explain(uriProblem, problems.get(SideSettings.Field.URI));
+        explain(serverProblem, problems.get(SideSettings.Field.SERVER));
+        explain(userProblem, problems.get(SideSettings.Field.USER_NAME));
+        String ourServerReason = client
+                ? SettingsValidation.sipUri(ourServer.getText()).orElse(null)
+                : null;
+        explain(ourServerProblem, ourServerReason);
+        ok.setEnabled(problems.isEmpty() && ourServerReason == null);
+    }
+
+    private void okPerformed() {
+        fieldsChanged();
+        if (!ok.isEnabled()) {
+            return;
+        }
+        result = edited();
+        dispose();
+    }
+
+    /** The reason under a field; a space when all is well, so the dialog does not jump as you type. */
+    private static void explain(JLabel label, String reason) {
+        label.setText(reason == null ? " " : reason);
+        label.getAccessibleContext().setAccessibleDescription(reason);
+    }
+
+    private static JLabel problemLabel(String fieldName) {
+        JLabel label = new JLabel(" ");
+        label.setName(fieldName + PROBLEM);
+        Color red = UIManager.getColor("Actions.Red");
+        label.setForeground(red == null ? new Color(0xDB5860) : red);
+        Font font = UIManager.getFont("defaultFont");
+        if (font != null) {
+            label.setFont(font.deriveFont(font.getSize2D() * 0.92f));
+        }
+        return label;
+    }
+
+    private static JLabel label(String text, char mnemonic, JComponent field) {
+        JLabel label = new JLabel(text);
+        label.setDisplayedMnemonic(mnemonic);
+        label.setLabelFor(field);
+        return label;
+    }
+
+    private JLabel hint() {
+        JLabel hint = new JLabel("<html>Leave user name and password empty unless the server asks for digest "
+                + "authentication.<br>The workbench's own registrar runs on this computer and needs none.</html>");
+        hint.putClientProperty("FlatLaf.styleClass", "small");
+        return hint;
+    }
+
+    /** Whether OK is enabled now (for tests and for accessibility tools). */
+    public boolean canAccept() {
+        return ok.isEnabled();
+    }
+
+    @Override
+    public void setVisible(boolean visible) {
+        if (visible) {
+            uri.requestFocusInWindow();
+        }
+        super.setVisible(visible);
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.ucmaworkbench.ui.theme;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLaf;
+import com.formdev.flatlaf.FlatLightLaf;
+import io.github.ucmaworkbench.app.settings.Theme;
+import java.awt.Font;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+
+/**
+ * Installs the FlatLaf theme and the font size, at start and while the app runs. Event thread only.
+ * The chosen values live in the settings; this class only applies them.
+ */
+public final class ThemeSupport {
+    /** How much bigger the presentation font is than the theme's default. */
+    public static final float PRESENTATION_SCALE = 1.4f;
+
+    private ThemeSupport() {
+    }
+
+    /** Sets up the look and feel before the first window is built. */
+    public static void install(Theme theme, boolean presentationFont) {
+        requireEventThread();
+        setup(theme, presentationFont);
+    }
+
+    /** Like {@link #install} but does nothing when exactly this theme is already installed. */
+    public static void ensureInstalled(Theme theme, boolean presentationFont) {
+        requireEventThread();
+        if (UIManager.getLookAndFeel() instanceof FlatLaf && theme == current()
+                && presentationFont == isPresentationFont()) {
+            return;
+        }
+        setup(theme, presentationFont);
+    }
+
+    /** Changes theme and font size of every open window. */
+    public static void apply(Theme theme, boolean presentationFont) {
+        requireEventThread();
+        if (theme == current() && presentationFont == isPresentationFont()) {
+            return;
+        }
+        setup(theme, presentationFont);
+        FlatLaf.updateUI();
+    }
+
+    /** The theme in effect, judged by the installed look and feel. */
+    public static Theme current() {
+        return FlatLaf.isLafDark() ? Theme.DARK : Theme.LIGHT;
+    }
+
+    public static boolean isPresentationFont() {
+        return UIManager.get("defaultFont") != null && UIManager.getDefaults().get("ucma.presentationFont") == Boolean.TRUE;
+    }
+
+    private static void setup(Theme theme, boolean presentationFont) {
+        // Clear our font override first so the new theme reports its own default size.
+        UIManager.put("defaultFont", null);
+        UIManager.put("ucma.presentationFont", null);
+        if (theme == Theme.DARK) {
+            FlatDarkLaf.setup();
+        } else {
+            FlatLightLaf.setup();
+        }
+        if (presentationFont) {
+            Font base = UIManager.getLookAndFeelDefaults().getFont("defaultFont");
+            if (base != null) {
+                UIManager.put("defaultFont", base.deriveFont(base.getSize2D() * PRESENTATION_SCALE));
+                UIManager.put("ucma.presentationFont", Boolean.TRUE);
+                // setup() already built the defaults with the old font; build them again.
+                if (theme == Theme.DARK) {
+                    FlatDarkLaf.setup();
+                } else {
+                    FlatLightLaf.setup();
+                }
+            }
+        }
+    }
+
+    private static void requireEventThread() {
+        if (!SwingUtilities.isEventDispatchThread()) {
+            throw new IllegalStateException("Themes are applied on the Swing event thread");
+        }
+    }
+}

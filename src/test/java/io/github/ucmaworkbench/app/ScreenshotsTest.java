@@ -1,0 +1,147 @@
+package io.github.ucmaworkbench.app;
+
+import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.settings.SettingsStore;
+import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.ui.ClientPanel;
+import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
+import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
+import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Writes the README's pictures of the main states into {@code screenshots/}:
+ * <pre>xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B test -Dtest=ScreenshotsTest -Ducma.screenshots=true</pre>
+ * Skipped in the normal build. The pictures come from the real window on the real stack, so
+ * they show exactly what a class would see.
+ */
+@EnabledIfSystemProperty(named = "ucma.screenshots", matches = "true")
+class ScreenshotsTest extends GuiTest {
+    static final Path OUT = Paths.get(System.getProperty("ucma.screenshots.dir", "screenshots"));
+
+    @TempDir
+    Path configDir;
+
+    private Workbench workbench;
+    private FrameFixture window;
+
+    @Override
+    protected void onSetUp() throws Exception {
+        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
+        workbench = Workbench.start(settings.get(), RegistrarConfig.defaults());
+        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
+            ThemeSupport.install(Theme.LIGHT, false);
+            WorkbenchFrame f = new WorkbenchFrame(workbench, settings, () -> { });
+            f.setLocation(0, 0);
+            return f;
+        });
+        window = new FrameFixture(robot(), frame);
+        window.show(new java.awt.Dimension(1280, 860));
+        window.moveTo(new java.awt.Point(0, 0));
+    }
+
+    @Override
+    protected void onTearDown() {
+        workbench.close();
+    }
+
+    @Test
+    void mainStates() throws Exception {
+        Files.createDirectories(OUT);
+        window.button(ClientPanel.SIGN_IN).click();
+        window.button(ServerPanel.SIGN_IN).click();
+        waitFor(ServerPanel.LOG_NAME, "Signed in successfully");
+        waitFor(ClientPanel.LOG_NAME, "Signed in successfully");
+        waitUntil("listen allowed", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
+        window.button(ServerPanel.LISTEN).click();
+        waitFor(ServerPanel.LOG_NAME, "Listening on ");
+        capture("signed-in.png");
+
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
+        window.button(ClientPanel.SEND_MESSAGE).click();
+        waitFor(ServerPanel.LOG_NAME, "Message received");
+        capture("call-accepted.png");
+
+        window.button(ClientPanel.HANG_UP).click();
+        waitFor(ClientPanel.LOG_NAME, "The session was ended.");
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Reject");
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.REJECTION).selectItem("486 Busy Here");
+        waitFor(ServerPanel.LOG_NAME, "reject with 486 Busy Here");
+        waitUntil("invite allowed", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "Error Code=486");
+        capture("call-rejected.png");
+
+        window.button(ClientPanel.SETTINGS_NAME).click();
+        DialogFixture dialog = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
+        dialog.textBox(SideSettingsDialog.URI).deleteText().enterText("client.example.com");
+        capture("settings-dialog.png");
+        dialog.button(SideSettingsDialog.CANCEL).click();
+
+        window.toggleButton(WorkbenchFrame.DARK_THEME).click();
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Accept all");
+        waitFor(ServerPanel.LOG_NAME, "accept all");
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully (");
+        capture("dark-theme.png");
+        window.toggleButton(WorkbenchFrame.DARK_THEME).click();
+        window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();
+        capture("presentation-font.png");
+        window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();
+    }
+
+    private void capture(String file) throws Exception {
+        robot().waitForIdle();
+        Pause.pause(400); // one more log drain and the caret blink settle before the picture
+        robot().waitForIdle();
+        Rectangle bounds = GuiActionRunner.execute(() -> window.target().getBounds());
+        BufferedImage image = new Robot().createScreenCapture(bounds);
+        write(image, OUT.resolve(file));
+    }
+
+    private static void write(BufferedImage image, Path target) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "shot-", ".png");
+        ImageIO.write(image, "png", temp.toFile());
+        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void waitFor(String log, String line) {
+        waitUntil(log + " shows \"" + line + "\"", () -> Arrays.stream(
+                window.list(log + ProgressLogPanel.LIST).contents()).anyMatch(l -> l.contains(line)));
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.getAsBoolean();
+            }
+        }, Timeout.timeout(15_000));
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.ucmaworkbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.formdev.flatlaf.FlatLaf;
+import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.settings.SettingsStore;
+import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.ui.ClientPanel;
+import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start-up as Main does it (saved settings, theme, problems in the log) and closing with calls open. */
+class StartAndCloseTest extends GuiTest {
+    @TempDir
+    Path configDir;
+
+    private Workbench workbench;
+    private FrameFixture window;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    @Override
+    protected void onSetUp() {
+    }
+
+    @Override
+    protected void onTearDown() {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    private void start() throws Exception {
+        SettingsStore store = new SettingsStore(configDir);
+        SettingsStore.Loaded loaded = store.load();
+        SettingsHolder settings = new SettingsHolder(store, loaded.settings());
+        workbench = Workbench.start(loaded.settings(), RegistrarConfig.builder()
+                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
+        WorkbenchFrame frame = GuiActionRunner.execute(() -> Main.show(workbench, settings, loaded.problem(), closed::countDown));
+        window = new FrameFixture(robot(), frame);
+        window.resizeTo(new java.awt.Dimension(1280, 900));
+    }
+
+    @Test
+    void corruptSettingsFileStartsWithDefaultsAndSaysSoInTheLog() throws Exception {
+        Files.writeString(configDir.resolve(SettingsStore.FILE_NAME), "{ not json");
+        start();
+        waitFor(ClientPanel.LOG_NAME, "was not used because it is not valid settings JSON");
+        window.label(ClientPanel.URI_NAME).requireText("sip:client@example.com");
+    }
+
+    @Test
+    void savedThemeAndPolicyAreRestoredAtStart() throws Exception {
+        new SettingsStore(configDir).save(WorkbenchSettings.defaults().withTheme(Theme.DARK)
+                .withServer(WorkbenchSettings.defaults().server().withAcceptPolicy(
+                        new io.github.ucmaworkbench.app.settings.AcceptPolicySettings(
+                                io.github.ucmaworkbench.app.settings.AcceptPolicySettings.Kind.REJECT, 603, "Decline",
+                                "X-Lesson", 20))));
+        start();
+        assertThat(GuiActionRunner.execute(FlatLaf::isLafDark)).isTrue();
+        window.comboBox(ServerPanel.POLICY + io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel.REJECTION)
+                .requireSelection("603 Decline");
+        waitFor(ServerPanel.LOG_NAME, "Invites will be answered by the policy: reject with 603 Decline.");
+        GuiActionRunner.execute(() -> io.github.ucmaworkbench.ui.theme.ThemeSupport.apply(Theme.LIGHT, false));
+    }
+
+    @Test
+    void closingWithACallOpenSignsOutAndStopsTheRegistrarWithinSeconds() throws Exception {
+        start();
+        window.button(ClientPanel.SIGN_IN).click();
+        window.button(ServerPanel.SIGN_IN).click();
+        waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
+        window.button(ServerPanel.LISTEN).click();
+        waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
+        InetSocketAddress registrar = workbench.registrarAddress();
+
+        long start = System.nanoTime();
+        window.close();
+        assertThat(closed.await(WorkbenchFrame.CLOSE_GRACE_MILLIS + 1_000, TimeUnit.MILLISECONDS)).isTrue();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis).as("closing took %d ms", millis).isLessThan(WorkbenchFrame.CLOSE_GRACE_MILLIS + 500);
+        assertThat(GuiActionRunner.execute(() -> window.target().isDisplayable())).isFalse();
+        waitUntil("registrar port released", () -> {
+            try (Socket s = new Socket(registrar.getAddress(), registrar.getPort())) {
+                return false;
+            } catch (java.io.IOException e) {
+                return true;
+            }
+        });
+    }
+
+    private void waitFor(String log, String line) {
+        waitUntil(log + " shows \"" + line + "\"", () -> Arrays.stream(
+                window.list(log + ProgressLogPanel.LIST).contents()).anyMatch(l -> l.contains(line)));
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.getAsBoolean();
+            }
+        }, Timeout.timeout(15_000));
+    }
+}

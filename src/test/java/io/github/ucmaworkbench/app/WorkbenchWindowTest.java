@@ -1,0 +1,196 @@
+package io.github.ucmaworkbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.settings.SettingsStore;
+import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.ui.ClientPanel;
+import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.PendingIndicator;
+import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.headers.HeadersPanel;
+import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
+import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
+import io.github.ucmaworkbench.ui.policy.AskCallDialog;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import java.awt.Dimension;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import javax.swing.JLabel;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real window on the real stack: embedded registrar, tutorial client and server, on loopback. */
+class WorkbenchWindowTest extends GuiTest {
+    /** Short, so "don't answer" ends quickly; long enough for a loaded CI machine's INVITE. */
+    static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(4);
+
+    @TempDir
+    Path configDir;
+
+    private Workbench workbench;
+    private FrameFixture window;
+
+    @Override
+    protected void onSetUp() throws Exception {
+        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
+        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
+                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
+        workbench.setOperationTimeout(OPERATION_TIMEOUT);
+        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
+            ThemeSupport.install(Theme.LIGHT, false);
+            return new WorkbenchFrame(workbench, settings, () -> { });
+        });
+        window = new FrameFixture(robot(), frame);
+        window.show(new Dimension(1280, 900));
+    }
+
+    @Override
+    protected void onTearDown() {
+        workbench.close();
+    }
+
+    @Test
+    void signInBothListenInviteIsAcceptedAndAMessageArrives() {
+        window.button(ClientPanel.SEND_INVITE).requireDisabled();
+        window.button(ServerPanel.LISTEN).requireDisabled();
+        signInBothAndListen();
+        window.button(ServerPanel.SIGN_IN).requireDisabled();
+        window.button(ClientPanel.HANG_UP).requireDisabled();
+        waitUntil("registrar counts both", () -> window.label(WorkbenchFrame.REGISTRAR_STATUS).text()
+                .contains("2 users signed in"));
+
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
+        waitFor(ServerPanel.LOG_NAME, "An invite was received from sip:client@example.com");
+        waitUntil("client in a session", () -> window.label(ClientPanel.STATE_NAME).text().endsWith("in a session"));
+        window.button(ClientPanel.SEND_INVITE).requireDisabled();
+        window.button(ClientPanel.HANG_UP).requireEnabled();
+        window.button(ServerPanel.HANG_UP).requireEnabled();
+
+        window.button(ClientPanel.SEND_MESSAGE).requireEnabled().click();
+        waitFor(ServerPanel.LOG_NAME, "Message received: Hello from the client");
+
+        window.button(ClientPanel.HANG_UP).click();
+        waitFor(ClientPanel.LOG_NAME, "The session was ended.");
+        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.SEND_MESSAGE).requireDisabled();
+
+        window.button(ClientPanel.SIGN_OUT).click();
+        waitFor(ClientPanel.LOG_NAME, "Signed out successfully.");
+        waitUntil("client may sign in again", () -> window.button(ClientPanel.SIGN_IN).target().isEnabled());
+        window.button(ClientPanel.SEND_INVITE).requireDisabled();
+    }
+
+    @Test
+    void rejectionShowsTheCodeAndReasonOnTheCaller() {
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Reject");
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.REJECTION).selectItem("486 Busy Here");
+        signInBothAndListen();
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=486 Error Text=Busy Here.");
+        waitFor(ServerPanel.LOG_NAME, "The invite was rejected with 486 Busy Here.");
+        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+    }
+
+    @Test
+    void unansweredInviteShowsTimeLeftThenTheTimeout() {
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Don't answer");
+        signInBothAndListen();
+        window.button(ClientPanel.SEND_INVITE).click();
+        String pending = ClientPanel.PENDING_NAME + PendingIndicator.LABEL;
+        waitUntil("pending with time left", () -> showingText(pending).matches("Waiting for the invite to be answered — \\d+ s left"));
+        waitFor(ClientPanel.LOG_NAME, "The invite failed because the session establishment timed out.");
+        waitUntil("pending gone", () -> showingText(pending).isEmpty());
+    }
+
+    @Test
+    void askMeAcceptsAndDeclinesThroughTheDialog() {
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Ask me");
+        signInBothAndListen();
+
+        window.button(ClientPanel.SEND_INVITE).click();
+        DialogFixture ask = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(10_000).using(robot());
+        ask.label(AskCallDialog.CALLER).requireText("sip:client@example.com");
+        assertThat(ask.label(AskCallDialog.COUNTDOWN).text()).matches("Declines automatically in \\d+ s");
+        ask.button(AskCallDialog.ACCEPT).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
+
+        window.button(ClientPanel.HANG_UP).click();
+        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.SEND_INVITE).click();
+        ask = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(10_000).using(robot());
+        ask.button(AskCallDialog.DECLINE).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=603 Error Text=Decline.");
+    }
+
+    @Test
+    void requiredHeaderDecidesAndTheSyncInviteCarriesIt() {
+        window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Accept only with header");
+        window.textBox(ServerPanel.POLICY + AcceptPolicyPanel.HEADER).requireText("X-Lesson");
+        signInBothAndListen();
+
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=403 Error Text=Forbidden (missing header X-Lesson).");
+
+        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.HEADERS + HeadersPanel.ADD).click();
+        window.radioButton(ClientPanel.SYNC).click();
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "Sending an invite to sip:server@example.com with 1 custom header(s).");
+        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully (synchronous Participate).");
+    }
+
+    private void signInBothAndListen() {
+        window.button(ClientPanel.SIGN_IN).click();
+        window.button(ServerPanel.SIGN_IN).click();
+        waitFor(ClientPanel.LOG_NAME, "Signed in successfully");
+        waitFor(ServerPanel.LOG_NAME, "Signed in successfully");
+        waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
+        window.button(ServerPanel.LISTEN).click();
+        waitFor(ServerPanel.LOG_NAME, "Listening on ");
+        waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+    }
+
+    /** The label's text while it is on screen, else "" (never throws while it is hidden). */
+    private String showingText(String name) {
+        return GuiActionRunner.execute(() -> {
+            JLabel label = robot().finder().findByName(window.target(), name, JLabel.class, false);
+            return label.isShowing() ? label.getText() : "";
+        });
+    }
+
+    private void waitFor(String log, String line) {
+        waitUntil(log + " shows \"" + line + "\"", () -> Arrays.stream(
+                window.list(log + ProgressLogPanel.LIST).contents()).anyMatch(l -> l.contains(line)));
+    }
+
+    private void waitUntil(String what, BooleanSupplier condition) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.getAsBoolean();
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return "\nclient log:\n" + String.join("\n", window.list(ClientPanel.LOG_NAME + ProgressLogPanel.LIST).contents())
+                        + "\nserver log:\n" + String.join("\n", window.list(ServerPanel.LOG_NAME + ProgressLogPanel.LIST).contents());
+            }
+        }, Timeout.timeout(15_000));
+    }
+}

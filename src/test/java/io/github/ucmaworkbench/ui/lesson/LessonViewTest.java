@@ -1,0 +1,226 @@
+package io.github.ucmaworkbench.ui.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.lessons.Lesson;
+import io.github.ucmaworkbench.lessons.LessonAction;
+import io.github.ucmaworkbench.lessons.LessonLibrary;
+import io.github.ucmaworkbench.lessons.LessonProgress;
+import io.github.ucmaworkbench.lessons.LessonProgressStore;
+import io.github.ucmaworkbench.lessons.Side;
+import io.github.ucmaworkbench.lessons.StepStatus;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.registrar.RegistrarService;
+import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.tutorial.ClientManager;
+import io.github.ucmaworkbench.tutorial.ClientSettings;
+import io.github.ucmaworkbench.tutorial.EndpointSettings;
+import io.github.ucmaworkbench.tutorial.ServerManager;
+import io.github.ucmaworkbench.ui.GuiTest;
+import java.awt.Dimension;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import javax.swing.JFrame;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lesson view in a test frame with the real tutorial managers and an embedded registrar (the
+ * window hosts the same component): choosing, stepping, running with ✔/✗, remembering progress.
+ */
+class LessonViewTest extends GuiTest {
+    @TempDir
+    Path temp;
+
+    private RegistrarService registrar;
+    private ClientManager client;
+    private ServerManager server;
+    private LessonProgressStore store;
+    private LessonView view;
+    private FrameFixture window;
+    private final List<String> highlighted = new CopyOnWriteArrayList<>();
+
+    @Override
+    protected void onSetUp() throws Exception {
+        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
+        InetSocketAddress address = registrar.start();
+        server = new ServerManager(new EndpointSettings("sip:server@example.com", "127.0.0.1", address.getPort(),
+                SipTransportType.TCP, null, null));
+        client = new ClientManager(new ClientSettings(new EndpointSettings("sip:client@example.com", "127.0.0.1",
+                address.getPort(), SipTransportType.TCP, null, null), "sip:server@example.com"));
+        store = new LessonProgressStore(temp.resolve("config").resolve(LessonProgressStore.FILE_NAME));
+        open(LessonLibrary.load(Path.of("lessons")));
+    }
+
+    private void open(LessonLibrary library) {
+        LessonHost host = new LessonHost() {
+            @Override
+            public ClientManager client() {
+                return client;
+            }
+
+            @Override
+            public ServerManager server() {
+                return server;
+            }
+
+            @Override
+            public void highlightAction(Side side, LessonAction action) {
+                highlighted.add(side.id() + " " + action.id());
+            }
+        };
+        JFrame frame = GuiActionRunner.execute(() -> {
+            view = new LessonView(host, library, store);
+            JFrame f = new JFrame("lesson test");
+            f.setContentPane(view);
+            return f;
+        });
+        window = new FrameFixture(robot(), frame);
+        window.show(new Dimension(900, 900));
+    }
+
+    @Override
+    protected void onTearDown() throws Exception {
+        GuiActionRunner.execute(() -> view.close());
+        client.close();
+        server.close();
+        registrar.close();
+        store.close();
+    }
+
+    @Test
+    void showsTheFirstLessonWithItsTextCodeAndCSharp() {
+        window.comboBox(LessonView.PICKER).requireSelection("1. The API at a glance");
+        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 7 \u00B7 server: The server signs in");
+        assertThat(window.textBox(LessonView.TEXT).text()).contains("Part 1: The API at a glance", "SignalingSession", "REGISTER");
+        assertThat(window.textBox(LessonView.STATUS).text()).contains("The server signs in.", "Run step");
+        String java = GuiActionRunner.execute(() -> view.javaText());
+        int[] lines = GuiActionRunner.execute(() -> view.highlightedLines());
+        assertThat(java.split("\n")[lines[0] - 2]).contains("// region sign-in");
+        assertThat(java.split("\n")[lines[1]]).contains("// endregion");
+        window.label(LessonView.CODE_CAPTION).requireText("Runs: TutorialManager.java, lines " + lines[0] + "\u2013" + lines[1]);
+        window.button(LessonView.PREVIOUS).requireDisabled();
+        assertThat(window.robot().finder().findByName(LessonView.PROBLEMS, false).isVisible()).isFalse();
+        window.tabbedPane(LessonView.CODE_TABS).selectTab("UCMA C#");
+        assertThat(window.textBox(LessonView.CSHARP_CODE).text()).contains("BeginRegister");
+    }
+
+    @Test
+    void stepsForwardAndBackAndSwitchesLessons() {
+        window.button(LessonView.NEXT).click();
+        window.label(LessonView.STEP_TITLE).requireText("Step 2 of 7 \u00B7 server: The server opens its door");
+        assertThat(window.textBox(LessonView.TEXT).text()).doesNotContain("The cast of classes");
+        window.button(LessonView.PREVIOUS).click();
+        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 7 \u00B7 server: The server signs in");
+
+        window.comboBox(LessonView.PICKER).selectItem("6. Accepting the INVITE");
+        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 16 \u00B7 server: The server is signed in");
+        window.list(LessonView.STEPS).clickItem(7);
+        window.label(LessonView.STEP_TITLE).requireText("Step 8 of 16 \u00B7 server: Policy: reject with 486 Busy Here");
+        assertThat(window.textBox(LessonView.STATUS).text()).contains("Setting applied: the server's accept policy becomes 'reject 486 Busy Here'");
+        window.tabbedPane(LessonView.CODE_TABS).selectTab("UCMA C#");
+        assertThat(window.textBox(LessonView.CSHARP_CODE).text()).contains("BeginParticipate");
+    }
+
+    @Test
+    void walksALessonStepByStepWithRealManagers() throws Exception {
+        // Part 6 is walked in the real window (WindowLessonSixTest); part 3 keeps this one short.
+        window.comboBox(LessonView.PICKER).selectItem("3. Signing in");
+        Lesson three = GuiActionRunner.execute(() -> view.currentLesson());
+
+        for (int i = 0; i < three.steps().size(); i++) {
+            String id = three.steps().get(i).id();
+            window.button(LessonView.RUN).click();
+            waitUntil("step " + id + " finished", () -> {
+                StepStatus s = GuiActionRunner.execute(() -> view.statusOf(id));
+                return s == StepStatus.PASSED || s == StepStatus.FAILED;
+            });
+            assertThat(window.textBox(LessonView.STATUS).text()).as("step %s", id).startsWith("\u2714");
+            if (i < three.steps().size() - 1) {
+                window.button(LessonView.NEXT).click();
+            }
+        }
+
+        window.button(LessonView.NEXT).requireDisabled();
+        assertThat(window.textBox(LessonView.STATUS).text()).startsWith("\u2714 Seen: server registration=REGISTERED");
+        assertThat(window.list(LessonView.STEPS).contents()).allSatisfy(item -> assertThat(item).startsWith("\u2714"));
+        // The first step found the client already signed out and pressed nothing.
+        assertThat(highlighted).containsExactly("client sign-in", "client sign-in", "server sign-in");
+        store.flush();
+        LessonProgress saved = new LessonProgressStore(store.file()).get("signing-in");
+        assertThat(saved.completes(three)).isTrue();
+        assertThat(saved.currentStep()).isEqualTo(three.steps().size() - 1);
+    }
+
+    @Test
+    void aFailedStepShowsTheReason() {
+        window.comboBox(LessonView.PICKER).selectItem("11. Sending a message");
+        window.list(LessonView.STEPS).clickItem(6); // "Send a message", with no session
+
+        window.button(LessonView.RUN).click();
+
+        waitUntil("step failed", () -> GuiActionRunner.execute(() -> view.statusOf("hello")) == StepStatus.FAILED);
+        assertThat(window.textBox(LessonView.STATUS).text()).startsWith("\u2717 The client's log says: Send the invite");
+        assertThat(window.list(LessonView.STEPS).contents()[6]).startsWith("\u2717");
+    }
+
+    @Test
+    void progressIsRememberedWhenTheLessonIsOpenedAgain() throws Exception {
+        store.put("signing-out", LessonProgress.NONE.withCurrentStep(2).withStatus("signed-in", StepStatus.PASSED));
+
+        window.comboBox(LessonView.PICKER).selectItem("4. Signing out");
+
+        window.label(LessonView.STEP_TITLE).requireText("Step 3 of 4 \u00B7 client: Nothing left to sign out of");
+        assertThat(window.list(LessonView.STEPS).contents()[0]).startsWith("\u2714");
+    }
+
+    @Test
+    void startingOverForgetsTheMarksForTheNextClass() throws Exception {
+        store.put("signing-out", LessonProgress.NONE.withCurrentStep(2).withStatus("signed-in", StepStatus.PASSED));
+        window.comboBox(LessonView.PICKER).selectItem("4. Signing out");
+
+        window.button(LessonView.START_OVER).click();
+
+        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 4 \u00B7 client: Be signed in first");
+        assertThat(window.list(LessonView.STEPS).contents()[0]).doesNotStartWith("\u2714");
+        assertThat(store.get("signing-out")).isEqualTo(LessonProgress.NONE);
+    }
+
+    @Test
+    void aBrokenLessonFileIsNamedWhileTheOthersLoad() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("lessons"));
+        try (Stream<Path> files = Files.list(Path.of("lessons"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(folder.resolve("12-draft.md"), "---\nid: draft\ntitle: Draft\npart: 12\n[step x]\naction: dance\n---\n");
+        GuiActionRunner.execute(() -> view.close());
+        window.cleanUp();
+
+        open(LessonLibrary.load(folder));
+
+        window.label(LessonView.PROBLEMS).requireVisible();
+        assertThat(window.label(LessonView.PROBLEMS).text()).contains("12-draft.md:6: unknown action 'dance'");
+        assertThat(window.comboBox(LessonView.PICKER).contents()).hasSize(11);
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.getAsBoolean();
+            }
+        }, Timeout.timeout(15_000));
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.ucmaworkbench.ui.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.Test;
+
+class AskCallDialogTest extends GuiTest {
+    private final List<Boolean> answers = new CopyOnWriteArrayList<>();
+    private DialogCallAsker asker;
+
+    @Override
+    protected void onSetUp() {
+        asker = GuiActionRunner.execute(() -> {
+            ThemeSupport.install(Theme.LIGHT, false);
+            return new DialogCallAsker(null);
+        });
+    }
+
+    @Test
+    void showsCallerAndHeadersAndAcceptsOnce() {
+        askFromWorkerThread(Duration.ofSeconds(30));
+        DialogFixture dialog = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(5000).using(robot());
+        dialog.label(AskCallDialog.CALLER).requireText("sip:client@example.com");
+        assertThat(dialog.table(AskCallDialog.HEADERS).contents()).isDeepEqualTo(new String[][] {{"X-Lesson", "part-6"}});
+        assertThat(dialog.label(AskCallDialog.COUNTDOWN).text()).matches("Declines automatically in (30|29) s");
+
+        dialog.button(AskCallDialog.ACCEPT).click();
+        dialog.requireNotVisible();
+        waitUntil("answered", () -> !answers.isEmpty());
+        assertThat(answers).containsExactly(true);
+    }
+
+    @Test
+    void declineButtonDeclines() {
+        askFromWorkerThread(Duration.ofSeconds(30));
+        DialogFixture dialog = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(5000).using(robot());
+        dialog.button(AskCallDialog.DECLINE).click();
+        waitUntil("answered", () -> !answers.isEmpty());
+        assertThat(answers).containsExactly(false);
+    }
+
+    @Test
+    void countdownDeclinesByItself() {
+        askFromWorkerThread(Duration.ofSeconds(1));
+        waitUntil("declined by the countdown", () -> !answers.isEmpty());
+        assertThat(answers).containsExactly(false);
+        assertThat(GuiActionRunner.execute(() -> java.util.Arrays.stream(java.awt.Window.getWindows())
+                .anyMatch(w -> w instanceof AskCallDialog && w.isShowing()))).as("dialog closed").isFalse();
+    }
+
+    private void askFromWorkerThread(Duration timeout) {
+        Thread worker = new Thread(() -> asker.ask("sip:client@example.com",
+                List.of(new SignalingHeader("X-Lesson", "part-6")), timeout, answers::add), "rtc-worker-like");
+        worker.start();
+    }
+
+    private static void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.getAsBoolean();
+            }
+        }, Timeout.timeout(10_000));
+    }
+}
