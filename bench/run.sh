@@ -7,14 +7,15 @@
 #   bench/run.sh 1 3             only some of them
 #   STEP_SECONDS=30 bench/run.sh 3 4   longer steps for the rate search (default 10)
 #   RATES="500 1000 2000" ...    the rates to climb (calls/s)
-#   JFR=1 bench/run.sh 3         record the server's JVM with JFR at every step (bench/results/*.jfr)
+#   JFR=1 bench/run.sh 3         record our server (3) and registrar (4) with JFR; prints the hot frames
+#   KEEP_CLIMBING=1 ...          do not stop at the first rate with failures (failure counts at every rate)
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 OUT=${OUT:-$ROOT/target/bench}
 STEP_SECONDS=${STEP_SECONDS:-10}
-RATES=${RATES:-"250 500 750 1000 1500 2000 2500 3000"}
+RATES=${RATES:-"25 50 100 250 500 750 1000 1500 2000 3000"}
 HEAP=${HEAP:--Xmx512m}
 SELECTED=${*:-"1 2 3 4 5"}
 mkdir -p "$OUT"
@@ -127,7 +128,11 @@ climb() {
         after=$(errors_in "$errlog")
         errors=$((after - before))
         say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${errlog:+ server_errors=$errors}"
-        if [ "$rc" = 0 ] && [ "${failed:-1}" = 0 ]; then best=$rate; else break; fi
+        if [ "$rc" = 0 ] && [ "${failed:-1}" = 0 ]; then
+            best=$rate
+        elif [ "${KEEP_CLIMBING:-0}" != 1 ]; then
+            break
+        fi
     done
     say "RESULT $tag highest_rate_with_0_failures=$best/s (steps of ${STEP_SECONDS}s)"
 }
@@ -148,7 +153,8 @@ register_uas() {
 }
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
-heap_used_kb() { jcmd "$1" GC.run >/dev/null 2>&1; sleep 1; jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K,","",$(i+1)); print $(i+1)}}'; }
+heap_used_kb() { jcmd "$1" GC.run >/dev/null 2>&1; sleep 1; jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub(/[^0-9]/,"",v); print v}}'; }
+threads() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
 live() { jcmd "$1" GC.class_histogram 2>/dev/null | awk -v pat="$2" '$4 ~ pat {n += $2} END {print n + 0}'; }
 
 # --- 1: cold start ------------------------------------------------------------------------------
@@ -221,7 +227,7 @@ fi
 
 # --- 5: memory ----------------------------------------------------------------------------------
 if [[ " $SELECTED " == *" 5 "* ]]; then
-    CALLS=${CALLS:-10000}; MEM_RATE=${MEM_RATE:-250}
+    CALLS=${CALLS:-10000}; MEM_RATE=${MEM_RATE:-100}
     say ""; say "## 5. Memory: registrar and server processes, after start and after $CALLS calls (via the registrar, ${MEM_RATE}/s)"
     REG=$(free_port); start_registrar "$REG" "$OUT/mem-registrar.log"
     start_server "$REG" "$OUT/mem-server.log"
@@ -232,12 +238,12 @@ if [[ " $SELECTED " == *" 5 "* ]]; then
     STEP_SECONDS=$((CALLS / MEM_RATE)) sipp_uac "127.0.0.1:$REG" "$MEM_RATE" "$CALLS" mem-calls -d 50
     say "  SIPp: ok=$(sipp_count mem-calls 'Successful call') failed=$(sipp_count mem-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err")"
     for who in registrar:$REG_PID server:$SRV_PID; do
-        say "  right after  ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
+        say "  right after  ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") threads=$(threads "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
     done
     # Transactions linger by design (Timer J/K, 32 s / 5 s over UDP, RFC 3261 17.2.2): wait them out.
     sleep 40
     for who in registrar:$REG_PID server:$SRV_PID; do
-        say "  40 s later   ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
+        say "  40 s later   ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") threads=$(threads "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
     done
     stop "$SRV_PID"; stop "$REG_PID"
 fi

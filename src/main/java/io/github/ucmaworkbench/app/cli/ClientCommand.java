@@ -52,9 +52,12 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--message", paramLabel = "TEXT", description = "A text/plain MESSAGE to send once connected")
     private String message;
 
+    @Mixin
+    private TraceOptions trace;
+
     @Override
     public Integer call() throws Exception {
-        String problem = endpoint.problem();
+        String problem = endpoint.problem() != null ? endpoint.problem() : trace.problem();
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
@@ -64,7 +67,8 @@ final class ClientCommand implements Callable<Integer> {
         CliIo io = parent.io();
         ProgressPrinter log = new ProgressPrinter("client", io, false);
         Duration step = endpoint.stepTimeout();
-        try (ClientManager client = new ClientManager(new ClientSettings(endpoint.settings(), target.trim()))) {
+        try (AutoCloseable recording = trace.start();
+                ClientManager client = new ClientManager(new ClientSettings(endpoint.settings(), target.trim()))) {
             log.attach(client);
             client.setOperationTimeout(endpoint.operationTimeout());
             client.signIn();

@@ -43,15 +43,19 @@ final class ServerCommand implements Callable<Integer> {
             description = "Keep running at end of input (for running in the background); stop with Ctrl+C or SIGTERM")
     private boolean ignoreStdin;
 
+    @Mixin
+    private TraceOptions trace;
+
     @Override
     public Integer call() throws Exception {
-        String problem = endpoint.problem();
+        String problem = endpoint.problem() != null ? endpoint.problem() : trace.problem();
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
         CliIo io = parent.io();
         ProgressPrinter log = new ProgressPrinter("server", io, quiet);
         try (UntilStopped until = new UntilStopped(io, !ignoreStdin);
+                AutoCloseable recording = trace.start();
                 ServerManager server = new ServerManager(endpoint.settings())) {
             log.attach(server);
             server.setOperationTimeout(endpoint.operationTimeout());

@@ -49,6 +49,18 @@ public final class WorkbenchCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "missing a command: registrar, server, client or run-lesson");
     }
 
+    /**
+     * Whether {@code args} are for this command line rather than the window's own options: the
+     * first argument names a sub-command (the launcher delegates those, e.g.
+     * {@code if (WorkbenchCommand.handles(args)) System.exit(WorkbenchCommand.run(args));}).
+     */
+    public static boolean handles(String[] args) {
+        if (args == null || args.length == 0) {
+            return false;
+        }
+        return new CommandLine(new WorkbenchCommand()).getSubcommands().containsKey(args[0]);
+    }
+
     /** Runs the command line with the process's streams; returns the exit code. */
     public static int run(String[] args) {
         return run(args, CliIo.system());

@@ -192,15 +192,16 @@ class CommandsTogetherTest {
         CliRun run = CliRun.of("run-lesson", "6");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Lesson 6: accepting the INVITE.", "server An invite was received",
-                "Lesson 6 ran end to end.");
+        assertThat(run.out()).contains("Lesson 6: Accepting the INVITE.", "Step 1/", "server An invite was received",
+                "Lesson 6 ran end to end:");
+        assertThat(run.err()).doesNotContain("✘");
     }
 
     @Test
-    void runLessonOneHasNoSipSteps() {
-        CliRun run = CliRun.of("run-lesson", "1");
+    void runLessonWithTooShortAStepTimeoutIsAUsageError() {
+        CliRun run = CliRun.of("run-lesson", "6", "--step-timeout", "0");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("This part has no SIP steps.");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--step-timeout must be 1-300 seconds, not 0");
     }
 }

@@ -111,6 +111,14 @@ class UsageTest {
         assertThat(run.err()).contains("there are lessons 1-11, not 12");
     }
 
+    @Test
+    void launcherDelegatesOnlySubcommands() {
+        assertThat(WorkbenchCommand.handles(new String[] {"client", "--help"})).isTrue();
+        assertThat(WorkbenchCommand.handles(new String[] {"run-lesson", "6"})).isTrue();
+        assertThat(WorkbenchCommand.handles(new String[] {"--registrar-port", "5070"})).isFalse();
+        assertThat(WorkbenchCommand.handles(new String[0])).isFalse();
+    }
+
     static void assertNoStackTrace(CliRun run) {
         assertThat(run.err()).doesNotContain("Exception").doesNotContainPattern("\\n\\s+at [a-z]");
         assertThat(run.out()).doesNotContain("Exception");
