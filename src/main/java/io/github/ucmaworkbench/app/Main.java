@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.app.cli.WorkbenchCommand;
 import io.github.ucmaworkbench.app.settings.SettingsHolder;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Option;
 
 /** Starts the workbench: with no arguments, the window with the embedded registrar running. */
 @Command(name = "ucma-workbench", mixinStandardHelpOptions = true, version = "UCMA Workbench 0.1",
-        description = "The \"Introduction to the UCMA API\" tutorial series on a real SIP stack.")
+        description = "The \"Introduction to the UCMA API\" tutorial series on a real SIP stack.",
+        footer = {"", "Without the window: ucma-workbench registrar | server | client | run-lesson N [options]",
+                "(ucma-workbench help COMMAND explains each)."})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--config-dir", paramLabel = "DIR",
@@ -43,6 +46,10 @@ public final class Main implements Callable<Integer> {
     String domain;
 
     public static void main(String[] args) {
+        if (WorkbenchCommand.handles(args)) {
+            // registrar, server, client, run-lesson: the headless command line, no window.
+            System.exit(WorkbenchCommand.run(args));
+        }
         int exit = new CommandLine(new Main()).execute(args);
         if (exit != 0) {
             System.exit(exit);
