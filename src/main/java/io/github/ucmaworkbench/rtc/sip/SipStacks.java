@@ -56,6 +56,7 @@ public final class SipStacks {
         // (seen at the registrar with SIPp). One queue-fed UDP thread keeps arrival order.
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", NoDelayNetworkLayer.class.getName());
         if (extra != null) {
             p.putAll(extra);
         }

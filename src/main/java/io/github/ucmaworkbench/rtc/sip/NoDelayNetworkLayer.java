@@ -1,0 +1,107 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import gov.nist.core.net.DefaultNetworkLayer;
+import gov.nist.core.net.NetworkLayer;
+import gov.nist.javax.sip.SipStackImpl;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * JAIN-SIP's sockets with TCP_NODELAY on every TCP connection. The RI never sets it, so small
+ * messages sent back to back on one connection (180 then 200, a BYE behind an ACK) waited for
+ * the peer's delayed ACK (Nagle, RFC 896, meeting RFC 1122's delayed ACK: about 40 ms on Linux);
+ * the warm lesson-6 flow over TCP went from 104 ms to 19 ms at the median (BENCHMARKS.md).
+ *
+ * <p>Plain sockets are made here; the RI's default layer, whose initialisation builds SSL
+ * factories (up to two seconds of a cold start), is only touched if TLS is asked for.
+ */
+public final class NoDelayNetworkLayer implements NetworkLayer {
+    /** The RI's own connect timeout; an unreachable TCP server then ends in ConnectionFailureException. */
+    private static final int CONNECT_TIMEOUT_MS = 8000;
+
+    private static Socket noDelay(Socket socket) throws SocketException {
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+
+    private static NetworkLayer tls() {
+        return DefaultNetworkLayer.SINGLETON;
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        return new ServerSocket(port, backlog, bindAddress) {
+            @Override
+            public Socket accept() throws IOException {
+                return noDelay(super.accept());
+            }
+        };
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port) throws IOException {
+        return noDelay(new Socket(address, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
+        return connect(address, port, localAddress);
+    }
+
+    /** Like the RI, the local port is ignored: the listening port is already the server socket's. */
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return connect(address, port, localAddress);
+    }
+
+    private static Socket connect(InetAddress address, int port, InetAddress localAddress) throws IOException {
+        Socket socket = new Socket();
+        try {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
+            socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
+            return noDelay(socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public DatagramSocket createDatagramSocket() throws SocketException {
+        return new DatagramSocket();
+    }
+
+    @Override
+    public DatagramSocket createDatagramSocket(int port, InetAddress localAddress) throws SocketException {
+        return localAddress == null ? new DatagramSocket(port) : new DatagramSocket(port, localAddress);
+    }
+
+    @Override
+    public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        return tls().createSSLServerSocket(port, backlog, bindAddress);
+    }
+
+    @Override
+    public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
+        return tls().createSSLSocket(address, port);
+    }
+
+    @Override
+    public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
+        return tls().createSSLSocket(address, port, localAddress);
+    }
+
+    @Override
+    public void setSipStack(SipStackImpl stack) {
+        // Nothing per stack for plain sockets; TLS, if ever used, is set up by the RI's layer.
+    }
+}
