@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -56,9 +57,15 @@ final class RegistrarCommand implements Callable<Integer> {
             description = "Keep running at end of input (for running in the background); stop with Ctrl+C or SIGTERM")
     private boolean ignoreStdin;
 
+    @Mixin
+    private TraceOptions trace;
+
     @Override
     public Integer call() throws Exception {
         CliIo io = parent.io();
+        if (trace.problem() != null) {
+            throw new ParameterException(spec.commandLine(), trace.problem());
+        }
         if (port != null && (port < 1 || port > 65535)) {
             throw new ParameterException(spec.commandLine(), "--port must be 1-65535, not " + port);
         }
@@ -72,7 +79,9 @@ final class RegistrarCommand implements Callable<Integer> {
         if (!bind.isLoopbackAddress()) {
             warnReachable(io, config);
         }
+        // The capture is written when the registrar stops: a teacher can hand out the class's calls.
         try (UntilStopped until = new UntilStopped(io, !ignoreStdin);
+                AutoCloseable recording = trace.start();
                 RegistrarService registrar = new RegistrarService(config)) {
             InetSocketAddress address;
             try {

@@ -72,6 +72,25 @@ class CommandsTogetherTest {
     }
 
     @Test
+    void registrarWritesTheClassCallsAsTextAndPcapWhenItStops(@TempDir Path dir) throws Exception {
+        Path text = dir.resolve("class.txt");
+        Path pcap = dir.resolve("class.pcap");
+        String at = startRegistrar("--trace", text.toString(), "--pcap", pcap.toString());
+        startServer(at, "accept");
+        assertThat(client(at).exitCode()).isZero();
+        server.close();
+        assertThat(server.exitCode()).isZero();
+        registrar.close();
+        assertThat(registrar.exitCode()).isZero();
+
+        assertThat(Files.readString(text)).contains("INVITE sip:server@example.com SIP/2.0", "SIP/2.0 200 OK");
+        byte[] capture = Files.readAllBytes(pcap);
+        assertThat(capture.length).isGreaterThan(24);
+        // libpcap's magic number, little or big endian
+        assertThat(capture[0] == (byte) 0xd4 || capture[0] == (byte) 0xa1).isTrue();
+    }
+
+    @Test
     void rejectPolicyMakesTheClientFailWithCodeAndText() {
         String at = startRegistrar();
         startServer(at, "reject:486:Busy Here");

@@ -7,33 +7,25 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --trace / --pcap: files when the exporters are in the build, a clear usage error when not. */
+/** --trace / --pcap: a teacher hands students the capture of a demo. */
 class TraceOptionsTest {
-
-    private static boolean exportersPresent() {
-        try {
-            Class.forName(TraceOptions.RECORDER);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
     @Test
-    void lessonTraceIsWrittenOrClearlyUnavailable(@TempDir Path dir) throws Exception {
+    void lessonTraceIsWrittenAsTextAndPcap(@TempDir Path dir) throws Exception {
         Path text = dir.resolve("lesson3.txt");
         Path pcap = dir.resolve("lesson3.pcap");
 
         CliRun run = CliRun.of("run-lesson", "3", "--trace", text.toString(), "--pcap", pcap.toString());
 
-        if (exportersPresent()) {
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(Files.readString(text)).contains("REGISTER sip:example.com SIP/2.0");
-            assertThat(Files.size(pcap)).isPositive();
-        } else {
-            assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("--trace and --pcap are not available in this build");
-            assertThat(text).doesNotExist();
-        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(text)).contains("REGISTER sip:example.com SIP/2.0");
+        assertThat(Files.size(pcap)).isPositive();
+    }
+
+    @Test
+    void oneFileForBothIsAUsageError(@TempDir Path dir) {
+        Path same = dir.resolve("both");
+        CliRun run = CliRun.of("run-lesson", "3", "--trace", same.toString(), "--pcap", same.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--trace and --pcap need two different files");
     }
 }
