@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.ui.headers;
 
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
-import java.awt.Color;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.util.List;
@@ -12,7 +12,6 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
-import javax.swing.UIManager;
 import javax.swing.table.DefaultTableCellRenderer;
 import net.miginfocom.swing.MigLayout;
 
@@ -45,7 +44,7 @@ public final class HeadersPanel extends JPanel {
         table.putClientProperty("terminateEditOnFocusLost", Boolean.TRUE);
         table.setDefaultRenderer(String.class, new CheckedCellRenderer());
         table.setPreferredScrollableViewportSize(new Dimension(200, table.getRowHeight() * 3));
-        problem.setForeground(errorColour());
+        problem.setForeground(ThemeSupport.errorColour());
         problem.setVisible(false);
         add.addActionListener(e -> addPerformed());
         remove.addActionListener(e -> removePerformed());
@@ -108,16 +107,11 @@ public final class HeadersPanel extends JPanel {
         validityListeners.forEach(Runnable::run);
     }
 
-    static Color errorColour() {
-        Color c = UIManager.getColor("Actions.Red");
-        return c == null ? new Color(0xDB5860) : c;
-    }
-
     @Override
     public void updateUI() {
         super.updateUI();
         if (problem != null) {
-            problem.setForeground(errorColour());
+            problem.setForeground(ThemeSupport.errorColour());
         }
     }
 
@@ -129,7 +123,7 @@ public final class HeadersPanel extends JPanel {
             super.getTableCellRendererComponent(t, value, selected, focused, row, column);
             String reason = model.problemAt(t.convertRowIndexToModel(row), t.convertColumnIndexToModel(column));
             if (reason != null && !selected) {
-                setForeground(errorColour());
+                setForeground(ThemeSupport.errorColour());
             } else if (!selected) {
                 setForeground(t.getForeground());
             }

@@ -1,9 +1,9 @@
 package io.github.ucmaworkbench.ui.policy;
 
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.app.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.app.settings.AcceptPolicySettings.StandardRejection;
-import java.awt.Color;
 import java.awt.Component;
 import java.util.function.Consumer;
 import javax.swing.DefaultListCellRenderer;
@@ -14,7 +14,6 @@ import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
-import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import net.miginfocom.swing.MigLayout;
@@ -81,7 +80,7 @@ public final class AcceptPolicyPanel extends JPanel {
             rejection.addItem(r.toString());
         }
         rejection.addItem(CUSTOM);
-        problem.setForeground(red());
+        problem.setForeground(ThemeSupport.errorColour());
 
         JLabel kindLabel = new JLabel("Incoming calls");
         kindLabel.setLabelFor(kind);
@@ -238,16 +237,11 @@ public final class AcceptPolicyPanel extends JPanel {
         }
     }
 
-    private static Color red() {
-        Color c = UIManager.getColor("Actions.Red");
-        return c == null ? new Color(0xDB5860) : c;
-    }
-
     @Override
     public void updateUI() {
         super.updateUI();
         if (problem != null) {
-            problem.setForeground(red());
+            problem.setForeground(ThemeSupport.errorColour());
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.github.ucmaworkbench.ui.settings;
 
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import io.github.ucmaworkbench.app.settings.ClientSideSettings;
 import io.github.ucmaworkbench.app.settings.SettingsValidation;
 import io.github.ucmaworkbench.app.settings.SideSettings;
 import io.github.ucmaworkbench.rtc.SipTransportType;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
@@ -218,8 +218,7 @@ public final class SideSettingsDialog extends JDialog {
     private static JLabel problemLabel(String fieldName) {
         JLabel label = new JLabel(" ");
         label.setName(fieldName + PROBLEM);
-        Color red = UIManager.getColor("Actions.Red");
-        label.setForeground(red == null ? new Color(0xDB5860) : red);
+        label.setForeground(ThemeSupport.errorColour());
         Font font = UIManager.getFont("defaultFont");
         if (font != null) {
             label.setFont(font.deriveFont(font.getSize2D() * 0.92f));

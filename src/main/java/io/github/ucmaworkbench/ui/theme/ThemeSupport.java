@@ -83,4 +83,10 @@ public final class ThemeSupport {
             throw new IllegalStateException("Themes are applied on the Swing event thread");
         }
     }
+
+    /** The red that marks a problem, from the current theme (FlatLaf's Actions.Red), with a fallback. */
+    public static java.awt.Color errorColour() {
+        java.awt.Color c = javax.swing.UIManager.getColor("Actions.Red");
+        return c == null ? new java.awt.Color(0xDB5860) : c;
+    }
 }
