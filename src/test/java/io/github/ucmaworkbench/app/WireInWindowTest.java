@@ -33,6 +33,7 @@ class WireInWindowTest extends GuiTest {
 
     private Workbench workbench;
     private FrameFixture window;
+    private Path progressFile;
 
     @Override
     protected void onSetUp() throws Exception {
@@ -40,8 +41,11 @@ class WireInWindowTest extends GuiTest {
         SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
         workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
                 .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
-        window = new FrameFixture(robot(), GuiActionRunner.execute(() -> Main.show(workbench, settings, null, () -> { })));
+        progressFile = configDir.resolve("class-a").resolve(io.github.ucmaworkbench.lessons.LessonProgressStore.FILE_NAME);
+        io.github.ucmaworkbench.lessons.LessonProgressStore progress = new io.github.ucmaworkbench.lessons.LessonProgressStore(progressFile);
+        window = new FrameFixture(robot(), GuiActionRunner.execute(() -> Main.show(workbench, settings, progress, null, () -> { })));
         window.show(new Dimension(1280, 900));
+        window.moveTo(new java.awt.Point(0, 0)); // the lesson column's buttons sit at the right edge
     }
 
     @Override
@@ -71,6 +75,13 @@ class WireInWindowTest extends GuiTest {
             String raw = window.textBox(MessageInspector.RAW_TEXT).text();
             return raw.startsWith("SIP/2.0 486 Busy Here") && raw.contains("CSeq: 1 INVITE");
         });
+    }
+
+    @Test
+    void aLessonStepsProgressIsKeptInTheStoreTheLauncherChose() {
+        window.button(io.github.ucmaworkbench.ui.lesson.LessonView.RUN).click();
+        waitUntil("progress written beside the chosen settings", () -> java.nio.file.Files.exists(progressFile));
+        assertThat(configDir.resolve(io.github.ucmaworkbench.lessons.LessonProgressStore.FILE_NAME)).doesNotExist();
     }
 
     private void waitUntil(String what, BooleanSupplier condition) {
