@@ -7,7 +7,6 @@ import io.github.ucmaworkbench.rtc.sip.MessageView;
 import io.github.ucmaworkbench.rtc.sip.OutgoingInvite;
 import io.github.ucmaworkbench.rtc.sip.Registration;
 import io.github.ucmaworkbench.rtc.sip.SipFailure;
-import io.github.ucmaworkbench.rtc.sip.SipUris;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -35,11 +35,6 @@ public final class Workers {
         POOL.execute(task);
     }
 
-    /** Tells whether the current thread is one of the API's workers. */
-    public static boolean isWorkerThread() {
-        return Thread.currentThread().getName().startsWith("ucma-worker-");
-    }
-
     private static final class SerialExecutor implements Executor {
         private final Queue<Runnable> tasks = new ArrayDeque<>();
         private boolean running;

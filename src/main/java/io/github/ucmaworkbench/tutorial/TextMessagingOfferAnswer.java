@@ -12,7 +12,6 @@ import io.github.ucmaworkbench.rtc.OfferAnswer;
  */
 public final class TextMessagingOfferAnswer implements OfferAnswer {
     private final String host;
-    private volatile ContentDescription lastAnswer;
 
     public TextMessagingOfferAnswer(String host) {
         this.host = host;
@@ -42,17 +41,7 @@ public final class TextMessagingOfferAnswer implements OfferAnswer {
 
     @Override
     public void setAnswer(Object sender, ContentDescription answer) {
-        lastAnswer = answer;
-    }
-
-    /** Whether an answer agreed on text/plain messages. */
-    public static boolean agreesOnTextPlain(ContentDescription description) {
-        return description != null && description.getBodyString().contains("accept-types:text/plain");
-    }
-
-    /** The answer the far end sent to our offer, or null. */
-    public ContentDescription getLastAnswer() {
-        return lastAnswer;
+        // We offer text/plain only, so there is nothing to adjust to the callee's answer.
     }
 }
 // endregion

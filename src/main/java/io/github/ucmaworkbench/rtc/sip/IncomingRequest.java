@@ -28,10 +28,6 @@ public final class IncomingRequest {
         return view;
     }
 
-    public boolean isAnswered() {
-        return answered.get();
-    }
-
     /** Answers with {@code code} and its standard reason phrase; later calls do nothing. */
     public void respond(int code) {
         respond(code, null, List.of());

@@ -67,12 +67,6 @@ public final class SipStacks {
         }
     }
 
-    /** The party label a stack was created with. */
-    public static String partyOf(String stackName) {
-        int hash = stackName == null ? -1 : stackName.lastIndexOf('#');
-        return hash < 0 ? String.valueOf(stackName) : stackName.substring(0, hash);
-    }
-
     /**
      * Stops a stack, swallowing the RI's shutdown races; safe on null.
      *

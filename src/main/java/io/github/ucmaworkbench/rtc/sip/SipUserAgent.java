@@ -75,10 +75,6 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         endpoints.remove(endpoint);
     }
 
-    public boolean hasEndpoints() {
-        return !endpoints.isEmpty();
-    }
-
     synchronized SipStack stack() throws SipFailure {
         if (closed) {
             throw new SipFailure(SipFailure.Kind.OTHER, "the connection manager is closed");
