@@ -72,9 +72,11 @@ public final class Main implements Callable<Integer> {
                 .domain(domain)
                 .build();
         Workbench workbench = Workbench.start(loaded.settings(), registrarConfig);
-        // Lesson progress lives beside settings.json, so --config-dir keeps a class's state together.
+        // Lesson files are read and parsed here, not on the event thread. Progress lives beside
+        // settings.json, so --config-dir keeps a class's state together.
+        LessonLibrary lessons = LessonLibrary.loadOrReport();
         LessonProgressStore progress = new LessonProgressStore(store.file().resolveSibling(LessonProgressStore.FILE_NAME));
-        SwingUtilities.invokeLater(() -> show(workbench, settings, progress, loaded.problem(), () -> System.exit(0)));
+        SwingUtilities.invokeLater(() -> show(workbench, settings, lessons, progress, loaded.problem(), () -> System.exit(0)));
         return 0;
     }
 
@@ -84,12 +86,13 @@ public final class Main implements Callable<Integer> {
      * @param onClosed run once the window has closed and the SIP side has stopped (the app exits there)
      */
     static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, String settingsProblem, Runnable onClosed) {
-        return show(workbench, settings, LessonProgressStore.openDefault(), settingsProblem, onClosed);
+        return show(workbench, settings, LessonLibrary.loadOrReport(), LessonProgressStore.openDefault(),
+                settingsProblem, onClosed);
     }
 
-    /** Like the other, with lesson progress kept in {@code progress}. */
-    static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, LessonProgressStore progress,
-            String settingsProblem, Runnable onClosed) {
+    /** Like the other, with lessons already loaded (off the event thread) and progress kept in {@code progress}. */
+    static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, LessonLibrary lessons,
+            LessonProgressStore progress, String settingsProblem, Runnable onClosed) {
         ThemeSupport.ensureInstalled(settings.get().theme(), settings.get().presentationFont());
         WorkbenchFrame frame = new WorkbenchFrame(workbench, settings, onClosed);
         if (settingsProblem != null) {
@@ -102,7 +105,7 @@ public final class Main implements Callable<Integer> {
         WireLinks.linkLog(frame.serverPanel().log(), wire.ladder(), () -> settings.get().server().endpoint().uri());
         LessonHost lessonHost = WireLinks.highlightingSteps(
                 new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager), wire.ladder());
-        frame.setLessonView(new LessonView(lessonHost, LessonLibrary.loadOrReport(), progress));
+        frame.setLessonView(new LessonView(lessonHost, lessons, progress));
         frame.pack();
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);

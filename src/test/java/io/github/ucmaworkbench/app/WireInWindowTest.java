@@ -43,7 +43,8 @@ class WireInWindowTest extends GuiTest {
                 .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
         progressFile = configDir.resolve("class-a").resolve(io.github.ucmaworkbench.lessons.LessonProgressStore.FILE_NAME);
         io.github.ucmaworkbench.lessons.LessonProgressStore progress = new io.github.ucmaworkbench.lessons.LessonProgressStore(progressFile);
-        window = new FrameFixture(robot(), GuiActionRunner.execute(() -> Main.show(workbench, settings, progress, null, () -> { })));
+        window = new FrameFixture(robot(), GuiActionRunner.execute(() -> Main.show(workbench, settings,
+                io.github.ucmaworkbench.lessons.LessonLibrary.loadOrReport(), progress, null, () -> { })));
         window.show(new Dimension(1280, 900));
         window.moveTo(new java.awt.Point(0, 0)); // the lesson column's buttons sit at the right edge
     }
