@@ -126,9 +126,19 @@ class ScreenshotsTest extends GuiTest {
     }
 
     private void capture(String file) throws Exception {
-        robot().waitForIdle();
+        capture(window, robot(), file);
+    }
+
+    /** Whether this run was asked to write the README's pictures. */
+    static boolean wanted() {
+        return "true".equals(System.getProperty("ucma.screenshots"));
+    }
+
+    /** Writes the window as it is on screen to {@code screenshots/<file>}. */
+    static void capture(FrameFixture window, org.assertj.swing.core.Robot robot, String file) throws Exception {
+        robot.waitForIdle();
         Pause.pause(400); // one more log drain and the caret blink settle before the picture
-        robot().waitForIdle();
+        robot.waitForIdle();
         Rectangle bounds = GuiActionRunner.execute(() -> window.target().getBounds());
         BufferedImage image = new Robot().createScreenCapture(bounds);
         write(image, OUT.resolve(file));

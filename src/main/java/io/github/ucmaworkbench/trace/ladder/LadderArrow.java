@@ -12,7 +12,7 @@ import java.time.Instant;
 public final class LadderArrow {
     private final int index;
     private final String pairingKey;
-    private final int callIndex;
+    private final LadderCall call;
     private final boolean retransmission;
     private SipTraceEvent sent;
     private SipTraceEvent received;
@@ -21,10 +21,10 @@ public final class LadderArrow {
     String receiverParty;
     String receiverAddress;
 
-    LadderArrow(int index, String pairingKey, int callIndex, boolean retransmission, SipTraceEvent first) {
+    LadderArrow(int index, String pairingKey, LadderCall call, boolean retransmission, SipTraceEvent first) {
         this.index = index;
         this.pairingKey = pairingKey;
-        this.callIndex = callIndex;
+        this.call = call;
         this.retransmission = retransmission;
         attach(first);
     }
@@ -118,7 +118,15 @@ public final class LadderArrow {
 
     /** 0 for the first Call-ID the ladder saw, 1 for the next, ...: the view's colour. */
     public int callIndex() {
-        return callIndex;
+        return call.index();
+    }
+
+    /**
+     * Who started the call (its first From, as {@code user@host}), so a classroom's messages can be
+     * grouped per student; "" until a record of the call carries a From.
+     */
+    public String caller() {
+        return call.caller();
     }
 
     public String transport() {

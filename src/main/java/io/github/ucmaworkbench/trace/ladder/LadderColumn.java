@@ -11,9 +11,10 @@ package io.github.ucmaworkbench.trace.ladder;
 public record LadderColumn(String id, Kind kind, int index) {
     /**
      * An endpoint of this process; the registrar (ours, id {@code registrar}, or an outside server
-     * the endpoints REGISTER with, id {@code host:port}); any other peer outside the process.
+     * the endpoints REGISTER with, id {@code host:port}); any other peer outside the process; all
+     * the callers together when the ladder is grouped by caller.
      */
-    public enum Kind { ENDPOINT, REGISTRAR, EXTERNAL }
+    public enum Kind { ENDPOINT, REGISTRAR, EXTERNAL, CALLERS }
 
     /** Whether the column is a peer outside this process, known only by its address. */
     public boolean isOutside() {

@@ -36,12 +36,17 @@ import java.util.Set;
  * is an ephemeral one, so they map onto the parties' listening points learned from the trace.
  */
 public final class LadderModel {
+    /** The id of the one column every other party shares when grouped by caller. */
+    public static final String CALLERS = "callers";
+
     private final List<LadderArrow> arrows = new ArrayList<>();
     private final List<SipTraceEvent> events = new ArrayList<>();
     private final Map<Long, LadderArrow> bySequence = new HashMap<>();
     private final Map<String, Deque<LadderArrow>> openByKey = new HashMap<>();
     private final Set<String> seenSides = new HashSet<>();
-    private final Map<String, Integer> callIndexes = new HashMap<>();
+    private final Map<String, LadderCall> calls = new HashMap<>();
+    /** Callers in order of first appearance: the groups' order. */
+    private final Map<String, Integer> callerGroups = new LinkedHashMap<>();
     private final Map<String, List<LadderArrow>> transactions = new HashMap<>();
     private final Map<String, String> partyByAddress = new HashMap<>();
     private final Set<String> parties = new HashSet<>();
@@ -49,6 +54,7 @@ public final class LadderModel {
     private List<LadderColumn> columns;
     private Map<String, LadderColumn> columnById;
     private Set<String> registerTargets = Set.of();
+    private boolean groupByCaller;
     private Instant origin;
 
     /** Adds one event; returns the arrow it made or completed. */
@@ -75,7 +81,7 @@ public final class LadderModel {
         String oldTo = null;
         if (arrow == null) {
             boolean retransmission = seenSides.contains(side(key, event));
-            arrow = new LadderArrow(arrows.size(), key, callIndex(event.callId()), retransmission, event);
+            arrow = new LadderArrow(arrows.size(), key, call(event), retransmission, event);
             arrows.add(arrow);
             transactions.computeIfAbsent(transactionKey(event, cseq), k -> new ArrayList<>()).add(arrow);
             openByKey.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(arrow);
@@ -109,14 +115,15 @@ public final class LadderModel {
         }
     }
 
-    /** Forgets everything except the preferred column order. */
+    /** Forgets everything except the preferred column order and the grouping. */
     public void clear() {
         arrows.clear();
         events.clear();
         bySequence.clear();
         openByKey.clear();
         seenSides.clear();
-        callIndexes.clear();
+        calls.clear();
+        callerGroups.clear();
         transactions.clear();
         partyByAddress.clear();
         parties.clear();
@@ -190,9 +197,38 @@ public final class LadderModel {
 
     /** The Call-IDs seen, in order of first appearance. */
     public List<String> callIds() {
-        List<String> ids = new ArrayList<>(Collections.nCopies(callIndexes.size(), ""));
-        callIndexes.forEach((id, i) -> ids.set(i, id));
+        List<String> ids = new ArrayList<>(Collections.nCopies(calls.size(), ""));
+        calls.forEach((id, call) -> ids.set(call.index(), id));
         return ids;
+    }
+
+    /** The callers seen ({@code user@host} of each call's From), in order of first appearance. */
+    public List<String> callers() {
+        return List.copyOf(callerGroups.keySet());
+    }
+
+    /**
+     * The arrow's group when the ladder is grouped by caller: its caller's place in
+     * {@link #callers()}, or {@code Integer.MAX_VALUE} (last) while its caller is unknown.
+     */
+    public int callerGroup(LadderArrow arrow) {
+        return callerGroups.getOrDefault(arrow.caller(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Grouped by caller, every party that is neither pinned ({@link #setColumnOrder(List)}) nor a
+     * registrar shares one column, {@link #CALLERS}: fifty students calling the teacher's server
+     * make a ladder of four columns, not fifty-three. The view sorts the rows by caller.
+     */
+    public void setGroupByCaller(boolean grouped) {
+        if (grouped != groupByCaller) {
+            groupByCaller = grouped;
+            invalidateColumns();
+        }
+    }
+
+    public boolean isGroupByCaller() {
+        return groupByCaller;
     }
 
     /** The columns, left to right. */
@@ -238,8 +274,13 @@ public final class LadderModel {
         return key + '|' + event.direction() + '|' + event.party();
     }
 
-    private int callIndex(String callId) {
-        return callIndexes.computeIfAbsent(callId, id -> callIndexes.size());
+    private LadderCall call(SipTraceEvent event) {
+        LadderCall call = calls.computeIfAbsent(event.callId(), id -> new LadderCall(calls.size()));
+        if (call.caller().isEmpty()
+                && call.learnCaller(SipText.addressOfRecord(SipText.header(event.rawText(), "From", "f")))) {
+            callerGroups.putIfAbsent(call.caller(), callerGroups.size());
+        }
+        return call;
     }
 
     private static String transactionKey(SipTraceEvent event, String cseq) {
@@ -310,6 +351,9 @@ public final class LadderModel {
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
         Set<String> registerTargets = new HashSet<>();
         this.registerTargets = registerTargets;
+        for (String pinned : preferredOrder) {
+            firstSeen.putIfAbsent(pinned, firstSeen.size()); // heads over an empty ladder say who is who
+        }
         for (LadderArrow arrow : arrows) {
             String from = columnId(arrow.senderParty, arrow.senderAddress);
             String to = columnId(arrow.receiverParty, arrow.receiverAddress);
@@ -323,8 +367,18 @@ public final class LadderModel {
         ids.sort(Comparator.comparingDouble((String id) -> rank(id, registerTargets)).thenComparing(firstSeen::get));
         List<LadderColumn> result = new ArrayList<>(ids.size());
         Map<String, LadderColumn> byId = new HashMap<>();
+        LadderColumn callers = null;
         for (String id : ids) {
-            LadderColumn column = new LadderColumn(id, kindOf(id, registerTargets), result.size());
+            LadderColumn.Kind kind = kindOf(id, registerTargets);
+            if (groupByCaller && kind != LadderColumn.Kind.REGISTRAR && !preferredOrder.contains(id)) {
+                if (callers == null) {
+                    callers = new LadderColumn(CALLERS, LadderColumn.Kind.CALLERS, result.size());
+                    result.add(callers);
+                }
+                byId.put(id, callers);
+                continue;
+            }
+            LadderColumn column = new LadderColumn(id, kind, result.size());
             result.add(column);
             byId.put(id, column);
         }
@@ -355,7 +409,7 @@ public final class LadderModel {
         if ("registrar".equals(id)) {
             return LadderColumn.Kind.REGISTRAR;
         }
-        if (parties.contains(id)) {
+        if (parties.contains(id) || (preferredOrder.contains(id) && id.matches("(?i)sips?:.*"))) {
             return LadderColumn.Kind.ENDPOINT;
         }
         // an outside server our endpoints sign in to (Kamailio, Asterisk) plays the registrar's part

@@ -99,6 +99,35 @@ public final class SipText {
         return new Via(transport, host.toLowerCase(Locale.ROOT), port, branch);
     }
 
+    /**
+     * Who a From or To header value names, as {@code user@host}: the URI without its scheme,
+     * display name, tag or URI parameters; "" when the value holds no URI.
+     */
+    public static String addressOfRecord(String headerValue) {
+        if (headerValue == null) {
+            return "";
+        }
+        String v = headerValue.trim();
+        int open = v.indexOf('<');
+        if (open >= 0) {
+            int close = v.indexOf('>', open);
+            v = v.substring(open + 1, close < 0 ? v.length() : close);
+        } else {
+            int semi = v.indexOf(';');
+            v = semi < 0 ? v : v.substring(0, semi); // without <>, parameters are the header's (RFC 3261 §20.10)
+        }
+        int colon = v.indexOf(':');
+        if (colon > 0 && v.substring(0, colon).matches("(?i)sips?|tel")) {
+            v = v.substring(colon + 1);
+        }
+        int semi = v.indexOf(';');
+        if (semi >= 0) {
+            v = v.substring(0, semi);
+        }
+        int query = v.indexOf('?');
+        return (query < 0 ? v : v.substring(0, query)).trim().toLowerCase(Locale.ROOT);
+    }
+
     /** The CSeq value with its whitespace normalised, e.g. {@code "2 INVITE"}, or "". */
     public static String cseq(String raw) {
         String value = header(raw, "CSeq", null);

@@ -27,9 +27,26 @@ final class LadderPainter {
 
     /**
      * What to paint: the model, which of its arrows are rows (in row order), which arrow is
-     * selected (-1: none), and which are highlighted ({@code null}: no highlight active).
+     * selected (-1: none), which are highlighted ({@code null}: no highlight active), and whether
+     * the rows come grouped by caller (each group's first row then names its caller).
      */
-    record Scene(LadderModel model, int[] rows, int rowCount, int selectedArrow, IntPredicate highlighted) {
+    record Scene(LadderModel model, int[] rows, int rowCount, int selectedArrow, IntPredicate highlighted,
+            boolean grouped) {
+        Scene(LadderModel model, int[] rows, int rowCount, int selectedArrow, IntPredicate highlighted) {
+            this(model, rows, rowCount, selectedArrow, highlighted, model.isGroupByCaller());
+        }
+
+        /** The caller whose group starts at this row, or null when the row continues a group. */
+        String groupStartingAt(int row) {
+            if (!grouped) {
+                return null;
+            }
+            String caller = model.arrow(rows[row]).caller();
+            if (row > 0 && model.arrow(rows[row - 1]).caller().equals(caller)) {
+                return null;
+            }
+            return caller.isEmpty() ? "caller unknown" : caller;
+        }
     }
 
     private LadderPainter() {
@@ -66,6 +83,28 @@ final class LadderPainter {
         for (int row = firstRow; row <= lastRow; row++) {
             paintArrow(g, scene, geo, palette, font, bold, small, row);
         }
+        for (int row = firstRow; row <= lastRow; row++) {
+            String caller = scene.groupStartingAt(row);
+            if (caller != null) {
+                paintGroupStart(g, palette, small, width, row, caller);
+            }
+        }
+    }
+
+    /** A rule over the group's first row and its caller's name at the right, clear of the arrows' labels. */
+    private static void paintGroupStart(Graphics2D g, LadderPalette palette, Font small, int width, int row,
+            String caller) {
+        int top = LadderGeometry.rowTop(row);
+        g.setStroke(THIN);
+        g.setColor(palette.muted);
+        g.drawLine(0, top, width, top);
+        g.setFont(small.deriveFont(Font.BOLD));
+        FontMetrics fm = g.getFontMetrics();
+        int w = fm.stringWidth(caller);
+        g.setColor(palette.background);
+        g.fillRect(width - w - 12, top + 1, w + 8, fm.getAscent() + 2);
+        g.setColor(palette.foreground);
+        g.drawString(caller, width - w - 8, top + fm.getAscent());
     }
 
     private static void paintArrow(Graphics2D g, Scene scene, LadderGeometry geo, LadderPalette palette, Font font,
@@ -152,6 +191,7 @@ final class LadderPainter {
             case ENDPOINT -> column.id();
             case REGISTRAR -> column.isOutside() ? "registrar (outside)" : "embedded registrar + proxy";
             case EXTERNAL -> "outside this process";
+            case CALLERS -> "everyone else, by caller";
         };
     }
 

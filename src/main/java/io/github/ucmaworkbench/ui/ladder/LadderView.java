@@ -10,41 +10,26 @@ import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
-import java.awt.event.MouseAdapter;
-import java.awt.event.MouseEvent;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import javax.swing.AbstractAction;
-import javax.swing.DefaultComboBoxModel;
+import java.util.stream.IntStream;
 import javax.swing.JButton;
-import javax.swing.JComboBox;
-import javax.swing.JComponent;
-import javax.swing.JFileChooser;
 import javax.swing.JLabel;
-import javax.swing.JMenuItem;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
-import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
-import javax.swing.JTextField;
 import javax.swing.JToggleButton;
-import javax.swing.KeyStroke;
-import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 import javax.swing.Timer;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -67,6 +52,8 @@ public class LadderView extends JPanel implements AutoCloseable {
     public static final String CANVAS = "ladder.canvas";
     public static final String CALL_ID_FILTER = "ladder.filter.callId";
     public static final String METHOD_FILTER = "ladder.filter.method";
+    public static final String CALLER_FILTER = "ladder.filter.caller";
+    public static final String GROUP_BY_CALLER = "ladder.groupByCaller";
     public static final String PAUSE = "ladder.pause";
     public static final String CLEAR = "ladder.clear";
     public static final String EXPORT = "ladder.export";
@@ -89,7 +76,6 @@ public class LadderView extends JPanel implements AutoCloseable {
     public static final int MAX_EVENTS = 100_000;
     /** Events kept for a paused or hidden view before the oldest are dropped. */
     static final int QUEUE_CAPACITY = 100_000;
-    private static final String ALL_METHODS = "All methods";
     /** The stack stamps a response before the API's callback writes the log line that reports it. */
     private static final long LOG_LINE_SLACK_MILLIS = 200;
 
@@ -103,9 +89,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     private int generation;
     private final LadderCanvas canvas = new LadderCanvas(this);
     private final JScrollPane scroll;
-    private final JTextField callIdFilter = new JTextField(14);
-    private final DefaultComboBoxModel<String> methods = new DefaultComboBoxModel<>();
-    private final JComboBox<String> methodFilter = new JComboBox<>(methods);
+    private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller);
     private final JToggleButton pause = new JToggleButton("Pause");
     private final JButton clear = new JButton("Clear");
     private final JButton export = new JButton("Export \u25BE");
@@ -113,6 +97,8 @@ public class LadderView extends JPanel implements AutoCloseable {
     private final Timer timer = new Timer(BATCH_MILLIS, this::drainPerformed);
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
     private final Set<String> methodsSeen = new HashSet<>();
+    private final Set<String> callersSeen = new HashSet<>();
+    private final LadderExports exports;
     private final java.util.ArrayDeque<SipTraceEvent> backlog = new java.util.ArrayDeque<>();
 
     private int[] rows = new int[256];
@@ -132,54 +118,39 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     LadderView(SipTrace trace, int maxEvents) {
-        super(new MigLayout("insets 2, fill", "[][][][][][][grow,right]", "[][grow,fill]"));
+        super(new MigLayout("insets 2, fill", "[][][][][grow,right]", "[][grow,fill]"));
         this.trace = trace;
         this.maxEvents = maxEvents;
         this.queue = new TraceQueue(trace, QUEUE_CAPACITY);
+        this.exports = new LadderExports(this, status);
         for (SipTraceEvent event : trace.snapshot()) {
             apply(event);
         }
         resetRows();
 
         canvas.setName(CANVAS);
-        callIdFilter.setName(CALL_ID_FILTER);
-        methodFilter.setName(METHOD_FILTER);
         pause.setName(PAUSE);
         clear.setName(CLEAR);
         export.setName(EXPORT);
         status.setName(STATUS);
-        callIdFilter.setToolTipText("Show only the messages whose Call-ID contains this text");
         pause.setToolTipText("Stop following the trace; new messages wait until you resume");
         clear.setToolTipText("Empty the trace");
-        methods.addElement(ALL_METHODS);
-        for (String m : List.of("REGISTER", "INVITE", "ACK", "BYE", "CANCEL", "MESSAGE", "INFO", "OPTIONS")) {
-            addMethod(m);
-        }
 
         scroll = new JScrollPane(canvas);
         scroll.setColumnHeaderView(new LadderColumnHeader(this, canvas));
         scroll.getVerticalScrollBar().setUnitIncrement(LadderGeometry.ROW_HEIGHT);
 
-        add(new JLabel("Call-ID"));
-        add(callIdFilter);
-        add(methodFilter);
+        add(filterBar);
         add(pause);
         add(clear);
         add(export);
         add(status, "wrap");
         add(scroll, "span, grow, push");
 
-        callIdFilter.getDocument().addDocumentListener(new DocumentListener() {
-            @Override public void insertUpdate(DocumentEvent e) { filterChanged(); }
-            @Override public void removeUpdate(DocumentEvent e) { filterChanged(); }
-            @Override public void changedUpdate(DocumentEvent e) { filterChanged(); }
-        });
-        methodFilter.addActionListener(e -> filterChanged());
         pause.addActionListener(e -> setPaused(pause.isSelected()));
         clear.addActionListener(e -> clear());
-        export.addActionListener(e -> exportMenu().show(export, 0, export.getHeight()));
-        installMouse();
-        installKeys();
+        export.addActionListener(e -> exports.menu().show(export, 0, export.getHeight()));
+        LadderNavigation.install(this, canvas);
         updateStatus();
     }
 
@@ -291,15 +262,34 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     public void setFilter(LadderFilter newFilter) {
-        String method = newFilter.method().isEmpty() ? ALL_METHODS : newFilter.method();
-        addMethod(method);
-        if (!callIdFilter.getText().equals(newFilter.callIdPart())) {
-            callIdFilter.setText(newFilter.callIdPart());
-        }
-        methodFilter.setSelectedItem(method);
+        filterBar.show(newFilter);
         filter = newFilter;
         resetRows();
         layoutChanged();
+    }
+
+    /**
+     * Grouped by caller: all parties other than the pinned ones and the registrar share one
+     * column, and the rows come caller by caller (each caller's messages in ladder order), with
+     * the caller named where its group starts. For a classroom calling the teacher's server.
+     */
+    public void setGroupByCaller(boolean grouped) {
+        filterBar.showGrouped(grouped);
+        if (grouped == model.isGroupByCaller()) {
+            return;
+        }
+        model.setGroupByCaller(grouped);
+        resetRows();
+        scroll.getColumnHeader().revalidate();
+        layoutChanged();
+        if (selectedArrow >= 0 && rowOfArrow(selectedArrow) >= 0) {
+            scroll.validate();
+            canvas.scrollRectToVisible(canvas.rowBounds(rowOfArrow(selectedArrow)));
+        }
+    }
+
+    public boolean isGroupByCaller() {
+        return model.isGroupByCaller();
     }
 
     public LadderFilter getFilter() {
@@ -333,6 +323,11 @@ public class LadderView extends JPanel implements AutoCloseable {
         fireSelection();
     }
 
+    /** The model indexes of the arrows shown, in row order (filtered, and grouped if chosen). */
+    public int[] shownArrows() {
+        return Arrays.copyOf(rows, rowCount);
+    }
+
     /** The ladder's data; read it on the event thread only. */
     public LadderModel model() {
         return model;
@@ -341,25 +336,25 @@ public class LadderView extends JPanel implements AutoCloseable {
     /** Writes the trace as text off the event thread; completes on the event thread. */
     public CompletableFuture<Path> exportText(Path file) {
         List<SipTraceEvent> events = List.copyOf(model.events());
-        return write(file, () -> TextExporter.write(events, file));
+        return exports.write(file, () -> TextExporter.write(events, file));
     }
 
     /** Writes the trace as a pcap capture off the event thread. */
     public CompletableFuture<Path> exportPcap(Path file) {
         List<SipTraceEvent> events = List.copyOf(model.events());
-        return write(file, () -> PcapExporter.write(events, file));
+        return exports.write(file, () -> PcapExporter.write(events, file));
     }
 
     /** Writes the shown arrows (filter applied) as a PNG picture for slides. */
     public CompletableFuture<Path> exportPng(Path file) {
         var image = LadderPictureExporter.png(model, Arrays.copyOf(rows, rowCount), firstVisibleRow(), getFont());
-        return write(file, () -> LadderPictureExporter.writePng(image, file));
+        return exports.write(file, () -> LadderPictureExporter.writePng(image, file));
     }
 
     /** Writes the shown arrows (filter applied) as an SVG picture. */
     public CompletableFuture<Path> exportSvg(Path file) {
         String svg = LadderPictureExporter.svg(model, Arrays.copyOf(rows, rowCount));
-        return write(file, () -> java.nio.file.Files.writeString(file, svg));
+        return exports.write(file, () -> java.nio.file.Files.writeString(file, svg));
     }
 
     /** Stops following the trace for good. */
@@ -429,9 +424,13 @@ public class LadderView extends JPanel implements AutoCloseable {
             }
         }
         timer.setDelay(backlog.isEmpty() ? BATCH_MILLIS : CATCH_UP_MILLIS);
-        for (int i = before; i < model.size(); i++) {
-            if (filter.matches(model.arrow(i))) {
-                appendRow(i);
+        if (model.isGroupByCaller() && model.size() > before) {
+            resetRows(); // a new arrow belongs inside its caller's group, not at the end
+        } else {
+            for (int i = before; i < model.size(); i++) {
+                if (filter.matches(model.arrow(i))) {
+                    appendRow(i);
+                }
             }
         }
         if (model.columns().size() != columnsBefore) {
@@ -457,12 +456,14 @@ public class LadderView extends JPanel implements AutoCloseable {
         List<SipTraceEvent> events = model.events();
         List<SipTraceEvent> kept = List.copyOf(events.subList(events.size() - maxEvents / 2, events.size()));
         List<String> order = columnOrder;
+        boolean grouped = model.isGroupByCaller();
         int startedIn = generation;
         new SwingWorker<LadderModel, Void>() {
             @Override
             protected LadderModel doInBackground() {
                 LadderModel fresh = new LadderModel();
                 fresh.setColumnOrder(order);
+                fresh.setGroupByCaller(grouped);
                 fresh.addAll(kept);
                 fresh.columns();
                 return fresh;
@@ -476,6 +477,7 @@ public class LadderView extends JPanel implements AutoCloseable {
                 try {
                     if (generation == startedIn) {
                         model = get();
+                        model.setGroupByCaller(filterBar.isGroupSelected()); // the user may have switched meanwhile
                     }
                 } catch (Exception e) {
                     model.clear(); // cannot happen short of an Error; start afresh rather than stall
@@ -501,16 +503,12 @@ public class LadderView extends JPanel implements AutoCloseable {
         lastApplied = event.sequence();
         LadderArrow arrow = model.add(event);
         String method = arrow.method();
-        if (!method.isEmpty() && !methodsSeen.contains(method)) {
-            addMethod(method);
+        if (!method.isEmpty() && methodsSeen.add(method)) {
+            filterBar.addMethod(method);
         }
-    }
-
-    private void addMethod(String method) {
-        if (methods.getIndexOf(method) < 0) {
-            methods.addElement(method);
+        if (!arrow.caller().isEmpty() && callersSeen.add(arrow.caller())) {
+            filterBar.addCaller(arrow.caller());
         }
-        methodsSeen.add(method);
     }
 
     private boolean isAtBottom() {
@@ -518,10 +516,7 @@ public class LadderView extends JPanel implements AutoCloseable {
         return visible.y + visible.height >= canvas.getHeight() - LadderGeometry.ROW_HEIGHT;
     }
 
-    private void filterChanged() {
-        Object method = methodFilter.getSelectedItem();
-        LadderFilter next = new LadderFilter(callIdFilter.getText(),
-                method == null || ALL_METHODS.equals(method) ? "" : method.toString());
+    private void filterChanged(LadderFilter next) {
         if (!next.equals(filter)) {
             filter = next;
             resetRows();
@@ -535,6 +530,11 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     private void resetRows() {
         int[] matching = model.filter(filter);
+        if (model.isGroupByCaller()) {
+            matching = IntStream.of(matching).boxed()
+                    .sorted(Comparator.comparingInt((Integer i) -> model.callerGroup(model.arrow(i))).thenComparing(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+        }
         rows = Arrays.copyOf(matching, Math.max(256, matching.length * 2));
         rowCount = matching.length;
     }
@@ -547,6 +547,14 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     private int rowOfArrow(int arrowIndex) {
+        if (model.isGroupByCaller()) {
+            for (int row = 0; row < rowCount; row++) { // grouped rows are not in ladder order
+                if (rows[row] == arrowIndex) {
+                    return row;
+                }
+            }
+            return -1;
+        }
         int row = Arrays.binarySearch(rows, 0, rowCount, arrowIndex); // rows are in ladder order
         return row >= 0 ? row : -1;
     }
@@ -590,6 +598,11 @@ public class LadderView extends JPanel implements AutoCloseable {
         return rowCount;
     }
 
+    /** The row of the selected arrow, or -1 when none is selected or the filter hides it. */
+    int selectedRow() {
+        return selectedArrow < 0 ? -1 : rowOfArrow(selectedArrow);
+    }
+
     int rowArrow(int row) {
         return rows[row];
     }
@@ -603,7 +616,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     LadderPainter.Scene scene() {
-        return new LadderPainter.Scene(model, rows, rowCount, selectedArrow, highlightPredicate());
+        return new LadderPainter.Scene(model, rows, rowCount, selectedArrow, highlightPredicate(), model.isGroupByCaller());
     }
 
     private IntPredicate highlightPredicate() {
@@ -623,128 +636,13 @@ public class LadderView extends JPanel implements AutoCloseable {
         return Math.max(0, LadderGeometry.rowAt(canvas.getVisibleRect().y));
     }
 
-    // ---- mouse, keys, export menu ----------------------------------------------------------
-
-    private void installMouse() {
-        canvas.addMouseListener(new MouseAdapter() {
-            @Override
-            public void mousePressed(MouseEvent e) {
-                canvas.requestFocusInWindow();
-                int row = canvas.rowAt(e.getY());
-                if (row >= 0 && SwingUtilities.isLeftMouseButton(e)) {
-                    selectArrow(rows[row]);
-                }
-                maybePopup(e);
-            }
-
-            @Override
-            public void mouseReleased(MouseEvent e) {
-                maybePopup(e);
-            }
-        });
-    }
-
-    private void maybePopup(MouseEvent e) {
-        if (!e.isPopupTrigger()) {
-            return;
-        }
-        int row = canvas.rowAt(e.getY());
-        JPopupMenu menu = new JPopupMenu();
-        if (row >= 0) {
-            LadderArrow arrow = model.arrow(rows[row]);
-            JMenuItem only = new JMenuItem("Show only this call");
-            only.addActionListener(a -> setFilter(new LadderFilter(arrow.callId(), "")));
-            menu.add(only);
-        }
-        JMenuItem all = new JMenuItem("Show all messages");
-        all.addActionListener(a -> setFilter(LadderFilter.NONE));
-        menu.add(all);
-        menu.show(canvas, e.getX(), e.getY());
-    }
-
-    private void installKeys() {
-        bind("UP", -1);
-        bind("DOWN", 1);
-        bind("PAGE_UP", -20);
-        bind("PAGE_DOWN", 20);
-    }
-
-    private void bind(String key, int delta) {
-        canvas.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(key), key);
-        canvas.getActionMap().put(key, new AbstractAction() {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                if (rowCount == 0) {
-                    return;
-                }
-                int row = selectedArrow < 0 ? -1 : rowOfArrow(selectedArrow);
-                int next = row < 0 ? (delta > 0 ? 0 : rowCount - 1) : Math.max(0, Math.min(rowCount - 1, row + delta));
-                selectArrow(rows[next]);
-            }
-        });
-    }
-
-    private JPopupMenu exportMenu() {
-        JPopupMenu menu = new JPopupMenu();
-        menu.add(exportItem(EXPORT_TEXT, "Trace as text\u2026", "ucma-trace.txt", this::exportText));
-        menu.add(exportItem(EXPORT_PCAP, "Capture for Wireshark (pcap)\u2026", "ucma-trace.pcap", this::exportPcap));
-        menu.add(exportItem(EXPORT_PNG, "Ladder as PNG picture\u2026", "ucma-ladder.png", this::exportPng));
-        menu.add(exportItem(EXPORT_SVG, "Ladder as SVG picture\u2026", "ucma-ladder.svg", this::exportSvg));
-        return menu;
-    }
-
-    private JMenuItem exportItem(String name, String text, String defaultFile,
-            java.util.function.Function<Path, CompletableFuture<Path>> action) {
-        JMenuItem item = new JMenuItem(text);
-        item.setName(name);
-        item.addActionListener(e -> {
-            JFileChooser chooser = new JFileChooser();
-            chooser.setSelectedFile(new File(defaultFile));
-            if (chooser.showSaveDialog(this) == JFileChooser.APPROVE_OPTION) {
-                action.apply(chooser.getSelectedFile().toPath());
-            }
-        });
-        return item;
-    }
-
-    private interface FileWrite {
-        void run() throws Exception;
-    }
-
-    private CompletableFuture<Path> write(Path file, FileWrite work) {
-        CompletableFuture<Path> done = new CompletableFuture<>();
-        new SwingWorker<Void, Void>() {
-            @Override
-            protected Void doInBackground() throws Exception {
-                work.run();
-                return null;
-            }
-
-            @Override
-            protected void done() {
-                try {
-                    get();
-                    status.setText("Saved " + file.getFileName());
-                    done.complete(file);
-                } catch (Exception e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    if (isShowing()) {
-                        JOptionPane.showMessageDialog(LadderView.this, "Could not write " + file + ": "
-                                + cause.getMessage(), "Export", JOptionPane.ERROR_MESSAGE);
-                    }
-                    done.completeExceptionally(cause);
-                }
-            }
-        }.execute();
-        return done;
-    }
-
     /** The methods offered by the filter: the usual ones and any seen. */
     List<String> offeredMethods() {
-        Set<String> all = new TreeSet<>();
-        for (int i = 1; i < methods.getSize(); i++) {
-            all.add(methods.getElementAt(i));
-        }
-        return List.copyOf(all);
+        return filterBar.offeredMethods();
+    }
+
+    /** The callers offered by the filter, sorted. */
+    List<String> offeredCallers() {
+        return filterBar.offeredCallers();
     }
 }

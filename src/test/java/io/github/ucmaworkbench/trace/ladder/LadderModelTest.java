@@ -205,4 +205,73 @@ class LadderModelTest {
                 "registrar>client 200 OK");
         assertThat(invite).containsSubsequence("client>registrar INVITE", "registrar>client 100 Trying");
     }
+
+    /** A student outside this process (known by address only) calls the server through the registrar. */
+    private void studentCalls(int n) {
+        String student = "127.0.0.1:" + (43000 + n);
+        String callId = "student-call-" + n;
+        model.add(from("sip:student" + n + "@example.com", t.request(REGISTRAR, RECEIVED, REGISTRAR_ADDR, student,
+                "INVITE", callId, 1, student, "z9hG4bKs" + n, 10 * n)));
+        model.add(from("sip:student" + n + "@example.com", t.request(REGISTRAR, SENT, REGISTRAR_ADDR, SERVER_ADDR,
+                "INVITE", callId, 1, REGISTRAR_ADDR, "z9hG4bKr" + n, 10 * n + 1)));
+        model.add(from("sip:student" + n + "@example.com", t.request(SERVER, RECEIVED, SERVER_ADDR, REGISTRAR_ADDR,
+                "INVITE", callId, 1, REGISTRAR_ADDR, "z9hG4bKr" + n, 10 * n + 1)));
+        model.add(t.response(REGISTRAR, SENT, REGISTRAR_ADDR, student, 100, "Trying", "INVITE", callId, 1, student,
+                "z9hG4bKs" + n, 10 * n + 2));
+    }
+
+    private static SipTraceEvent from(String uri, SipTraceEvent e) {
+        String raw = e.rawText().replace("From: <sip:client@example.com>", "From: \"Student\" <" + uri + ";transport=tcp>");
+        return new SipTraceEvent(e.sequence(), e.time(), e.party(), e.direction(), e.local(), e.remote(),
+                e.transport(), e.firstLine(), e.callId(), e.method(), e.statusCode(), raw);
+    }
+
+    @Test
+    void eachCallKnowsWhoStartedItEvenOnItsResponses() {
+        studentCalls(1);
+        studentCalls(2);
+
+        assertThat(model.callers()).containsExactly("student1@example.com", "student2@example.com");
+        assertThat(model.arrows()).filteredOn(a -> a.callId().equals("student-call-2"))
+                .extracting(LadderArrow::caller).containsOnly("student2@example.com");
+        assertThat(model.callerGroup(model.arrow(model.size() - 1))).isEqualTo(1);
+    }
+
+    @Test
+    void groupedByCallerEveryUnpinnedPartySharesOneColumn() {
+        model.setColumnOrder(List.of(CLIENT, REGISTRAR, SERVER));
+        for (int n = 1; n <= 5; n++) {
+            studentCalls(n);
+        }
+        assertThat(model.columns()).hasSize(3 + 5);
+
+        model.setGroupByCaller(true);
+
+        assertThat(model.columns()).extracting(LadderColumn::id)
+                .containsExactly(CLIENT, REGISTRAR, SERVER, LadderModel.CALLERS);
+        assertThat(model.arrows()).filteredOn(a -> a.statusCode() == 100)
+                .allSatisfy(a -> assertThat(model.to(a).kind()).isEqualTo(LadderColumn.Kind.CALLERS));
+        model.setGroupByCaller(false);
+        assertThat(model.columns()).hasSize(8);
+    }
+
+    @Test
+    void pinnedPartiesHaveColumnsBeforeAnyMessage() {
+        model.setColumnOrder(List.of(CLIENT, REGISTRAR, SERVER));
+
+        assertThat(model.columns()).extracting(LadderColumn::id).containsExactly(CLIENT, REGISTRAR, SERVER);
+        assertThat(model.columns()).extracting(LadderColumn::kind).containsExactly(
+                LadderColumn.Kind.ENDPOINT, LadderColumn.Kind.REGISTRAR, LadderColumn.Kind.ENDPOINT);
+    }
+
+    @Test
+    void aCallerFilterKeepsOnlyThatCallersCalls() {
+        studentCalls(1);
+        studentCalls(2);
+
+        int[] shown = model.filter(LadderFilter.NONE.withCaller("Student2@example.com"));
+
+        assertThat(java.util.Arrays.stream(shown).mapToObj(i -> model.arrow(i).callId()))
+                .hasSize(3).containsOnly("student-call-2");
+    }
 }

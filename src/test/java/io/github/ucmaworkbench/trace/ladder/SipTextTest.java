@@ -42,4 +42,13 @@ class SipTextTest {
         SipText.Span cseqName = SipText.spans(RAW).get(3);
         assertThat(RAW.substring(cseqName.start(), cseqName.end())).isEqualTo("CSeq");
     }
+
+    @Test
+    void addressOfRecordDropsDisplayNameSchemeTagAndParameters() {
+        assertThat(SipText.addressOfRecord("\"Alice\" <sip:Alice@Example.com;transport=tcp>;tag=9")).isEqualTo("alice@example.com");
+        assertThat(SipText.addressOfRecord("sips:bob@example.com;tag=1")).isEqualTo("bob@example.com");
+        assertThat(SipText.addressOfRecord("<sip:carol@10.0.0.1:5070?Subject=x>")).isEqualTo("carol@10.0.0.1:5070");
+        assertThat(SipText.addressOfRecord(null)).isEmpty();
+        assertThat(SipText.addressOfRecord("  ")).isEmpty();
+    }
 }
