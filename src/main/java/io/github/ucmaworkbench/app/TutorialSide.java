@@ -31,6 +31,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LogEntry>> progressListeners = new CopyOnWriteArrayList<>();
+    private final List<LogEntry> unheard = new java.util.ArrayList<>();
     private final ExecutorService lifecycle;
     private volatile M manager;
     private volatile Duration operationTimeout;
@@ -125,8 +126,17 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
         changeListeners.forEach(Runnable::run);
     }
 
-    /** Puts a line of the workbench's own into this side's log. */
+    /**
+     * Puts a line of the workbench's own into this side's log. Lines reported before the panel
+     * listens (start-up notices: the registrar's port, a failed start) wait for its first listener.
+     */
     void report(LogEntry entry) {
+        synchronized (unheard) {
+            if (progressListeners.isEmpty()) {
+                unheard.add(entry);
+                return;
+            }
+        }
         progressListeners.forEach(l -> l.accept(entry));
     }
 
@@ -179,7 +189,13 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     @Override
     public AutoCloseable addProgressListener(Consumer<LogEntry> listener) {
-        progressListeners.add(listener);
+        List<LogEntry> waiting;
+        synchronized (unheard) {
+            progressListeners.add(listener);
+            waiting = List.copyOf(unheard);
+            unheard.clear();
+        }
+        waiting.forEach(listener);
         return () -> progressListeners.remove(listener);
     }
 

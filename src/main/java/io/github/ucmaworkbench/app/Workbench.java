@@ -61,13 +61,37 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         RegistrarService registrar = new RegistrarService(registrarConfig);
         try {
             InetSocketAddress bound = registrar.start();
-            return new Workbench(registrar, bound, null, settings);
+            Workbench workbench = new Workbench(registrar, bound, null, settings);
+            for (String notice : startNotices(registrarConfig, bound)) {
+                workbench.client.report(LogEntry.warning(notice));
+                workbench.server.report(LogEntry.warning(notice));
+            }
+            return workbench;
         } catch (IOException | RuntimeException e) {
             registrar.close();
             LOG.warn("the embedded registrar did not start", e);
             return new Workbench(null, null, "The embedded registrar could not start: " + e.getMessage()
                     + ". Sides set to it cannot sign in; choose an external server in their settings.", settings);
         }
+    }
+
+    /**
+     * What the user must know about where the registrar listens: a port other than the one asked
+     * for (it was taken), and an address other machines can reach (classroom mode is a choice
+     * with consequences: anyone on that network can sign in and call).
+     */
+    static List<String> startNotices(RegistrarConfig asked, InetSocketAddress bound) {
+        List<String> notices = new java.util.ArrayList<>();
+        if (asked.getPort() != 0 && bound.getPort() != asked.getPort()) {
+            notices.add("Port " + asked.getPort() + " was taken, so the embedded registrar listens on "
+                    + bound.getAddress().getHostAddress() + ":" + bound.getPort() + " instead.");
+        }
+        if (!asked.getBindAddress().isLoopbackAddress()) {
+            notices.add("The embedded registrar listens on " + bound.getAddress().getHostAddress() + ":"
+                    + bound.getPort() + ", reachable by other machines on that network: anyone there can sign in"
+                    + " and call. Use it on a classroom network you trust.");
+        }
+        return notices;
     }
 
     /** Shortens every SIP operation's timeout (classroom demos of "don't answer", tests). */

@@ -51,11 +51,15 @@ class StartAndCloseTest extends GuiTest {
     }
 
     private void start() throws Exception {
+        start(0);
+    }
+
+    private void start(int registrarPort) throws Exception {
         SettingsStore store = new SettingsStore(configDir);
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
         workbench = Workbench.start(loaded.settings(), RegistrarConfig.builder()
-                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
+                .bindAddress(InetAddress.getLoopbackAddress()).port(registrarPort).build());
         WorkbenchFrame frame = GuiActionRunner.execute(() -> Main.show(workbench, settings, loaded.problem(), closed::countDown));
         window = new FrameFixture(robot(), frame);
         window.resizeTo(new java.awt.Dimension(1280, 900));
@@ -82,6 +86,42 @@ class StartAndCloseTest extends GuiTest {
                 .requireSelection("603 Decline");
         waitFor(ServerPanel.LOG_NAME, "Invites will be answered by the policy: reject with 603 Decline.");
         GuiActionRunner.execute(() -> io.github.ucmaworkbench.ui.theme.ThemeSupport.apply(Theme.LIGHT, false));
+    }
+
+    @Test
+    void aTakenRegistrarPortIsReplacedAndBothLogsSaySo() throws Exception {
+        int taken = io.github.ucmaworkbench.testing.FreePorts.pick();
+        try (java.net.ServerSocket tcp = new java.net.ServerSocket(taken, 1, InetAddress.getLoopbackAddress());
+                java.net.DatagramSocket udp = new java.net.DatagramSocket(taken, InetAddress.getLoopbackAddress())) {
+            start(taken);
+            int bound = workbench.registrarAddress().getPort();
+            assertThat(bound).isNotEqualTo(taken);
+            String notice = "Port " + taken + " was taken, so the embedded registrar listens on 127.0.0.1:" + bound;
+            waitFor(ClientPanel.LOG_NAME, notice);
+            waitFor(ServerPanel.LOG_NAME, notice);
+        }
+    }
+
+    @Test
+    void closingWhileAnInviteWaitsForAnAnswerExitsCleanly() throws Exception {
+        start();
+        window.comboBox(ServerPanel.POLICY + io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel.KIND)
+                .selectItem("Don't answer");
+        window.button(ClientPanel.SIGN_IN).click();
+        window.button(ServerPanel.SIGN_IN).click();
+        waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
+        window.button(ServerPanel.LISTEN).click();
+        waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ServerPanel.LOG_NAME, "An invite was received");
+
+        long start = System.nanoTime();
+        window.close();
+
+        assertThat(closed.await(WorkbenchFrame.CLOSE_GRACE_MILLIS + 1_000, TimeUnit.MILLISECONDS)).isTrue();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis).as("closing took %d ms", millis).isLessThan(WorkbenchFrame.CLOSE_GRACE_MILLIS + 500);
+        assertThat(GuiActionRunner.execute(() -> window.target().isDisplayable())).isFalse();
     }
 
     @Test
