@@ -107,41 +107,20 @@ class StartAndCloseTest extends GuiTest {
         start();
         window.comboBox(ServerPanel.POLICY + io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel.KIND)
                 .selectItem("Don't answer");
-        window.button(ClientPanel.SIGN_IN).click();
-        window.button(ServerPanel.SIGN_IN).click();
-        waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
-        window.button(ServerPanel.LISTEN).click();
-        waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
-        window.button(ClientPanel.SEND_INVITE).click();
+        signInBothListenAndInvite();
         waitFor(ServerPanel.LOG_NAME, "An invite was received");
 
-        long start = System.nanoTime();
-        window.close();
-
-        assertThat(closed.await(WorkbenchFrame.CLOSE_GRACE_MILLIS + 1_000, TimeUnit.MILLISECONDS)).isTrue();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis).as("closing took %d ms", millis).isLessThan(WorkbenchFrame.CLOSE_GRACE_MILLIS + 500);
-        assertThat(GuiActionRunner.execute(() -> window.target().isDisplayable())).isFalse();
+        closeAndAwaitExitWithinTheGrace();
     }
 
     @Test
     void closingWithACallOpenSignsOutAndStopsTheRegistrarWithinSeconds() throws Exception {
         start();
-        window.button(ClientPanel.SIGN_IN).click();
-        window.button(ServerPanel.SIGN_IN).click();
-        waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
-        window.button(ServerPanel.LISTEN).click();
-        waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
-        window.button(ClientPanel.SEND_INVITE).click();
+        signInBothListenAndInvite();
         waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
         InetSocketAddress registrar = workbench.registrarAddress();
 
-        long start = System.nanoTime();
-        window.close();
-        assertThat(closed.await(WorkbenchFrame.CLOSE_GRACE_MILLIS + 1_000, TimeUnit.MILLISECONDS)).isTrue();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis).as("closing took %d ms", millis).isLessThan(WorkbenchFrame.CLOSE_GRACE_MILLIS + 500);
-        assertThat(GuiActionRunner.execute(() -> window.target().isDisplayable())).isFalse();
+        closeAndAwaitExitWithinTheGrace();
         waitUntil("registrar port released", () -> {
             try (Socket s = new Socket(registrar.getAddress(), registrar.getPort())) {
                 return false;
@@ -149,6 +128,24 @@ class StartAndCloseTest extends GuiTest {
                 return true;
             }
         });
+    }
+
+    private void signInBothListenAndInvite() {
+        window.button(ClientPanel.SIGN_IN).click();
+        window.button(ServerPanel.SIGN_IN).click();
+        waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
+        window.button(ServerPanel.LISTEN).click();
+        waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        window.button(ClientPanel.SEND_INVITE).click();
+    }
+
+    private void closeAndAwaitExitWithinTheGrace() throws InterruptedException {
+        long start = System.nanoTime();
+        window.close();
+        assertThat(closed.await(WorkbenchFrame.CLOSE_GRACE_MILLIS + 1_000, TimeUnit.MILLISECONDS)).isTrue();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(millis).as("closing took %d ms", millis).isLessThan(WorkbenchFrame.CLOSE_GRACE_MILLIS + 500);
+        assertThat(GuiActionRunner.execute(() -> window.target().isDisplayable())).isFalse();
     }
 
     private void waitFor(String log, String line) {
