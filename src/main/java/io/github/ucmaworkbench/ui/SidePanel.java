@@ -139,7 +139,7 @@ public abstract class SidePanel extends JPanel {
     /** Re-reads the model into the widgets. Event thread only. */
     public void refresh() {
         uri.setText(model.uri());
-        state.setText(SideActions.describe(model.registrationState(), model.sessionState(), model.isListening()));
+        state.setText(stateText());
         pending.display(model.pending());
         updateActions();
     }
@@ -152,8 +152,13 @@ public abstract class SidePanel extends JPanel {
         return settingsAction;
     }
 
+    /**
+     * The side's state in words, read from the model rather than the label: the frame's title is
+     * refreshed by its own coalesced task, which may run before this panel's refresh and would
+     * otherwise show the previous state until the next change.
+     */
     public String stateText() {
-        return state.getText();
+        return SideActions.describe(model.registrationState(), model.sessionState(), model.isListening());
     }
 
     public String pendingText() {
