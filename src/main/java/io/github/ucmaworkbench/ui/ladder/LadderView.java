@@ -108,9 +108,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     private long lastApplied;
     private LadderPalette palette = LadderPalette.current();
 
-    private long highlightAfterSequence = Long.MAX_VALUE;
-    private Set<String> highlightCallIds = Set.of();
-    private Set<Long> highlightSequences = Set.of();
+    private LadderHighlight highlight = LadderHighlight.NONE;
 
     /** A view of {@code trace}, starting from what it retains now. */
     public LadderView(SipTrace trace) {
@@ -224,27 +222,25 @@ public class LadderView extends JPanel implements AutoCloseable {
      * before a lesson step runs to show the arrows the step caused.
      */
     public void highlightFromNow() {
-        highlightAfterSequence = Math.max(lastApplied, queue.lastEnqueuedSequence());
+        highlight = highlight.after(Math.max(lastApplied, queue.lastEnqueuedSequence()));
         canvas.repaint();
     }
 
     /** Highlights every message of these calls (Call-IDs). */
     public void highlightCallIds(Collection<String> callIds) {
-        highlightCallIds = Set.copyOf(callIds);
+        highlight = highlight.calls(callIds);
         canvas.repaint();
     }
 
     /** Highlights the messages with these trace sequence numbers (either record of a message counts). */
     public void highlightSequences(Collection<Long> sequences) {
-        highlightSequences = Set.copyOf(sequences);
+        highlight = highlight.messages(sequences);
         canvas.repaint();
     }
 
     /** Ends every highlight. */
     public void clearHighlight() {
-        highlightAfterSequence = Long.MAX_VALUE;
-        highlightCallIds = Set.of();
-        highlightSequences = Set.of();
+        highlight = LadderHighlight.NONE;
         canvas.repaint();
     }
 
@@ -620,16 +616,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     private IntPredicate highlightPredicate() {
-        if (highlightAfterSequence == Long.MAX_VALUE && highlightCallIds.isEmpty() && highlightSequences.isEmpty()) {
-            return null;
-        }
-        return index -> {
-            LadderArrow arrow = model.arrow(index);
-            return arrow.firstSequence() > highlightAfterSequence
-                    || highlightCallIds.contains(arrow.callId())
-                    || (arrow.sent() != null && highlightSequences.contains(arrow.sent().sequence()))
-                    || (arrow.received() != null && highlightSequences.contains(arrow.received().sequence()));
-        };
+        return highlight.predicate(model);
     }
 
     private int firstVisibleRow() {
