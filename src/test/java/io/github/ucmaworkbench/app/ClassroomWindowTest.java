@@ -18,7 +18,6 @@ import io.github.ucmaworkbench.trace.ladder.LadderColumn;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
-import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import java.awt.Dimension;
@@ -36,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javax.swing.SwingUtilities;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
@@ -55,6 +53,8 @@ class ClassroomWindowTest extends GuiTest {
     static final int STUDENTS = 50;
     /** Far beyond a repaint, far below "frozen": the event thread must never stall this long. */
     static final long FROZEN_MILLIS = 3_000;
+    /** Fifty calls' log lines and arrows drain in batches; give them longer than one call. */
+    static final long CALLS_MILLIS = 30_000;
 
     @TempDir
     Path configDir;
@@ -91,8 +91,7 @@ class ClassroomWindowTest extends GuiTest {
         window.button(ServerPanel.SIGN_IN).click();
         waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
         window.button(ServerPanel.LISTEN).click();
-        waitUntil("server listening", () -> Arrays.stream(window.list(ServerPanel.LOG_NAME + ProgressLogPanel.LIST)
-                .contents()).anyMatch(l -> l.contains("Listening on ")));
+        waitFor(window, ServerPanel.LOG_NAME, "Listening on ");
         for (int i = 1; i <= STUDENTS; i++) {
             students.add(new SipEndpoint(String.format("sip:student%02d@example.com", i),
                     SipAuthenticationProtocols.NONE, SipTransportType.TCP, "127.0.0.1",
@@ -119,9 +118,20 @@ class ClassroomWindowTest extends GuiTest {
 
         waitUntil("the server reports every caller", () -> Arrays.stream(
                 window.list(ServerPanel.LOG_NAME + ProgressLogPanel.LIST).contents())
-                .filter(l -> l.contains("An invite was received from sip:student")).count() == STUDENTS);
-        waitUntil("every student's call on the ladder", () -> GuiActionRunner.execute(() -> ladder.model().callers()
-                .stream().filter(c -> c.startsWith("student")).count() == STUDENTS));
+                .filter(l -> l.contains("An invite was received from sip:student")).count() == STUDENTS, CALLS_MILLIS);
+        Pause.pause(new Condition("every student's call on the ladder") {
+            @Override
+            public boolean test() {
+                return GuiActionRunner.execute(() -> studentCallers(ladder).size() == STUDENTS);
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return GuiActionRunner.execute(() -> "; callers seen: " + studentCallers(ladder).size() + ", ladder: "
+                        + robot().finder().findByName(window.target(), LadderView.STATUS, javax.swing.JLabel.class)
+                                .getText());
+            }
+        }, Timeout.timeout(CALLS_MILLIS));
 
         GuiActionRunner.execute(() -> {
             LadderModel model = ladder.model();
@@ -145,6 +155,10 @@ class ClassroomWindowTest extends GuiTest {
             });
             ScreenshotsTest.capture(window, robot(), "classroom.png");
         }
+    }
+
+    private static List<String> studentCallers(LadderView ladder) {
+        return ladder.model().callers().stream().filter(c -> c.startsWith("student")).toList();
     }
 
     private void signInAndCall(SipEndpoint student) {
@@ -189,12 +203,4 @@ class ClassroomWindowTest extends GuiTest {
         }
     }
 
-    private void waitUntil(String what, BooleanSupplier condition) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return condition.getAsBoolean();
-            }
-        }, Timeout.timeout(30_000));
-    }
 }

@@ -9,7 +9,6 @@ import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
-import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
@@ -20,16 +19,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Arrays;
-import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,27 +79,27 @@ class ScreenshotsTest extends GuiTest {
         Files.createDirectories(OUT);
         window.button(ClientPanel.SIGN_IN).click();
         window.button(ServerPanel.SIGN_IN).click();
-        waitFor(ServerPanel.LOG_NAME, "Signed in successfully");
-        waitFor(ClientPanel.LOG_NAME, "Signed in successfully");
+        waitFor(window, ServerPanel.LOG_NAME, "Signed in successfully");
+        waitFor(window, ClientPanel.LOG_NAME, "Signed in successfully");
         waitUntil("listen allowed", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
         window.button(ServerPanel.LISTEN).click();
-        waitFor(ServerPanel.LOG_NAME, "Listening on ");
+        waitFor(window, ServerPanel.LOG_NAME, "Listening on ");
         capture("signed-in.png");
 
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
+        waitFor(window, ClientPanel.LOG_NAME, "The invite was accepted successfully");
         window.button(ClientPanel.SEND_MESSAGE).click();
-        waitFor(ServerPanel.LOG_NAME, "Message received");
+        waitFor(window, ServerPanel.LOG_NAME, "Message received");
         capture("call-accepted.png");
 
         window.button(ClientPanel.HANG_UP).click();
-        waitFor(ClientPanel.LOG_NAME, "The session was ended.");
+        waitFor(window, ClientPanel.LOG_NAME, "The session was ended.");
         window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Reject");
         window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.REJECTION).selectItem("486 Busy Here");
-        waitFor(ServerPanel.LOG_NAME, "reject with 486 Busy Here");
+        waitFor(window, ServerPanel.LOG_NAME, "reject with 486 Busy Here");
         waitUntil("invite allowed", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(ClientPanel.LOG_NAME, "Error Code=486");
+        waitFor(window, ClientPanel.LOG_NAME, "Error Code=486");
         capture("call-rejected.png");
 
         window.button(ClientPanel.SETTINGS_NAME).click();
@@ -115,9 +110,9 @@ class ScreenshotsTest extends GuiTest {
 
         window.toggleButton(WorkbenchFrame.DARK_THEME).click();
         window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Accept all");
-        waitFor(ServerPanel.LOG_NAME, "accept all");
+        waitFor(window, ServerPanel.LOG_NAME, "accept all");
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully (");
+        waitFor(window, ClientPanel.LOG_NAME, "The invite was accepted successfully (");
         capture("dark-theme.png");
         window.toggleButton(WorkbenchFrame.DARK_THEME).click();
         window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();
@@ -150,17 +145,5 @@ class ScreenshotsTest extends GuiTest {
         Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void waitFor(String log, String line) {
-        waitUntil(log + " shows \"" + line + "\"", () -> Arrays.stream(
-                window.list(log + ProgressLogPanel.LIST).contents()).anyMatch(l -> l.contains(line)));
-    }
 
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return condition.getAsBoolean();
-            }
-        }, Timeout.timeout(15_000));
-    }
 }

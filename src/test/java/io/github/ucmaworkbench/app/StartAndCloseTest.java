@@ -12,21 +12,15 @@ import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
-import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +63,7 @@ class StartAndCloseTest extends GuiTest {
     void corruptSettingsFileStartsWithDefaultsAndSaysSoInTheLog() throws Exception {
         Files.writeString(configDir.resolve(SettingsStore.FILE_NAME), "{ not json");
         start();
-        waitFor(ClientPanel.LOG_NAME, "was not used because it is not valid settings JSON");
+        waitFor(window, ClientPanel.LOG_NAME, "was not used because it is not valid settings JSON");
         window.label(ClientPanel.URI_NAME).requireText("sip:client@example.com");
     }
 
@@ -84,7 +78,7 @@ class StartAndCloseTest extends GuiTest {
         assertThat(GuiActionRunner.execute(FlatLaf::isLafDark)).isTrue();
         window.comboBox(ServerPanel.POLICY + io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel.REJECTION)
                 .requireSelection("603 Decline");
-        waitFor(ServerPanel.LOG_NAME, "Invites will be answered by the policy: reject with 603 Decline.");
+        waitFor(window, ServerPanel.LOG_NAME, "Invites will be answered by the policy: reject with 603 Decline.");
         GuiActionRunner.execute(() -> io.github.ucmaworkbench.ui.theme.ThemeSupport.apply(Theme.LIGHT, false));
     }
 
@@ -97,8 +91,8 @@ class StartAndCloseTest extends GuiTest {
             int bound = workbench.registrarAddress().getPort();
             assertThat(bound).isNotEqualTo(taken);
             String notice = "Port " + taken + " was taken, so the embedded registrar listens on 127.0.0.1:" + bound;
-            waitFor(ClientPanel.LOG_NAME, notice);
-            waitFor(ServerPanel.LOG_NAME, notice);
+            waitFor(window, ClientPanel.LOG_NAME, notice);
+            waitFor(window, ServerPanel.LOG_NAME, notice);
         }
     }
 
@@ -108,7 +102,7 @@ class StartAndCloseTest extends GuiTest {
         window.comboBox(ServerPanel.POLICY + io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel.KIND)
                 .selectItem("Don't answer");
         signInBothListenAndInvite();
-        waitFor(ServerPanel.LOG_NAME, "An invite was received");
+        waitFor(window, ServerPanel.LOG_NAME, "An invite was received");
 
         closeAndAwaitExitWithinTheGrace();
     }
@@ -117,7 +111,7 @@ class StartAndCloseTest extends GuiTest {
     void closingWithACallOpenSignsOutAndStopsTheRegistrarWithinSeconds() throws Exception {
         start();
         signInBothListenAndInvite();
-        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
+        waitFor(window, ClientPanel.LOG_NAME, "The invite was accepted successfully");
         InetSocketAddress registrar = workbench.registrarAddress();
 
         closeAndAwaitExitWithinTheGrace();
@@ -148,17 +142,5 @@ class StartAndCloseTest extends GuiTest {
         assertThat(GuiActionRunner.execute(() -> window.target().isDisplayable())).isFalse();
     }
 
-    private void waitFor(String log, String line) {
-        waitUntil(log + " shows \"" + line + "\"", () -> Arrays.stream(
-                window.list(log + ProgressLogPanel.LIST).contents()).anyMatch(l -> l.contains(line)));
-    }
 
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return condition.getAsBoolean();
-            }
-        }, Timeout.timeout(15_000));
-    }
 }

@@ -16,13 +16,9 @@ import java.awt.Dimension;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JListFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,12 +81,4 @@ class WireInWindowTest extends GuiTest {
         assertThat(configDir.resolve(io.github.ucmaworkbench.lessons.LessonProgressStore.FILE_NAME)).doesNotExist();
     }
 
-    private void waitUntil(String what, BooleanSupplier condition) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return condition.getAsBoolean();
-            }
-        }, Timeout.timeout(15_000));
-    }
 }

@@ -75,13 +75,13 @@ class WorkbenchWindowTest extends GuiTest {
         signInBothAndListen();
         window.button(ServerPanel.SIGN_IN).requireDisabled();
         window.button(ClientPanel.HANG_UP).requireDisabled();
-        waitUntil("registrar counts both", () -> window.label(WorkbenchFrame.REGISTRAR_STATUS).text()
+        waitShowingLogs("registrar counts both", () -> window.label(WorkbenchFrame.REGISTRAR_STATUS).text()
                 .contains("2 users signed in"));
 
         window.button(ClientPanel.SEND_INVITE).click();
         waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
         waitFor(ServerPanel.LOG_NAME, "An invite was received from sip:client@example.com");
-        waitUntil("client in a session", () -> window.label(ClientPanel.STATE_NAME).text().endsWith("in a session"));
+        waitShowingLogs("client in a session", () -> window.label(ClientPanel.STATE_NAME).text().endsWith("in a session"));
         window.button(ClientPanel.SEND_INVITE).requireDisabled();
         window.button(ClientPanel.HANG_UP).requireEnabled();
         window.button(ServerPanel.HANG_UP).requireEnabled();
@@ -91,12 +91,12 @@ class WorkbenchWindowTest extends GuiTest {
 
         window.button(ClientPanel.HANG_UP).click();
         waitFor(ClientPanel.LOG_NAME, "The session was ended.");
-        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.SEND_MESSAGE).requireDisabled();
 
         window.button(ClientPanel.SIGN_OUT).click();
         waitFor(ClientPanel.LOG_NAME, "Signed out successfully.");
-        waitUntil("client may sign in again", () -> window.button(ClientPanel.SIGN_IN).target().isEnabled());
+        waitShowingLogs("client may sign in again", () -> window.button(ClientPanel.SIGN_IN).target().isEnabled());
         window.button(ClientPanel.SEND_INVITE).requireDisabled();
     }
 
@@ -108,7 +108,7 @@ class WorkbenchWindowTest extends GuiTest {
         window.button(ClientPanel.SEND_INVITE).click();
         waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=486 Error Text=Busy Here.");
         waitFor(ServerPanel.LOG_NAME, "The invite was rejected with 486 Busy Here.");
-        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
     }
 
     @Test
@@ -117,9 +117,9 @@ class WorkbenchWindowTest extends GuiTest {
         signInBothAndListen();
         window.button(ClientPanel.SEND_INVITE).click();
         String pending = ClientPanel.PENDING_NAME + PendingIndicator.LABEL;
-        waitUntil("pending with time left", () -> showingText(pending).matches("Waiting for the invite to be answered — \\d+ s left"));
+        waitShowingLogs("pending with time left", () -> showingText(pending).matches("Waiting for the invite to be answered — \\d+ s left"));
         waitFor(ClientPanel.LOG_NAME, "The invite failed because the session establishment timed out.");
-        waitUntil("pending gone", () -> showingText(pending).isEmpty());
+        waitShowingLogs("pending gone", () -> showingText(pending).isEmpty());
     }
 
     @Test
@@ -135,7 +135,7 @@ class WorkbenchWindowTest extends GuiTest {
         waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
 
         window.button(ClientPanel.HANG_UP).click();
-        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.SEND_INVITE).click();
         ask = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(10_000).using(robot());
         ask.button(AskCallDialog.DECLINE).click();
@@ -151,7 +151,7 @@ class WorkbenchWindowTest extends GuiTest {
         window.button(ClientPanel.SEND_INVITE).click();
         waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=403 Error Text=Forbidden (missing header X-Lesson).");
 
-        waitUntil("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.HEADERS + HeadersPanel.ADD).click();
         window.radioButton(ClientPanel.SYNC).click();
         window.button(ClientPanel.SEND_INVITE).click();
@@ -164,10 +164,10 @@ class WorkbenchWindowTest extends GuiTest {
         window.button(ServerPanel.SIGN_IN).click();
         waitFor(ClientPanel.LOG_NAME, "Signed in successfully");
         waitFor(ServerPanel.LOG_NAME, "Signed in successfully");
-        waitUntil("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
+        waitShowingLogs("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
         window.button(ServerPanel.LISTEN).click();
         waitFor(ServerPanel.LOG_NAME, "Listening on ");
-        waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+        waitShowingLogs("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
     }
 
     /** The label's text while it is on screen, else "" (never throws while it is hidden). */
@@ -178,12 +178,14 @@ class WorkbenchWindowTest extends GuiTest {
         });
     }
 
+
+    /** Like the base's waitFor, but a failure prints both logs. */
     private void waitFor(String log, String line) {
-        waitUntil(log + " shows \"" + line + "\"", () -> Arrays.stream(
+        waitShowingLogs(log + " shows \"" + line + "\"", () -> Arrays.stream(
                 window.list(log + ProgressLogPanel.LIST).contents()).anyMatch(l -> l.contains(line)));
     }
 
-    private void waitUntil(String what, BooleanSupplier condition) {
+    private void waitShowingLogs(String what, BooleanSupplier condition) {
         Pause.pause(new Condition(what) {
             @Override
             public boolean test() {

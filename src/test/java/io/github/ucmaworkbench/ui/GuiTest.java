@@ -1,6 +1,13 @@
 package io.github.ucmaworkbench.ui;
 
+import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
 import org.assertj.swing.testing.AssertJSwingTestCaseTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,5 +43,28 @@ public abstract class GuiTest extends AssertJSwingTestCaseTemplate {
     protected abstract void onSetUp() throws Exception;
 
     protected void onTearDown() throws Exception {
+    }
+
+    /** How long a GUI test waits for a SIP outcome by default: several operation timeouts on a loaded machine. */
+    protected static final long WAIT_MILLIS = 15_000;
+
+    /** Waits (polling, never sleeping blindly) until {@code condition} holds, or fails naming {@code what}. */
+    protected static void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, condition, WAIT_MILLIS);
+    }
+
+    protected static void waitUntil(String what, BooleanSupplier condition, long timeoutMillis) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                return condition.getAsBoolean();
+            }
+        }, Timeout.timeout(timeoutMillis));
+    }
+
+    /** Waits until the progress log named {@code log} in {@code window} has a line containing {@code line}. */
+    protected static void waitFor(FrameFixture window, String log, String line) {
+        waitUntil(log + " shows \"" + line + "\"", () -> Arrays.stream(
+                window.list(log + ProgressLogPanel.LIST).contents()).anyMatch(l -> l.contains(line)));
     }
 }

@@ -19,9 +19,6 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -224,12 +221,4 @@ class WorkbenchFrameTest extends GuiTest {
         waitUntil("window gone", () -> !GuiActionRunner.execute(() -> window.target().isDisplayable()));
     }
 
-    static void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return condition.getAsBoolean();
-            }
-        }, Timeout.timeout(10_000));
-    }
 }

@@ -12,9 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 
 class AskCallDialogTest extends GuiTest {
@@ -67,12 +64,5 @@ class AskCallDialogTest extends GuiTest {
         worker.start();
     }
 
-    private static void waitUntil(String what, java.util.function.BooleanSupplier condition) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return condition.getAsBoolean();
-            }
-        }, Timeout.timeout(10_000));
-    }
+
 }
