@@ -22,9 +22,6 @@ import javax.sip.message.Request;
  * replay protection live in {@link NonceService}.
  */
 final class DigestChallenger {
-    /** RFC 8760 §2.4: the server lists the algorithms in its order of preference. */
-    static final List<String> ALGORITHMS = List.of("SHA-256", "MD5");
-
     /** What to do with a request. FORBIDDEN counts as a failed sign-in. */
     enum Verdict { ACCEPTED, CHALLENGE, STALE, FORBIDDEN }
 
@@ -35,8 +32,12 @@ final class DigestChallenger {
     private final Map<String, String> users;
     private final HeaderFactory headers;
     private final NonceService nonces;
+    /** RFC 8760 §2.4: the server lists the algorithms in its order of preference. */
+    private final List<String> algorithms;
 
-    DigestChallenger(String realm, Map<String, String> users, HeaderFactory headers, NonceService nonces) {
+    DigestChallenger(String realm, Map<String, String> users, List<String> algorithms, HeaderFactory headers,
+            NonceService nonces) {
+        this.algorithms = algorithms;
         this.realm = realm;
         this.users = users;
         this.headers = headers;
@@ -54,7 +55,7 @@ final class DigestChallenger {
             return new Result(Verdict.CHALLENGE, null, null, "no credentials for realm " + realm);
         }
         String algorithm = auth.getAlgorithm() == null ? "MD5" : auth.getAlgorithm().toUpperCase(Locale.ROOT);
-        if (!ALGORITHMS.contains(algorithm)) {
+        if (!algorithms.contains(algorithm)) {
             return new Result(Verdict.CHALLENGE, null, algorithm, "unsupported algorithm " + algorithm);
         }
         long issued = nonces.issuedAt(auth.getNonce());
@@ -96,7 +97,7 @@ final class DigestChallenger {
     /** One challenge header per algorithm, SHA-256 first (§22.1; RFC 8760 §2.4), each with its own nonce. */
     List<WWWAuthenticateHeader> challenges(boolean proxy, boolean stale) throws ParseException {
         List<WWWAuthenticateHeader> out = new java.util.ArrayList<>();
-        for (String algorithm : ALGORITHMS) {
+        for (String algorithm : algorithms) {
             WWWAuthenticateHeader h = proxy ? headers.createProxyAuthenticateHeader("Digest")
                     : headers.createWWWAuthenticateHeader("Digest");
             h.setRealm(realm);

@@ -30,6 +30,7 @@ public final class RegistrarConfig {
     private final int maxExpires;
     private final int defaultExpires;
     private final boolean authenticateCalls;
+    private final java.util.List<String> digestAlgorithms;
     private final long nonceLifetimeMillis;
     private final int authFailureLimit;
     private final long authFailureWindowMillis;
@@ -47,6 +48,7 @@ public final class RegistrarConfig {
         this.maxExpires = b.maxExpires;
         this.defaultExpires = b.defaultExpires;
         this.authenticateCalls = b.authenticateCalls;
+        this.digestAlgorithms = java.util.List.copyOf(b.digestAlgorithms);
         this.nonceLifetimeMillis = b.nonceLifetimeMillis;
         this.authFailureLimit = b.authFailureLimit;
         this.authFailureWindowMillis = b.authFailureWindowMillis;
@@ -76,6 +78,7 @@ public final class RegistrarConfig {
         b.maxExpires = maxExpires;
         b.defaultExpires = defaultExpires;
         b.authenticateCalls = authenticateCalls;
+        b.digestAlgorithms = digestAlgorithms;
         b.nonceLifetimeMillis = nonceLifetimeMillis;
         b.authFailureLimit = authFailureLimit;
         b.authFailureWindowMillis = authFailureWindowMillis;
@@ -130,6 +133,15 @@ public final class RegistrarConfig {
         return authenticateCalls;
     }
 
+    /**
+     * The digest algorithms challenged with and accepted, in the order offered: by default
+     * SHA-256 then MD5 (RFC 8760 §2.4). Some older clients (SIPp 3.6 among them) answer only the
+     * first challenge and know only MD5; for them a registrar can offer MD5 alone.
+     */
+    public java.util.List<String> getDigestAlgorithms() {
+        return digestAlgorithms;
+    }
+
     /** How long a digest nonce is good for; older ones earn a {@code stale=true} challenge. */
     public long getNonceLifetimeMillis() {
         return nonceLifetimeMillis;
@@ -179,6 +191,7 @@ public final class RegistrarConfig {
         private int maxExpires = 3600;
         private int defaultExpires = 3600;
         private boolean authenticateCalls;
+        private java.util.List<String> digestAlgorithms = java.util.List.of("SHA-256", "MD5");
         private long nonceLifetimeMillis = 5 * 60_000L;
         private int authFailureLimit = 10;
         private long authFailureWindowMillis = 60_000L;
@@ -242,6 +255,12 @@ public final class RegistrarConfig {
             return this;
         }
 
+        /** The digest algorithms to offer, most preferred first: "SHA-256", "MD5" or both. */
+        public Builder digestAlgorithms(String... algorithms) {
+            this.digestAlgorithms = java.util.List.of(algorithms);
+            return this;
+        }
+
         public Builder nonceLifetime(java.time.Duration lifetime) {
             this.nonceLifetimeMillis = lifetime.toMillis();
             return this;
@@ -282,6 +301,10 @@ public final class RegistrarConfig {
             }
             if (defaultExpires < 1) {
                 throw new IllegalArgumentException("defaultExpires must be positive: " + defaultExpires);
+            }
+            if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != new java.util.HashSet<>(digestAlgorithms).size()
+                    || !java.util.List.of("SHA-256", "MD5").containsAll(digestAlgorithms)) {
+                throw new IllegalArgumentException("digest algorithms must be SHA-256 and/or MD5: " + digestAlgorithms);
             }
             if (nonceLifetimeMillis < 1 || authFailureWindowMillis < 1) {
                 throw new IllegalArgumentException("nonce lifetime and failure window must be positive");

@@ -132,7 +132,8 @@ public final class RegistrarService implements AutoCloseable {
             LocalIdentity identity = new LocalIdentity(config.getDomain(), address, port);
             NonceService nonces = new NonceService(config.getNonceLifetimeMillis(), NONCES_REMEMBERED,
                     System::currentTimeMillis);
-            DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(), headers, nonces);
+            DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(),
+                    config.getDigestAlgorithms(), headers, nonces);
             AuthGate auth = new AuthGate(digest, failures, messages);
             RegisterHandler registrar = new RegisterHandler(config, identity, location, auth, messages, headers, addresses);
             ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location, config, auth);

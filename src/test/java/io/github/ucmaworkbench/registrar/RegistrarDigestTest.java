@@ -76,6 +76,21 @@ class RegistrarDigestTest {
         assertThat(DigestAnswer.challenges(r).get(0).getNonce()).isNotEqualTo(DigestAnswer.challenges(r).get(1).getNonce());
     }
 
+    @Test
+    void md5OnlyRegistrarForLegacyClientsOffersAndAcceptsOnlyMd5() throws Exception {
+        start(RegistrarConfig.builder().digestAlgorithms("MD5"));
+        Request register = register();
+        Response r = challenge(register);
+        assertThat(DigestAnswer.challenges(r)).extracting(WWWAuthenticateHeader::getAlgorithm).containsExactly("MD5");
+
+        // an answer in an algorithm that was not offered is not accepted: it earns a new challenge
+        WWWAuthenticateHeader md5 = DigestAnswer.offering(r, "MD5");
+        md5.setAlgorithm("SHA-256");
+        Request sha = DigestAnswer.answered(alice.headers(), DigestAnswer.next(register), md5, "alice", "secret", 1, "x");
+        assertThat(alice.call(sha).getStatusCode()).isEqualTo(401);
+        assertThat(answer(register, challenge(register()), "MD5", "secret", 1).getStatusCode()).isEqualTo(200);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"SHA-256", "MD5"})
     void eitherAlgorithmSignsIn(String algorithm) throws Exception {

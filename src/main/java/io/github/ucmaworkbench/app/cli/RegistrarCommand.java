@@ -51,6 +51,10 @@ final class RegistrarCommand implements Callable<Integer> {
                     "authentication (SHA-256 or MD5) and repeated failures from one address are refused for a minute"})
     private Path users;
 
+    @Option(names = "--md5-only",
+            description = "With --users: offer only MD5 digest, for old clients that cannot skip a SHA-256 challenge")
+    private boolean md5Only;
+
     @Option(names = "--authenticate-calls",
             description = "With --users: challenge INVITEs (407) from callers that are not signed in")
     private boolean authenticateCalls;
@@ -74,7 +78,8 @@ final class RegistrarCommand implements Callable<Integer> {
         RegistrarConfig config;
         try {
             config = RegistrarConfig.builder().bindAddress(bind).port(port == null ? RegistrarConfig.DEFAULT_PORT : port)
-                    .fixedPort(port != null).domain(domain).users(loadUsers()).authenticateCalls(authenticateCalls).build();
+                    .fixedPort(port != null).domain(domain).users(loadUsers()).authenticateCalls(authenticateCalls)
+                    .digestAlgorithms(md5Only ? new String[] {"MD5"} : new String[] {"SHA-256", "MD5"}).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
