@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.app.settings.SettingsHolder;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.app.settings.SettingsStore;
+import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.trace.SipTrace;
@@ -66,18 +67,35 @@ public final class Main implements Callable<Integer> {
         // both are a second or more of class loading on a cold start.
         SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
                 loaded.settings().presentationFont()));
-        RegistrarConfig registrarConfig = RegistrarConfig.builder()
+        RegistrarConfig.Builder registrarConfig = RegistrarConfig.builder()
                 .bindAddress(InetAddress.getByName(registrarBind))
                 .port(registrarPort)
-                .domain(domain)
-                .build();
-        Workbench workbench = Workbench.start(loaded.settings(), registrarConfig);
+                .domain(domain);
+        Workbench workbench = startWorkbench(loaded.settings(), registrarConfig);
         // Lesson files are read and parsed here, not on the event thread. Progress lives beside
         // settings.json, so --config-dir keeps a class's state together.
         LessonLibrary lessons = LessonLibrary.loadOrReport();
         LessonProgressStore progress = new LessonProgressStore(store.file().resolveSibling(LessonProgressStore.FILE_NAME));
         SwingUtilities.invokeLater(() -> show(workbench, settings, lessons, progress, loaded.problem(), () -> System.exit(0)));
         return 0;
+    }
+
+    /**
+     * Starts the workbench with the embedded registrar, which asks for sign-in when the settings
+     * name a users file. A users file that cannot be used never falls back to a registrar without
+     * sign-in: the registrar stays off and the window says why.
+     */
+    static Workbench startWorkbench(WorkbenchSettings settings, RegistrarConfig.Builder registrarConfig) {
+        java.nio.file.Path usersFile = settings.registrarUsersPath();
+        try {
+            if (usersFile != null) {
+                registrarConfig.users(io.github.ucmaworkbench.registrar.UsersFile.load(usersFile));
+            }
+        } catch (io.github.ucmaworkbench.registrar.UsersFile.Problem e) {
+            return Workbench.withoutRegistrar(settings, "The embedded registrar did not start: its users file "
+                    + e.getMessage() + ". Fix it in the server's settings and start the workbench again.");
+        }
+        return Workbench.start(settings, registrarConfig.build());
     }
 
     /**

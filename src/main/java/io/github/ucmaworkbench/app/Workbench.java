@@ -94,6 +94,12 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         return notices;
     }
 
+    /** Builds both sides without the embedded registrar, saying why in the status bar and the client's log. */
+    public static Workbench withoutRegistrar(WorkbenchSettings settings, String problem) {
+        LOG.warn(problem);
+        return new Workbench(null, null, problem, settings);
+    }
+
     /** Shortens every SIP operation's timeout (classroom demos of "don't answer", tests). */
     public void setOperationTimeout(Duration timeout) {
         client.setOperationTimeout(timeout);
@@ -160,6 +166,10 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
                     .append(users).append(users == 1 ? " user signed in" : " users signed in");
         } else {
             text.append("Embedded registrar not running");
+            if (registrarProblem != null) {
+                // the client's log line is sent before any panel listens: the status bar keeps the reason
+                text.append(" (").append(registrarProblem.replaceFirst("^The embedded registrar ", "it ")).append(')');
+            }
         }
         appendExternal(text, "client", clientEndpoint);
         appendExternal(text, "server", serverEndpoint);

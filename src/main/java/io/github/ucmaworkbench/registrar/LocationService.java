@@ -133,14 +133,61 @@ public final class LocationService {
         return map == null ? null : map.get(key);
     }
 
+    /** A REGISTER that would bind more contacts than the registrar allows. */
+    static final class LimitExceeded extends Exception {
+        private final boolean perAor;
+
+        LimitExceeded(boolean perAor, String message) {
+            super(message, null, false, false);
+            this.perAor = perAor;
+        }
+
+        /** True: this AOR has too many contacts; false: the registrar as a whole is full. */
+        boolean isPerAor() {
+            return perAor;
+        }
+    }
+
     /**
      * Applies one REGISTER atomically: optionally drops everything, then puts the refreshed bindings
      * and removes the listed keys. Returns the live bindings afterwards.
      */
     List<Binding> update(String aor, boolean removeAll, List<Binding> put, List<String> removeKeys) {
+        try {
+            return update(aor, removeAll, put, removeKeys, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        } catch (LimitExceeded e) {
+            throw new IllegalStateException("unbounded update refused", e);
+        }
+    }
+
+    /**
+     * Like {@link #update(String, boolean, List, List)}, refused (and nothing changed) when it would
+     * leave the AOR with more than {@code maxPerAor} contacts, or all AORs together with more than
+     * {@code maxTotal}. Refreshing or removing bindings is never refused: only growth counts.
+     */
+    List<Binding> update(String aor, boolean removeAll, List<Binding> put, List<String> removeKeys, int maxPerAor,
+            int maxTotal) throws LimitExceeded {
         boolean changed;
         List<Binding> current;
         synchronized (this) {
+            Map<String, Binding> existing = bindings.getOrDefault(aor, Map.of());
+            Set<String> after = new HashSet<>();
+            if (!removeAll) {
+                existing.forEach((key, b) -> {
+                    if (!b.isExpired()) {
+                        after.add(key);
+                    }
+                });
+            }
+            removeKeys.forEach(after::remove);
+            put.forEach(b -> after.add(b.key()));
+            int growth = after.size() - existing.size();
+            if (growth > 0 && after.size() > maxPerAor) {
+                throw new LimitExceeded(true, aor + " may have at most " + maxPerAor + " contacts");
+            }
+            if (growth > 0 && totalBindings() + growth > maxTotal) {
+                throw new LimitExceeded(false, "the registrar holds its maximum of " + maxTotal + " bindings");
+            }
             known.add(aor);
             Map<String, Binding> map = bindings.computeIfAbsent(aor, k -> new java.util.LinkedHashMap<>());
             if (removeAll) {
@@ -161,6 +208,15 @@ public final class LocationService {
         }
         fireIf(changed);
         return current;
+    }
+
+    /** Bindings of all AORs (lapsed ones until the next purge included). */
+    public synchronized int totalBindings() {
+        int total = 0;
+        for (Map<String, Binding> map : bindings.values()) {
+            total += map.size();
+        }
+        return total;
     }
 
     /** Drops lapsed bindings; called periodically by the registrar. */

@@ -86,6 +86,7 @@ final class ProxyContext {
             // Step 9/10: every 2xx is forwarded at once; the other branches are cancelled.
             boolean first = !finalSent;
             finalSent = true;
+            core.contextFinished(this);
             core.sendUpstream(first ? server : null, core.withoutOwnVia(response), true);
             if (invite) {
                 cancelOthers(branch);
@@ -162,6 +163,7 @@ final class ProxyContext {
             }
         }
         finalSent = true;
+        core.contextFinished(this);
         Response out;
         if (canceled && invite && (best == null || bestCode == 408)) {
             out = core.createResponse(original, Response.REQUEST_TERMINATED, null);

@@ -52,9 +52,10 @@ final class ProxyCore {
     /** Pending INVITE contexts by the caller's top Via branch: a CANCEL carries the same (§9.1). */
     private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
     private final ProxyRouting routing;
+    private final ProxyGuards guards;
 
     ProxyCore(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-            LocalIdentity identity, LocationService location) {
+            LocalIdentity identity, LocationService location, RegistrarConfig config, AuthGate auth) {
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
@@ -62,6 +63,7 @@ final class ProxyCore {
         this.identity = identity;
         this.location = location;
         this.routing = new ProxyRouting(identity, headers, addresses);
+        this.guards = new ProxyGuards(config, routing, identity, location, auth, messages, headers);
     }
 
     /** Any request but REGISTER and ACK, with its server transaction. */
@@ -78,6 +80,9 @@ final class ProxyCore {
         if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
             respond(st, request, Response.TOO_MANY_HOPS, null); // §16.3 step 3
             return;
+        }
+        if (!guards.admit(request, st)) {
+            return; // looped (482), overloaded (503) or a caller that must authenticate (407/403)
         }
         Request forward = (Request) request.clone();
         boolean routedHere = routing.popOwnRoutes(forward);
@@ -118,6 +123,7 @@ final class ProxyCore {
             ((MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
         }
         ProxyContext context = new ProxyContext(this, st, request);
+        guards.started(context);
         boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite) {
             invites.put(ProxyRouting.topBranch(request), context);
@@ -137,12 +143,12 @@ final class ProxyCore {
             branches.add(context.newBranch(String.valueOf(copy.getRequestURI())));
         }
         for (int i = 0; i < copies.size(); i++) {
-            forwardBranch(context, branches.get(i), copies.get(i), dialogCreating, inbound);
+            forwardBranch(context, branches.get(i), copies.get(i), dialogCreating, inbound, request);
         }
     }
 
     private void forwardBranch(ProxyContext context, ProxyContext.Branch branch, Request copy, boolean recordRoute,
-            String inbound) throws ParseException, InvalidArgumentException, SipException {
+            String inbound, Request received) throws ParseException, InvalidArgumentException, SipException {
         String outbound = ProxyRouting.hopTransport(copy);
         if (recordRoute) {
             // §16.6 step 4; with different transports on the two sides we record-route twice
@@ -152,7 +158,7 @@ final class ProxyCore {
             }
             copy.addFirst(routing.recordRoute(outbound));
         }
-        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), outbound, routing.newBranch()));
+        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), outbound, routing.newBranch(received)));
         try {
             ClientTransaction ct = provider.getNewClientTransaction(copy);
             ct.setApplicationData(branch);
@@ -264,9 +270,20 @@ final class ProxyCore {
     /** Drops contexts the stack never reported as terminated (belt and braces against leaks). */
     void sweep() {
         invites.values().removeIf(c -> c.ageNanos() > CONTEXT_LIFETIME_NANOS);
+        guards.sweep(CONTEXT_LIFETIME_NANOS);
+    }
+
+    /** Proxied requests still waiting for their final response. */
+    int pendingCount() {
+        return guards.pendingCount();
     }
 
     // ---- used by ProxyContext -------------------------------------------------------------
+
+    /** The context sent its final response: it no longer counts against the pending limit. */
+    void contextFinished(ProxyContext context) {
+        guards.finished(context);
+    }
 
     void sendCancel(ProxyContext.Branch branch) {
         try {

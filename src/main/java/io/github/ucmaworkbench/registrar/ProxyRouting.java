@@ -96,7 +96,41 @@ final class ProxyRouting {
         return via == null ? "" : String.valueOf(via.getBranch());
     }
 
-    String newBranch() {
-        return branchPrefix + Long.toHexString(branchCounter.incrementAndGet());
+    /**
+     * A branch for forwarding {@code received} (§16.6 step 8): our prefix, the request's loop
+     * marker, a counter. The marker lets {@link #hasLooped} recognise the same request coming back.
+     */
+    String newBranch(Request received) {
+        return branchPrefix + loopMarker(received) + "-" + Long.toHexString(branchCounter.incrementAndGet());
+    }
+
+    /**
+     * §16.3 step 4: true when a Via of ours carries the loop marker of this very request, i.e. we
+     * forwarded it before and it came back unchanged (a loop). A request that passes us again with
+     * a different Request-URI is spiralling legitimately: its marker differs.
+     */
+    boolean hasLooped(Request received) {
+        String ours = branchPrefix + loopMarker(received) + "-";
+        for (ListIterator<?> it = received.getHeaders(ViaHeader.NAME); it.hasNext(); ) {
+            ViaHeader via = (ViaHeader) it.next();
+            if (identity.isOwnAddress(via.getHost(), via.getPort()) && via.getBranch() != null
+                    && via.getBranch().startsWith(ours)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The §16.6 step 8 hash over what identifies the request at this hop: Request-URI as received,
+     * From and To tags, Call-ID and CSeq number. The top Via is left out (RFC 3261 lists it, but a
+     * looped request arrives with a different top Via, so including it would hide every loop).
+     */
+    private static String loopMarker(Request r) {
+        String text = r.getRequestURI() + "|" + ((javax.sip.header.FromHeader) r.getHeader("From")).getTag()
+                + "|" + ((javax.sip.header.ToHeader) r.getHeader("To")).getTag()
+                + "|" + ((javax.sip.header.CallIdHeader) r.getHeader("Call-ID")).getCallId()
+                + "|" + ((javax.sip.header.CSeqHeader) r.getHeader("CSeq")).getSeqNumber();
+        return DigestChallenger.md5(text).substring(0, 12);
     }
 }

@@ -32,21 +32,23 @@ import org.slf4j.LoggerFactory;
  */
 final class RegisterHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterHandler.class);
+    /** What a full registrar asks a client to wait (RFC 3261 §21.5.4, §20.33). */
+    static final int RETRY_AFTER_SECONDS = 30;
 
     private final RegistrarConfig config;
     private final LocalIdentity identity;
     private final LocationService location;
-    private final DigestChallenger digest;
+    private final AuthGate auth;
     private final MessageFactory messages;
     private final HeaderFactory headers;
     private final AddressFactory addresses;
 
     RegisterHandler(RegistrarConfig config, LocalIdentity identity, LocationService location,
-            DigestChallenger digest, MessageFactory messages, HeaderFactory headers, AddressFactory addresses) {
+            AuthGate auth, MessageFactory messages, HeaderFactory headers, AddressFactory addresses) {
         this.config = config;
         this.identity = identity;
         this.location = location;
-        this.digest = digest;
+        this.auth = auth;
         this.messages = messages;
         this.headers = headers;
         this.addresses = addresses;
@@ -68,28 +70,17 @@ final class RegisterHandler {
             return;
         }
         // Steps 3-4: authenticate, then check the authenticated user may register this AOR.
-        if (digest.enabled()) {
-            DigestChallenger.Result r = digest.check(request);
-            switch (r.verdict()) {
-                case CHALLENGE, STALE -> {
-                    LOG.debug("challenging REGISTER for {}: {}", to, r.reason());
-                    Response resp = create(request, Response.UNAUTHORIZED, null);
-                    resp.addHeader(digest.challenge(r.verdict() == DigestChallenger.Verdict.STALE));
-                    st.sendResponse(resp);
-                    return;
-                }
-                case FORBIDDEN -> {
-                    LOG.debug("refusing REGISTER for {}: {}", to, r.reason());
-                    reply(st, request, Response.FORBIDDEN, "Forbidden");
-                    return;
-                }
-                case ACCEPTED -> {
-                    if (!r.username().equals(to.getUser())) {
-                        reply(st, request, Response.FORBIDDEN, "Authenticated as " + r.username()
-                                + ", not " + to.getUser());
-                        return;
-                    }
-                }
+        if (auth.refuseBlocked(request, st)) {
+            return;
+        }
+        if (auth.enabled()) {
+            String user = auth.authenticate(request, st, false);
+            if (user == null) {
+                return;
+            }
+            if (!user.equals(to.getUser())) {
+                reply(st, request, Response.FORBIDDEN, "Authenticated as " + user + ", not " + to.getUser());
+                return;
             }
         }
         // Step 5: the AOR from the To header must be ours too.
@@ -170,7 +161,21 @@ final class RegisterHandler {
             LOG.debug("{}: bound {}, removed {}", aor, put, remove);
         }
         // Step 8: the 200 lists every current binding; a query (no Contact) changes nothing.
-        List<Binding> current = changes.isEmpty() ? location.getBindings(aor) : location.update(aor, false, put, remove);
+        List<Binding> current;
+        try {
+            current = changes.isEmpty() ? location.getBindings(aor)
+                    : location.update(aor, false, put, remove, config.getMaxContactsPerAor(), config.getMaxBindings());
+        } catch (LocationService.LimitExceeded e) {
+            LOG.debug("refusing REGISTER for {} from {}: {}", aor, AuthGate.sourceOf(request), e.getMessage());
+            if (e.isPerAor()) {
+                reply(st, request, Response.FORBIDDEN, "Too many contacts (at most " + config.getMaxContactsPerAor() + ")");
+            } else {
+                Response resp = create(request, Response.SERVICE_UNAVAILABLE, "Registrar full");
+                resp.addHeader(headers.createRetryAfterHeader(RETRY_AFTER_SECONDS));
+                st.sendResponse(resp);
+            }
+            return;
+        }
         ok(st, request, current);
     }
 

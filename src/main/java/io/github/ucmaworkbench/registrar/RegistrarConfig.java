@@ -29,6 +29,14 @@ public final class RegistrarConfig {
     private final int minExpires;
     private final int maxExpires;
     private final int defaultExpires;
+    private final boolean authenticateCalls;
+    private final java.util.List<String> digestAlgorithms;
+    private final long nonceLifetimeMillis;
+    private final int authFailureLimit;
+    private final long authFailureWindowMillis;
+    private final int maxContactsPerAor;
+    private final int maxBindings;
+    private final int maxPendingTransactions;
 
     private RegistrarConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -39,6 +47,14 @@ public final class RegistrarConfig {
         this.minExpires = b.minExpires;
         this.maxExpires = b.maxExpires;
         this.defaultExpires = b.defaultExpires;
+        this.authenticateCalls = b.authenticateCalls;
+        this.digestAlgorithms = java.util.List.copyOf(b.digestAlgorithms);
+        this.nonceLifetimeMillis = b.nonceLifetimeMillis;
+        this.authFailureLimit = b.authFailureLimit;
+        this.authFailureWindowMillis = b.authFailureWindowMillis;
+        this.maxContactsPerAor = b.maxContactsPerAor;
+        this.maxBindings = b.maxBindings;
+        this.maxPendingTransactions = b.maxPendingTransactions;
     }
 
     /** Loopback, port 5060 (next free if taken), domain example.com, no authentication. */
@@ -61,6 +77,14 @@ public final class RegistrarConfig {
         b.minExpires = minExpires;
         b.maxExpires = maxExpires;
         b.defaultExpires = defaultExpires;
+        b.authenticateCalls = authenticateCalls;
+        b.digestAlgorithms = digestAlgorithms;
+        b.nonceLifetimeMillis = nonceLifetimeMillis;
+        b.authFailureLimit = authFailureLimit;
+        b.authFailureWindowMillis = authFailureWindowMillis;
+        b.maxContactsPerAor = maxContactsPerAor;
+        b.maxBindings = maxBindings;
+        b.maxPendingTransactions = maxPendingTransactions;
         return b;
     }
 
@@ -84,7 +108,7 @@ public final class RegistrarConfig {
         return domain;
     }
 
-    /** User name to password for MD5 digest authentication; empty means no authentication. */
+    /** User name to password for digest authentication (SHA-256 or MD5); empty means no authentication. */
     public Map<String, String> getUsers() {
         return users;
     }
@@ -101,11 +125,59 @@ public final class RegistrarConfig {
         return defaultExpires;
     }
 
+    /**
+     * True: an out-of-dialog INVITE from a source with no registered contact of its From user is
+     * challenged (407, RFC 3261 §22.3) when users are configured. Off by default.
+     */
+    public boolean isAuthenticateCalls() {
+        return authenticateCalls;
+    }
+
+    /**
+     * The digest algorithms challenged with and accepted, in the order offered: by default
+     * SHA-256 then MD5 (RFC 8760 §2.4). Some older clients (SIPp 3.6 among them) answer only the
+     * first challenge and know only MD5; for them a registrar can offer MD5 alone.
+     */
+    public java.util.List<String> getDigestAlgorithms() {
+        return digestAlgorithms;
+    }
+
+    /** How long a digest nonce is good for; older ones earn a {@code stale=true} challenge. */
+    public long getNonceLifetimeMillis() {
+        return nonceLifetimeMillis;
+    }
+
+    /** Failed sign-ins a source may have within {@link #getAuthFailureWindowMillis()} before it is refused. */
+    public int getAuthFailureLimit() {
+        return authFailureLimit;
+    }
+
+    public long getAuthFailureWindowMillis() {
+        return authFailureWindowMillis;
+    }
+
+    /** Contacts one address-of-record may have bound at once (more: 403). */
+    public int getMaxContactsPerAor() {
+        return maxContactsPerAor;
+    }
+
+    /** Bindings of all users together (more: 503 with Retry-After). */
+    public int getMaxBindings() {
+        return maxBindings;
+    }
+
+    /** Proxied requests waiting for their final response at once (more: 503 with Retry-After). */
+    public int getMaxPendingTransactions() {
+        return maxPendingTransactions;
+    }
+
     @Override
     public String toString() {
         return "RegistrarConfig[" + bindAddress.getHostAddress() + ":" + port + (fixedPort ? " fixed" : "")
                 + ", domain=" + domain + ", users=" + users.keySet() + ", expires=" + minExpires + ".."
-                + maxExpires + " default " + defaultExpires + "]";
+                + maxExpires + " default " + defaultExpires + (authenticateCalls ? ", calls authenticated" : "")
+                + ", limits " + maxContactsPerAor + "/AOR " + maxBindings + " bindings " + maxPendingTransactions
+                + " pending, " + authFailureLimit + " failures/" + authFailureWindowMillis / 1000 + " s]";
     }
 
     /** Builds a {@link RegistrarConfig}; every setter validates at {@link #build()}. */
@@ -118,6 +190,14 @@ public final class RegistrarConfig {
         private int minExpires = 1;
         private int maxExpires = 3600;
         private int defaultExpires = 3600;
+        private boolean authenticateCalls;
+        private java.util.List<String> digestAlgorithms = java.util.List.of("SHA-256", "MD5");
+        private long nonceLifetimeMillis = 5 * 60_000L;
+        private int authFailureLimit = 10;
+        private long authFailureWindowMillis = 60_000L;
+        private int maxContactsPerAor = 10;
+        private int maxBindings = 5_000;
+        private int maxPendingTransactions = 2_000;
 
         private Builder() {
         }
@@ -169,6 +249,45 @@ public final class RegistrarConfig {
             return this;
         }
 
+        /** Challenge INVITEs from unregistered sources with 407 (needs users). */
+        public Builder authenticateCalls(boolean on) {
+            this.authenticateCalls = on;
+            return this;
+        }
+
+        /** The digest algorithms to offer, most preferred first: "SHA-256", "MD5" or both. */
+        public Builder digestAlgorithms(String... algorithms) {
+            this.digestAlgorithms = java.util.List.of(algorithms);
+            return this;
+        }
+
+        public Builder nonceLifetime(java.time.Duration lifetime) {
+            this.nonceLifetimeMillis = lifetime.toMillis();
+            return this;
+        }
+
+        /** After {@code failures} failed sign-ins within {@code window} a source is refused until the window ends. */
+        public Builder authFailureLimit(int failures, java.time.Duration window) {
+            this.authFailureLimit = failures;
+            this.authFailureWindowMillis = window.toMillis();
+            return this;
+        }
+
+        public Builder maxContactsPerAor(int max) {
+            this.maxContactsPerAor = max;
+            return this;
+        }
+
+        public Builder maxBindings(int max) {
+            this.maxBindings = max;
+            return this;
+        }
+
+        public Builder maxPendingTransactions(int max) {
+            this.maxPendingTransactions = max;
+            return this;
+        }
+
         public RegistrarConfig build() {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -182,6 +301,17 @@ public final class RegistrarConfig {
             }
             if (defaultExpires < 1) {
                 throw new IllegalArgumentException("defaultExpires must be positive: " + defaultExpires);
+            }
+            if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != new java.util.HashSet<>(digestAlgorithms).size()
+                    || !java.util.List.of("SHA-256", "MD5").containsAll(digestAlgorithms)) {
+                throw new IllegalArgumentException("digest algorithms must be SHA-256 and/or MD5: " + digestAlgorithms);
+            }
+            if (nonceLifetimeMillis < 1 || authFailureWindowMillis < 1) {
+                throw new IllegalArgumentException("nonce lifetime and failure window must be positive");
+            }
+            if (authFailureLimit < 1 || maxContactsPerAor < 1 || maxBindings < 1 || maxPendingTransactions < 1) {
+                throw new IllegalArgumentException("limits must be at least 1: failures " + authFailureLimit
+                        + ", contacts " + maxContactsPerAor + ", bindings " + maxBindings + ", pending " + maxPendingTransactions);
             }
             return new RegistrarConfig(this);
         }

@@ -34,10 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class RegistrarService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrarService.class);
     private static final long PURGE_PERIOD_MILLIS = 250;
+    /** Used nonces whose nonce-count is tracked for replay protection (see NonceService). */
+    private static final int NONCES_REMEMBERED = 20_000;
 
     private final RegistrarConfig config;
     private final ExecutorService notifier;
     private final LocationService location;
+    private final AuthFailureLimiter failures;
     private final Object lifecycle = new Object();
     private ScheduledExecutorService housekeeping;
     private SipStack stack;
@@ -50,6 +53,8 @@ public final class RegistrarService implements AutoCloseable {
         this.config = config;
         this.notifier = Executors.newSingleThreadExecutor(daemon("registrar-events"));
         this.location = new LocationService(notifier);
+        this.failures = new AuthFailureLimiter(config.getAuthFailureLimit(), config.getAuthFailureWindowMillis(),
+                System::currentTimeMillis);
         for (String user : config.getUsers().keySet()) {
             // Configured users are known: calling one who is not signed in is 480, not 404.
             location.markKnown(LocationService.aorOf(user, config.getDomain()));
@@ -125,9 +130,13 @@ public final class RegistrarService implements AutoCloseable {
             var headers = factory.createHeaderFactory();
             var addresses = factory.createAddressFactory();
             LocalIdentity identity = new LocalIdentity(config.getDomain(), address, port);
-            DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(), headers);
-            RegisterHandler registrar = new RegisterHandler(config, identity, location, digest, messages, headers, addresses);
-            ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location);
+            NonceService nonces = new NonceService(config.getNonceLifetimeMillis(), NONCES_REMEMBERED,
+                    System::currentTimeMillis);
+            DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(),
+                    config.getDigestAlgorithms(), headers, nonces);
+            AuthGate auth = new AuthGate(digest, failures, messages);
+            RegisterHandler registrar = new RegisterHandler(config, identity, location, auth, messages, headers, addresses);
+            ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location, config, auth);
             RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
             provider.addSipListener(dispatcher);
             candidate.start();
@@ -182,6 +191,30 @@ public final class RegistrarService implements AutoCloseable {
     /** How many AORs currently have at least one live binding. */
     public int getRegisteredUserCount() {
         return location.getRegisteredUserCount();
+    }
+
+    /** Failed sign-ins (wrong password, unknown user, replayed credentials) since the registrar was made. */
+    public long getAuthFailureCount() {
+        return failures.totalFailures();
+    }
+
+    /** Requests refused without a check because their source had too many failures. */
+    public long getRefusedForFailuresCount() {
+        return failures.totalRefused();
+    }
+
+    /** Failed sign-ins per source address within each source's current window. */
+    public java.util.Map<String, Integer> getAuthFailuresBySource() {
+        return failures.failuresBySource();
+    }
+
+    /** Proxied requests waiting for their final response right now (0 when stopped). */
+    public int getPendingTransactionCount() {
+        ProxyCore p;
+        synchronized (lifecycle) {
+            p = proxy;
+        }
+        return p == null ? 0 : p.pendingCount();
     }
 
     /**

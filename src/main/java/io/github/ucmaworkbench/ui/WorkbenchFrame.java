@@ -338,10 +338,12 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     private void serverSettingsPerformed() {
-        SideSettingsDialog.editServer(this, settings.get().server().endpoint()).ifPresent(chosen -> {
-            settings.update(s -> s.withServer(s.server().withEndpoint(chosen)));
-            model.server().apply(chosen);
-        });
+        SideSettingsDialog.editServer(this, settings.get().server().endpoint(), settings.get().registrarUsersFile())
+                .ifPresent(chosen -> {
+                    settings.update(s -> s.withServer(s.server().withEndpoint(chosen.endpoint()))
+                            .withRegistrarUsersFile(chosen.registrarUsersFile()));
+                    model.server().apply(chosen.endpoint());
+                });
     }
 
     private void policyChosen(AcceptPolicySettings policy) {

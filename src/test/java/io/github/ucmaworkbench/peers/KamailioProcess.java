@@ -43,13 +43,25 @@ final class KamailioProcess implements AutoCloseable {
 
     /** Starts Kamailio and returns once it answers SIP; skips locally / fails in CI without it. */
     static KamailioProcess start(Path workDir) throws IOException, InterruptedException {
+        return start(workDir, "/kamailio/kamailio.cfg", java.util.Map.of());
+    }
+
+    /**
+     * Like {@link #start(Path)} with another config from the test resources, whose extra
+     * {@code @NAME@} placeholders are filled from {@code values}.
+     */
+    static KamailioProcess start(Path workDir, String configResource, java.util.Map<String, String> values)
+            throws IOException, InterruptedException {
         Path binary = RealPeers.requireBinary("kamailio");
         Path modules = moduleDirectory(binary);
         int port = FreePorts.pick();
-        String template = Files.readString(SippRun.resourcePath("/kamailio/kamailio.cfg"), StandardCharsets.UTF_8);
+        String text = Files.readString(SippRun.resourcePath(configResource), StandardCharsets.UTF_8)
+                .replace("@PORT@", Integer.toString(port)).replace("@MODULES@", modules.toString());
+        for (java.util.Map.Entry<String, String> v : values.entrySet()) {
+            text = text.replace("@" + v.getKey() + "@", v.getValue());
+        }
         Path config = workDir.resolve("kamailio.cfg");
-        Files.writeString(config, template.replace("@PORT@", Integer.toString(port))
-                .replace("@MODULES@", modules.toString()), StandardCharsets.UTF_8);
+        Files.writeString(config, text, StandardCharsets.UTF_8);
         Path runtime = Files.createDirectories(workDir.resolve("run"));
         Path log = workDir.resolve("kamailio.log");
         List<String> command = List.of(binary.toString(), "-f", config.toString(),

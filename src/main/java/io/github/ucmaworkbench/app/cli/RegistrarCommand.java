@@ -2,17 +2,14 @@ package io.github.ucmaworkbench.app.cli;
 
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
+import io.github.ucmaworkbench.registrar.UsersFile;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -50,8 +47,17 @@ final class RegistrarCommand implements Callable<Integer> {
     private String domain;
 
     @Option(names = "--users", paramLabel = "FILE",
-            description = "Properties file of name=password; when given, REGISTER needs digest authentication")
+            description = {"File of name=password lines (# comments); when given, REGISTER needs digest",
+                    "authentication (SHA-256 or MD5) and repeated failures from one address are refused for a minute"})
     private Path users;
+
+    @Option(names = "--md5-only",
+            description = "With --users: offer only MD5 digest, for old clients that cannot skip a SHA-256 challenge")
+    private boolean md5Only;
+
+    @Option(names = "--authenticate-calls",
+            description = "With --users: challenge INVITEs (407) from callers that are not signed in")
+    private boolean authenticateCalls;
 
     @Option(names = "--ignore-stdin",
             description = "Keep running at end of input (for running in the background); stop with Ctrl+C or SIGTERM")
@@ -72,9 +78,13 @@ final class RegistrarCommand implements Callable<Integer> {
         RegistrarConfig config;
         try {
             config = RegistrarConfig.builder().bindAddress(bind).port(port == null ? RegistrarConfig.DEFAULT_PORT : port)
-                    .fixedPort(port != null).domain(domain).users(loadUsers()).build();
+                    .fixedPort(port != null).domain(domain).users(loadUsers()).authenticateCalls(authenticateCalls)
+                    .digestAlgorithms(md5Only ? new String[] {"MD5"} : new String[] {"SHA-256", "MD5"}).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (authenticateCalls && config.getUsers().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--authenticate-calls needs a --users file");
         }
         if (!bind.isLoopbackAddress()) {
             warnReachable(io, config);
@@ -107,6 +117,10 @@ final class RegistrarCommand implements Callable<Integer> {
             });
             String why = until.await();
             watch.close();
+            if (!config.getUsers().isEmpty()) {
+                io.out().println("Failed sign-ins: " + registrar.getAuthFailureCount() + " (requests refused for"
+                        + " too many failures: " + registrar.getRefusedForFailuresCount() + ")");
+            }
             io.out().println("Registrar stopping (" + why + ").");
         }
         io.out().println("Registrar stopped.");
@@ -123,28 +137,14 @@ final class RegistrarCommand implements Callable<Integer> {
     }
 
     private Map<String, String> loadUsers() {
-        Map<String, String> table = new LinkedHashMap<>();
         if (users == null) {
-            return table;
+            return new LinkedHashMap<>();
         }
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(users, StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read --users file " + users + ": " + e.getMessage());
+        try {
+            return UsersFile.load(users);
+        } catch (UsersFile.Problem e) {
+            throw new ParameterException(spec.commandLine(), "--users file " + e.getMessage());
         }
-        for (String name : p.stringPropertyNames()) {
-            String password = p.getProperty(name);
-            if (name.isBlank() || password.isEmpty()) {
-                throw new ParameterException(spec.commandLine(),
-                        "--users file " + users + ": every line must be name=password ('" + name + "')");
-            }
-            table.put(name, password);
-        }
-        if (table.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--users file " + users + " names no users");
-        }
-        return table;
     }
 
     /** An IP address or host name that resolves. */

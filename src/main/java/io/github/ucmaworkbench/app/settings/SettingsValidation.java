@@ -31,6 +31,32 @@ public final class SettingsValidation {
     private SettingsValidation() {
     }
 
+    /**
+     * The embedded registrar's users file: empty is fine (no sign-in), otherwise it must be a
+     * readable file of {@code name=password} lines; the reason names the line. Reads the file, so
+     * call it off the event thread.
+     */
+    public static Optional<String> usersFile(String value) {
+        if (isBlank(value)) {
+            return Optional.empty();
+        }
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(value.trim());
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.of("Not a file path: " + e.getReason() + ".");
+        }
+        if (java.nio.file.Files.isDirectory(path)) {
+            return Optional.of(path + " is a folder, not a file.");
+        }
+        try {
+            int users = io.github.ucmaworkbench.registrar.UsersFile.load(path).size();
+            return users > 0 ? Optional.empty() : Optional.of(path + " names no users.");
+        } catch (io.github.ucmaworkbench.registrar.UsersFile.Problem e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** A field that must not be empty. */
     public static Optional<String> required(String value, String what) {
         return isBlank(value) ? Optional.of(what + " must not be empty.") : Optional.empty();

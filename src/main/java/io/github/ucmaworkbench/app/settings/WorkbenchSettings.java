@@ -11,32 +11,44 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param server           the server side
  * @param theme            light or dark
  * @param presentationFont larger fonts for a projector
+ * @param registrarUsersFile the embedded registrar's users file ({@code name=password} lines); empty
+ *                         or null: the embedded registrar asks nobody to sign in with a password
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkbenchSettings(int version, ClientSideSettings client, ServerSideSettings server, Theme theme,
-        boolean presentationFont) {
+        boolean presentationFont, String registrarUsersFile) {
 
     public static final int CURRENT_VERSION = 1;
 
     public static WorkbenchSettings defaults() {
         return new WorkbenchSettings(CURRENT_VERSION, ClientSideSettings.defaults(), ServerSideSettings.defaults(),
-                Theme.LIGHT, false);
+                Theme.LIGHT, false, "");
     }
 
     public WorkbenchSettings withClient(ClientSideSettings newClient) {
-        return new WorkbenchSettings(version, newClient, server, theme, presentationFont);
+        return new WorkbenchSettings(version, newClient, server, theme, presentationFont, registrarUsersFile);
     }
 
     public WorkbenchSettings withServer(ServerSideSettings newServer) {
-        return new WorkbenchSettings(version, client, newServer, theme, presentationFont);
+        return new WorkbenchSettings(version, client, newServer, theme, presentationFont, registrarUsersFile);
     }
 
     public WorkbenchSettings withTheme(Theme newTheme) {
-        return new WorkbenchSettings(version, client, server, newTheme, presentationFont);
+        return new WorkbenchSettings(version, client, server, newTheme, presentationFont, registrarUsersFile);
     }
 
     public WorkbenchSettings withPresentationFont(boolean on) {
-        return new WorkbenchSettings(version, client, server, theme, on);
+        return new WorkbenchSettings(version, client, server, theme, on, registrarUsersFile);
+    }
+
+    /** With another users file for the embedded registrar (empty: none). */
+    public WorkbenchSettings withRegistrarUsersFile(String path) {
+        return new WorkbenchSettings(version, client, server, theme, presentationFont, path == null ? "" : path.trim());
+    }
+
+    /** The users file as a path, or null when none is set. */
+    public java.nio.file.Path registrarUsersPath() {
+        return registrarUsersFile == null || registrarUsersFile.isBlank() ? null : java.nio.file.Path.of(registrarUsersFile.trim());
     }
 
     /** Fills what an older or hand-edited file left out with the defaults. */
@@ -51,7 +63,8 @@ public record WorkbenchSettings(int version, ClientSideSettings client, ServerSi
                         c(server.endpoint(), d.server.endpoint()),
                         server.acceptPolicy() == null ? d.server.acceptPolicy()
                                 : server.acceptPolicy().withMissingFrom(d.server.acceptPolicy()));
-        return new WorkbenchSettings(CURRENT_VERSION, c, s, theme == null ? d.theme : theme, presentationFont);
+        return new WorkbenchSettings(CURRENT_VERSION, c, s, theme == null ? d.theme : theme, presentationFont,
+                registrarUsersFile == null ? "" : registrarUsersFile.trim());
     }
 
     private static SideSettings c(SideSettings read, SideSettings fallback) {

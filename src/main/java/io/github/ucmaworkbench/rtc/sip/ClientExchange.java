@@ -25,6 +25,9 @@ final class ClientExchange {
         void failure(SipFailure failure, ClientTransaction ct);
     }
 
+    /** The first answer plus re-answers after {@code stale=true}; a server that stays stale is refused. */
+    private static final int MAX_AUTH_ATTEMPTS = 3;
+
     private final SipUserAgent agent;
     private final EndpointHandler endpoint;
     private final Listener listener;
@@ -85,7 +88,9 @@ final class ClientExchange {
             listener.provisional(view, ct);
             return;
         }
-        if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED) && authAttempts == 0) {
+        boolean challenged = code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED;
+        // A stale nonce is no refusal: answer the fresh one again, a bounded number of times.
+        if (challenged && (authAttempts == 0 || (authAttempts < MAX_AUTH_ATTEMPTS && isStale(response)))) {
             authAttempts++;
             try {
                 current = reoriginate(response, ct);
@@ -149,6 +154,17 @@ final class ClientExchange {
             throw new SipFailure(SipFailure.Kind.OTHER, "the request could not be re-sent: " + e.getMessage(), null, e);
         }
         return agent.send(endpoint, retry, null, this);
+    }
+
+    private static boolean isStale(Response challenge) {
+        boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
+        for (java.util.ListIterator<?> it = challenge.getHeaders(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"); it.hasNext(); ) {
+            String text = it.next().toString();
+            if (DigestClient.isStale(text.substring(text.indexOf(':') + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void stackTimedOut() {

@@ -44,6 +44,16 @@ public final class DigestClient {
         }
     }
 
+    /**
+     * True when a challenge says {@code stale=true} (RFC 7616 §3.3): the credentials were right but
+     * the nonce had expired, so the client answers the new nonce without asking its user again.
+     */
+    public static boolean isStale(String headerValue) {
+        String value = headerValue.trim();
+        return value.regionMatches(true, 0, "Digest", 0, 6)
+                && "true".equalsIgnoreCase(params(value.substring(6)).get("stale"));
+    }
+
     /** The stronger of two challenges we can answer (either may be null). */
     public static Challenge stronger(Challenge a, Challenge b) {
         if (a == null || !a.isSupported()) {

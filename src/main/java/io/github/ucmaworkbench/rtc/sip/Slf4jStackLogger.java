@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.rtc.sip;
 
 import gov.nist.core.StackLogger;
+import io.github.ucmaworkbench.trace.Redaction;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * server logger, and our trace stream is fed from there, so level 16 is always "on" whatever SLF4J
  * says. Everything the stack writes is one level quieter than it thinks: it reports ordinary
  * events (a closed socket at shutdown) as errors.
+ *
+ * <p>At DEBUG the stack logs whole messages; they pass {@link Redaction} first, so a digest
+ * response never reaches a log file (it is what an offline password guess starts from).
  */
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger LOG = LoggerFactory.getLogger("jain-sip");
@@ -33,15 +37,20 @@ public final class Slf4jStackLogger implements StackLogger {
     @Override public void logStackTrace(int traceLevel) { }
     @Override public int getLineCount() { return 0; }
     @Override public void logException(Throwable ex) { LOG.debug("stack exception", ex); }
-    @Override public void logDebug(String message) { LOG.debug(message); }
-    @Override public void logDebug(String message, Exception ex) { LOG.debug(message, ex); }
-    @Override public void logTrace(String message) { LOG.trace(message); }
-    @Override public void logFatalError(String message) { LOG.error(message); }
-    @Override public void logError(String message) { LOG.warn(message); }
-    @Override public void logError(String message, Exception ex) { LOG.warn(message, ex); }
-    @Override public void logWarning(String message) { LOG.info(message); }
-    @Override public void logInfo(String message) { LOG.debug(message); }
+    @Override public void logDebug(String message) { LOG.debug(mask(message)); }
+    @Override public void logDebug(String message, Exception ex) { LOG.debug(mask(message), ex); }
+    @Override public void logTrace(String message) { LOG.trace(mask(message)); }
+    @Override public void logFatalError(String message) { LOG.error(mask(message)); }
+    @Override public void logError(String message) { LOG.warn(mask(message)); }
+    @Override public void logError(String message, Exception ex) { LOG.warn(mask(message), ex); }
+    @Override public void logWarning(String message) { LOG.info(mask(message)); }
+    @Override public void logInfo(String message) { LOG.debug(mask(message)); }
     @Override public void disableLogging() { }
+
+    private static String mask(String message) {
+        return message == null ? null : Redaction.maskCredentials(message);
+    }
+
     @Override public void enableLogging() { }
     @Override public void setBuildTimeStamp(String buildTimeStamp) { }
     @Override public void setStackProperties(Properties stackProperties) { }

@@ -46,6 +46,8 @@ public final class SideSettingsDialog extends JDialog {
     public static final String PROBLEM = ".problem";
     public static final String OK = "settings.ok";
     public static final String CANCEL = "settings.cancel";
+    /** The server dialog's embedded-registrar users file (its own block, see RegistrarUsersField). */
+    public static final String REGISTRAR_USERS = "settings.registrarUsers";
 
     private final JTextField uri = new JTextField(26);
     private final JRadioButton embedded = new JRadioButton("The workbench's own registrar");
@@ -63,8 +65,19 @@ public final class SideSettingsDialog extends JDialog {
     private final JButton cancel = new JButton("Cancel");
     private final boolean client;
     private SideSettings result;
+    // ---- embedded registrar users file (server dialog only) --------------------------------
+    private RegistrarUsersField usersFile;
+
+    /** What the server dialog returns: the endpoint and the embedded registrar's users file ("" = none). */
+    public record ServerChoice(SideSettings endpoint, String registrarUsersFile) {
+    }
 
     private SideSettingsDialog(Window owner, String title, boolean client, SideSettings current, String ourServerUri) {
+        this(owner, title, client, current, ourServerUri, null);
+    }
+
+    private SideSettingsDialog(Window owner, String title, boolean client, SideSettings current, String ourServerUri,
+            String registrarUsersFile) {
         super(owner, title, ModalityType.APPLICATION_MODAL);
         this.client = client;
         setName(client ? CLIENT_DIALOG : SERVER_DIALOG);
@@ -95,6 +108,10 @@ public final class SideSettingsDialog extends JDialog {
         content.add(label("Password", 'P', password));
         content.add(password, "span 2, wrap 12");
         content.add(hint(), "skip, span 2, wrap unrel");
+        if (registrarUsersFile != null) {
+            usersFile = new RegistrarUsersField(registrarUsersFile, problemLabel(REGISTRAR_USERS), this::fieldsChanged);
+            usersFile.addTo(content);
+        }
         content.add(ok, "span, split 2, right, tag ok");
         content.add(cancel, "tag cancel");
         setContentPane(content);
@@ -127,6 +144,17 @@ public final class SideSettingsDialog extends JDialog {
         dialog.setVisible(true);
         return Optional.ofNullable(dialog.result)
                 .map(endpoint -> new ClientSideSettings(endpoint, dialog.ourServer.getText().trim()));
+    }
+
+    /**
+     * Edits the server's endpoint settings and the embedded registrar's users file; empty when the
+     * user cancels. Event thread; blocks until closed.
+     */
+    public static Optional<ServerChoice> editServer(Window owner, SideSettings current, String registrarUsersFile) {
+        SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null,
+                registrarUsersFile == null ? "" : registrarUsersFile);
+        dialog.setVisible(true);
+        return Optional.ofNullable(dialog.result).map(endpoint -> new ServerChoice(endpoint, dialog.usersFile.text()));
     }
 
     /** Edits the server's endpoint settings; empty when the user cancels. Event thread; blocks until closed. */
@@ -197,7 +225,7 @@ public final class SideSettingsDialog extends JDialog {
                 ? SettingsValidation.sipUri(ourServer.getText()).orElse(null)
                 : null;
         explain(ourServerProblem, ourServerReason);
-        ok.setEnabled(problems.isEmpty() && ourServerReason == null);
+        ok.setEnabled(problems.isEmpty() && ourServerReason == null && (usersFile == null || usersFile.isValid()));
     }
 
     private void okPerformed() {

@@ -92,8 +92,28 @@ class UsageTest {
         assertThat(port.err()).contains("--port must be 1-65535, not 70000");
         CliRun users = CliRun.of("registrar", "--users", "/nonexistent/users.properties");
         assertThat(users.exitCode()).isEqualTo(2);
-        assertThat(users.err()).contains("cannot read --users file /nonexistent/users.properties");
+        assertThat(users.err()).contains("--users file /nonexistent/users.properties: no such file");
         assertNoStackTrace(users);
+    }
+
+    @Test
+    void usersFileWithABadLineNamesFileAndLineButNoPassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("users.txt"),
+                "# class of 2026\nalice=Wonder-7\nbob Wonder-8\n");
+        CliRun run = CliRun.of("registrar", "--users", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--users file " + file + ":3: expected name=password").doesNotContain("Wonder");
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void authenticateCallsWithoutUsersIsAUsageError() {
+        CliRun run = CliRun.of("registrar", "--authenticate-calls");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--authenticate-calls needs a --users file");
+        assertNoStackTrace(run);
     }
 
     @Test
