@@ -66,12 +66,14 @@ public final class Main implements Callable<Integer> {
         // both are a second or more of class loading on a cold start.
         SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
                 loaded.settings().presentationFont()));
+        InetAddress bind = InetAddress.getByName(registrarBind);
         RegistrarConfig registrarConfig = RegistrarConfig.builder()
-                .bindAddress(InetAddress.getByName(registrarBind))
+                .bindAddress(bind)
                 .port(registrarPort)
                 .domain(domain)
                 .build();
-        Workbench workbench = Workbench.start(loaded.settings(), registrarConfig);
+        Workbench workbench = Workbench.start(loaded.settings(),
+                WorkbenchTls.withTls(registrarConfig, store.file().getParent(), bind));
         // Lesson files are read and parsed here, not on the event thread. Progress lives beside
         // settings.json, so --config-dir keeps a class's state together.
         LessonLibrary lessons = LessonLibrary.loadOrReport();

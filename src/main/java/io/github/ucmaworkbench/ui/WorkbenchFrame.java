@@ -331,14 +331,14 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     private void clientSettingsPerformed() {
-        SideSettingsDialog.editClient(this, settings.get().client()).ifPresent(chosen -> {
+        SideSettingsDialog.editClient(this, settings.get().client(), model.tlsCertificate()).ifPresent(chosen -> {
             settings.update(s -> s.withClient(chosen));
             model.client().apply(chosen);
         });
     }
 
     private void serverSettingsPerformed() {
-        SideSettingsDialog.editServer(this, settings.get().server().endpoint()).ifPresent(chosen -> {
+        SideSettingsDialog.editServer(this, settings.get().server().endpoint(), model.tlsCertificate()).ifPresent(chosen -> {
             settings.update(s -> s.withServer(s.server().withEndpoint(chosen)));
             model.server().apply(chosen);
         });

@@ -46,6 +46,7 @@ public final class SideSettingsDialog extends JDialog {
     public static final String PROBLEM = ".problem";
     public static final String OK = "settings.ok";
     public static final String CANCEL = "settings.cancel";
+    public static final String TLS_CERTIFICATE = "settings.tlsCertificate";
 
     private final JTextField uri = new JTextField(26);
     private final JRadioButton embedded = new JRadioButton("The workbench's own registrar");
@@ -62,11 +63,14 @@ public final class SideSettingsDialog extends JDialog {
     private final JButton ok = new JButton("OK");
     private final JButton cancel = new JButton("Cancel");
     private final boolean client;
+    private final TlsBlock tls;
     private SideSettings result;
 
-    private SideSettingsDialog(Window owner, String title, boolean client, SideSettings current, String ourServerUri) {
+    private SideSettingsDialog(Window owner, String title, boolean client, SideSettings current, String ourServerUri,
+            String tlsCertificate) {
         super(owner, title, ModalityType.APPLICATION_MODAL);
         this.client = client;
+        this.tls = new TlsBlock(tlsCertificate);
         setName(client ? CLIENT_DIALOG : SERVER_DIALOG);
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         name();
@@ -89,6 +93,7 @@ public final class SideSettingsDialog extends JDialog {
         content.add(server);
         content.add(transport, "wrap");
         content.add(serverProblem, "skip, span 2, wrap 8");
+        tls.addTo(content);
         content.add(label("Digest user name", 'N', userName));
         content.add(userName, "span 2, wrap");
         content.add(userProblem, "skip, span 2, wrap");
@@ -107,6 +112,7 @@ public final class SideSettingsDialog extends JDialog {
         for (JTextComponent field : new JTextComponent[] {uri, server, userName, password, ourServer}) {
             field.getDocument().addDocumentListener(typing);
         }
+        transport.addActionListener(e -> fieldsChanged());
         embedded.addActionListener(e -> fieldsChanged());
         external.addActionListener(e -> fieldsChanged());
         ok.addActionListener(e -> okPerformed());
@@ -122,8 +128,13 @@ public final class SideSettingsDialog extends JDialog {
 
     /** Edits the client's settings; empty when the user cancels. Event thread; blocks until closed. */
     public static Optional<ClientSideSettings> editClient(Window owner, ClientSideSettings current) {
+        return editClient(owner, current, null);
+    }
+
+    /** Like the other; {@code tlsCertificate} says where the TLS certificate is (null: not known). */
+    public static Optional<ClientSideSettings> editClient(Window owner, ClientSideSettings current, String tlsCertificate) {
         SideSettingsDialog dialog = new SideSettingsDialog(owner, "Client settings", true, current.endpoint(),
-                current.ourServerUri());
+                current.ourServerUri(), tlsCertificate);
         dialog.setVisible(true);
         return Optional.ofNullable(dialog.result)
                 .map(endpoint -> new ClientSideSettings(endpoint, dialog.ourServer.getText().trim()));
@@ -131,7 +142,12 @@ public final class SideSettingsDialog extends JDialog {
 
     /** Edits the server's endpoint settings; empty when the user cancels. Event thread; blocks until closed. */
     public static Optional<SideSettings> editServer(Window owner, SideSettings current) {
-        SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null);
+        return editServer(owner, current, null);
+    }
+
+    /** Like the other; {@code tlsCertificate} says where the TLS certificate is (null: not known). */
+    public static Optional<SideSettings> editServer(Window owner, SideSettings current, String tlsCertificate) {
+        SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null, tlsCertificate);
         dialog.setVisible(true);
         return Optional.ofNullable(dialog.result);
     }
@@ -161,7 +177,7 @@ public final class SideSettingsDialog extends JDialog {
         uri.setToolTipText("This endpoint's address, for example sip:client@example.com");
         server.setToolTipText("Host name or IP address of the registrar, optionally :port (default 5060)");
         ourServer.setToolTipText("The server endpoint the client sends its INVITE to");
-        transport.setToolTipText("TCP is UCMA's default transport");
+        transport.setToolTipText("TCP is UCMA's default transport; TLS encrypts (UCMA's own default on a real server)");
     }
 
     private void fill(SideSettings current, String ourServerUri) {
@@ -169,11 +185,8 @@ public final class SideSettingsDialog extends JDialog {
         embedded.setSelected(current.useEmbeddedRegistrar());
         external.setSelected(!current.useEmbeddedRegistrar());
         server.setText(current.server());
-        transport.addItem(SipTransportType.TCP);
-        transport.addItem(SipTransportType.UDP);
-        if (current.transport() != null && current.transport() != SipTransportType.TCP
-                && current.transport() != SipTransportType.UDP) {
-            transport.addItem(current.transport());
+        for (SipTransportType t : SipTransportType.values()) {
+            transport.addItem(t);
         }
         transport.setSelectedItem(current.transport() == null ? SipTransportType.TCP : current.transport());
         userName.setText(current.userName() == null ? "" : current.userName());
@@ -189,6 +202,9 @@ public final class SideSettingsDialog extends JDialog {
 
     private void fieldsChanged() {
         server.setEnabled(external.isSelected());
+        if (tls.show(transport.getSelectedItem() == SipTransportType.TLS) && isShowing()) {
+            pack();
+        }
         Map<SideSettings.Field, String> problems = edited().problems();
         explain(uriProblem, problems.get(SideSettings.Field.URI));
         explain(serverProblem, problems.get(SideSettings.Field.SERVER));

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -42,7 +41,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class TlsMaterial {
     /** What stacks use when nobody chose: the workbench certificate in the default directory. */
-    private static volatile Supplier<TlsMaterial> defaultMaterial;
+    private static volatile TlsSource defaultMaterial;
     private static final Map<Path, TlsMaterial> WORKBENCH = new ConcurrentHashMap<>();
 
     private final SSLContext context;
@@ -180,7 +179,7 @@ public final class TlsMaterial {
     }
 
     /** Sets what stacks without material of their own use (the app points it at its config directory). */
-    public static void setDefault(Supplier<TlsMaterial> material) {
+    public static void setDefault(TlsSource material) {
         defaultMaterial = material;
     }
 
@@ -189,7 +188,7 @@ public final class TlsMaterial {
      * {@link #defaultDirectory()}.
      */
     public static TlsMaterial getDefault() throws TlsSetupException {
-        Supplier<TlsMaterial> chosen = defaultMaterial;
+        TlsSource chosen = defaultMaterial;
         return chosen != null ? chosen.get() : workbench(defaultDirectory(), List.of());
     }
 
