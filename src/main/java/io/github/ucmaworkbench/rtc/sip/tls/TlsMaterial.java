@@ -63,21 +63,20 @@ public final class TlsMaterial {
      */
     public static TlsMaterial workbench(Path directory, Collection<InetAddress> bindAddresses) throws TlsSetupException {
         Path dir = directory.toAbsolutePath().normalize();
-        TlsMaterial known = WORKBENCH.get(dir);
         synchronized (WORKBENCH) {
             try {
-                Path file = WorkbenchCertificate.loadOrCreate(dir, bindAddresses);
-                if (known != null && known.file.equals(file) && known.fingerprint().equals(fingerprintOf(file))) {
+                WorkbenchCertificate.Stored stored = WorkbenchCertificate.stored(dir, bindAddresses);
+                X509Certificate cert = stored.certificate();
+                TlsMaterial known = WORKBENCH.get(dir);
+                if (known != null && known.certificate.equals(cert)) {
                     return known;
                 }
-                KeyStore keys = WorkbenchCertificate.load(file);
-                X509Certificate cert = (X509Certificate) keys.getCertificate(WorkbenchCertificate.ALIAS);
                 KeyStore trust = KeyStore.getInstance("PKCS12");
                 trust.load(null, null);
                 trust.setCertificateEntry("workbench", cert);
-                TlsMaterial made = new TlsMaterial(context(keys, WorkbenchCertificate.PASSWORD,
-                        List.of(trustManager(trust)), "the workbench certificate in " + file), cert, file,
-                        "the workbench certificate " + file);
+                TlsMaterial made = new TlsMaterial(context(stored.keys(), WorkbenchCertificate.PASSWORD,
+                        List.of(trustManager(trust)), "the workbench certificate in " + stored.file()), cert,
+                        stored.file(), "the workbench certificate " + stored.file());
                 WORKBENCH.put(dir, made);
                 return made;
             } catch (IOException | GeneralSecurityException e) {
@@ -85,11 +84,6 @@ public final class TlsMaterial {
                         + e.getMessage(), e);
             }
         }
-    }
-
-    private static String fingerprintOf(Path file) throws IOException, GeneralSecurityException {
-        return NamingTrustManager.fingerprint(
-                (X509Certificate) WorkbenchCertificate.load(file).getCertificate(WorkbenchCertificate.ALIAS));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -68,50 +69,67 @@ public final class WorkbenchCertificate {
     private WorkbenchCertificate() {
     }
 
+    /** The keystore file and what it holds (one key entry under the alias {@value #ALIAS}). */
+    record Stored(Path file, KeyStore keys) {
+        X509Certificate certificate() throws KeyStoreException {
+            return (X509Certificate) keys.getCertificate(ALIAS);
+        }
+    }
+
     /**
      * The keystore in {@code directory}, made now if it is missing, expired, unreadable or does not
-     * name every one of {@code addresses}.
+     * name every one of {@code addresses}. Read once: each PKCS#12 read runs its password hash
+     * (10,000 rounds) again, a noticeable part of a cold start.
      *
-     * @return the keystore file, which holds one key entry under the alias {@value #ALIAS}
+     * @return the keystore file
      */
-    public static synchronized Path loadOrCreate(Path directory, Collection<InetAddress> addresses)
+    public static Path loadOrCreate(Path directory, Collection<InetAddress> addresses)
+            throws IOException, GeneralSecurityException {
+        return stored(directory, addresses).file();
+    }
+
+    static synchronized Stored stored(Path directory, Collection<InetAddress> addresses)
             throws IOException, GeneralSecurityException {
         Path file = directory.resolve(FILE_NAME);
         Set<String> wanted = addressNames(addresses);
         if (Files.isRegularFile(file)) {
-            String unusable = unusable(file, wanted);
+            KeyStore existing = null;
+            String unusable;
+            try {
+                existing = load(file);
+                unusable = unusable(existing, wanted);
+            } catch (IOException | GeneralSecurityException e) {
+                unusable = "the old one cannot be read (" + e.getMessage() + ")";
+            }
             if (unusable == null) {
-                return file;
+                return new Stored(file, existing);
             }
             LOG.info("making a new TLS certificate in {}: {}", file, unusable);
         } else {
             LOG.info("making the workbench's TLS certificate in {}", file);
         }
         Files.createDirectories(directory);
-        write(file, generate(wanted));
-        return file;
+        KeyStore made = generate(wanted);
+        write(file, made);
+        return new Stored(file, made);
     }
 
     /** Why the stored keystore cannot be reused, or null when it can. */
-    private static String unusable(Path file, Set<String> wanted) {
-        try {
-            X509Certificate cert = (X509Certificate) load(file).getCertificate(ALIAS);
-            if (cert == null) {
-                return "it holds no entry " + ALIAS;
-            }
-            if (cert.getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(1)))) {
-                return "the old one expires " + cert.getNotAfter();
-            }
-            Set<String> named = subjectAltNames(cert);
-            if (!named.containsAll(wanted)) {
-                Set<String> missing = new LinkedHashSet<>(wanted);
-                missing.removeAll(named);
-                return "the old one does not name " + missing;
-            }
-            return null;
-        } catch (IOException | GeneralSecurityException e) {
-            return "the old one cannot be read (" + e.getMessage() + ")";
+    private static String unusable(KeyStore store, Set<String> wanted) throws GeneralSecurityException {
+        X509Certificate cert = (X509Certificate) store.getCertificate(ALIAS);
+        if (cert == null) {
+            return "it holds no entry " + ALIAS;
         }
+        if (cert.getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(1)))) {
+            return "the old one expires " + cert.getNotAfter();
+        }
+        Set<String> named = subjectAltNames(cert);
+        if (!named.containsAll(wanted)) {
+            Set<String> missing = new LinkedHashSet<>(wanted);
+            missing.removeAll(named);
+            return "the old one does not name " + missing;
+        }
+        return null;
     }
 
     static KeyStore load(Path file) throws IOException, GeneralSecurityException {
