@@ -89,13 +89,10 @@ public final class NoDelayNetworkLayer implements NetworkLayer {
         return localAddress == null ? new DatagramSocket(port) : new DatagramSocket(port, localAddress);
     }
 
-    /**
-     * Accepted connections keep Nagle on: the RI casts this to {@link SSLServerSocket}, so its
-     * {@code accept()} cannot be overridden to set TCP_NODELAY as for plain TCP.
-     */
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return (SSLServerSocket) tls().getServerSocketFactory().createServerSocket(port, backlog, bindAddress);
+        return new NoDelaySslServerSocket(
+                (SSLServerSocket) tls().getServerSocketFactory().createServerSocket(port, backlog, bindAddress));
     }
 
     @Override
