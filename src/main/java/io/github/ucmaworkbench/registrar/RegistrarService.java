@@ -1,6 +1,8 @@
 package io.github.ucmaworkbench.registrar;
 
 import io.github.ucmaworkbench.rtc.sip.SipStacks;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -72,6 +74,15 @@ public final class RegistrarService implements AutoCloseable {
                 throw new IllegalStateException(closed ? "registrar is closed" : "registrar already started");
             }
             InetAddress address = config.getBindAddress();
+            // A keystore problem is the same on every port: say it once instead of trying ports.
+            TlsSource tls = null;
+            if (config.isTlsEnabled()) {
+                try {
+                    tls = TlsSource.of(config.getTls().get());
+                } catch (TlsSetupException e) {
+                    throw new IOException("cannot listen on TLS: " + e.getMessage(), e);
+                }
+            }
             int wanted = config.getPort();
             int attempts = wanted == 0 ? 10 : config.isFixedPort() ? 1 : RegistrarConfig.PORT_ATTEMPTS + 1;
             IOException last = null;
@@ -91,7 +102,7 @@ public final class RegistrarService implements AutoCloseable {
                     continue;
                 }
                 try {
-                    bind(address, port, tlsPort);
+                    bind(address, port, tlsPort, tls);
                 } catch (IOException e) {
                     last = e; // lost a race for the port, or the stack refused it: next one
                     continue;
@@ -116,7 +127,7 @@ public final class RegistrarService implements AutoCloseable {
         }
     }
 
-    private void bind(InetAddress address, int port, int tlsPort) throws IOException {
+    private void bind(InetAddress address, int port, int tlsPort, TlsSource tls) throws IOException {
         Properties props = new Properties();
         // A proxy keeps no dialogs (§16): we handle every request and ACK ourselves.
         props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
@@ -124,7 +135,7 @@ public final class RegistrarService implements AutoCloseable {
         // per UDP datagram an ACK and the BYE right behind it can reach us, and leave, swapped.
         SipStack candidate = null;
         try {
-            candidate = SipStacks.create("registrar", props, config.getTls());
+            candidate = SipStacks.create("registrar", props, tls);
             String host = address.getHostAddress();
             ListeningPoint udp = candidate.createListeningPoint(host, port, ListeningPoint.UDP);
             ListeningPoint tcp = candidate.createListeningPoint(host, port, ListeningPoint.TCP);

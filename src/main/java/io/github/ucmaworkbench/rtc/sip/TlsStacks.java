@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * socket: a UDP/TCP-only workbench never touches a keystore.
  */
 final class TlsStacks {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TlsStacks.class);
     private static final Map<String, Entry> BY_STACK = new ConcurrentHashMap<>();
 
     private TlsStacks() {
@@ -51,7 +52,9 @@ final class TlsStacks {
                 try {
                     material = source.get();
                 } catch (TlsSetupException e) {
-                    throw new IOException(e.getMessage(), e);
+                    // No cause: the RI and our callers report the innermost message, which must be this sentence.
+                    LOG.debug("TLS material unusable", e);
+                    throw new IOException(e.getMessage());
                 }
             }
             return material;
