@@ -60,20 +60,21 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
+        InetAddress bind = InetAddress.getByName(registrarBind);
+        var tls = WorkbenchTls.load(store.file().getParent(), bind);
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
         // The look and feel loads on the event thread while this thread starts the registrar:
         // both are a second or more of class loading on a cold start.
         SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
                 loaded.settings().presentationFont()));
-        InetAddress bind = InetAddress.getByName(registrarBind);
         RegistrarConfig registrarConfig = RegistrarConfig.builder()
                 .bindAddress(bind)
                 .port(registrarPort)
                 .domain(domain)
                 .build();
         Workbench workbench = Workbench.start(loaded.settings(),
-                WorkbenchTls.withTls(registrarConfig, store.file().getParent(), bind));
+                WorkbenchTls.withTls(registrarConfig, tls));
         // Lesson files are read and parsed here, not on the event thread. Progress lives beside
         // settings.json, so --config-dir keeps a class's state together.
         LessonLibrary lessons = LessonLibrary.loadOrReport();

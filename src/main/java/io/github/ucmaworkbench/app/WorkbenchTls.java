@@ -7,6 +7,7 @@ import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,20 +23,46 @@ final class WorkbenchTls {
     }
 
     /**
+     * Starts loading (or making) the certificate on its own thread, so the PKCS#12 read and the
+     * SSL context's set-up overlap the look and feel and settings loading of a cold start.
+     */
+    static CompletableFuture<TlsSource> load(Path configDir, InetAddress bind) {
+        CompletableFuture<TlsSource> loaded = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            try {
+                TlsMaterial material = TlsMaterial.workbench(configDir, List.of(bind));
+                loaded.complete(TlsSource.of(material));
+            } catch (TlsSetupException e) {
+                loaded.complete(() -> {
+                    throw e;
+                });
+            } catch (RuntimeException | Error e) {
+                loaded.completeExceptionally(e);
+            }
+        }, "tls-certificate");
+        loader.setDaemon(true);
+        loader.start();
+        return loaded;
+    }
+
+    /** {@code config} with what {@link #load} found, which also becomes the process default. */
+    static RegistrarConfig withTls(RegistrarConfig config, CompletableFuture<TlsSource> loading) {
+        TlsSource source = loading.join();
+        TlsMaterial.setDefault(source);
+        try {
+            source.get();
+            return config.toBuilder().tls(source).build();
+        } catch (TlsSetupException e) {
+            LOG.warn("no TLS: {}", e.getMessage());
+            return config;
+        }
+    }
+
+    /**
      * {@code config} with TLS, and the certificate made the process default; without TLS when the
      * certificate cannot be made (the reason then reaches whoever uses TLS, as their failure).
      */
     static RegistrarConfig withTls(RegistrarConfig config, Path configDir, InetAddress bind) {
-        try {
-            TlsMaterial material = TlsMaterial.workbench(configDir, List.of(bind));
-            TlsMaterial.setDefault(() -> material);
-            return config.toBuilder().tls(TlsSource.of(material)).build();
-        } catch (TlsSetupException e) {
-            LOG.warn("no TLS: {}", e.getMessage());
-            TlsMaterial.setDefault(() -> {
-                throw e;
-            });
-            return config;
-        }
+        return withTls(config, load(configDir, bind));
     }
 }
