@@ -164,4 +164,16 @@ class TlsSessionTest {
 
         assertThatThrownBy(client::register).isInstanceOf(ConnectionFailureException.class);
     }
+
+    @Test
+    void tlsToAPlainSipPortFailsInsteadOfHanging() throws Exception {
+        TlsMaterial material = TlsMaterial.workbench(configDir, List.of());
+        RegistrarService plain = new RegistrarService(RegistrarConfig.builder().port(0).build());
+        closeables.add(plain);
+        int port = plain.start().getPort();
+        SipEndpoint client = endpoint("sip:client@example.com", new RealTimeClientConnectionManager(), material, port);
+
+        assertThatThrownBy(client::register).isInstanceOf(ConnectionFailureException.class)
+                .hasMessageContaining("no TLS handshake with 127.0.0.1:" + port).hasMessageContaining("is that a TLS port?");
+    }
 }

@@ -24,6 +24,8 @@ public final class SipStacks {
     private static final Logger LOG = LoggerFactory.getLogger(SipStacks.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Object CREATE_LOCK = new Object();
+    /** A peer that connects and never finishes the TLS handshake is cut off after this long. */
+    static final int TLS_HANDSHAKE_TIMEOUT_MS = 5000;
 
     static {
         // The RI's static loggers fall back to log4j when this is null, even before any stack exists.
@@ -100,7 +102,7 @@ public final class SipStacks {
                 "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
                 "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
-        p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", "5000");
+        p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", String.valueOf(TLS_HANDSHAKE_TIMEOUT_MS));
     }
 
     /**

@@ -207,8 +207,20 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             }
             return ct;
         } catch (SipException e) {
-            throw connectionFailure(e);
+            SipFailure failure = connectionFailure(e);
+            if (ListeningPoint.TLS.equalsIgnoreCase(endpoint.transport()) && failure.getMessage().endsWith(": Socket is closed")) {
+                // The RI's handshake watchdog closed a connection whose peer never answered our
+                // ClientHello: most often a plain SIP port given where a TLS port was meant.
+                throw noTlsHandshake(endpoint, e);
+            }
+            throw failure;
         }
+    }
+
+    private static SipFailure noTlsHandshake(EndpointHandler endpoint, Exception e) {
+        return new SipFailure(SipFailure.Kind.CONNECTION, "no TLS handshake with " + endpoint.serverHost() + ":"
+                + endpoint.serverPort() + " within " + SipStacks.TLS_HANDSHAKE_TIMEOUT_MS / 1000
+                + " s: is that a TLS port?", null, e);
     }
 
     static SipFailure connectionFailure(Exception e) {
