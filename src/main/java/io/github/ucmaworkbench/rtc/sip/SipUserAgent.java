@@ -207,20 +207,39 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             }
             return ct;
         } catch (SipException e) {
-            SipFailure failure = connectionFailure(e);
-            if (ListeningPoint.TLS.equalsIgnoreCase(endpoint.transport()) && failure.getMessage().endsWith(": Socket is closed")) {
-                // The RI's handshake watchdog closed a connection whose peer never answered our
-                // ClientHello: most often a plain SIP port given where a TLS port was meant.
+            if (ListeningPoint.TLS.equalsIgnoreCase(endpoint.transport()) && isHandshakeBreakdown(e)) {
                 throw noTlsHandshake(endpoint, e);
             }
-            throw failure;
+            throw connectionFailure(e);
         }
     }
 
+    /**
+     * A TLS handshake that broke off without a certificate verdict: the peer closed or sent
+     * non-TLS bytes ("SSL peer shut down incorrectly"), or never answered and the RI's handshake
+     * watchdog closed the socket ("Socket is closed"). A refused certificate ends in our own
+     * CertificateException and keeps its sentence.
+     */
+    private static boolean isHandshakeBreakdown(Exception e) {
+        boolean ssl = false;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            ssl |= t instanceof javax.net.ssl.SSLException;
+            root = t;
+        }
+        return !(root instanceof java.security.cert.CertificateException)
+                && (ssl || "Socket is closed".equals(root.getMessage()));
+    }
+
+    /** Most often a plain SIP port given where a TLS port was meant. */
     private static SipFailure noTlsHandshake(EndpointHandler endpoint, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
         return new SipFailure(SipFailure.Kind.CONNECTION, "no TLS handshake with " + endpoint.serverHost() + ":"
-                + endpoint.serverPort() + " within " + SipStacks.TLS_HANDSHAKE_TIMEOUT_MS / 1000
-                + " s: is that a TLS port?", null, e);
+                + endpoint.serverPort() + " (" + root.getMessage() + ", or no answer within "
+                + SipStacks.TLS_HANDSHAKE_TIMEOUT_MS / 1000 + " s): is that a TLS port?", null, e);
     }
 
     static SipFailure connectionFailure(Exception e) {
