@@ -61,6 +61,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
+        InetAddress bind = InetAddress.getByName(registrarBind);
+        var tls = WorkbenchTls.load(store.file().getParent(), bind);
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
         // The look and feel loads on the event thread while this thread starts the registrar:
@@ -68,10 +70,10 @@ public final class Main implements Callable<Integer> {
         SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
                 loaded.settings().presentationFont()));
         RegistrarConfig.Builder registrarConfig = RegistrarConfig.builder()
-                .bindAddress(InetAddress.getByName(registrarBind))
+                .bindAddress(bind)
                 .port(registrarPort)
                 .domain(domain);
-        Workbench workbench = startWorkbench(loaded.settings(), registrarConfig);
+        Workbench workbench = startWorkbench(loaded.settings(), registrarConfig, tls);
         // Lesson files are read and parsed here, not on the event thread. Progress lives beside
         // settings.json, so --config-dir keeps a class's state together.
         LessonLibrary lessons = LessonLibrary.loadOrReport();
@@ -86,6 +88,12 @@ public final class Main implements Callable<Integer> {
      * sign-in: the registrar stays off and the window says why.
      */
     static Workbench startWorkbench(WorkbenchSettings settings, RegistrarConfig.Builder registrarConfig) {
+        return startWorkbench(settings, registrarConfig, null);
+    }
+
+    /** Like the other, the registrar also on TLS with the certificate {@code tls} is loading (null: no TLS). */
+    static Workbench startWorkbench(WorkbenchSettings settings, RegistrarConfig.Builder registrarConfig,
+            java.util.concurrent.CompletableFuture<io.github.ucmaworkbench.rtc.sip.tls.TlsSource> tls) {
         java.nio.file.Path usersFile = settings.registrarUsersPath();
         try {
             if (usersFile != null) {
@@ -95,7 +103,8 @@ public final class Main implements Callable<Integer> {
             return Workbench.withoutRegistrar(settings, "The embedded registrar did not start: its users file "
                     + e.getMessage() + ". Fix it in the server's settings and start the workbench again.");
         }
-        return Workbench.start(settings, registrarConfig.build());
+        RegistrarConfig config = registrarConfig.build();
+        return Workbench.start(settings, tls == null ? config : WorkbenchTls.withTls(config, tls));
     }
 
     /**

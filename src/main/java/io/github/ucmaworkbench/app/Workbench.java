@@ -5,6 +5,9 @@ import io.github.ucmaworkbench.app.settings.SideSettings;
 import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
+import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.tutorial.ClientSettings;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import io.github.ucmaworkbench.ui.ClientModel;
@@ -29,6 +32,7 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
 
     private final RegistrarService registrar;
     private final InetSocketAddress registrarAddress;
+    private final InetSocketAddress registrarTlsAddress;
     private final String registrarProblem;
     private final TutorialClient client;
     private final TutorialServer server;
@@ -41,6 +45,7 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
             WorkbenchSettings settings) {
         this.registrar = registrar;
         this.registrarAddress = registrarAddress;
+        this.registrarTlsAddress = registrar == null ? null : registrar.getTlsAddress();
         this.registrarProblem = registrarProblem;
         this.clientEndpoint = settings.client().endpoint();
         this.serverEndpoint = settings.server().endpoint();
@@ -127,8 +132,11 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         String host;
         int port;
         if (s.useEmbeddedRegistrar()) {
-            host = registrarAddress == null ? SideSettings.DEFAULT_SERVER : registrarAddress.getAddress().getHostAddress();
-            port = registrarAddress == null ? 0 : registrarAddress.getPort();
+            // A TLS side signs in to the registrar's TLS port (port + 1), any other to its UDP/TCP port.
+            InetSocketAddress at = s.transport() == SipTransportType.TLS && registrarTlsAddress != null
+                    ? registrarTlsAddress : registrarAddress;
+            host = at == null ? SideSettings.DEFAULT_SERVER : at.getAddress().getHostAddress();
+            port = at == null ? 0 : at.getPort();
         } else {
             host = s.serverHost();
             port = s.serverPort();
@@ -162,7 +170,11 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         if (registrar != null) {
             int users = registrar.getRegisteredUserCount();
             text.append("Embedded registrar ").append(registrarAddress.getAddress().getHostAddress()).append(':')
-                    .append(registrarAddress.getPort()).append(" (").append(registrar.getDomain()).append(") · ")
+                    .append(registrarAddress.getPort());
+            if (registrarTlsAddress != null) {
+                text.append(", TLS ").append(registrarTlsAddress.getPort());
+            }
+            text.append(" (").append(registrar.getDomain()).append(") · ")
                     .append(users).append(users == 1 ? " user signed in" : " users signed in");
         } else {
             text.append("Embedded registrar not running");
@@ -180,6 +192,21 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         if (s != null && !s.useEmbeddedRegistrar()) {
             text.append(" · ").append(side).append(" uses ").append(s.server()).append(" (").append(s.transport())
                     .append(')');
+        }
+    }
+
+    /** Where the TLS certificate both sides use is, for the settings dialog; or why there is none. */
+    @Override
+    public String tlsCertificate() {
+        if (registrar == null || registrar.getConfig().getTls() == null) {
+            return "none: the embedded registrar runs without TLS (see the log for why)";
+        }
+        try {
+            // WorkbenchTls hands the registrar the loaded certificate: no file is read here.
+            TlsMaterial material = registrar.getConfig().getTls().get();
+            return material.file() + " (SHA-256 " + material.fingerprint().substring(0, 23) + "…)";
+        } catch (TlsSetupException e) {
+            return "none: " + e.getMessage();
         }
     }
 

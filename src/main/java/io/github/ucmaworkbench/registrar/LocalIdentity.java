@@ -20,11 +20,18 @@ final class LocalIdentity {
     private final String domain;
     private final String host;
     private final int port;
+    private final int tlsPort;
     private final Set<String> ownHosts = new HashSet<>();
 
     LocalIdentity(String domain, InetAddress bound, int port) {
+        this(domain, bound, port, 0);
+    }
+
+    /** @param tlsPort our TLS port, 0 without TLS */
+    LocalIdentity(String domain, InetAddress bound, int port, int tlsPort) {
         this.domain = domain.toLowerCase(Locale.ROOT);
         this.port = port;
+        this.tlsPort = tlsPort;
         // A wildcard bind (classroom LAN) must still advertise a reachable address, never 0.0.0.0.
         InetAddress advertised = bound.isAnyLocalAddress() ? firstSiteAddress() : bound;
         this.host = advertised.getHostAddress();
@@ -53,11 +60,16 @@ final class LocalIdentity {
         return port;
     }
 
+    /** The port we are reached on over {@code transport}: the TLS port for TLS, else the UDP/TCP one. */
+    int port(String transport) {
+        return tlsPort != 0 && "TLS".equalsIgnoreCase(transport) ? tlsPort : port;
+    }
+
     /** True when {@code host[:port]} names this registrar's own socket. */
     boolean isOwnAddress(String someHost, int somePort) {
         String h = strip(someHost);
         int p = somePort <= 0 ? 5060 : somePort;
-        return ownHosts.contains(h) && p == port;
+        return ownHosts.contains(h) && (p == port || (tlsPort != 0 && p == tlsPort));
     }
 
     /** §16.4: a Route entry that points at us (our domain without port counts too). */
@@ -66,7 +78,8 @@ final class LocalIdentity {
             return false;
         }
         String h = strip(sip.getHost());
-        return isOwnAddress(h, sip.getPort()) || (h.equals(domain) && (sip.getPort() <= 0 || sip.getPort() == port));
+        return isOwnAddress(h, sip.getPort()) || (h.equals(domain) && (sip.getPort() <= 0 || sip.getPort() == port
+                || (tlsPort != 0 && sip.getPort() == tlsPort)));
     }
 
     /** §16.5: a Request-URI in the domain we serve, or addressed to our own socket. */

@@ -158,7 +158,7 @@ final class ProxyCore {
             }
             copy.addFirst(routing.recordRoute(outbound));
         }
-        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), outbound, routing.newBranch(received)));
+        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(outbound), outbound, routing.newBranch(received)));
         try {
             ClientTransaction ct = provider.getNewClientTransaction(copy);
             ct.setApplicationData(branch);
@@ -205,7 +205,8 @@ final class ProxyCore {
             }
             // The same branch for every retransmission of this ACK (§16.11), unique per target.
             String branch = "z9hG4bK" + DigestChallenger.md5(ProxyRouting.topBranch(ack) + "|" + copy.getRequestURI()).substring(0, 20);
-            copy.addFirst(headers.createViaHeader(identity.host(), identity.port(), ProxyRouting.hopTransport(copy), branch));
+            String transport = ProxyRouting.hopTransport(copy);
+            copy.addFirst(headers.createViaHeader(identity.host(), identity.port(transport), transport, branch));
             try {
                 provider.sendRequest(copy);
             } catch (SipException e) {

@@ -64,7 +64,7 @@ final class ProxyRouting {
 
     RecordRouteHeader recordRoute(String transport) throws ParseException, InvalidArgumentException {
         SipURI uri = addresses.createSipURI(null, identity.host());
-        uri.setPort(identity.port());
+        uri.setPort(identity.port(transport));
         uri.setTransportParam(transport.toLowerCase(Locale.ROOT));
         uri.setLrParam();
         return headers.createRecordRouteHeader(addresses.createAddress(uri));

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import java.net.InetAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ public final class RegistrarConfig {
     private final int maxContactsPerAor;
     private final int maxBindings;
     private final int maxPendingTransactions;
+    private final TlsSource tls;
+    private final int tlsPort;
 
     private RegistrarConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -55,6 +58,8 @@ public final class RegistrarConfig {
         this.maxContactsPerAor = b.maxContactsPerAor;
         this.maxBindings = b.maxBindings;
         this.maxPendingTransactions = b.maxPendingTransactions;
+        this.tls = b.tls;
+        this.tlsPort = b.tlsPort;
     }
 
     /** Loopback, port 5060 (next free if taken), domain example.com, no authentication. */
@@ -85,6 +90,8 @@ public final class RegistrarConfig {
         b.maxContactsPerAor = maxContactsPerAor;
         b.maxBindings = maxBindings;
         b.maxPendingTransactions = maxPendingTransactions;
+        b.tls = tls;
+        b.tlsPort = tlsPort;
         return b;
     }
 
@@ -171,9 +178,25 @@ public final class RegistrarConfig {
         return maxPendingTransactions;
     }
 
+    /** True when the registrar listens on TLS as well. */
+    public boolean isTlsEnabled() {
+        return tls != null;
+    }
+
+    /** The certificate and trust for TLS, or null without TLS. */
+    public TlsSource getTls() {
+        return tls;
+    }
+
+    /** The TLS port; 0 means the SIP port + 1 (5061 beside 5060, RFC 3261 §19.1.2's pair). */
+    public int getTlsPort() {
+        return tlsPort;
+    }
+
     @Override
     public String toString() {
         return "RegistrarConfig[" + bindAddress.getHostAddress() + ":" + port + (fixedPort ? " fixed" : "")
+                + (tls == null ? "" : ", tls " + (tlsPort == 0 ? "port+1" : tlsPort))
                 + ", domain=" + domain + ", users=" + users.keySet() + ", expires=" + minExpires + ".."
                 + maxExpires + " default " + defaultExpires + (authenticateCalls ? ", calls authenticated" : "")
                 + ", limits " + maxContactsPerAor + "/AOR " + maxBindings + " bindings " + maxPendingTransactions
@@ -198,8 +221,22 @@ public final class RegistrarConfig {
         private int maxContactsPerAor = 10;
         private int maxBindings = 5_000;
         private int maxPendingTransactions = 2_000;
+        private TlsSource tls;
+        private int tlsPort;
 
         private Builder() {
+        }
+
+        /** Listens on TLS too, presenting and trusting what {@code source} gives (null: no TLS). */
+        public Builder tls(TlsSource source) {
+            this.tls = source;
+            return this;
+        }
+
+        /** The TLS port; 0 (the default) is the SIP port + 1. */
+        public Builder tlsPort(int port) {
+            this.tlsPort = port;
+            return this;
         }
 
         public Builder bindAddress(InetAddress address) {
@@ -291,6 +328,9 @@ public final class RegistrarConfig {
         public RegistrarConfig build() {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            if (tlsPort < 0 || tlsPort > 65535 || (tlsPort != 0 && tlsPort == port)) {
+                throw new IllegalArgumentException("TLS port must be 0 (SIP port + 1) or 1..65535 and not the SIP port: " + tlsPort);
             }
             if (domain.isBlank() || domain.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("domain must be a host name: '" + domain + "'");

@@ -1,6 +1,8 @@
 package io.github.ucmaworkbench.registrar;
 
 import io.github.ucmaworkbench.rtc.sip.SipStacks;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded SIP registrar and stateful proxy that stands in for Office Communications Server:
  * clients REGISTER with it (RFC 3261 §10) and send their INVITEs, MESSAGEs and so on through it
- * (§16). Listens on UDP and TCP on one port.
+ * (§16). Listens on UDP and TCP on one port, and with {@link RegistrarConfig.Builder#tls TLS}
+ * configured on TLS as well (by default on the next port: 5061 beside 5060), proxying between
+ * TLS and plain legs.
  *
  * <pre>{@code
  * try (RegistrarService registrar = new RegistrarService(RegistrarConfig.defaults())) {
@@ -47,6 +51,7 @@ public final class RegistrarService implements AutoCloseable {
     private ProxyCore proxy;
     private RegistrarListener listener;
     private InetSocketAddress localAddress;
+    private InetSocketAddress tlsAddress;
     private boolean closed;
 
     public RegistrarService(RegistrarConfig config) {
@@ -74,6 +79,15 @@ public final class RegistrarService implements AutoCloseable {
                 throw new IllegalStateException(closed ? "registrar is closed" : "registrar already started");
             }
             InetAddress address = config.getBindAddress();
+            // A keystore problem is the same on every port: say it once instead of trying ports.
+            TlsSource tls = null;
+            if (config.isTlsEnabled()) {
+                try {
+                    tls = TlsSource.of(config.getTls().get());
+                } catch (TlsSetupException e) {
+                    throw new IOException("cannot listen on TLS: " + e.getMessage(), e);
+                }
+            }
             int wanted = config.getPort();
             int attempts = wanted == 0 ? 10 : config.isFixedPort() ? 1 : RegistrarConfig.PORT_ATTEMPTS + 1;
             IOException last = null;
@@ -82,25 +96,32 @@ public final class RegistrarService implements AutoCloseable {
                 if (port > 65535) {
                     break;
                 }
+                int tlsPort = !config.isTlsEnabled() ? 0 : config.getTlsPort() == 0 ? port + 1 : config.getTlsPort();
                 String problem = PortProbe.problem(address, port);
+                if (problem == null && tlsPort != 0) {
+                    problem = PortProbe.tcpProblem(address, tlsPort);
+                    problem = problem == null ? null : "(TLS port " + tlsPort + ") " + problem;
+                }
                 if (problem != null) {
                     last = new IOException("port " + port + " on " + address.getHostAddress() + " " + problem);
                     continue;
                 }
                 try {
-                    bind(address, port);
+                    bind(address, port, tlsPort, tls);
                 } catch (IOException e) {
                     last = e; // lost a race for the port, or the stack refused it: next one
                     continue;
                 }
-                String where = address.getHostAddress() + ":" + port;
+                String where = address.getHostAddress() + ":" + port + " (UDP+TCP)"
+                        + (tlsPort == 0 ? "" : " and " + tlsPort + " (TLS)");
                 if (wanted != 0 && port != wanted) {
-                    LOG.info("port {} is taken; the registrar is listening on {} (UDP+TCP), domain {}",
+                    LOG.info("port {} is taken; the registrar is listening on {}, domain {}",
                             wanted, where, config.getDomain());
                 } else {
-                    LOG.info("the registrar is listening on {} (UDP+TCP), domain {}", where, config.getDomain());
+                    LOG.info("the registrar is listening on {}, domain {}", where, config.getDomain());
                 }
                 localAddress = new InetSocketAddress(address, port);
+                tlsAddress = tlsPort == 0 ? null : new InetSocketAddress(address, tlsPort);
                 return localAddress;
             }
             String message = config.isFixedPort() && last != null
@@ -111,7 +132,7 @@ public final class RegistrarService implements AutoCloseable {
         }
     }
 
-    private void bind(InetAddress address, int port) throws IOException {
+    private void bind(InetAddress address, int port, int tlsPort, TlsSource tls) throws IOException {
         Properties props = new Properties();
         // A proxy keeps no dialogs (§16): we handle every request and ACK ourselves.
         props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
@@ -119,17 +140,21 @@ public final class RegistrarService implements AutoCloseable {
         // per UDP datagram an ACK and the BYE right behind it can reach us, and leave, swapped.
         SipStack candidate = null;
         try {
-            candidate = SipStacks.create("registrar", props);
+            candidate = SipStacks.create("registrar", props, tls);
             String host = address.getHostAddress();
             ListeningPoint udp = candidate.createListeningPoint(host, port, ListeningPoint.UDP);
             ListeningPoint tcp = candidate.createListeningPoint(host, port, ListeningPoint.TCP);
             SipProvider provider = candidate.createSipProvider(udp);
             provider.addListeningPoint(tcp);
+            if (tlsPort != 0) {
+                // The certificate is loaded (or made) here: a bad keystore fails start(), not a later call.
+                provider.addListeningPoint(candidate.createListeningPoint(host, tlsPort, ListeningPoint.TLS));
+            }
             SipFactory factory = SipFactory.getInstance();
             var messages = factory.createMessageFactory();
             var headers = factory.createHeaderFactory();
             var addresses = factory.createAddressFactory();
-            LocalIdentity identity = new LocalIdentity(config.getDomain(), address, port);
+            LocalIdentity identity = new LocalIdentity(config.getDomain(), address, port, tlsPort);
             NonceService nonces = new NonceService(config.getNonceLifetimeMillis(), NONCES_REMEMBERED,
                     System::currentTimeMillis);
             DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(),
@@ -152,8 +177,18 @@ public final class RegistrarService implements AutoCloseable {
             // SipStacks.stop stops twice, because a stop right after creating a listening point can NPE half-way
             // and leave the UDP port we did bind still bound.
             SipStacks.stop(candidate);
-            throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + address.getHostAddress() + ":" + port
+                    + (tlsPort == 0 ? "" : " and " + tlsPort + " (TLS)") + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The RI wraps a keystore problem in two layers; the innermost message is the one that says what is wrong. */
+    private static String rootMessage(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? e.getMessage() : t.getMessage();
     }
 
     private void housekeep() {
@@ -172,6 +207,13 @@ public final class RegistrarService implements AutoCloseable {
     public InetSocketAddress getLocalAddress() {
         synchronized (lifecycle) {
             return localAddress;
+        }
+    }
+
+    /** The bound TLS address, or null without TLS or before {@link #start()}. */
+    public InetSocketAddress getTlsAddress() {
+        synchronized (lifecycle) {
+            return tlsAddress;
         }
     }
 
@@ -282,6 +324,19 @@ public final class RegistrarService implements AutoCloseable {
                 tcp.setReuseAddress(true);
                 tcp.bind(new InetSocketAddress(address, port));
                 return udp.isBound() && tcp.isBound() ? null : "cannot be bound";
+            } catch (java.net.BindException e) {
+                return String.valueOf(e.getMessage()).contains("in use") ? "is taken" : "cannot be bound: " + e.getMessage();
+            } catch (IOException e) {
+                return "cannot be bound: " + e.getMessage();
+            }
+        }
+
+        /** Why {@code address:port} cannot be bound for TCP (a TLS port), or null. */
+        static String tcpProblem(InetAddress address, int port) {
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.setReuseAddress(true);
+                tcp.bind(new InetSocketAddress(address, port));
+                return null;
             } catch (java.net.BindException e) {
                 return String.valueOf(e.getMessage()).contains("in use") ? "is taken" : "cannot be bound: " + e.getMessage();
             } catch (IOException e) {

@@ -1,6 +1,8 @@
 package io.github.ucmaworkbench.rtc;
 
 import io.github.ucmaworkbench.rtc.sip.SipUserAgent;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,6 +16,16 @@ public abstract class RealTimeConnectionManager implements AutoCloseable {
     private final List<Runnable> contactListeners = new CopyOnWriteArrayList<>();
 
     RealTimeConnectionManager() {
+    }
+
+    /**
+     * The certificate this manager's connections present over TLS, and what they trust (UCMA's TLS
+     * managers take the certificate's issuer and serial number; here the material itself). Null,
+     * the default: {@link TlsMaterial#getDefault()}, the workbench's own certificate. Set it
+     * before the first endpoint signs in or the manager listens.
+     */
+    public void setTlsMaterial(TlsMaterial material) {
+        agent.setTls(material == null ? null : TlsSource.of(material));
     }
 
     SipUserAgent agent() {

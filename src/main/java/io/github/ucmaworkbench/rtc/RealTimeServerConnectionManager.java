@@ -5,8 +5,8 @@ import java.net.InetSocketAddress;
 
 /**
  * A connection manager that can also listen for incoming connections; mirrors UCMA's
- * {@code RealTimeServerConnectionManager} (concrete here: it listens on UDP and TCP at once, so
- * the transport follows the endpoint).
+ * {@code RealTimeServerConnectionManager} (concrete here: it listens on UDP and TCP at once, or on
+ * TLS when its endpoint uses TLS, so the transport follows the endpoint).
  */
 public class RealTimeServerConnectionManager extends RealTimeConnectionManager {
     public RealTimeServerConnectionManager() {

@@ -83,9 +83,6 @@ public class SipEndpoint extends RealTimeEndpoint {
             throw new IllegalArgumentException("the server port must be 0 (default) or 1-65535, not " + serverPort);
         }
         Objects.requireNonNull(transport, "transport");
-        if (transport == SipTransportType.TLS) {
-            throw new IllegalArgumentException("TLS is not available yet; use TCP or UDP");
-        }
         this.uri = uri.trim();
         this.authenticationProtocols = authenticationProtocols == null ? SipAuthenticationProtocols.NONE : authenticationProtocols;
         this.transport = transport;

@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.rtc;
 
-/** The transport an endpoint uses; mirrors UCMA's {@code SipTransportType} (UDP is our addition for real SIP servers; TLS comes with the hardening work). */
+/** The transport an endpoint uses; mirrors UCMA's {@code SipTransportType} (UDP is our addition for real SIP servers; TLS uses the connection manager's
+ * {@link RealTimeConnectionManager#setTlsMaterial certificate}, by default the workbench's own). */
 public enum SipTransportType {
     TCP(5060),
     UDP(5060),

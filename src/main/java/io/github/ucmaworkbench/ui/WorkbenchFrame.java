@@ -331,15 +331,15 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     private void clientSettingsPerformed() {
-        SideSettingsDialog.editClient(this, settings.get().client()).ifPresent(chosen -> {
+        SideSettingsDialog.editClient(this, settings.get().client(), model.tlsCertificate()).ifPresent(chosen -> {
             settings.update(s -> s.withClient(chosen));
             model.client().apply(chosen);
         });
     }
 
     private void serverSettingsPerformed() {
-        SideSettingsDialog.editServer(this, settings.get().server().endpoint(), settings.get().registrarUsersFile())
-                .ifPresent(chosen -> {
+        SideSettingsDialog.editServer(this, settings.get().server().endpoint(), model.tlsCertificate(),
+                settings.get().registrarUsersFile()).ifPresent(chosen -> {
                     settings.update(s -> s.withServer(s.server().withEndpoint(chosen.endpoint()))
                             .withRegistrarUsersFile(chosen.registrarUsersFile()));
                     model.server().apply(chosen.endpoint());

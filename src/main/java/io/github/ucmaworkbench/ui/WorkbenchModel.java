@@ -9,6 +9,11 @@ public interface WorkbenchModel {
     /** One line for the status bar, e.g. "Embedded registrar 127.0.0.1:5060 (example.com) · 2 signed in". */
     String registrarStatus();
 
+    /** Where the certificate TLS uses is kept, for the settings dialog (null: not known). */
+    default String tlsCertificate() {
+        return null;
+    }
+
     /** Called from any thread when {@link #registrarStatus()} may have changed. */
     AutoCloseable addRegistrarListener(Runnable listener);
 

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Two variants: "fresh" creates both endpoints per flow, as the tutorial managers do on every
  * sign-in; "reuse" signs the same two endpoints in and out. Prints figures, asserts nothing.
  *
- * <p>Usage: {@code FlowBench [transport tcp|udp] [warmup] [measured]}
+ * <p>Usage: {@code FlowBench [transport tcp|udp|tls] [warmup] [measured]} (tls: a throw-away
+ * workbench certificate in a temporary directory).
  */
 public final class FlowBench {
     private static final RealTimeAddress SERVER = new RealTimeAddress("sip:server@example.com");
@@ -36,8 +37,16 @@ public final class FlowBench {
         SipTransportType transport = args.length > 0 ? SipTransportType.valueOf(args[0].toUpperCase(Locale.ROOT)) : SipTransportType.TCP;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int measured = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        try (RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build())) {
-            int port = registrar.start().getPort();
+        RegistrarConfig.Builder config = RegistrarConfig.builder().port(0);
+        if (transport == SipTransportType.TLS) {
+            io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial material = io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial
+                    .workbench(java.nio.file.Files.createTempDirectory("flowbench-tls"), java.util.List.of());
+            io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial.setDefault(() -> material);
+            config.tls(io.github.ucmaworkbench.rtc.sip.tls.TlsSource.of(material));
+        }
+        try (RegistrarService registrar = new RegistrarService(config.build())) {
+            registrar.start();
+            int port = (transport == SipTransportType.TLS ? registrar.getTlsAddress() : registrar.getLocalAddress()).getPort();
             report("fresh", transport, run(port, transport, warmup, measured, true));
             report("reuse", transport, run(port, transport, warmup, measured, false));
         }

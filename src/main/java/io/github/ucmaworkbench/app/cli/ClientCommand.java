@@ -61,6 +61,11 @@ final class ClientCommand implements Callable<Integer> {
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
+        String tlsProblem = endpoint.prepareTls();
+        if (tlsProblem != null) {
+            parent.io().err().println(spec.name() + ": " + tlsProblem);
+            return 1;
+        }
         if (message != null && message.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--message needs some text");
         }

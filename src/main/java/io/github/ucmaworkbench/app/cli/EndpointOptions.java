@@ -3,6 +3,9 @@ package io.github.ucmaworkbench.app.cli;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import java.time.Duration;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What both sides need to sign in: the options the settings dialog has, on the command line. */
@@ -15,9 +18,12 @@ final class EndpointOptions {
             description = "The registrar to sign in to, e.g. 127.0.0.1:5060 (port default: 5060)")
     HostPort server;
 
-    @Option(names = "--transport", paramLabel = "tcp|udp", converter = TransportConverter.class, defaultValue = "tcp",
-            description = "Transport to the registrar (default: tcp, as UCMA)")
+    @Option(names = "--transport", paramLabel = "tcp|udp|tls", converter = TransportConverter.class, defaultValue = "tcp",
+            description = "Transport to the registrar (default: tcp, as UCMA; tls: port default 5061)")
     SipTransportType transport;
+
+    @Mixin
+    TlsOptions tls;
 
     @Option(names = "--user", paramLabel = "NAME", description = "Digest user name, when the registrar asks for one")
     String user;
@@ -50,6 +56,23 @@ final class EndpointOptions {
         if ((user == null) != (password == null)) {
             return "--user and --password go together";
         }
-        return null;
+        return tls.problem(transport == SipTransportType.TLS);
+    }
+
+    /**
+     * With TLS, loads the certificate and makes it this process's default (the tutorial's managers
+     * make their own connection managers, which use the default); a one-line problem, or null.
+     */
+    String prepareTls() {
+        if (transport != SipTransportType.TLS) {
+            return null;
+        }
+        try {
+            TlsMaterial material = tls.material(null);
+            TlsMaterial.setDefault(() -> material);
+            return null;
+        } catch (TlsSetupException e) {
+            return "TLS: " + e.getMessage();
+        }
     }
 }

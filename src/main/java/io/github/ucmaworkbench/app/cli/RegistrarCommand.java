@@ -3,6 +3,9 @@ package io.github.ucmaworkbench.app.cli;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.registrar.UsersFile;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
         name = "registrar", sortOptions = false,
         description = {"Runs the embedded SIP registrar and proxy alone.",
-                "Listens on UDP and TCP until Ctrl+C or end of input. Loopback only unless --bind names",
+                "Listens on UDP and TCP (and TLS with --tls) until Ctrl+C or end of input. Loopback only unless --bind names",
                 "another address: then anyone who can reach that address can sign in."})
 final class RegistrarCommand implements Callable<Integer> {
     @ParentCommand
@@ -58,6 +61,14 @@ final class RegistrarCommand implements Callable<Integer> {
     @Option(names = "--authenticate-calls",
             description = "With --users: challenge INVITEs (407) from callers that are not signed in")
     private boolean authenticateCalls;
+    @Option(names = "--tls", description = "Listen on TLS too, on the next port (5061 beside 5060) unless --tls-port says")
+    private boolean tls;
+
+    @Option(names = "--tls-port", paramLabel = "N", description = "TLS port (with --tls; default: the SIP port + 1)")
+    private Integer tlsPort;
+
+    @Mixin
+    private TlsOptions tlsOptions;
 
     @Option(names = "--ignore-stdin",
             description = "Keep running at end of input (for running in the background); stop with Ctrl+C or SIGTERM")
@@ -75,16 +86,34 @@ final class RegistrarCommand implements Callable<Integer> {
         if (port != null && (port < 1 || port > 65535)) {
             throw new ParameterException(spec.commandLine(), "--port must be 1-65535, not " + port);
         }
+        String tlsProblem = tlsOptions.problem(tls);
+        if (tlsProblem == null && tlsPort != null && (!tls || tlsPort < 1 || tlsPort > 65535)) {
+            tlsProblem = tls ? "--tls-port must be 1-65535, not " + tlsPort : "--tls-port goes with --tls";
+        }
+        if (tlsProblem != null) {
+            throw new ParameterException(spec.commandLine(), tlsProblem);
+        }
         RegistrarConfig config;
         try {
             config = RegistrarConfig.builder().bindAddress(bind).port(port == null ? RegistrarConfig.DEFAULT_PORT : port)
                     .fixedPort(port != null).domain(domain).users(loadUsers()).authenticateCalls(authenticateCalls)
-                    .digestAlgorithms(md5Only ? new String[] {"MD5"} : new String[] {"SHA-256", "MD5"}).build();
+                    .digestAlgorithms(md5Only ? new String[] {"MD5"} : new String[] {"SHA-256", "MD5"})
+                    .tlsPort(tlsPort == null ? 0 : tlsPort).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (authenticateCalls && config.getUsers().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--authenticate-calls needs a --users file");
+        }
+        TlsMaterial certificate = null;
+        if (tls) {
+            try {
+                certificate = tlsOptions.material(bind);
+            } catch (TlsSetupException e) {
+                io.err().println("registrar: TLS: " + e.getMessage());
+                return 1;
+            }
+            config = config.toBuilder().tls(TlsSource.of(certificate)).build();
         }
         if (!bind.isLoopbackAddress()) {
             warnReachable(io, config);
@@ -100,9 +129,14 @@ final class RegistrarCommand implements Callable<Integer> {
                 io.err().println("registrar: cannot listen: " + e.getMessage());
                 return 1;
             }
-            io.out().printf("Registrar listening on %s:%d (UDP+TCP), domain %s, %s.%n",
-                    address.getAddress().getHostAddress(), address.getPort(), config.getDomain(),
+            InetSocketAddress tlsAddress = registrar.getTlsAddress();
+            io.out().printf("Registrar listening on %s:%d (UDP+TCP)%s, domain %s, %s.%n",
+                    address.getAddress().getHostAddress(), address.getPort(),
+                    tlsAddress == null ? "" : " and " + tlsAddress.getPort() + " (TLS)", config.getDomain(),
                     config.getUsers().isEmpty() ? "no authentication" : config.getUsers().size() + " user(s) with digest authentication");
+            if (certificate != null) {
+                io.out().println("TLS certificate: " + certificate);
+            }
             io.out().println("Press Ctrl+C (or end input) to stop.");
             io.out().flush();
             int[] last = {-1};

@@ -52,6 +52,11 @@ final class ServerCommand implements Callable<Integer> {
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), problem);
         }
+        String tlsProblem = endpoint.prepareTls();
+        if (tlsProblem != null) {
+            parent.io().err().println(spec.name() + ": " + tlsProblem);
+            return 1;
+        }
         CliIo io = parent.io();
         ProgressPrinter log = new ProgressPrinter("server", io, quiet);
         try (UntilStopped until = new UntilStopped(io, !ignoreStdin);

@@ -5,14 +5,15 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code tcp} or {@code udp} (TLS is not available yet, so it is refused here, not later). */
+/** {@code tcp}, {@code udp} or {@code tls}. */
 final class TransportConverter implements ITypeConverter<SipTransportType> {
     @Override
     public SipTransportType convert(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "tcp" -> SipTransportType.TCP;
             case "udp" -> SipTransportType.UDP;
-            default -> throw new TypeConversionException("transport must be tcp or udp, not '" + value + "'");
+            case "tls" -> SipTransportType.TLS;
+            default -> throw new TypeConversionException("transport must be tcp, udp or tls, not '" + value + "'");
         };
     }
 }

@@ -1,6 +1,5 @@
 package io.github.ucmaworkbench.rtc.sip;
 
-import gov.nist.core.net.DefaultNetworkLayer;
 import gov.nist.core.net.NetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
 import java.io.IOException;
@@ -19,20 +18,25 @@ import javax.net.ssl.SSLSocket;
  * the peer's delayed ACK (Nagle, RFC 896, meeting RFC 1122's delayed ACK: about 40 ms on Linux);
  * the warm lesson-6 flow over TCP went from 104 ms to 19 ms at the median (BENCHMARKS.md).
  *
- * <p>Plain sockets are made here; the RI's default layer, whose initialisation builds SSL
- * factories (up to two seconds of a cold start), is only touched if TLS is asked for.
+ * <p>TLS sockets come from this stack's own {@link javax.net.ssl.SSLContext} ({@link TlsStacks}),
+ * not from the RI's default layer, whose JVM-wide {@code javax.net.ssl.*} keystore would give the
+ * registrar and both endpoints in one JVM the same identity and trust (and whose initialisation
+ * builds SSL factories: up to two seconds of a cold start). The RI then sets the enabled protocols
+ * and cipher suites from the stack's properties ({@link SipStacks}) on every socket we return.
  */
 public final class NoDelayNetworkLayer implements NetworkLayer {
     /** The RI's own connect timeout; an unreachable TCP server then ends in ConnectionFailureException. */
     private static final int CONNECT_TIMEOUT_MS = 8000;
+
+    private volatile String stackName;
 
     private static Socket noDelay(Socket socket) throws SocketException {
         socket.setTcpNoDelay(true);
         return socket;
     }
 
-    private static NetworkLayer tls() {
-        return DefaultNetworkLayer.SINGLETON;
+    private javax.net.ssl.SSLContext tls() throws IOException {
+        return TlsStacks.materialFor(stackName).sslContext();
     }
 
     @Override
@@ -87,21 +91,35 @@ public final class NoDelayNetworkLayer implements NetworkLayer {
 
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return tls().createSSLServerSocket(port, backlog, bindAddress);
+        return new NoDelaySslServerSocket(
+                (SSLServerSocket) tls().getServerSocketFactory().createServerSocket(port, backlog, bindAddress));
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
-        return tls().createSSLSocket(address, port);
+        return createSSLSocket(address, port, null);
     }
 
+    /** Connected but not yet handshaken: the RI sets protocols and suites, then starts the handshake. */
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress localAddress) throws IOException {
-        return tls().createSSLSocket(address, port, localAddress);
+        SSLSocket socket = (SSLSocket) tls().getSocketFactory().createSocket();
+        try {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
+            socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
+            socket.setTcpNoDelay(true);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 
+    /** Called once, right after the RI made this layer for {@code stack}: remember whose material to use. */
     @Override
     public void setSipStack(SipStackImpl stack) {
-        // Nothing per stack for plain sockets; TLS, if ever used, is set up by the RI's layer.
+        this.stackName = stack.getStackName();
     }
 }

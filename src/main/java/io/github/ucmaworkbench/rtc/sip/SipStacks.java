@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.rtc.sip;
 
 import gov.nist.core.CommonLogger;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import io.github.ucmaworkbench.trace.TraceServerLogger;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,8 @@ public final class SipStacks {
     private static final Logger LOG = LoggerFactory.getLogger(SipStacks.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Object CREATE_LOCK = new Object();
+    /** A peer that connects and never finishes the TLS handshake is cut off after this long. */
+    static final int TLS_HANDSHAKE_TIMEOUT_MS = 5000;
 
     static {
         // The RI's static loggers fall back to log4j when this is null, even before any stack exists.
@@ -39,8 +42,17 @@ public final class SipStacks {
      * @param extra stack properties that override the defaults (may be null)
      */
     public static SipStack create(String party, Properties extra) throws PeerUnavailableException {
+        return create(party, extra, null);
+    }
+
+    /**
+     * Like {@link #create(String, Properties)}, with the TLS material this stack presents and trusts
+     * (null: {@link TlsSource#defaults()}); it is only asked for when the stack opens a TLS socket.
+     */
+    public static SipStack create(String party, Properties extra, TlsSource tls) throws PeerUnavailableException {
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", party + "#" + SEQUENCE.incrementAndGet());
+        String name = party + "#" + SEQUENCE.incrementAndGet();
+        p.setProperty("javax.sip.STACK_NAME", name);
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", TraceServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "16");
@@ -57,14 +69,40 @@ public final class SipStacks {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", NoDelayNetworkLayer.class.getName());
+        tlsProperties(p);
         if (extra != null) {
             p.putAll(extra);
         }
+        TlsStacks.register(name, tls);
         synchronized (CREATE_LOCK) {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            return factory.createSipStack(p);
+            try {
+                return factory.createSipStack(p);
+            } catch (PeerUnavailableException | RuntimeException e) {
+                TlsStacks.forget(name);
+                throw e;
+            }
         }
+    }
+
+    /**
+     * TLS as RFC 3261 §26.3.1 uses it: the server proves who it is, clients are not asked for a
+     * certificate (the RI's "Default" would demand one of every client, and SIPp or a softphone
+     * has none). The RI's own defaults offer TLS 1.0-1.2 with RSA-only suites that JDK 17 disables
+     * or our EC key cannot use; these are TLS 1.3 and 1.2 with forward secrecy, every one present
+     * in JDK 11+, since an unknown name makes the RI's {@code setEnabledCipherSuites} throw.
+     * A peer that connects and never finishes the handshake is cut off after 5 s (the RI's
+     * watchdog takes milliseconds here, whatever its documentation says).
+     */
+    private static void tlsProperties(Properties p) {
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+        p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(", ",
+                "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+        p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", String.valueOf(TLS_HANDSHAKE_TIMEOUT_MS));
     }
 
     /**
@@ -79,6 +117,7 @@ public final class SipStacks {
         if (stack == null) {
             return;
         }
+        TlsStacks.forget(stack.getStackName());
         Thread stopper = new Thread(() -> {
             synchronized (CREATE_LOCK) {
                 // UDPMessageProcessor.stop() NPEs when its receiver thread has not run yet (a stop

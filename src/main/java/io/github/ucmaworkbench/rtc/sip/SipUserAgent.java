@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.rtc.sip;
 
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -65,6 +66,15 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     private volatile SipProvider listeningProvider;
     private volatile InetSocketAddress listeningAddress;
     private volatile boolean closed;
+    private volatile TlsSource tls;
+
+    /**
+     * The key and trust this agent's stack uses for TLS (null: the process default). Takes effect
+     * for a stack not created yet; the stack is created on the first send or listen.
+     */
+    public void setTls(TlsSource source) {
+        this.tls = source;
+    }
 
     /** Attaches an endpoint; the stack is created on first use, named after the first endpoint. */
     public void attach(EndpointHandler endpoint) {
@@ -84,7 +94,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             try {
                 Properties props = new Properties();
                 props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
-                stack = SipStacks.create(party, props);
+                stack = SipStacks.create(party, props, tls);
                 SipFactory factory = SipFactory.getInstance();
                 addressFactory = factory.createAddressFactory();
                 headerFactory = factory.createHeaderFactory();
@@ -128,7 +138,9 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     }
 
     /**
-     * Binds {@code address} for UDP and TCP (port 0 = a free port) and makes it the Contact.
+     * Binds {@code address} for UDP and TCP (port 0 = a free port) and makes it the Contact; with
+     * a TLS endpoint attached, for TLS instead (TLS and plain TCP cannot share a port, and a TLS
+     * endpoint's Contact says transport=tls, so nothing would reach the others).
      *
      * @return the bound address, never a wildcard or port 0
      */
@@ -144,8 +156,9 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             // "Any address" is no Contact: use the address that reaches our server.
             host = endpoints.isEmpty() ? firstNonLoopback() : localAddressToward(endpoints.get(0).serverHost());
         }
+        boolean tlsEndpoint = endpoints.stream().anyMatch(e -> ListeningPoint.TLS.equalsIgnoreCase(e.transport()));
         SipProvider provider = binder.bind(stack(), this, host, address.getPort(),
-                List.of(ListeningPoint.TCP, ListeningPoint.UDP));
+                tlsEndpoint ? List.of(ListeningPoint.TLS) : List.of(ListeningPoint.TCP, ListeningPoint.UDP));
         listeningProvider = provider;
         listeningAddress = new InetSocketAddress(host, provider.getListeningPoints()[0].getPort());
         LOG.debug("listening on {}", listeningAddress);
@@ -194,8 +207,39 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             }
             return ct;
         } catch (SipException e) {
+            if (ListeningPoint.TLS.equalsIgnoreCase(endpoint.transport()) && isHandshakeBreakdown(e)) {
+                throw noTlsHandshake(endpoint, e);
+            }
             throw connectionFailure(e);
         }
+    }
+
+    /**
+     * A TLS handshake that broke off without a certificate verdict: the peer closed or sent
+     * non-TLS bytes ("SSL peer shut down incorrectly"), or never answered and the RI's handshake
+     * watchdog closed the socket ("Socket is closed"). A refused certificate ends in our own
+     * CertificateException and keeps its sentence.
+     */
+    private static boolean isHandshakeBreakdown(Exception e) {
+        boolean ssl = false;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            ssl |= t instanceof javax.net.ssl.SSLException;
+            root = t;
+        }
+        return !(root instanceof java.security.cert.CertificateException)
+                && (ssl || "Socket is closed".equals(root.getMessage()));
+    }
+
+    /** Most often a plain SIP port given where a TLS port was meant. */
+    private static SipFailure noTlsHandshake(EndpointHandler endpoint, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new SipFailure(SipFailure.Kind.CONNECTION, "no TLS handshake with " + endpoint.serverHost() + ":"
+                + endpoint.serverPort() + " (" + root.getMessage() + ", or no answer within "
+                + SipStacks.TLS_HANDSHAKE_TIMEOUT_MS / 1000 + " s): is that a TLS port?", null, e);
     }
 
     static SipFailure connectionFailure(Exception e) {

@@ -48,6 +48,7 @@ public final class SideSettingsDialog extends JDialog {
     public static final String CANCEL = "settings.cancel";
     /** The server dialog's embedded-registrar users file (its own block, see RegistrarUsersField). */
     public static final String REGISTRAR_USERS = "settings.registrarUsers";
+    public static final String TLS_CERTIFICATE = "settings.tlsCertificate";
 
     private final JTextField uri = new JTextField(26);
     private final JRadioButton embedded = new JRadioButton("The workbench's own registrar");
@@ -64,6 +65,7 @@ public final class SideSettingsDialog extends JDialog {
     private final JButton ok = new JButton("OK");
     private final JButton cancel = new JButton("Cancel");
     private final boolean client;
+    private final TlsBlock tls;
     private SideSettings result;
     // ---- embedded registrar users file (server dialog only) --------------------------------
     private RegistrarUsersField usersFile;
@@ -72,14 +74,11 @@ public final class SideSettingsDialog extends JDialog {
     public record ServerChoice(SideSettings endpoint, String registrarUsersFile) {
     }
 
-    private SideSettingsDialog(Window owner, String title, boolean client, SideSettings current, String ourServerUri) {
-        this(owner, title, client, current, ourServerUri, null);
-    }
-
     private SideSettingsDialog(Window owner, String title, boolean client, SideSettings current, String ourServerUri,
-            String registrarUsersFile) {
+            String tlsCertificate, String registrarUsersFile) {
         super(owner, title, ModalityType.APPLICATION_MODAL);
         this.client = client;
+        this.tls = new TlsBlock(tlsCertificate);
         setName(client ? CLIENT_DIALOG : SERVER_DIALOG);
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         name();
@@ -102,6 +101,7 @@ public final class SideSettingsDialog extends JDialog {
         content.add(server);
         content.add(transport, "wrap");
         content.add(serverProblem, "skip, span 2, wrap 8");
+        tls.addTo(content);
         content.add(label("Digest user name", 'N', userName));
         content.add(userName, "span 2, wrap");
         content.add(userProblem, "skip, span 2, wrap");
@@ -124,6 +124,7 @@ public final class SideSettingsDialog extends JDialog {
         for (JTextComponent field : new JTextComponent[] {uri, server, userName, password, ourServer}) {
             field.getDocument().addDocumentListener(typing);
         }
+        transport.addActionListener(e -> fieldsChanged());
         embedded.addActionListener(e -> fieldsChanged());
         external.addActionListener(e -> fieldsChanged());
         ok.addActionListener(e -> okPerformed());
@@ -139,29 +140,35 @@ public final class SideSettingsDialog extends JDialog {
 
     /** Edits the client's settings; empty when the user cancels. Event thread; blocks until closed. */
     public static Optional<ClientSideSettings> editClient(Window owner, ClientSideSettings current) {
+        return editClient(owner, current, null);
+    }
+
+    /** Like the other; {@code tlsCertificate} says where the TLS certificate is (null: not known). */
+    public static Optional<ClientSideSettings> editClient(Window owner, ClientSideSettings current, String tlsCertificate) {
         SideSettingsDialog dialog = new SideSettingsDialog(owner, "Client settings", true, current.endpoint(),
-                current.ourServerUri());
+                current.ourServerUri(), tlsCertificate, null);
         dialog.setVisible(true);
         return Optional.ofNullable(dialog.result)
                 .map(endpoint -> new ClientSideSettings(endpoint, dialog.ourServer.getText().trim()));
     }
 
-    /**
-     * Edits the server's endpoint settings and the embedded registrar's users file; empty when the
-     * user cancels. Event thread; blocks until closed.
-     */
-    public static Optional<ServerChoice> editServer(Window owner, SideSettings current, String registrarUsersFile) {
-        SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null,
-                registrarUsersFile == null ? "" : registrarUsersFile);
-        dialog.setVisible(true);
-        return Optional.ofNullable(dialog.result).map(endpoint -> new ServerChoice(endpoint, dialog.usersFile.text()));
-    }
-
     /** Edits the server's endpoint settings; empty when the user cancels. Event thread; blocks until closed. */
     public static Optional<SideSettings> editServer(Window owner, SideSettings current) {
-        SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null);
+        return editServer(owner, current, null, null).map(ServerChoice::endpoint);
+    }
+
+    /**
+     * Edits the server's endpoint settings and, when {@code registrarUsersFile} is not null, the
+     * embedded registrar's users file; empty when the user cancels. {@code tlsCertificate} says
+     * where the TLS certificate is (null: not known). Event thread; blocks until closed.
+     */
+    public static Optional<ServerChoice> editServer(Window owner, SideSettings current, String tlsCertificate,
+            String registrarUsersFile) {
+        SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null,
+                tlsCertificate, registrarUsersFile);
         dialog.setVisible(true);
-        return Optional.ofNullable(dialog.result);
+        return Optional.ofNullable(dialog.result).map(endpoint -> new ServerChoice(endpoint,
+                dialog.usersFile == null ? registrarUsersFile : dialog.usersFile.text()));
     }
 
     private void name() {
@@ -189,7 +196,7 @@ public final class SideSettingsDialog extends JDialog {
         uri.setToolTipText("This endpoint's address, for example sip:client@example.com");
         server.setToolTipText("Host name or IP address of the registrar, optionally :port (default 5060)");
         ourServer.setToolTipText("The server endpoint the client sends its INVITE to");
-        transport.setToolTipText("TCP is UCMA's default transport");
+        transport.setToolTipText("TCP is UCMA's default transport; TLS encrypts (UCMA's own default on a real server)");
     }
 
     private void fill(SideSettings current, String ourServerUri) {
@@ -197,11 +204,8 @@ public final class SideSettingsDialog extends JDialog {
         embedded.setSelected(current.useEmbeddedRegistrar());
         external.setSelected(!current.useEmbeddedRegistrar());
         server.setText(current.server());
-        transport.addItem(SipTransportType.TCP);
-        transport.addItem(SipTransportType.UDP);
-        if (current.transport() != null && current.transport() != SipTransportType.TCP
-                && current.transport() != SipTransportType.UDP) {
-            transport.addItem(current.transport());
+        for (SipTransportType t : SipTransportType.values()) {
+            transport.addItem(t);
         }
         transport.setSelectedItem(current.transport() == null ? SipTransportType.TCP : current.transport());
         userName.setText(current.userName() == null ? "" : current.userName());
@@ -217,6 +221,9 @@ public final class SideSettingsDialog extends JDialog {
 
     private void fieldsChanged() {
         server.setEnabled(external.isSelected());
+        if (tls.show(transport.getSelectedItem() == SipTransportType.TLS) && isShowing()) {
+            pack();
+        }
         Map<SideSettings.Field, String> problems = edited().problems();
         explain(uriProblem, problems.get(SideSettings.Field.URI));
         explain(serverProblem, problems.get(SideSettings.Field.SERVER));

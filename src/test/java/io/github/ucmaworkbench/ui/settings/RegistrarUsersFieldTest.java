@@ -34,7 +34,7 @@ class RegistrarUsersFieldTest extends GuiTest {
     protected void onSetUp() {
         GuiActionRunner.execute(() -> ThemeSupport.install(Theme.LIGHT, false));
         SwingUtilities.invokeLater(() -> result.complete(SideSettingsDialog.editServer(null,
-                SideSettings.defaults("sip:server@example.com"), "")));
+                SideSettings.defaults("sip:server@example.com"), null, "")));
         dialog = WindowFinder.findDialog(SideSettingsDialog.SERVER_DIALOG).withTimeout(5000).using(robot());
     }
 
