@@ -54,6 +54,10 @@ public final class ReportingParserFactory implements MessageParserFactory {
                 }
             };
         }
+        String refused = viaWithComment(bytes);
+        if (refused != null) {
+            throw ruleBroken(reporter, listener, bytes, refused);
+        }
         try {
             message = RI_PARSER.parseSIPMessage(bytes, readBody, strict, watched);
         } catch (ParseException e) {
@@ -110,6 +114,53 @@ public final class ReportingParserFactory implements MessageParserFactory {
             BadRequests.answerUnparsed(channel, bytes, why);
         }
         return new ParseException(why, 0);
+    }
+
+    /**
+     * JAIN-SIP quirk, found by SipParserFuzzTest: ViaParser reads a Via comment ("(...") until
+     * ')' or a line feed, and the header text it gets has neither, so an unclosed '(' in a Via
+     * loops, growing a StringBuilder until the heap is gone: one 60-byte datagram could take the
+     * process down. RFC 3261's Via grammar (§25.1) has no comments at all, so a Via header line
+     * holding '(' is refused before the RI's parser sees it.
+     */
+    static String viaWithComment(byte[] bytes) {
+        boolean inVia = false;
+        int lineStart = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i < bytes.length && bytes[i] != '\n') {
+                continue;
+            }
+            int end = i > lineStart && bytes[i - 1] == '\r' ? i - 1 : i;
+            if (end == lineStart) {
+                return null; // the blank line: the headers are over
+            }
+            byte first = bytes[lineStart];
+            if (first != ' ' && first != '\t') { // not a folded continuation (§7.3.1): a new header
+                inVia = startsWithName(bytes, lineStart, end, "via") || startsWithName(bytes, lineStart, end, "v");
+            }
+            if (inVia) {
+                for (int j = lineStart; j < end; j++) {
+                    if (bytes[j] == '(') {
+                        return "a Via header with '(' (RFC 3261 Via has no comments)";
+                    }
+                }
+            }
+            lineStart = i + 1;
+        }
+        return null;
+    }
+
+    private static boolean startsWithName(byte[] bytes, int start, int end, String name) {
+        int i = start;
+        for (int k = 0; k < name.length(); k++, i++) {
+            if (i >= end || Character.toLowerCase((char) (bytes[i] & 0xff)) != name.charAt(k)) {
+                return false;
+            }
+        }
+        while (i < end && (bytes[i] == ' ' || bytes[i] == '\t')) {
+            i++;
+        }
+        return i < end && bytes[i] == ':';
     }
 
     /** A parse error that was already answered 400 before the RI closed the connection. */
