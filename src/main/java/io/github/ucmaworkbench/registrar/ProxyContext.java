@@ -81,6 +81,10 @@ final class ProxyContext {
             }
             return;
         }
+        if (branch.done && !invite) {
+            // the same final twice: the valve and the transaction both delivered it (ProxyCore)
+            return;
+        }
         branch.done = true;
         if (code < 300) {
             // Step 9/10: every 2xx is forwarded at once; the other branches are cancelled.

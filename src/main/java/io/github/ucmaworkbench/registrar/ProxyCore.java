@@ -42,6 +42,8 @@ final class ProxyCore {
     private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
             Request.MESSAGE, Request.INFO, Request.OPTIONS, Request.REGISTER);
     private static final long CONTEXT_LIFETIME_NANOS = TimeUnit.MINUTES.toNanos(3);
+    /** How long a branch whose send "failed" after the bytes left may still get its response. */
+    private static final long SENT_THEN_CLOSED_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final SipProvider provider;
     private final MessageFactory messages;
@@ -53,6 +55,23 @@ final class ProxyCore {
     private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
     private final ProxyRouting routing;
     private final ProxyGuards guards;
+    /**
+     * Branches whose request was written but whose send then reported the connection closed, by
+     * our Via branch, with the deadline after which they count as unreachable (see forwardBranch).
+     */
+    private final Map<String, SentThenClosed> sentThenClosed = new ConcurrentHashMap<>();
+
+    /** The last final responses to our own branches, as ProxyValve saw them arrive (bounded). */
+    private final Map<String, Response> recentFinals = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Response> eldest) {
+                    return size() > 64;
+                }
+            });
+
+    private record SentThenClosed(ProxyContext.Branch branch, long deadlineNanos) {
+    }
 
     ProxyCore(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
             LocalIdentity identity, LocationService location, RegistrarConfig config, AuthGate auth) {
@@ -158,7 +177,8 @@ final class ProxyCore {
             }
             copy.addFirst(routing.recordRoute(outbound));
         }
-        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(outbound), outbound, routing.newBranch(received)));
+        String viaBranch = routing.newBranch(received);
+        copy.addFirst(headers.createViaHeader(identity.host(), identity.port(outbound), outbound, viaBranch));
         try {
             ClientTransaction ct = provider.getNewClientTransaction(copy);
             ct.setApplicationData(branch);
@@ -168,11 +188,67 @@ final class ProxyCore {
             ct.sendRequest();
             LOG.debug("forwarded {} to {} over {}", copy.getMethod(), branch.target, outbound);
         } catch (SipException | RuntimeException e) {
+            if (writtenThenClosed(e)) {
+                // JAIN-SIP quirk: TCPMessageChannel.sendMessage writes the bytes and only then asks
+                // the socket for its input stream to start a reader; when the callee answered and
+                // closed in between (SIPp at the end of a scenario), that throws "Socket is closed"
+                // and the RI terminates a transaction whose request was delivered, so the response
+                // that is on its way (or already read) would be swallowed. ProxyValve hands it to
+                // us before the transaction layer; without one in a moment, sweep() fails the branch.
+                LOG.debug("{} to {} was sent but the connection closed at once; awaiting its response",
+                        copy.getMethod(), branch.target);
+                sentThenClosed.put(viaBranch, new SentThenClosed(branch, System.nanoTime() + SENT_THEN_CLOSED_GRACE_NANOS));
+                Response already = recentFinals.get(viaBranch);
+                if (already != null && sentThenClosed.remove(viaBranch) != null) {
+                    branch.context.onResponse(branch, already);
+                }
+                return;
+            }
             // §16.7 step 6 treats a transport error like a 503; for a teaching server the honest
             // answer is that the registered client cannot be reached right now.
             LOG.debug("cannot forward {} to {}: {}", copy.getMethod(), branch.target, e.toString());
             context.onFailure(branch, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
         }
+    }
+
+    /**
+     * Called by {@link ProxyValve} on the stack's reader thread for every parsed response, before
+     * the transaction layer sees it. True when the response belongs to a branch whose send was
+     * reported failed after the request had left (it is then delivered here, and must be dropped).
+     */
+    boolean takeSentThenClosedResponse(Response response) {
+        if (response.getStatusCode() < 200) {
+            return false;
+        }
+        ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
+        if (top == null || !identity.isOwnAddress(top.getHost(), top.getPort())) {
+            return false;
+        }
+        String branchId = String.valueOf(top.getBranch());
+        recentFinals.put(branchId, response);
+        SentThenClosed waiting = sentThenClosed.remove(branchId);
+        if (waiting == null) {
+            return false;
+        }
+        waiting.branch().context.onResponse(waiting.branch(), response);
+        return true;
+    }
+
+    /**
+     * The RI's "Socket is closed" from {@code Socket.getInputStream()} after a successful write,
+     * as opposed to a refused or failed connect or write (those are real transport errors).
+     */
+    private static boolean writtenThenClosed(Exception e) {
+        Throwable cause = e.getCause();
+        if (!(cause instanceof java.net.SocketException) || !"Socket is closed".equals(cause.getMessage())) {
+            return false;
+        }
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            if ("getInputStream".equals(frame.getMethodName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** §16.11-style stateless forwarding of an ACK (for a 2xx: hop-by-hop ACKs end in our stack). */
@@ -272,6 +348,15 @@ final class ProxyCore {
     void sweep() {
         invites.values().removeIf(c -> c.ageNanos() > CONTEXT_LIFETIME_NANOS);
         guards.sweep(CONTEXT_LIFETIME_NANOS);
+        long now = System.nanoTime();
+        sentThenClosed.values().removeIf(s -> {
+            if (now - s.deadlineNanos() < 0) {
+                return false;
+            }
+            // no response came after all: the callee really is gone (a no-op if one did)
+            s.branch().context.onFailure(s.branch(), Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
+            return true;
+        });
     }
 
     /** Proxied requests still waiting for their final response. */

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import io.github.ucmaworkbench.rtc.sip.MalformedInputReporter;
 import java.io.IOException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -12,6 +13,7 @@ import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -47,7 +49,15 @@ final class RegistrarListener implements SipListener {
                 return;
             }
             if (st == null) {
-                st = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+                SipProvider provider = (SipProvider) event.getSource();
+                try {
+                    st = provider.getNewServerTransaction(request);
+                } catch (TransactionAlreadyExistsException e) {
+                    throw e;
+                } catch (TransactionUnavailableException e) {
+                    refuseMalformed(provider, request, e);
+                    return;
+                }
             }
             if (Request.REGISTER.equals(request.getMethod())) {
                 registrar.process(request, st);
@@ -66,6 +76,29 @@ final class RegistrarListener implements SipListener {
             LOG.warn("cannot handle {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             LOG.debug("details", e);
             answerServerError(request, st);
+        }
+    }
+
+    /**
+     * The RI refuses a transaction for a request without a header RFC 3261 §8.1.1 makes
+     * mandatory (Max-Forwards, Contact in an INVITE, ...): answer 400 saying which, statelessly,
+     * and tell the user once per source and interval rather than once per message.
+     */
+    private void refuseMalformed(SipProvider provider, Request request, TransactionUnavailableException e) {
+        String message = String.valueOf(e.getMessage());
+        int colon = message.lastIndexOf(':');
+        String reason = message.startsWith("Missing a required header") && colon > 0
+                ? "Missing " + message.substring(colon + 1).strip() + " header"
+                : "Bad Request (" + message + ")";
+        java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        MalformedInputReporter.forStack(provider.getSipStack().getStackName())
+                .report(from == null ? "an unknown address" : from.getHostAddress(), 0, reason.toLowerCase(java.util.Locale.ROOT));
+        try {
+            Response response = messages.createResponse(Response.BAD_REQUEST, request);
+            response.setReasonPhrase(reason);
+            provider.sendResponse(response);
+        } catch (Exception unanswerable) {
+            LOG.debug("cannot answer 400 to {}: {}", request.getMethod(), unanswerable.toString());
         }
     }
 

@@ -164,6 +164,8 @@ public final class RegistrarService implements AutoCloseable {
             ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location, config, auth);
             RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
             provider.addSipListener(dispatcher);
+            // Public in the RI and read on every message: set before start, never changed after.
+            ((gov.nist.javax.sip.stack.SIPTransactionStack) candidate).sipMessageValves.add(new ProxyValve(core));
             candidate.start();
             stack = candidate;
             proxy = core;

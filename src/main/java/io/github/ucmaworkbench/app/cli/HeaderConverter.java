@@ -16,6 +16,11 @@ final class HeaderConverter implements ITypeConverter<SignalingHeader> {
         if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
             throw new TypeConversionException("'" + name + "' is not a valid SIP header name");
         }
-        return new SignalingHeader(name, value.substring(colon + 1).trim());
+        try {
+            return new SignalingHeader(name, value.substring(colon + 1).trim());
+        } catch (IllegalArgumentException e) {
+            // a value with a line break, or over SignalingHeader.MAX_LENGTH: say so as an option error
+            throw new TypeConversionException(e.getMessage());
+        }
     }
 }

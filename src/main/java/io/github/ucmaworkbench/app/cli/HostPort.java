@@ -24,7 +24,8 @@ public record HostPort(String host, int port) {
 
     static HostPort parse(String value) {
         String text = value == null ? "" : value.trim();
-        if (text.isEmpty() || text.contains(" ")) {
+        // any blank or control character, not only a space (found by CliConvertersFuzzTest: "[\u000b]")
+        if (text.isEmpty() || text.chars().anyMatch(c -> c <= ' ' || c == 0x7f || Character.isWhitespace(c))) {
             throw new TypeConversionException("expected HOST[:PORT], got '" + value + "'");
         }
         String host = text;

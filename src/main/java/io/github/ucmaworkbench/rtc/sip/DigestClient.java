@@ -35,7 +35,17 @@ public final class DigestClient {
 
         /** Whether we can answer it: MD5 or SHA-256, plain or -sess. */
         public boolean isSupported() {
-            return realm != null && nonce != null && javaAlgorithm(algorithm) != null;
+            return realm != null && nonce != null && javaAlgorithm(algorithm) != null
+                    && printable(realm) && printable(nonce) && printable(qop) && printable(opaque);
+        }
+
+        /**
+         * Realm, nonce and opaque are copied into our Authorization header: a control character
+         * in them (RFC 7616's quoted-string allows none) would break, or inject into, our request.
+         * Found by DigestChallengeFuzzTest.
+         */
+        private static boolean printable(String value) {
+            return value == null || value.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '"');
         }
 
         /** How much we prefer it: SHA-256 over MD5 (RFC 8760 §2.4). */

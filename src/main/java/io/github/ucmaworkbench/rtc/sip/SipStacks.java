@@ -70,6 +70,8 @@ public final class SipStacks {
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", NoDelayNetworkLayer.class.getName());
         tlsProperties(p);
+        // The RI reports malformed input only at debug level: say it once per source and interval.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", ReportingParserFactory.class.getName());
         if (extra != null) {
             p.putAll(extra);
         }
@@ -142,5 +144,6 @@ public final class SipStacks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        MalformedInputReporter.release(stack.getStackName());
     }
 }

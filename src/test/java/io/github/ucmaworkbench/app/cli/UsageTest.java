@@ -78,6 +78,21 @@ class UsageTest {
     }
 
     @Test
+    void overlongHeaderValueAndBlankHostAreUsageErrorsThatSayWhy() {
+        CliRun header = CliRun.of("client", "--uri", "sip:c@example.com", "--server", "127.0.0.1",
+                "--invite", "sip:s@example.com", "--header", "X-Long:" + "v".repeat(9000));
+        assertThat(header.exitCode()).isEqualTo(2);
+        assertThat(header.err()).contains("header X-Long:").doesNotContain("IllegalArgumentException");
+        assertNoStackTrace(header);
+
+        CliRun host = CliRun.of("client", "--uri", "sip:c@example.com", "--server", "[\u000b]",
+                "--invite", "sip:s@example.com");
+        assertThat(host.exitCode()).isEqualTo(2);
+        assertThat(host.err()).contains("expected HOST[:PORT]");
+        assertNoStackTrace(host);
+    }
+
+    @Test
     void badUriIsAFailureReportedInOneLine() {
         CliRun run = CliRun.of("client", "--uri", "not a uri", "--server", "127.0.0.1", "--invite", "sip:s@example.com");
         assertThat(run.exitCode()).isEqualTo(1);
