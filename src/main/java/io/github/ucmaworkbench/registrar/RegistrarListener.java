@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import io.github.ucmaworkbench.rtc.sip.CallLanes;
 import java.io.IOException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -19,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stack's one listener: REGISTER goes to the registrar, everything else to the proxy. Every
- * callback runs on a stack thread, so nothing here may block or let an exception escape (an
- * exception would end up in the stack's own logs and the request would go unanswered).
+ * The stack's one listener: REGISTER goes to the registrar, everything else to the proxy. Work
+ * runs on the Call-ID's lane ({@link CallLanes}), so nothing here may block or let an exception
+ * escape (the request would go unanswered).
  */
 final class RegistrarListener implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrarListener.class);
@@ -37,8 +38,16 @@ final class RegistrarListener implements SipListener {
         this.messages = messages;
     }
 
+    // The stack calls every callback on its own threads, concurrently (REENTRANT_LISTENER); each
+    // hands the event to its Call-ID's lane, so one call's events are handled one at a time and
+    // in the order the stack raised them (see CallLanes).
+
     @Override
     public void processRequest(RequestEvent event) {
+        CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> requestReceived(event));
+    }
+
+    private void requestReceived(RequestEvent event) {
         Request request = event.getRequest();
         ServerTransaction st = event.getServerTransaction();
         try {
@@ -55,7 +64,8 @@ final class RegistrarListener implements SipListener {
                 proxy.processRequest(request, st);
             }
         } catch (TransactionAlreadyExistsException e) {
-            // a retransmission that raced its own transaction: the stack absorbs the rest
+            // A retransmission the stack passed up before our lane created the first copy's server
+            // transaction (RFC 3261 §17.2.1): that transaction answers it; never a second branch.
             LOG.debug("retransmitted {} absorbed", request.getMethod());
         } catch (Exception e) {
             if (closing || peerGone(e)) {
@@ -94,6 +104,10 @@ final class RegistrarListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        CallLanes.shared().execute(CallLanes.callIdOf(event.getResponse()), () -> responseReceived(event));
+    }
+
+    private void responseReceived(ResponseEvent event) {
         try {
             proxy.processResponse(event);
         } catch (Exception e) {
@@ -107,11 +121,7 @@ final class RegistrarListener implements SipListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        try {
-            proxy.processTimeout(event);
-        } catch (RuntimeException e) {
-            LOG.warn("timeout handling failed", e);
-        }
+        CallLanes.shared().execute(CallLanes.callIdOf(event), () -> proxy.processTimeout(event));
     }
 
     @Override
@@ -122,7 +132,8 @@ final class RegistrarListener implements SipListener {
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
         if (event.isServerTransaction()) {
-            proxy.serverTransactionTerminated(event.getServerTransaction());
+            CallLanes.shared().execute(CallLanes.callIdOf(event),
+                    () -> proxy.serverTransactionTerminated(event.getServerTransaction()));
         }
     }
 
