@@ -19,7 +19,8 @@ import javax.net.ssl.SSLSocket;
  * the peer's delayed ACK (Nagle, RFC 896, meeting RFC 1122's delayed ACK: about 40 ms on Linux);
  * the warm lesson-6 flow over TCP went from 104 ms to 19 ms at the median (BENCHMARKS.md).
  *
- * <p>Plain sockets are made here; the RI's default layer, whose initialisation builds SSL
+ * <p>UDP listening sockets copy each datagram out of the stack's 64 KB buffer
+ * ({@link CompactDatagramSocket}). Plain sockets are made here; the RI's default layer, whose initialisation builds SSL
  * factories (up to two seconds of a cold start), is only touched if TLS is asked for.
  */
 public final class NoDelayNetworkLayer implements NetworkLayer {
@@ -82,7 +83,8 @@ public final class NoDelayNetworkLayer implements NetworkLayer {
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress localAddress) throws SocketException {
-        return localAddress == null ? new DatagramSocket(port) : new DatagramSocket(port, localAddress);
+        // The stack's listening sockets: see CompactDatagramSocket for why they copy what they read.
+        return new CompactDatagramSocket(port, localAddress);
     }
 
     @Override
