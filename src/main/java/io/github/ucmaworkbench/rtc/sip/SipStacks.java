@@ -57,6 +57,7 @@ public final class SipStacks {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", NoDelayNetworkLayer.class.getName());
+        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", LazySecurityManagerProvider.class.getName());
         if (extra != null) {
             p.putAll(extra);
         }
