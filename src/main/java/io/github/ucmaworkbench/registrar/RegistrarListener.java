@@ -44,6 +44,13 @@ final class RegistrarListener implements SipListener {
 
     @Override
     public void processRequest(RequestEvent event) {
+        if (Request.REGISTER.equals(event.getRequest().getMethod())) {
+            // Handled at once, on the stack thread that read it: a binding must take effect before
+            // any request that arrives after the REGISTER is routed, whatever its Call-ID (a server
+            // that stops listening re-registers and is called right after). REGISTER is short work.
+            requestReceived(event);
+            return;
+        }
         CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> requestReceived(event));
     }
 

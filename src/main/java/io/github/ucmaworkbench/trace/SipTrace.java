@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ public final class SipTrace {
     // guarded by delivery
     private final Deque<SipTraceEvent> recent = new ArrayDeque<>();
     private long nextSequence = 1;
-    private volatile boolean enabled = true;
+    private final AtomicInteger switchedOff = new AtomicInteger();
 
     /** The process-wide stream every stack created by {@code SipStacks} feeds. */
     public static SipTrace global() {
@@ -49,16 +51,26 @@ public final class SipTrace {
     }
 
     /**
-     * Whether messages are recorded at all. On by default (the window's views need it); a
-     * headless command that writes no trace file turns it off, which saves encoding every
-     * message a second time.
+     * Whether messages are recorded at all: yes, unless a headless command that writes no trace
+     * file switched it off ({@link #switchOffUnlessWatched()}) and nobody subscribes either.
      */
     public boolean isEnabled() {
-        return enabled;
+        return switchedOff.get() == 0 || !subscribers.isEmpty();
     }
 
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
+    /**
+     * Stops recording while nobody subscribes, until the result is closed: the headless server and
+     * registrar then skip encoding every message a second time. A command that records a trace in
+     * the same process (its subscriber) keeps it on; the window never switches it off.
+     */
+    public AutoCloseable switchOffUnlessWatched() {
+        switchedOff.incrementAndGet();
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                switchedOff.decrementAndGet();
+            }
+        };
     }
 
     /** Registers a subscriber; close the returned handle to stop receiving. */
@@ -91,7 +103,7 @@ public final class SipTrace {
 
     /** Gives the event its sequence number, retains it and hands it to every subscriber. */
     public void publish(SipTraceEvent unnumbered) {
-        if (!enabled) {
+        if (!isEnabled()) {
             return;
         }
         published.add(unnumbered);

@@ -34,18 +34,12 @@ final class TraceOptions {
     }
 
     /**
-     * Like {@link #start()}, but without {@code --trace}/{@code --pcap} nobody will ever look at
-     * the messages, so the trace is switched off until the result is closed: the headless server
-     * and registrar then skip encoding every message a second time (about 15 % of the busiest
-     * thread at 1,000 calls/s, BENCHMARKS.md).
+     * Like {@link #start()}, but without {@code --trace}/{@code --pcap} nobody looks at the
+     * messages, so the trace is switched off while nobody in the process subscribes: the headless
+     * server and registrar then skip encoding every message a second time (about 15 % of the
+     * busiest thread at 1,000 calls/s, BENCHMARKS.md).
      */
     AutoCloseable startOrSwitchOff() {
-        if (wanted()) {
-            return start();
-        }
-        SipTrace trace = SipTrace.global();
-        boolean before = trace.isEnabled();
-        trace.setEnabled(false);
-        return () -> trace.setEnabled(before);
+        return wanted() ? start() : SipTrace.global().switchOffUnlessWatched();
     }
 }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The stack asks {@code isLoggingEnabled(TRACE_MESSAGES)} (16) before it hands a message to the
  * server logger, and our trace stream is fed from there, so level 16 is "on" whatever SLF4J
- * says, unless the trace is switched off ({@link SipTrace#setEnabled}). Everything the stack writes is one level quieter than it thinks: it reports ordinary
+ * says, unless the trace is switched off ({@link SipTrace#switchOffUnlessWatched}). Everything the
+ * stack writes is one level quieter than it thinks: it reports ordinary
  * events (a closed socket at shutdown) as errors.
  */
 public final class Slf4jStackLogger implements StackLogger {
