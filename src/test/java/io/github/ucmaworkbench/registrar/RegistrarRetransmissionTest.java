@@ -73,6 +73,28 @@ class RegistrarRetransmissionTest {
                 .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
     }
 
+    @Test
+    void inviteRetransmittedAfterTheCalleeAnsweredIsNotForwardedAgain() throws Exception {
+        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
+        InetSocketAddress address = registrar.start();
+        bob = TestUa.start("bob", "example.com", "udp"); // answers 180 and 200
+        assertThat(bob.call(bob.register(address, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
+        alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        int n = (int) (System.nanoTime() & 0xffffff);
+        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String callId = "fuzz-" + n + "@127.0.0.1";
+        alice.send(new DatagramPacket(invite, invite.length, address));
+        assertThat(awaitResponse(200)).as("bob's 200 came back through the proxy").isTrue();
+
+        // A caller whose T1 fired while the 200 was on its way (an overloaded proxy): the copy comes
+        // after the proxy's INVITE server transaction forwarded the 2xx (RFC 6026 §7.1: absorbed).
+        alice.send(new DatagramPacket(invite, invite.length, address));
+
+        await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
+    }
+
     /** Reads alice's socket until a response with {@code code} arrives; false after 10 s. */
     private boolean awaitResponse(int code) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
