@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.registrar;
 
 import io.github.ucmaworkbench.rtc.sip.MalformedInputReporter;
+import io.github.ucmaworkbench.rtc.sip.CallLanes;
 import java.io.IOException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -21,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stack's one listener: REGISTER goes to the registrar, everything else to the proxy. Every
- * callback runs on a stack thread, so nothing here may block or let an exception escape (an
- * exception would end up in the stack's own logs and the request would go unanswered).
+ * The stack's one listener: REGISTER goes to the registrar, everything else to the proxy. Work
+ * runs on the Call-ID's lane ({@link CallLanes}), so nothing here may block or let an exception
+ * escape (the request would go unanswered).
  */
 final class RegistrarListener implements SipListener {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrarListener.class);
@@ -39,8 +40,23 @@ final class RegistrarListener implements SipListener {
         this.messages = messages;
     }
 
+    // The stack calls every callback on its own threads, concurrently (REENTRANT_LISTENER); each
+    // hands the event to its Call-ID's lane, so one call's events are handled one at a time and
+    // in the order the stack raised them (see CallLanes).
+
     @Override
     public void processRequest(RequestEvent event) {
+        if (Request.REGISTER.equals(event.getRequest().getMethod())) {
+            // Handled at once, on the stack thread that read it: a binding must take effect before
+            // any request that arrives after the REGISTER is routed, whatever its Call-ID (a server
+            // that stops listening re-registers and is called right after). REGISTER is short work.
+            requestReceived(event);
+            return;
+        }
+        CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> requestReceived(event));
+    }
+
+    private void requestReceived(RequestEvent event) {
         Request request = event.getRequest();
         ServerTransaction st = event.getServerTransaction();
         try {
@@ -65,7 +81,8 @@ final class RegistrarListener implements SipListener {
                 proxy.processRequest(request, st);
             }
         } catch (TransactionAlreadyExistsException e) {
-            // a retransmission that raced its own transaction: the stack absorbs the rest
+            // A retransmission the stack passed up before our lane created the first copy's server
+            // transaction (RFC 3261 §17.2.1): that transaction answers it; never a second branch.
             LOG.debug("retransmitted {} absorbed", request.getMethod());
         } catch (Exception e) {
             if (closing || peerGone(e)) {
@@ -127,6 +144,10 @@ final class RegistrarListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        CallLanes.shared().execute(CallLanes.callIdOf(event.getResponse()), () -> responseReceived(event));
+    }
+
+    private void responseReceived(ResponseEvent event) {
         try {
             proxy.processResponse(event);
         } catch (Exception e) {
@@ -140,11 +161,7 @@ final class RegistrarListener implements SipListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        try {
-            proxy.processTimeout(event);
-        } catch (RuntimeException e) {
-            LOG.warn("timeout handling failed", e);
-        }
+        CallLanes.shared().execute(CallLanes.callIdOf(event), () -> proxy.processTimeout(event));
     }
 
     @Override
@@ -155,7 +172,8 @@ final class RegistrarListener implements SipListener {
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
         if (event.isServerTransaction()) {
-            proxy.serverTransactionTerminated(event.getServerTransaction());
+            CallLanes.shared().execute(CallLanes.callIdOf(event),
+                    () -> proxy.serverTransactionTerminated(event.getServerTransaction()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import io.github.ucmaworkbench.rtc.sip.CallLanes;
 import io.github.ucmaworkbench.rtc.sip.SipStacks;
 import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
@@ -138,6 +139,8 @@ public final class RegistrarService implements AutoCloseable {
         props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         // SipStacks sets THREAD_POOL_SIZE=1 for every stack; a proxy depends on it: with a thread
         // per UDP datagram an ACK and the BYE right behind it can reach us, and leave, swapped.
+        // RegistrarListener keeps that order per Call-ID on its lanes (CallLanes).
+        CallLanes.reentrant(props);
         SipStack candidate = null;
         try {
             candidate = SipStacks.create("registrar", props, tls);

@@ -48,6 +48,10 @@ public final class TraceServerLogger implements ServerLogger {
     }
 
     private void record(SIPMessage message, String from, String to, boolean sender, long time) {
+        SipTrace trace = SipTrace.global();
+        if (!trace.isEnabled()) {
+            return; // the headless server and registrar without --trace: no second encoding
+        }
         String raw = Redaction.maskCredentials(message.encode());
         if (!sender && isDuplicate(raw, time)) {
             return;
@@ -56,7 +60,7 @@ public final class TraceServerLogger implements ServerLogger {
         CSeqHeader cseq = message.getCSeq();
         ViaHeader via = message.getTopmostVia();
         int status = message instanceof SIPResponse response ? response.getStatusCode() : 0;
-        SipTrace.global().publish(new SipTraceEvent(0, Instant.ofEpochMilli(time), party,
+        trace.publish(new SipTraceEvent(0, Instant.ofEpochMilli(time), party,
                 sender ? Direction.SENT : Direction.RECEIVED,
                 sender ? from : to,
                 sender ? to : from,

@@ -20,7 +20,7 @@ public final class BareWindow {
             FlatLightLaf.setup();
             JFrame frame = new JFrame("bare");
             frame.setDefaultCloseOperation(JFrame.EXIT_ON_CLOSE);
-            frame.setSize(1280, 800);
+            frame.setSize(1280, 840); // WorkbenchFrame's preferred size
             frame.addWindowListener(new WindowAdapter() {
                 @Override
                 public void windowOpened(WindowEvent e) {

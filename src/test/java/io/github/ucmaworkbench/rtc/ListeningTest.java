@@ -52,7 +52,15 @@ class ListeningTest {
         SipEndpoint client = fixture.client(SipTransportType.UDP);
         client.register();
 
+        int listeningPort = manager.getListeningAddress().getPort();
         manager.stopListening();
+        // stopListening re-registers in the background too: the INVITE must not overtake that
+        // REGISTER (the registrar would route it to the closed port; seen 1 run in 2 once the
+        // registrar handled calls in parallel).
+        String serverAor = io.github.ucmaworkbench.registrar.LocationService.aorOf("server", "example.com");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                fixture.registrar.getLocationService().getBindings(serverAor).stream()
+                        .noneMatch(b -> b.getContactUri().contains(":" + listeningPort)));
         SignalingSession refused = new SignalingSession(client, new RealTimeAddress("sip:server@example.com"));
         assertThatThrownBy(refused::participate).isInstanceOfSatisfying(FailureResponseException.class,
                 e -> assertThat(e.getResponseData().getResponseCode()).isEqualTo(480));

@@ -120,7 +120,7 @@ final class RegistrarCommand implements Callable<Integer> {
         }
         // The capture is written when the registrar stops: a teacher can hand out the class's calls.
         try (UntilStopped until = new UntilStopped(io, !ignoreStdin);
-                AutoCloseable recording = trace.start();
+                AutoCloseable recording = trace.startOrSwitchOff();
                 RegistrarService registrar = new RegistrarService(config)) {
             InetSocketAddress address;
             try {

@@ -60,7 +60,7 @@ final class ServerCommand implements Callable<Integer> {
         CliIo io = parent.io();
         ProgressPrinter log = new ProgressPrinter("server", io, quiet);
         try (UntilStopped until = new UntilStopped(io, !ignoreStdin);
-                AutoCloseable recording = trace.start();
+                AutoCloseable recording = trace.startOrSwitchOff();
                 ServerManager server = new ServerManager(endpoint.settings())) {
             log.attach(server);
             server.setOperationTimeout(endpoint.operationTimeout());

@@ -32,4 +32,14 @@ final class TraceOptions {
     AutoCloseable start() {
         return wanted() ? TraceRecorder.start(SipTrace.global(), traceFile, pcapFile) : () -> { };
     }
+
+    /**
+     * Like {@link #start()}, but without {@code --trace}/{@code --pcap} nobody looks at the
+     * messages, so the trace is switched off while nobody in the process subscribes: the headless
+     * server and registrar then skip encoding every message a second time (about 15 % of the
+     * busiest thread at 1,000 calls/s, BENCHMARKS.md).
+     */
+    AutoCloseable startOrSwitchOff() {
+        return wanted() ? start() : SipTrace.global().switchOffUnlessWatched();
+    }
 }

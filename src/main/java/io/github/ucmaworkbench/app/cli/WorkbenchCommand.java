@@ -55,8 +55,8 @@ public final class WorkbenchCommand implements Callable<Integer> {
      * {@code if (WorkbenchCommand.handles(args)) System.exit(WorkbenchCommand.run(args));}).
      */
     public static boolean handles(String[] args) {
-        if (args == null || args.length == 0) {
-            return false;
+        if (args == null || args.length == 0 || args[0].startsWith("-")) {
+            return false; // the window's own options: no need to build the command line's model
         }
         return new CommandLine(new WorkbenchCommand()).getSubcommands().containsKey(args[0]);
     }

@@ -23,6 +23,9 @@ import javax.net.ssl.SSLSocket;
  * registrar and both endpoints in one JVM the same identity and trust (and whose initialisation
  * builds SSL factories: up to two seconds of a cold start). The RI then sets the enabled protocols
  * and cipher suites from the stack's properties ({@link SipStacks}) on every socket we return.
+ *
+ * <p>UDP listening sockets copy each datagram out of the stack's 64 KB buffer
+ * ({@link CompactDatagramSocket}).
  */
 public final class NoDelayNetworkLayer implements NetworkLayer {
     /** The RI's own connect timeout; an unreachable TCP server then ends in ConnectionFailureException. */
@@ -86,7 +89,8 @@ public final class NoDelayNetworkLayer implements NetworkLayer {
 
     @Override
     public DatagramSocket createDatagramSocket(int port, InetAddress localAddress) throws SocketException {
-        return localAddress == null ? new DatagramSocket(port) : new DatagramSocket(port, localAddress);
+        // The stack's listening sockets: see CompactDatagramSocket for why they copy what they read.
+        return new CompactDatagramSocket(port, localAddress);
     }
 
     @Override

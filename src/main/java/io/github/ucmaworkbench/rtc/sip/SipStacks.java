@@ -72,6 +72,7 @@ public final class SipStacks {
         tlsProperties(p);
         // The RI reports malformed input only at debug level: say it once per source and interval.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", ReportingParserFactory.class.getName());
+        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", LazySecurityManagerProvider.class.getName());
         if (extra != null) {
             p.putAll(extra);
         }

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * before the server listens" demo; requests inside an existing dialog are always served, since
  * the far end sends them to whatever Contact we gave it.
  *
- * <p>All {@link SipListener} callbacks run on stack threads and only hand work on.
+ * <p>All {@link SipListener} callbacks run on stack threads and only hand the event to its
+ * Call-ID's lane ({@link CallLanes}).
  */
 public final class SipUserAgent implements SipListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipUserAgent.class);
@@ -93,6 +94,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             String party = endpoints.isEmpty() ? "listener" : endpoints.get(0).userUri();
             try {
                 Properties props = new Properties();
+                CallLanes.reentrant(props);
                 props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
                 stack = SipStacks.create(party, props, tls);
                 SipFactory factory = SipFactory.getInstance();
@@ -259,19 +261,27 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         pendingInvites.remove(key);
     }
 
-    // ---- SipListener: dispatch only ----------------------------------------------------------
+    // ---- SipListener: hand each event to its Call-ID's lane -----------------------------------
+    // The stack calls these on its own threads, concurrently (REENTRANT_LISTENER, see CallLanes);
+    // everything below runs on the lane, one event of a call at a time, in the stack's order.
 
     @Override
     public void processRequest(RequestEvent event) {
-        try {
-            new RequestRouter(this, endpoints, pendingInvites).route(event);
-        } catch (RuntimeException e) {
-            LOG.warn("failed to handle {}", event.getRequest().getMethod(), e);
-        }
+        CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> {
+            try {
+                new RequestRouter(this, endpoints, pendingInvites).route(event);
+            } catch (RuntimeException e) {
+                LOG.warn("failed to handle {}", event.getRequest().getMethod(), e);
+            }
+        });
     }
 
     @Override
     public void processResponse(ResponseEvent event) {
+        CallLanes.shared().execute(CallLanes.callIdOf(event.getResponse()), () -> responseReceived(event));
+    }
+
+    private void responseReceived(ResponseEvent event) {
         ClientTransaction ct = event.getClientTransaction();
         Response response = event.getResponse();
         if (ct == null) {
@@ -293,7 +303,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         }
         ClientTransaction ct = event.getClientTransaction();
         if (ct != null && ct.getApplicationData() instanceof ClientExchange exchange) {
-            exchange.stackTimedOut();
+            CallLanes.shared().execute(CallLanes.callIdOf(event), exchange::stackTimedOut);
         }
     }
 
@@ -309,7 +319,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         if (event.getDialog().getApplicationData() instanceof DialogChannel channel) {
-            channel.dialogTerminated();
+            CallLanes.shared().execute(CallLanes.callIdOf(event), channel::dialogTerminated);
         }
     }
 

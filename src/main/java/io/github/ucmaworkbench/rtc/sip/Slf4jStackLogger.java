@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.rtc.sip;
 
 import gov.nist.core.StackLogger;
 import io.github.ucmaworkbench.trace.Redaction;
+import io.github.ucmaworkbench.trace.SipTrace;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +11,9 @@ import org.slf4j.LoggerFactory;
  * Routes JAIN-SIP's internal logging to SLF4J so the stack never reaches for log4j 1.x.
  *
  * <p>The stack asks {@code isLoggingEnabled(TRACE_MESSAGES)} (16) before it hands a message to the
- * server logger, and our trace stream is fed from there, so level 16 is always "on" whatever SLF4J
- * says. Everything the stack writes is one level quieter than it thinks: it reports ordinary
+ * server logger, and our trace stream is fed from there, so level 16 is "on" whatever SLF4J
+ * says, unless the trace is switched off ({@link SipTrace#switchOffUnlessWatched}). Everything the
+ * stack writes is one level quieter than it thinks: it reports ordinary
  * events (a closed socket at shutdown) as errors.
  *
  * <p>At DEBUG the stack logs whole messages; they pass {@link Redaction} first, so a digest
@@ -27,8 +29,12 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public boolean isLoggingEnabled(int logLevel) {
-        if (logLevel <= TRACE_MESSAGES) {
+        if (logLevel < TRACE_MESSAGES) {
             return true;
+        }
+        if (logLevel == TRACE_MESSAGES) {
+            // Off with the trace, the stack does not even build the log call's address strings.
+            return SipTrace.global().isEnabled();
         }
         return logLevel == TRACE_DEBUG ? LOG.isDebugEnabled() : LOG.isTraceEnabled();
     }

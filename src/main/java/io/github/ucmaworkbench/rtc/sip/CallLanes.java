@@ -1,0 +1,120 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.TimeoutEvent;
+import javax.sip.Transaction;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CallIdHeader;
+import javax.sip.message.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where our {@link javax.sip.SipListener}s do their work: a few "lanes", each one thread that
+ * runs its tasks in order, and every event of a Call-ID always takes the same lane.
+ *
+ * <p>Why: the stack's single queue-fed UDP thread ({@code THREAD_POOL_SIZE=1}, see
+ * {@link SipStacks}) keeps datagrams in arrival order, which the transaction layer needs (a 180
+ * must reach the client transaction before its 200). With the stack's default non-re-entrant
+ * listener, every callback of a stack then also runs on one more thread, the RI's
+ * {@code EventScanner}, so one core does all of our work (routing, answering, encoding,
+ * tracing) while the other idles: about 1,000 calls/s was the ceiling. A listener that declares
+ * itself re-entrant ({@link #reentrant}) is called directly on the stack's threads (UDP reader,
+ * TCP readers, timers) and only hands the event to its Call-ID's lane here. So the work of
+ * different calls runs in parallel, while a call's own events keep the order the stack raised
+ * them in: ACK before BYE, 180 before 200, a retransmitted INVITE after the first copy (whose
+ * lane task has then already created the server transaction, so the copy is refused with
+ * {@code TransactionAlreadyExistsException} and absorbed, RFC 3261 §17.2.1).
+ *
+ * <p>The lanes are shared by every stack of the process (daemon threads, never shut down): an
+ * in-process client and server see the same Call-ID and simply take turns on one lane. Tasks
+ * must not block, like any listener code.
+ */
+public final class CallLanes {
+    private static final Logger LOG = LoggerFactory.getLogger(CallLanes.class);
+    private static final CallLanes SHARED = new CallLanes(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    private final Lane[] lanes;
+
+    CallLanes(int count) {
+        lanes = new Lane[count];
+        for (int i = 0; i < count; i++) {
+            lanes[i] = new Lane("sip-lane-" + i);
+            lanes[i].start();
+        }
+    }
+
+    /** The process-wide lanes. */
+    public static CallLanes shared() {
+        return SHARED;
+    }
+
+    /** Runs {@code task} after every task already handed in for the same {@code callId}. */
+    public void execute(String callId, Runnable task) {
+        int hash = callId == null ? 0 : callId.hashCode();
+        lanes[Math.floorMod(hash ^ (hash >>> 16), lanes.length)].queue.add(task);
+    }
+
+    /** The Call-ID of a message; "" when it has none (a malformed message never gets this far). */
+    public static String callIdOf(Message message) {
+        CallIdHeader header = message == null ? null : (CallIdHeader) message.getHeader(CallIdHeader.NAME);
+        return header == null ? "" : header.getCallId();
+    }
+
+    public static String callIdOf(TimeoutEvent event) {
+        return callIdOf(event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction());
+    }
+
+    public static String callIdOf(TransactionTerminatedEvent event) {
+        return callIdOf(event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction());
+    }
+
+    public static String callIdOf(DialogTerminatedEvent event) {
+        Dialog dialog = event.getDialog();
+        return dialog == null || dialog.getCallId() == null ? "" : dialog.getCallId().getCallId();
+    }
+
+    private static String callIdOf(Transaction transaction) {
+        return transaction == null ? "" : callIdOf(transaction.getRequest());
+    }
+
+    /**
+     * Marks stack properties for a listener that hands every event to {@link #execute}: the RI
+     * then calls it on its own threads, without the {@code EventScanner} hop.
+     */
+    public static Properties reentrant(Properties props) {
+        props.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        return props;
+    }
+
+    /** One thread and its queue; a failing task is logged and the lane goes on. */
+    private static final class Lane extends Thread {
+        final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+
+        Lane(String name) {
+            super(name);
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                Runnable task;
+                try {
+                    task = queue.take();
+                } catch (InterruptedException e) {
+                    continue; // nobody may stop a shared lane: the work of other stacks is queued here
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.warn("SIP event handling failed", e);
+                }
+            }
+        }
+    }
+}

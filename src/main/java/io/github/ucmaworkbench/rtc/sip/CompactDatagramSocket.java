@@ -1,0 +1,34 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.util.Arrays;
+
+/**
+ * A UDP socket that hands back each received datagram in an array of its own size.
+ *
+ * <p>Why: JAIN-SIP's UDP reader receives every datagram into a fresh buffer of the largest
+ * datagram (64 KB) and queues the packet, buffer and all, until its worker thread parses it. A
+ * server that falls a few seconds behind then holds thousands of 64 KB buffers: our server ran
+ * out of a 512 MB heap within seconds at 1,000 calls/s, and the garbage collector's struggle
+ * turned a slow server into a dead one. Copying the few hundred bytes of a SIP message out
+ * leaves the big buffer to die young.
+ */
+final class CompactDatagramSocket extends DatagramSocket {
+    CompactDatagramSocket(int port, InetAddress localAddress) throws SocketException {
+        super(port, localAddress);
+    }
+
+    @Override
+    public void receive(DatagramPacket packet) throws IOException {
+        super.receive(packet);
+        byte[] data = packet.getData();
+        if (data.length > packet.getLength()) {
+            int offset = packet.getOffset();
+            packet.setData(Arrays.copyOfRange(data, offset, offset + packet.getLength()));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.ucmaworkbench.registrar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.ucmaworkbench.testing.MalformedSip;
+import io.github.ucmaworkbench.testing.TestUa;
+import io.github.ucmaworkbench.trace.Direction;
+import io.github.ucmaworkbench.trace.SipTrace;
+import io.github.ucmaworkbench.trace.SipTraceEvent;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sip.message.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A retransmitted INVITE belongs to the first copy's server transaction (RFC 3261 §17.2.1, §16):
+ * the proxy must never forward it as a second branch, however close behind the first it comes.
+ * Under load the first copy can still be waiting to be handled when the retransmission is read.
+ */
+class RegistrarRetransmissionTest {
+    private static final Pattern TOP_BRANCH = Pattern.compile("(?im)^(?:Via|v)\\s*:[^\\r\\n]*?;\\s*branch=([^;\\s,]+)");
+
+    private RegistrarService registrar;
+    private TestUa bob;
+    private DatagramSocket alice;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (alice != null) {
+            alice.close();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+        if (registrar != null) {
+            registrar.close();
+        }
+    }
+
+    @Test
+    void inviteSentTwiceBackToBackReachesTheCalleeOnce() throws Exception {
+        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
+        InetSocketAddress address = registrar.start();
+        bob = TestUa.start("bob", "example.com", "udp");
+        bob.answer(Request.INVITE, TestUa.RING_ONLY);
+        assertThat(bob.call(bob.register(address, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
+        alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        int n = (int) (System.nanoTime() & 0xffffff);
+        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String callId = "fuzz-" + n + "@127.0.0.1";
+
+        // The same datagram twice, as a caller whose T1 fired early (or a network that duplicated it).
+        for (int copy = 0; copy < 2; copy++) {
+            alice.send(new DatagramPacket(invite, invite.length, address));
+        }
+
+        assertThat(awaitResponse(180)).as("bob's 180 came back through the proxy").isTrue();
+        await("bob is rung").atMost(Duration.ofSeconds(10)).until(() -> !branchesSeenBy("sip:bob@example.com", callId).isEmpty());
+        // The second branch, if any, would follow within milliseconds; give it a generous while.
+        await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
+    }
+
+    @Test
+    void inviteRetransmittedAfterTheCalleeAnsweredIsNotForwardedAgain() throws Exception {
+        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
+        InetSocketAddress address = registrar.start();
+        bob = TestUa.start("bob", "example.com", "udp"); // answers 180 and 200
+        assertThat(bob.call(bob.register(address, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
+        alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        int n = (int) (System.nanoTime() & 0xffffff);
+        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String callId = "fuzz-" + n + "@127.0.0.1";
+        alice.send(new DatagramPacket(invite, invite.length, address));
+        assertThat(awaitResponse(200)).as("bob's 200 came back through the proxy").isTrue();
+
+        // A caller whose T1 fired while the 200 was on its way (an overloaded proxy): the copy comes
+        // after the proxy's INVITE server transaction forwarded the 2xx (RFC 6026 §7.1: absorbed).
+        alice.send(new DatagramPacket(invite, invite.length, address));
+
+        await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
+    }
+
+    /** Reads alice's socket until a response with {@code code} arrives; false after 10 s. */
+    private boolean awaitResponse(int code) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        byte[] buffer = new byte[65_535];
+        while (System.nanoTime() < end) {
+            alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                alice.receive(packet);
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            }
+            if (new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1).startsWith("SIP/2.0 " + code + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<SipTraceEvent> invitesSeenBy(String party, String callId) {
+        return SipTrace.global().snapshot().stream()
+                .filter(e -> party.equals(e.party()) && e.direction() == Direction.RECEIVED && e.isRequest()
+                        && Request.INVITE.equals(e.method()) && callId.equals(e.callId()))
+                .toList();
+    }
+
+    /** Distinct top Via branches: the proxy's own retransmissions of one branch count once. */
+    private static Set<String> branchesSeenBy(String party, String callId) {
+        return invitesSeenBy(party, callId).stream().map(e -> {
+            Matcher m = TOP_BRANCH.matcher(e.rawText());
+            return m.find() ? m.group(1) : "?";
+        }).collect(Collectors.toSet());
+    }
+}
