@@ -164,10 +164,16 @@ public final class Main implements Callable<Integer> {
         WireLinks.linkLog(frame.serverPanel().log(), wire.ladder(), () -> settings.get().server().endpoint().uri());
         LessonHost lessonHost = WireLinks.highlightingSteps(
                 new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager), wire.ladder());
-        frame.setLessonView(new LessonView(lessonHost, lessons, progress));
         frame.pack();
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);
+        // The lesson view (Markdown rendering, a syntax-highlighting editor) is most of the cost of
+        // building the window: it goes in right after the window is on screen, not before.
+        SwingUtilities.invokeLater(() -> {
+            if (frame.isDisplayable()) {
+                frame.setLessonView(new LessonView(lessonHost, lessons, progress));
+            }
+        });
         return frame;
     }
 }
