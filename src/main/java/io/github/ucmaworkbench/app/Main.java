@@ -48,6 +48,13 @@ public final class Main implements Callable<Integer> {
             description = "Port of the embedded registrar; the next free one is used when it is taken. Default: ${DEFAULT-VALUE}.")
     int registrarPort;
 
+    @Option(names = "--keystore", paramLabel = "FILE",
+            description = "TLS: your own PKCS#12 or JKS keystore instead of the workbench's self-signed certificate.")
+    Path keystore;
+
+    @Option(names = "--keystore-password", paramLabel = "SECRET", description = "TLS: the password of --keystore.")
+    String keystorePassword;
+
     @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.com",
             description = "SIP domain the embedded registrar serves. Default: ${DEFAULT-VALUE}.")
     String domain;
@@ -68,7 +75,11 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
         InetAddress bind = InetAddress.getByName(registrarBind);
-        var tls = WorkbenchTls.load(store.file().getParent(), bind);
+        if (keystorePassword != null && keystore == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--keystore-password goes with --keystore");
+        }
+        var tls = WorkbenchTls.load(store.file().getParent(), bind, keystore,
+                keystorePassword == null ? null : keystorePassword.toCharArray());
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
         // The look and feel loads on the event thread while this thread starts the registrar:
@@ -121,7 +132,19 @@ public final class Main implements Callable<Integer> {
                     + e.getMessage() + ". Fix it in the server's settings and start the workbench again.");
         }
         RegistrarConfig config = registrarConfig.build();
-        return Workbench.start(settings, tls == null ? config : WorkbenchTls.withTls(config, tls));
+        String tlsProblem = null;
+        if (tls != null) {
+            try {
+                config = WorkbenchTls.withTlsOrThrow(config, tls);
+            } catch (io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException e) {
+                tlsProblem = "TLS is off: " + e.getMessage() + ". UDP and TCP work as usual.";
+            }
+        }
+        Workbench workbench = Workbench.start(settings, config);
+        if (tlsProblem != null) {
+            workbench.warnBothSides(tlsProblem);
+        }
+        return workbench;
     }
 
     /**

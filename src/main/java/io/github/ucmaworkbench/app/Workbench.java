@@ -67,10 +67,7 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         try {
             InetSocketAddress bound = registrar.start();
             Workbench workbench = new Workbench(registrar, bound, null, settings);
-            for (String notice : startNotices(registrarConfig, bound)) {
-                workbench.client.report(LogEntry.warning(notice));
-                workbench.server.report(LogEntry.warning(notice));
-            }
+            startNotices(registrarConfig, bound).forEach(workbench::warnBothSides);
             return workbench;
         } catch (IOException | RuntimeException e) {
             registrar.close();
@@ -97,6 +94,12 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
                     + " and call. Use it on a classroom network you trust.");
         }
         return notices;
+    }
+
+    /** Puts one sentence the user must read into both sides' logs (shown once the panels listen). */
+    void warnBothSides(String sentence) {
+        client.report(LogEntry.warning(sentence));
+        server.report(LogEntry.warning(sentence));
     }
 
     /** Builds both sides without the embedded registrar, saying why in the status bar and the client's log. */

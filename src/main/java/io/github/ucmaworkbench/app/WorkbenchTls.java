@@ -27,10 +27,16 @@ final class WorkbenchTls {
      * SSL context's set-up overlap the look and feel and settings loading of a cold start.
      */
     static CompletableFuture<TlsSource> load(Path configDir, InetAddress bind) {
+        return load(configDir, bind, null, null);
+    }
+
+    /** Like the other, but the user's own keystore when {@code keystore} is not null. */
+    static CompletableFuture<TlsSource> load(Path configDir, InetAddress bind, Path keystore, char[] keystorePassword) {
         CompletableFuture<TlsSource> loaded = new CompletableFuture<>();
         Thread loader = new Thread(() -> {
             try {
-                TlsMaterial material = TlsMaterial.workbench(configDir, List.of(bind));
+                TlsMaterial material = keystore != null ? TlsMaterial.fromKeyStore(keystore, keystorePassword)
+                        : TlsMaterial.workbench(configDir, List.of(bind));
                 loaded.complete(TlsSource.of(material));
             } catch (TlsSetupException e) {
                 loaded.complete(() -> {
@@ -47,15 +53,21 @@ final class WorkbenchTls {
 
     /** {@code config} with what {@link #load} found, which also becomes the process default. */
     static RegistrarConfig withTls(RegistrarConfig config, CompletableFuture<TlsSource> loading) {
-        TlsSource source = loading.join();
-        TlsMaterial.setDefault(source);
         try {
-            source.get();
-            return config.toBuilder().tls(source).build();
+            return withTlsOrThrow(config, loading);
         } catch (TlsSetupException e) {
             LOG.warn("no TLS: {}", e.getMessage());
             return config;
         }
+    }
+
+    /** Like {@link #withTls(RegistrarConfig, CompletableFuture)}, but says why there is no TLS. */
+    static RegistrarConfig withTlsOrThrow(RegistrarConfig config, CompletableFuture<TlsSource> loading)
+            throws TlsSetupException {
+        TlsSource source = loading.join();
+        TlsMaterial.setDefault(source);
+        source.get();
+        return config.toBuilder().tls(source).build();
     }
 
     /**
