@@ -59,6 +59,9 @@ final class RegistrarListener implements SipListener {
     private void requestReceived(RequestEvent event) {
         Request request = event.getRequest();
         ServerTransaction st = event.getServerTransaction();
+        if (st == null && !servesViaTransport((SipProvider) event.getSource(), request)) {
+            return;
+        }
         try {
             if (Request.ACK.equals(request.getMethod())) {
                 proxy.forwardAck(request); // no transaction: an ACK is never answered
@@ -84,6 +87,15 @@ final class RegistrarListener implements SipListener {
             // A retransmission the stack passed up before our lane created the first copy's server
             // transaction (RFC 3261 §17.2.1): that transaction answers it; never a second branch.
             LOG.debug("retransmitted {} absorbed", request.getMethod());
+        } catch (java.text.ParseException | IllegalArgumentException e) {
+            // The stack parsed the request, but a value in it cannot be used (an empty token in a
+            // header we copy or answer from): the sender's fault, so 400 and the rate-limited line.
+            SipProvider provider = (SipProvider) event.getSource();
+            java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+            MalformedInputReporter.forStack(provider.getSipStack().getStackName()).report(
+                    from == null ? "an unknown address" : from.getHostAddress(), 0,
+                    "unusable " + request.getMethod() + " (" + e.getMessage() + ")");
+            answer(request, st, Response.BAD_REQUEST);
         } catch (Exception e) {
             if (closing || peerGone(e)) {
                 // our sockets are going away, or the peer hung up before our answer: routine
@@ -119,6 +131,25 @@ final class RegistrarListener implements SipListener {
         }
     }
 
+    /**
+     * The RI answers over the transport the top Via names; a Via naming one we do not listen on
+     * (a mangled "SIP/2.0/XYZ", TLS at a registrar without TLS) cannot be answered at all, and
+     * trying ends in a NullPointerException inside the RI. Such a request is dropped and counted
+     * with the other malformed input.
+     */
+    private static boolean servesViaTransport(SipProvider provider, Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        String transport = via == null ? null : via.getTransport();
+        if (transport != null && provider.getListeningPoint(transport) != null) {
+            return true;
+        }
+        java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        MalformedInputReporter.forStack(provider.getSipStack().getStackName()).report(
+                from == null ? "an unknown address" : from.getHostAddress(), 0,
+                "a Via naming transport " + transport + ", which this registrar does not serve");
+        return false;
+    }
+
     /** A send failed because the connection is gone (a TCP peer that closed early). */
     private static boolean peerGone(Exception e) {
         return e instanceof SipException
@@ -132,11 +163,15 @@ final class RegistrarListener implements SipListener {
 
     /** A request we failed on still gets a final answer, so the caller is not left to time out. */
     private void answerServerError(Request request, ServerTransaction st) {
+        answer(request, st, Response.SERVER_INTERNAL_ERROR);
+    }
+
+    private void answer(Request request, ServerTransaction st, int status) {
         if (st == null || Request.ACK.equals(request.getMethod())) {
             return;
         }
         try {
-            st.sendResponse(messages.createResponse(Response.SERVER_INTERNAL_ERROR, request));
+            st.sendResponse(messages.createResponse(status, request));
         } catch (Exception ignored) {
             // already answered (the failure came later), or the transaction is gone
         }

@@ -100,6 +100,28 @@ class RegistrarMalformedInputTest {
         signInAndCall("tcp");
     }
 
+    @Test
+    void aViaNamingATransportWeDoNotServeIsDroppedAndCountedNotAStackFailure() throws Exception {
+        ListAppender<ILoggingEvent> listener = new ListAppender<>();
+        listener.start();
+        Logger listenerLog = (Logger) LoggerFactory.getLogger(RegistrarListener.class);
+        listenerLog.addAppender(listener);
+        try (RawSipPeer peer = new RawSipPeer()) {
+            for (String transport : List.of("SCTP", "TLS", "XYZ")) {
+                String good = MalformedSip.goodInvite(TARGET, "127.0.0.1", peer.udpPort(), "UDP", 300);
+                peer.sendUdp(good.replaceFirst("Via: SIP/2.0/UDP", "Via: SIP/2.0/" + transport)
+                        .getBytes(StandardCharsets.ISO_8859_1), address);
+            }
+            await().atMost(ANSWER).until(() -> registrarLines().stream().anyMatch(l -> l.contains("does not serve")));
+            signInAndCall("udp");
+            assertThat(peer.udpStatusLines()).as("nothing can be answered over a transport we lack").isEmpty();
+        } finally {
+            listenerLog.detachAppender(listener);
+        }
+        assertThat(listener.list).extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(l -> l.contains("cannot handle"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"UDP", "TCP"})
     void requestsRfc3261RejectsGetA400ThatSaysWhy(String transport) throws Exception {

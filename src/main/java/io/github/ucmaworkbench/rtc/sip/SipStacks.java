@@ -30,6 +30,7 @@ public final class SipStacks {
     static {
         // The RI's static loggers fall back to log4j when this is null, even before any stack exists.
         CommonLogger.legacyLogger = new Slf4jStackLogger();
+        ParserThreadDeaths.install();
     }
 
     private SipStacks() {

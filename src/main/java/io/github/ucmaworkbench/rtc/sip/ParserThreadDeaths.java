@@ -1,0 +1,52 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JAIN-SIP reads each TCP connection on a "PipelineThread-N" whose parser can throw on input it
+ * does not expect (a run of bare CRs: ArrayIndexOutOfBoundsException in
+ * {@code PipelinedMsgParser.readLine}); the thread then dies and the JVM printed a stack trace on
+ * the console. That is malformed input like any other: one line, at most every ten seconds, in
+ * the malformed-input log. Every other thread's death goes to the handler there was before.
+ */
+final class ParserThreadDeaths implements Thread.UncaughtExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MalformedInputReporter.LOGGER_NAME);
+    private static final long INTERVAL_MILLIS = 10_000;
+
+    private final Thread.UncaughtExceptionHandler previous;
+    private final AtomicLong lastLine = new AtomicLong(); // 1970: the first death is always told
+    private final AtomicLong sinceLastLine = new AtomicLong();
+
+    private ParserThreadDeaths(Thread.UncaughtExceptionHandler previous) {
+        this.previous = previous;
+    }
+
+    /** Installs the handler once for the process. */
+    static synchronized void install() {
+        if (!(Thread.getDefaultUncaughtExceptionHandler() instanceof ParserThreadDeaths)) {
+            Thread.setDefaultUncaughtExceptionHandler(new ParserThreadDeaths(Thread.getDefaultUncaughtExceptionHandler()));
+        }
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable error) {
+        if (!thread.getName().startsWith("PipelineThread") || error instanceof Error && !(error instanceof StackOverflowError)) {
+            if (previous != null) {
+                previous.uncaughtException(thread, error);
+            } else {
+                thread.getThreadGroup().uncaughtException(thread, error);
+            }
+            return;
+        }
+        long count = sinceLastLine.incrementAndGet();
+        long now = System.currentTimeMillis();
+        long last = lastLine.get();
+        if (now - last >= INTERVAL_MILLIS && lastLine.compareAndSet(last, now)) {
+            sinceLastLine.addAndGet(-count);
+            LOG.warn("stopped reading {} TCP connection(s) whose input the SIP parser could not read ({})", count,
+                    error.toString());
+        }
+    }
+}
