@@ -2,11 +2,9 @@ package io.github.ucmaworkbench.registrar;
 
 import java.net.InetAddress;
 import java.text.ParseException;
-import java.util.UUID;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
-import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -109,15 +107,7 @@ final class AuthGate {
 
     private Response create(Request request, int code, String reason) {
         try {
-            Response resp = messages.createResponse(code, request);
-            if (reason != null) {
-                resp.setReasonPhrase(reason);
-            }
-            ToHeader to = (ToHeader) resp.getHeader(ToHeader.NAME);
-            if (to.getTag() == null) {
-                to.setTag(UUID.randomUUID().toString().substring(0, 8));
-            }
-            return resp;
+            return Responses.create(messages, request, code, reason);
         } catch (ParseException e) {
             throw new IllegalStateException("cannot build a " + code + " response", e);
         }

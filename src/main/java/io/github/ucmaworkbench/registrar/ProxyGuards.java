@@ -2,7 +2,6 @@ package io.github.ucmaworkbench.registrar;
 
 import java.text.ParseException;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -142,14 +141,6 @@ final class ProxyGuards {
     }
 
     private Response create(Request request, int code, String reason) throws ParseException {
-        Response resp = messages.createResponse(code, request);
-        if (reason != null) {
-            resp.setReasonPhrase(reason);
-        }
-        ToHeader to = (ToHeader) resp.getHeader(ToHeader.NAME);
-        if (to.getTag() == null) {
-            to.setTag(UUID.randomUUID().toString().substring(0, 8));
-        }
-        return resp;
+        return Responses.create(messages, request, code, reason);
     }
 }

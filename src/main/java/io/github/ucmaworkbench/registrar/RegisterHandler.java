@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.UUID;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -198,14 +197,6 @@ final class RegisterHandler {
     }
 
     private Response create(Request request, int code, String reason) throws ParseException {
-        Response resp = messages.createResponse(code, request);
-        if (reason != null) {
-            resp.setReasonPhrase(reason);
-        }
-        ToHeader to = (ToHeader) resp.getHeader(ToHeader.NAME);
-        if (to.getTag() == null) {
-            to.setTag(UUID.randomUUID().toString().substring(0, 8));
-        }
-        return resp;
+        return Responses.create(messages, request, code, reason);
     }
 }
