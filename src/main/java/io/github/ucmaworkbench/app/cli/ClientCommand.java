@@ -57,13 +57,7 @@ final class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String problem = endpoint.problem() != null ? endpoint.problem() : trace.problem();
-        if (problem != null) {
-            throw new ParameterException(spec.commandLine(), problem);
-        }
-        String tlsProblem = endpoint.prepareTls();
-        if (tlsProblem != null) {
-            parent.io().err().println(spec.name() + ": " + tlsProblem);
+        if (!endpoint.readyToSignIn(spec, trace, parent.io())) {
             return 1;
         }
         if (message != null && message.isEmpty()) {

@@ -60,6 +60,24 @@ final class EndpointOptions {
     }
 
     /**
+     * Checks these options and {@code trace} (a bad one is a usage error, thrown), then prepares
+     * TLS; false, after one line on stderr, when TLS cannot be used. The client and server commands
+     * start with it.
+     */
+    boolean readyToSignIn(picocli.CommandLine.Model.CommandSpec spec, TraceOptions trace, CliIo io) {
+        String problem = problem() != null ? problem() : trace.problem();
+        if (problem != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), problem);
+        }
+        String tlsProblem = prepareTls();
+        if (tlsProblem != null) {
+            io.err().println(spec.name() + ": " + tlsProblem);
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * With TLS, loads the certificate and makes it this process's default (the tutorial's managers
      * make their own connection managers, which use the default); a one-line problem, or null.
      */

@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -48,13 +47,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String problem = endpoint.problem() != null ? endpoint.problem() : trace.problem();
-        if (problem != null) {
-            throw new ParameterException(spec.commandLine(), problem);
-        }
-        String tlsProblem = endpoint.prepareTls();
-        if (tlsProblem != null) {
-            parent.io().err().println(spec.name() + ": " + tlsProblem);
+        if (!endpoint.readyToSignIn(spec, trace, parent.io())) {
             return 1;
         }
         CliIo io = parent.io();
