@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.ucmaworkbench.testing.MalformedSip;
-import io.github.ucmaworkbench.testing.TestUa;
 import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -33,36 +30,25 @@ import org.junit.jupiter.api.Test;
 class RegistrarOrderingTest {
     private static final int CALLS = 25;
 
-    private RegistrarService registrar;
-    private TestUa bob;
-    private DatagramSocket alice;
+    private BobBehindRegistrar net;
 
     @AfterEach
     void stop() throws Exception {
-        if (alice != null) {
-            alice.close();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (registrar != null) {
-            registrar.close();
+        if (net != null) {
+            net.close();
         }
     }
 
     @Test
     void provisionalAndFinalAndAckAndByeKeepTheirOrderThroughTheProxy() throws Exception {
-        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
-        InetSocketAddress address = registrar.start();
-        bob = TestUa.start("bob", "example.com", "udp"); // answers 180 and 200 back to back
-        assertThat(bob.call(bob.register(address, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
-        alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        net = new BobBehindRegistrar(bob -> { }); // bob answers 180 and 200 back to back
+        InetSocketAddress address = net.address;
         int base = (int) (System.nanoTime() & 0xffffff);
 
         for (int i = 0; i < CALLS; i++) {
             int n = base + i;
             String callId = "fuzz-" + n + "@127.0.0.1";
-            send(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", alice.getLocalPort(), "UDP", n), address);
+            send(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n), address);
             List<String> responses = responsesTo(callId, Request.INVITE);
             List<Integer> codes = responses.stream().map(r -> Integer.parseInt(r.substring(8, 11))).toList();
             assertThat(codes).as("call %d: responses in the order bob sent them", i)
@@ -82,7 +68,7 @@ class RegistrarOrderingTest {
 
     private void send(String text, InetSocketAddress to) throws Exception {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        alice.send(new DatagramPacket(bytes, bytes.length, to));
+        net.alice.send(new DatagramPacket(bytes, bytes.length, to));
     }
 
     /**
@@ -94,10 +80,10 @@ class RegistrarOrderingTest {
         byte[] buffer = new byte[65_535];
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < end) {
-            alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
+            net.alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
-                alice.receive(packet);
+                net.alice.receive(packet);
             } catch (SocketTimeoutException e) {
                 break;
             }
@@ -119,7 +105,7 @@ class RegistrarOrderingTest {
         String to = header(ok, "To");
         String contact = header(ok, "Contact").replaceAll("^.*<([^>]*)>.*$", "$1");
         return method + " " + contact + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + alice.getLocalPort() + ";branch=z9hG4bK-" + method + "-" + n + "\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:" + net.alice.getLocalPort() + ";branch=z9hG4bK-" + method + "-" + n + "\r\n"
                 + "Route: " + header(ok, "Record-Route") + "\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:fuzzer@example.com>;tag=f" + n + "\r\n"

@@ -9,8 +9,6 @@ import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,39 +29,27 @@ import org.junit.jupiter.api.Test;
 class RegistrarRetransmissionTest {
     private static final Pattern TOP_BRANCH = Pattern.compile("(?im)^(?:Via|v)\\s*:[^\\r\\n]*?;\\s*branch=([^;\\s,]+)");
 
-    private RegistrarService registrar;
-    private TestUa bob;
-    private DatagramSocket alice;
+    private BobBehindRegistrar net;
 
     @AfterEach
     void stop() throws Exception {
-        if (alice != null) {
-            alice.close();
-        }
-        if (bob != null) {
-            bob.close();
-        }
-        if (registrar != null) {
-            registrar.close();
+        if (net != null) {
+            net.close();
         }
     }
 
     @Test
     void inviteSentTwiceBackToBackReachesTheCalleeOnce() throws Exception {
-        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
-        InetSocketAddress address = registrar.start();
-        bob = TestUa.start("bob", "example.com", "udp");
-        bob.answer(Request.INVITE, TestUa.RING_ONLY);
-        assertThat(bob.call(bob.register(address, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
-        alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        net = new BobBehindRegistrar(bob -> bob.answer(Request.INVITE, TestUa.RING_ONLY));
+        InetSocketAddress address = net.address;
         int n = (int) (System.nanoTime() & 0xffffff);
-        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", alice.getLocalPort(), "UDP", n)
+        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
                 .getBytes(StandardCharsets.ISO_8859_1);
         String callId = "fuzz-" + n + "@127.0.0.1";
 
         // The same datagram twice, as a caller whose T1 fired early (or a network that duplicated it).
         for (int copy = 0; copy < 2; copy++) {
-            alice.send(new DatagramPacket(invite, invite.length, address));
+            net.aliceSends(invite);
         }
 
         assertThat(awaitResponse(180)).as("bob's 180 came back through the proxy").isTrue();
@@ -75,21 +61,18 @@ class RegistrarRetransmissionTest {
 
     @Test
     void inviteRetransmittedAfterTheCalleeAnsweredIsNotForwardedAgain() throws Exception {
-        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
-        InetSocketAddress address = registrar.start();
-        bob = TestUa.start("bob", "example.com", "udp"); // answers 180 and 200
-        assertThat(bob.call(bob.register(address, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
-        alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        net = new BobBehindRegistrar(bob -> { }); // bob answers 180 and 200
+        InetSocketAddress address = net.address;
         int n = (int) (System.nanoTime() & 0xffffff);
-        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", alice.getLocalPort(), "UDP", n)
+        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
                 .getBytes(StandardCharsets.ISO_8859_1);
         String callId = "fuzz-" + n + "@127.0.0.1";
-        alice.send(new DatagramPacket(invite, invite.length, address));
+        net.aliceSends(invite);
         assertThat(awaitResponse(200)).as("bob's 200 came back through the proxy").isTrue();
 
         // A caller whose T1 fired while the 200 was on its way (an overloaded proxy): the copy comes
         // after the proxy's INVITE server transaction forwarded the 2xx (RFC 6026 §7.1: absorbed).
-        alice.send(new DatagramPacket(invite, invite.length, address));
+        net.aliceSends(invite);
 
         await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
@@ -100,10 +83,10 @@ class RegistrarRetransmissionTest {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         byte[] buffer = new byte[65_535];
         while (System.nanoTime() < end) {
-            alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
+            net.alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
-                alice.receive(packet);
+                net.alice.receive(packet);
             } catch (java.net.SocketTimeoutException e) {
                 return false;
             }

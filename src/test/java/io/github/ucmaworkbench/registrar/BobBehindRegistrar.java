@@ -1,0 +1,44 @@
+package io.github.ucmaworkbench.registrar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.testing.TestUa;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+
+/**
+ * A registrar on a free port, bob (a {@link TestUa}) signed in to it over UDP, and alice: a bare
+ * UDP socket that sends hand-made requests through the proxy, for tests of what the proxy does
+ * with their timing (order, retransmissions).
+ */
+final class BobBehindRegistrar implements AutoCloseable {
+    final RegistrarService registrar;
+    final InetSocketAddress address;
+    final TestUa bob;
+    final DatagramSocket alice;
+
+    /** {@code configureBob} runs before bob signs in (e.g. how he answers an INVITE). */
+    BobBehindRegistrar(Consumer<TestUa> configureBob) throws Exception {
+        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
+        address = registrar.start();
+        bob = TestUa.start("bob", "example.com", "udp");
+        configureBob.accept(bob);
+        assertThat(bob.call(bob.register(address, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
+        alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+    }
+
+    /** Sends {@code message} from alice's socket to the registrar. */
+    void aliceSends(byte[] message) throws java.io.IOException {
+        alice.send(new DatagramPacket(message, message.length, address));
+    }
+
+    @Override
+    public void close() throws Exception {
+        alice.close();
+        bob.close();
+        registrar.close();
+    }
+}
