@@ -3,10 +3,9 @@ package io.github.ucmaworkbench.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucmaworkbench.testing.DigestAnswer;
+import io.github.ucmaworkbench.testing.Closer;
 import io.github.ucmaworkbench.testing.TestUa;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Optional digest for INVITEs from unregistered sources (RFC 3261 §22.3, 407 Proxy-Authenticate). */
 class RegistrarCallAuthTest {
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    private final Closer closing = new Closer();
     private InetSocketAddress address;
     private TestUa bob;
 
@@ -30,20 +29,12 @@ class RegistrarCallAuthTest {
     }
 
     private TestUa ua(String user) throws Exception {
-        TestUa ua = TestUa.start(user, "example.com", "udp");
-        closing.add(0, ua);
-        return ua;
+        return closing.add(TestUa.start(user, "example.com", "udp"));
     }
 
     @AfterEach
     void stop() {
-        for (AutoCloseable c : closing) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        closing.close();
     }
 
     private Request inviteBob(TestUa from) throws Exception {

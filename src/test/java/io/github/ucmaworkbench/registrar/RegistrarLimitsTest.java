@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucmaworkbench.testing.SentRequest;
+import io.github.ucmaworkbench.testing.Closer;
 import io.github.ucmaworkbench.testing.TestUa;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Bounded sizes: contacts per AOR, bindings in total, pending proxy transactions. */
 class RegistrarLimitsTest {
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    private final Closer closing = new Closer();
     private RegistrarService registrar;
     private InetSocketAddress address;
 
@@ -26,20 +27,12 @@ class RegistrarLimitsTest {
     }
 
     private TestUa ua(String user) throws Exception {
-        TestUa ua = TestUa.start(user, "example.com", "udp");
-        closing.add(0, ua);
-        return ua;
+        return closing.add(TestUa.start(user, "example.com", "udp"));
     }
 
     @AfterEach
     void stop() {
-        for (AutoCloseable c : closing) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        closing.close();
     }
 
     @Test
