@@ -15,14 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import java.util.stream.IntStream;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -527,9 +525,16 @@ public class LadderView extends JPanel implements AutoCloseable {
     private void resetRows() {
         int[] matching = model.filter(filter);
         if (model.isGroupByCaller()) {
-            matching = IntStream.of(matching).boxed()
-                    .sorted(Comparator.comparingInt((Integer i) -> model.callerGroup(model.arrow(i))).thenComparing(i -> i))
-                    .mapToInt(Integer::intValue).toArray();
+            // Runs on every tick that brings arrows while grouped: a primitive sort of (group, index)
+            // keys, not boxed comparators, keeps it to a few milliseconds for tens of thousands.
+            long[] keys = new long[matching.length];
+            for (int i = 0; i < matching.length; i++) {
+                keys[i] = ((long) model.callerGroup(model.arrow(matching[i])) << 32) | matching[i];
+            }
+            Arrays.sort(keys);
+            for (int i = 0; i < keys.length; i++) {
+                matching[i] = (int) keys[i];
+            }
         }
         rows = Arrays.copyOf(matching, Math.max(256, matching.length * 2));
         rowCount = matching.length;
