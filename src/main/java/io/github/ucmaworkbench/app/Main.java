@@ -7,6 +7,9 @@ import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.app.settings.SettingsStore;
 import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.registrar.UsersFile;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.ui.ladder.WireLinks;
@@ -121,13 +124,13 @@ public final class Main implements Callable<Integer> {
 
     /** Like the other, the registrar also on TLS with the certificate {@code tls} is loading (null: no TLS). */
     static Workbench startWorkbench(WorkbenchSettings settings, RegistrarConfig.Builder registrarConfig,
-            java.util.concurrent.CompletableFuture<io.github.ucmaworkbench.rtc.sip.tls.TlsSource> tls) {
-        java.nio.file.Path usersFile = settings.registrarUsersPath();
+            CompletableFuture<TlsSource> tls) {
+        Path usersFile = settings.registrarUsersPath();
         try {
             if (usersFile != null) {
-                registrarConfig.users(io.github.ucmaworkbench.registrar.UsersFile.load(usersFile));
+                registrarConfig.users(UsersFile.load(usersFile));
             }
-        } catch (io.github.ucmaworkbench.registrar.UsersFile.Problem e) {
+        } catch (UsersFile.Problem e) {
             return Workbench.withoutRegistrar(settings, "The embedded registrar did not start: its users file "
                     + e.getMessage() + ". Fix it in the server's settings and start the workbench again.");
         }
@@ -136,7 +139,7 @@ public final class Main implements Callable<Integer> {
         if (tls != null) {
             try {
                 config = WorkbenchTls.withTlsOrThrow(config, tls);
-            } catch (io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException e) {
+            } catch (TlsSetupException e) {
                 tlsProblem = "TLS is off: " + e.getMessage() + ". UDP and TCP work as usual.";
             }
         }
