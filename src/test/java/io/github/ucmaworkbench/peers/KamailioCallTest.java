@@ -17,6 +17,7 @@ import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.SipMessageData;
 import io.github.ucmaworkbench.rtc.SipResponseData;
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.testing.Closer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ class KamailioCallTest {
     @TempDir
     Path workDir;
 
+    private final Closer closing = new Closer();
     private KamailioProcess kamailio;
     private RealTimeServerConnectionManager serverConnections;
     private SipEndpoint server;
@@ -50,21 +52,7 @@ class KamailioCallTest {
 
     @AfterEach
     void tearDown() {
-        try {
-            if (client != null) {
-                client.close();
-            }
-            if (server != null) {
-                server.close();
-            }
-            if (serverConnections != null) {
-                serverConnections.close();
-            }
-        } finally {
-            if (kamailio != null) {
-                kamailio.close();
-            }
-        }
+        closing.close();
     }
 
     private SipEndpoint endpoint(String uri, SipTransportType transport, RealTimeConnectionManager manager) {
@@ -77,13 +65,13 @@ class KamailioCallTest {
     @ParameterizedTest(name = "over {0}")
     @EnumSource(value = SipTransportType.class, names = {"UDP", "TCP"})
     void bothSignInToKamailioAndCompleteACallThroughIt(SipTransportType transport) throws Exception {
-        kamailio = KamailioProcess.start(workDir);
+        kamailio = closing.add(KamailioProcess.start(workDir));
         InProcessTrace trace = InProcessTrace.mark();
         String why = "Kamailio log:\n%s%s";
 
         // Server side (lesson 6): listen first, so the Contact we register is the listening address.
-        serverConnections = new RealTimeServerConnectionManager();
-        server = endpoint("sip:server@example.com", transport, serverConnections);
+        serverConnections = closing.add(new RealTimeServerConnectionManager());
+        server = closing.add(endpoint("sip:server@example.com", transport, serverConnections));
         serverConnections.startListening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         CompletableFuture<SessionReceivedEventArgs> received = new CompletableFuture<>();
         CompletableFuture<SipMessageData> acknowledged = new CompletableFuture<>();
@@ -109,7 +97,7 @@ class KamailioCallTest {
         assertThat(server.getRegistrationState()).isEqualTo(RegistrationState.REGISTERED);
 
         // Client side (lessons 3 and 5).
-        client = endpoint("sip:client@example.com", transport, null);
+        client = closing.add(endpoint("sip:client@example.com", transport, null));
         assertThat(client.register().getResponseCode()).isEqualTo(200);
 
         SignalingSession call = new SignalingSession(client, new RealTimeAddress("sip:server@example.com"));

@@ -13,6 +13,7 @@ import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.tutorial.TutorialManager;
+import io.github.ucmaworkbench.testing.Closer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,7 @@ class KamailioTutorialTest {
     @TempDir
     Path workDir;
 
+    private final Closer closing = new Closer();
     private KamailioProcess kamailio;
     private ServerManager server;
     private ClientManager client;
@@ -51,18 +53,7 @@ class KamailioTutorialTest {
 
     @AfterEach
     void tearDown() {
-        try {
-            if (client != null) {
-                client.close();
-            }
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            if (kamailio != null) {
-                kamailio.close();
-            }
-        }
+        closing.close();
     }
 
     private <M extends TutorialManager> M logged(String side, M manager) {
@@ -119,14 +110,14 @@ class KamailioTutorialTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(value = SipTransportType.class, names = {"UDP", "TCP"})
     void tutorialClientCallsTutorialServerThroughKamailio(SipTransportType transport) throws Exception {
-        kamailio = KamailioProcess.start(workDir);
+        kamailio = closing.add(KamailioProcess.start(workDir));
         InProcessTrace trace = InProcessTrace.mark();
         int port = kamailio.port();
-        server = logged("server", new ServerManager(
-                new EndpointSettings("sip:server@example.com", "127.0.0.1", port, transport, null, null)));
-        client = logged("client", new ClientManager(new ClientSettings(
+        server = closing.add(logged("server", new ServerManager(
+                new EndpointSettings("sip:server@example.com", "127.0.0.1", port, transport, null, null))));
+        client = closing.add(logged("client", new ClientManager(new ClientSettings(
                 new EndpointSettings("sip:client@example.com", "127.0.0.1", port, transport, null, null),
-                "sip:server@example.com")));
+                "sip:server@example.com"))));
 
         server.signIn();
         awaitChange(server, "server signed in", () -> server.getRegistrationState() == RegistrationState.REGISTERED);
