@@ -1,9 +1,9 @@
 package io.github.ucmaworkbench.app;
 
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
+import io.github.ucmaworkbench.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
+import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.net.InetAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.registrar;
 
-import io.github.ucmaworkbench.rtc.sip.MalformedInputReporter;
-import io.github.ucmaworkbench.rtc.sip.CallLanes;
+import io.github.ucmaworkbench.sip.MalformedInputReporter;
+import io.github.ucmaworkbench.sip.CallLanes;
 import java.io.IOException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;

@@ -1,9 +1,9 @@
 package io.github.ucmaworkbench.registrar;
 
-import io.github.ucmaworkbench.rtc.sip.CallLanes;
-import io.github.ucmaworkbench.rtc.sip.SipStacks;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
+import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.SipStacks;
+import io.github.ucmaworkbench.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

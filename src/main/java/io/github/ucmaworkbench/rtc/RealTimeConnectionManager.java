@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.rtc;
 
 import io.github.ucmaworkbench.rtc.sip.SipUserAgent;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
+import io.github.ucmaworkbench.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -9,7 +9,7 @@ import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SipAuthenticationProtocols;
 import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.SipTransportType;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import java.net.InetAddress;
 import java.nio.file.Path;

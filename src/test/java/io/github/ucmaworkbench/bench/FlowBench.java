@@ -39,10 +39,10 @@ public final class FlowBench {
         int measured = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         RegistrarConfig.Builder config = RegistrarConfig.builder().port(0);
         if (transport == SipTransportType.TLS) {
-            io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial material = io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial
+            io.github.ucmaworkbench.sip.tls.TlsMaterial material = io.github.ucmaworkbench.sip.tls.TlsMaterial
                     .workbench(java.nio.file.Files.createTempDirectory("flowbench-tls"), java.util.List.of());
-            io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial.setDefault(() -> material);
-            config.tls(io.github.ucmaworkbench.rtc.sip.tls.TlsSource.of(material));
+            io.github.ucmaworkbench.sip.tls.TlsMaterial.setDefault(() -> material);
+            config.tls(io.github.ucmaworkbench.sip.tls.TlsSource.of(material));
         }
         try (RegistrarService registrar = new RegistrarService(config.build())) {
             registrar.start();

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.github.ucmaworkbench.rtc.sip.MalformedInputReporter;
+import io.github.ucmaworkbench.sip.MalformedInputReporter;
 import io.github.ucmaworkbench.testing.FreePorts;
 import io.github.ucmaworkbench.testing.MalformedSip;
 import io.github.ucmaworkbench.testing.RawSipPeer;

@@ -3,9 +3,9 @@ package io.github.ucmaworkbench.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
+import io.github.ucmaworkbench.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.sip.tls.TlsSource;
 import io.github.ucmaworkbench.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;

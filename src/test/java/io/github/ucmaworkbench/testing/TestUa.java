@@ -1,6 +1,6 @@
 package io.github.ucmaworkbench.testing;
 
-import io.github.ucmaworkbench.rtc.sip.SipStacks;
+import io.github.ucmaworkbench.sip.SipStacks;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

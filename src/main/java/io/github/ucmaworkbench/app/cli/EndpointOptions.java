@@ -3,8 +3,8 @@ package io.github.ucmaworkbench.app.cli;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import java.time.Duration;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

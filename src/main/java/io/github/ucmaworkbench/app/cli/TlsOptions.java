@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.app.cli;
 
 import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsMaterial;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.sip.tls.TlsMaterial;
+import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;

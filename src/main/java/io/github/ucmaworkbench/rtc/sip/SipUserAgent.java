@@ -1,6 +1,11 @@
 package io.github.ucmaworkbench.rtc.sip;
 
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
+import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.SipTimers;
+
+import io.github.ucmaworkbench.sip.SipStacks;
+
+import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -50,11 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class SipUserAgent implements SipListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SipUserAgent.class);
     /** Protocol timers of every agent: timeouts and re-registrations; they only hand work on. */
-    static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(1, r -> {
-        Thread t = new Thread(r, "ucma-sip-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    static final ScheduledExecutorService TIMERS = SipTimers.TIMERS;
 
     private final List<EndpointHandler> endpoints = new CopyOnWriteArrayList<>();
     private final Map<String, SipProvider> sendingProviders = new ConcurrentHashMap<>();

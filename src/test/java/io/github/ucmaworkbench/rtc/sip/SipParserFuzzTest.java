@@ -1,5 +1,9 @@
 package io.github.ucmaworkbench.rtc.sip;
 
+import io.github.ucmaworkbench.sip.ReportingParserFactory;
+
+import io.github.ucmaworkbench.sip.SipStacks;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import gov.nist.javax.sip.parser.MessageParser;

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip;
+package io.github.ucmaworkbench.sip;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class MalformedInputReporter {
 
     static {
         // Summaries of a flood that then stopped are due even when nothing else arrives.
-        SipUserAgent.TIMERS.scheduleWithFixedDelay(MalformedInputReporter::flushAll, 1, 1, TimeUnit.SECONDS);
+        SipTimers.TIMERS.scheduleWithFixedDelay(MalformedInputReporter::flushAll, 1, 1, TimeUnit.SECONDS);
     }
 
     private final String party;

@@ -1,8 +1,7 @@
-package io.github.ucmaworkbench.rtc.sip;
+package io.github.ucmaworkbench.sip;
 
 import gov.nist.core.CommonLogger;
-import io.github.ucmaworkbench.rtc.sip.tls.TlsSource;
-import io.github.ucmaworkbench.trace.TraceServerLogger;
+import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.PeerUnavailableException;
@@ -25,7 +24,7 @@ public final class SipStacks {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Object CREATE_LOCK = new Object();
     /** A peer that connects and never finishes the TLS handshake is cut off after this long. */
-    static final int TLS_HANDSHAKE_TIMEOUT_MS = 5000;
+    public static final int TLS_HANDSHAKE_TIMEOUT_MS = 5000;
 
     static {
         // The RI's static loggers fall back to log4j when this is null, even before any stack exists.

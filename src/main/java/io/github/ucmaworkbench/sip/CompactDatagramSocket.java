@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip;
+package io.github.ucmaworkbench.sip;
 
 import java.io.IOException;
 import java.net.DatagramPacket;

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip;
+package io.github.ucmaworkbench.sip;
 
 import gov.nist.core.net.DefaultSecurityManagerProvider;
 import gov.nist.core.net.SecurityManagerProvider;

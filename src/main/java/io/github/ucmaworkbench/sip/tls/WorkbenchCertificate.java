@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip.tls;
+package io.github.ucmaworkbench.sip.tls;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip.tls;
+package io.github.ucmaworkbench.sip.tls;
 
 /** TLS key or trust material that cannot be used; the message is one sentence for the user. */
 public final class TlsSetupException extends Exception {

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip.tls;
+package io.github.ucmaworkbench.sip.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

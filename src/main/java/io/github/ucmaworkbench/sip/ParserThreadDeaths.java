@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip;
+package io.github.ucmaworkbench.sip;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;

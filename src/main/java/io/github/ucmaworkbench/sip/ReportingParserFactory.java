@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip;
+package io.github.ucmaworkbench.sip;
 
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;

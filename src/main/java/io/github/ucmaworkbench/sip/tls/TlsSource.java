@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.rtc.sip.tls;
+package io.github.ucmaworkbench.sip.tls;
 
 /** Where a stack gets its TLS material, asked only when the stack first needs a TLS socket. */
 @FunctionalInterface

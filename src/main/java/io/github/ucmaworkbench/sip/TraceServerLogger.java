@@ -1,6 +1,10 @@
-package io.github.ucmaworkbench.trace;
+package io.github.ucmaworkbench.sip;
 
 import gov.nist.core.ServerLogger;
+import io.github.ucmaworkbench.trace.Direction;
+import io.github.ucmaworkbench.trace.Redaction;
+import io.github.ucmaworkbench.trace.SipTrace;
+import io.github.ucmaworkbench.trace.SipTraceEvent;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPResponse;
 import java.time.Instant;
