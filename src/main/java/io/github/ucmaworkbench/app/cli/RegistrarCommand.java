@@ -28,8 +28,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
         name = "registrar", sortOptions = false,
         description = {"Runs the embedded SIP registrar and proxy alone.",
-                "Listens on UDP and TCP (and TLS with --tls) until Ctrl+C or end of input. Loopback only unless --bind names",
-                "another address: then anyone who can reach that address can sign in."})
+                "Listens on UDP and TCP (and TLS with --tls) until Ctrl+C or SIGTERM. Loopback only unless --bind names",
+                "another address: then anyone who can reach that address can sign in.",
+                StopRule.TEXT})
 final class RegistrarCommand implements Callable<Integer> {
     @ParentCommand
     private WorkbenchCommand parent;
@@ -71,7 +72,7 @@ final class RegistrarCommand implements Callable<Integer> {
     private TlsOptions tlsOptions;
 
     @Option(names = "--ignore-stdin",
-            description = "Keep running at end of input (for running in the background); stop with Ctrl+C or SIGTERM")
+            description = StopRule.IGNORE_STDIN)
     private boolean ignoreStdin;
 
     @Mixin
@@ -137,7 +138,7 @@ final class RegistrarCommand implements Callable<Integer> {
             if (certificate != null) {
                 io.out().println("TLS certificate: " + certificate);
             }
-            io.out().println("Press Ctrl+C (or end input) to stop.");
+            io.out().println("Ready; " + until.howToStop() + ".");
             io.out().flush();
             int[] last = {-1};
             AutoCloseable watch = registrar.addListener(() -> {
