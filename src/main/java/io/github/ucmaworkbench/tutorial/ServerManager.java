@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ServerManager extends TutorialManager {
     private volatile AcceptPolicy policy = new AcceptPolicy.AcceptAll();
     private volatile RealTimeServerConnectionManager serverConnectionManager;
+    private int listenPort;
 
     public ServerManager(EndpointSettings settings) {
         super(settings);
@@ -58,6 +59,17 @@ public final class ServerManager extends TutorialManager {
         return manager != null && endpoint != null && manager.isListening();
     }
 
+    /**
+     * The port to listen on: 0 (the default) picks a free one; a fixed one suits a firewall rule
+     * or a classroom handout. A taken port makes startListening report an error.
+     */
+    public synchronized void setListenPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("the listening port must be 0 (any) or 1-65535, not " + port);
+        }
+        listenPort = port;
+    }
+
     // region listen
     /** Part 6: a RealTimeServerConnectionManager listens; SessionReceived fires for each invite. */
     public synchronized void startListening() {
@@ -71,7 +83,7 @@ public final class ServerManager extends TutorialManager {
         }
         recordProgress("Listening for incoming connections.");
         try {
-            InetSocketAddress bound = serverConnectionManager.startListening(new InetSocketAddress(listenAddress(), 0));
+            InetSocketAddress bound = serverConnectionManager.startListening(new InetSocketAddress(listenAddress(), listenPort));
             recordProgress("Listening on %s:%d.", bound.getAddress().getHostAddress(), bound.getPort());
         } catch (ConnectionFailureException e) {
             error("Error when StartListening was called: %s", e.getMessage());
