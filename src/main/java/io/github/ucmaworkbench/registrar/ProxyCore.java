@@ -110,6 +110,7 @@ final class ProxyCore {
             return;
         }
         List<URI> targets = new ArrayList<>();
+        List<Binding> targetBindings = new ArrayList<>();
         if (identity.serves(ruri) && forward.getHeader(RouteHeader.NAME) == null) {
             if (ruri.getUser() == null) {
                 answerOurselves(st, request);
@@ -126,11 +127,13 @@ final class ProxyCore {
             }
             for (Binding b : bindings) {
                 targets.add(routing.targetOf(b));
+                targetBindings.add(b);
             }
         } else if (routedHere && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
             // In-dialog, along the route set we record-routed: the Request-URI is the remote
             // target, keep it. Out of dialog we only serve our own domain (no open relay).
             targets.add(null);
+            targetBindings.add(null);
         } else {
             respond(st, request, Response.FORBIDDEN, "Not our domain (" + identity.domain() + ")");
             return;
@@ -153,13 +156,13 @@ final class ProxyCore {
         // must not let the context think it has heard from all of them (§16.7 step 6).
         List<ProxyContext.Branch> branches = new ArrayList<>();
         List<Request> copies = new ArrayList<>();
-        for (URI target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
             Request copy = (Request) forward.clone();
-            if (target != null) {
-                copy.setRequestURI(target);
+            if (targets.get(i) != null) {
+                copy.setRequestURI(targets.get(i));
             }
             copies.add(copy);
-            branches.add(context.newBranch(String.valueOf(copy.getRequestURI())));
+            branches.add(context.newBranch(String.valueOf(copy.getRequestURI()), targetBindings.get(i)));
         }
         for (int i = 0; i < copies.size(); i++) {
             forwardBranch(context, branches.get(i), copies.get(i), dialogCreating, inbound, request);
@@ -207,6 +210,7 @@ final class ProxyCore {
             // §16.7 step 6 treats a transport error like a 503; for a teaching server the honest
             // answer is that the registered client cannot be reached right now.
             LOG.debug("cannot forward {} to {}: {}", copy.getMethod(), branch.target, e.toString());
+            contactFailed(branch, "unreachable (" + rootMessage(e) + ")");
             context.onFailure(branch, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
         }
     }
@@ -334,8 +338,47 @@ final class ProxyCore {
     void processTimeout(TimeoutEvent event) {
         if (!event.isServerTransaction() && event.getClientTransaction() != null
                 && event.getClientTransaction().getApplicationData() instanceof ProxyContext.Branch branch) {
+            boolean heardFrom;
+            synchronized (branch.context) {
+                heardFrom = branch.provisional;
+            }
+            if (!heardFrom) {
+                contactFailed(branch, "no answer (timeout)");
+            }
             branch.context.onFailure(branch, Response.REQUEST_TIMEOUT, null);
         }
+    }
+
+    /**
+     * The contact behind {@code branch} could not be reached or never answered (Timer B/F): drop
+     * its binding, so later calls stop forking to a client that is gone (one that crashed, or
+     * was killed before it could sign out) instead of waiting on it until the binding expires.
+     * Said once: only the request that removes the binding logs it.
+     */
+    private void contactFailed(ProxyContext.Branch branch, String why) {
+        Binding binding = branch.binding;
+        if (binding != null && location.drop(binding)) {
+            LOG.warn("registrar: dropped sip:{} at {}: {}", binding.getAor(), hostPort(branch.target), why);
+        }
+    }
+
+    private String hostPort(String target) {
+        try {
+            if (addresses.createURI(target) instanceof SipURI sip) {
+                return sip.getHost() + ":" + (sip.getPort() > 0 ? sip.getPort() : sip.isSecure() ? 5061 : 5060);
+            }
+        } catch (ParseException e) {
+            // fall through: the URI as it is
+        }
+        return target;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     void serverTransactionTerminated(ServerTransaction st) {
