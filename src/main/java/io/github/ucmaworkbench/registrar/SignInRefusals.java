@@ -54,7 +54,7 @@ final class SignInRefusals {
                 s = new Source();
                 s.windowStart = now;
                 sources.put(key, s);
-                line = "registrar: refused a " + what + " from " + source + ": " + reason
+                line = "registrar: refused " + ("sign-in".equals(what) ? "a sign-in" : what) + " from " + source + ": " + reason
                         + (key.equals(OTHER_SOURCES) ? " (too many addresses: further ones are counted together)" : "");
             } else {
                 s.more++;
