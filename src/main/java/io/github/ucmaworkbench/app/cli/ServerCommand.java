@@ -64,8 +64,19 @@ final class ServerCommand implements Callable<Integer> {
         }
         CliIo io = parent.io();
         ProgressPrinter log = new ProgressPrinter("server", io, quiet);
-        try (UntilStopped until = new UntilStopped(io, !ignoreStdin);
-                AutoCloseable recording = trace.startOrSwitchOff();
+        // UntilStopped is closed last: on SIGTERM the JVM halts as soon as it is released.
+        try (UntilStopped until = new UntilStopped(io, !ignoreStdin)) {
+            int code = serve(io, log, until);
+            if (code == 0) {
+                io.out().println("Server stopped.");
+                io.out().flush();
+            }
+            return code;
+        }
+    }
+
+    private int serve(CliIo io, ProgressPrinter log, UntilStopped until) throws Exception {
+        try (AutoCloseable recording = trace.startOrSwitchOff();
                 ServerManager server = new ServerManager(endpoint.settings())) {
             log.attach(server);
             server.setOperationTimeout(endpoint.operationTimeout());
@@ -91,7 +102,6 @@ final class ServerCommand implements Callable<Integer> {
             io.out().println("Server stopping (" + why + ").");
             signOut(server, log);
         }
-        io.out().println("Server stopped.");
         return 0;
     }
 
