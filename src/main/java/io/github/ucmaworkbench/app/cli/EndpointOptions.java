@@ -29,8 +29,8 @@ final class EndpointOptions {
     String user;
 
     @Option(names = "--password", paramLabel = "SECRET",
-            description = {"Digest password (with --user). Other users can see it with ps: prefer --password-file",
-                    "or $" + PasswordSource.ENV + ". Precedence: " + PasswordSource.PRECEDENCE + "."})
+            description = "Digest password (with --user). Other users can see it with ps: prefer --password-file or $"
+                    + PasswordSource.ENV + ". Precedence: " + PasswordSource.PRECEDENCE + ".")
     String password;
 
     @Option(names = "--password-file", paramLabel = "FILE",
