@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
+import io.github.ucmaworkbench.rtc.ContentDescription;
+import io.github.ucmaworkbench.rtc.OfferAnswer;
+import io.github.ucmaworkbench.rtc.RealTimeServerConnectionManager;
 import io.github.ucmaworkbench.rtc.RegistrationState;
+import io.github.ucmaworkbench.rtc.SdpNegotiator;
+import io.github.ucmaworkbench.rtc.SignalingSession;
+import io.github.ucmaworkbench.rtc.SipAuthenticationProtocols;
+import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.testing.FreePorts;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.ServerManager;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -67,6 +76,11 @@ class SippOfferAnswerTest {
     }
 
     private void call(String scenario, SipTransportType transport, InetSocketAddress registrarAddress) throws Exception {
+        call(scenario, transport, registrarAddress, true);
+    }
+
+    private void call(String scenario, SipTransportType transport, InetSocketAddress registrarAddress, boolean logged)
+            throws Exception {
         InProcessTrace trace = InProcessTrace.mark();
         try (SippRun sipp = SippRun.scenario(scenario)
                 .transport(transport.name().toLowerCase(Locale.ROOT))
@@ -79,7 +93,9 @@ class SippOfferAnswerTest {
             assertThat(exit).as("SIPp exit code (0 = every answer matched)\n%s%s\nserver log:\n%s",
                     sipp.report(), trace.ladder(), lines()).isZero();
         }
-        Awaitility.await().atMost(WAIT).until(() -> count("The session was closed") == 1);
+        if (logged) {
+            Awaitility.await().atMost(WAIT).until(() -> count("The session was closed") == 1);
+        }
     }
 
     @ParameterizedTest(name = "over {0}")
@@ -110,6 +126,41 @@ class SippOfferAnswerTest {
         assertThat(errors()).as(lines()).isEmpty();
         String closed = log.stream().filter(e -> e.message().contains("The session was closed")).findFirst().orElseThrow().message();
         assertThat(closed).as("the session stayed up until the BYE").contains("BYE");
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(value = SipTransportType.class, names = {"UDP", "TCP"})
+    void offerlessInviteGetsOurOfferInThe200AndTheAnswerFromTheAck(SipTransportType transport) throws Exception {
+        SippRun.scenario("uac-offerless.xml");
+        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
+        InetSocketAddress address = registrar.start();
+        CompletableFuture<ContentDescription> offered = new CompletableFuture<>();
+        CompletableFuture<ContentDescription> answered = new CompletableFuture<>();
+        try (RealTimeServerConnectionManager manager = new RealTimeServerConnectionManager();
+                SipEndpoint endpoint = new SipEndpoint("sip:server@example.com", SipAuthenticationProtocols.NONE, transport,
+                        "127.0.0.1", address.getPort(), true, manager, null)) {
+            manager.startListening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            endpoint.register();
+            endpoint.sessionReceived().add((sender, e) -> {
+                SdpNegotiator sdp = new SdpNegotiator();
+                e.getSession().setOfferAnswerNegotiation(new OfferAnswer() {
+                    @Override public ContentDescription getOffer(Object s) { return null; }
+                    @Override public ContentDescription getAnswer(Object s, ContentDescription offer) {
+                        ContentDescription ours = sdp.answer((SignalingSession) s, offer);
+                        offered.complete(offer == null ? ours : null);
+                        return ours;
+                    }
+                    @Override public void setAnswer(Object s, ContentDescription answer) { answered.complete(answer); }
+                });
+                e.getSession().beginParticipate(null, null);
+            });
+
+            call("uac-offerless.xml", transport, address, false);
+        }
+
+        assertThat(offered.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("getAnswer(null) made an offer").isNotNull();
+        assertThat(answered.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).getBodyString())
+                .contains("m=audio ").contains("a=inactive").contains("m=message 0 sip null");
     }
 
     private long count(String text) {
