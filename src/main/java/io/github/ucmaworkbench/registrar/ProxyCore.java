@@ -51,6 +51,7 @@ final class ProxyCore {
     private final AddressFactory addresses;
     private final LocalIdentity identity;
     private final LocationService location;
+    private final int branchT1Millis;
     /** Pending INVITE contexts by the caller's top Via branch: a CANCEL carries the same (§9.1). */
     private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
     private final ProxyRouting routing;
@@ -81,6 +82,7 @@ final class ProxyCore {
         this.addresses = addresses;
         this.identity = identity;
         this.location = location;
+        this.branchT1Millis = config.getBranchT1Millis();
         this.routing = new ProxyRouting(identity, headers, addresses);
         this.guards = new ProxyGuards(config, routing, identity, location, auth, messages, headers);
     }
@@ -185,6 +187,9 @@ final class ProxyCore {
         try {
             ClientTransaction ct = provider.getNewClientTransaction(copy);
             ct.setApplicationData(branch);
+            if (branchT1Millis != 500) {
+                ct.setRetransmitTimer(branchT1Millis);
+            }
             synchronized (context) {
                 branch.transaction = ct;
             }

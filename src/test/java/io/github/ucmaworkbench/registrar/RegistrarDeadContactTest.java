@@ -7,10 +7,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.ucmaworkbench.testing.Closer;
 import io.github.ucmaworkbench.testing.TestUa;
+import io.github.ucmaworkbench.testing.SentRequest;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -30,9 +33,13 @@ class RegistrarDeadContactTest {
     private TestUa bob;
 
     private void start(String transport) throws Exception {
+        start(transport, RegistrarConfig.builder().port(0).build());
+    }
+
+    private void start(String transport, RegistrarConfig config) throws Exception {
         lines.start();
         proxyLog.addAppender(lines);
-        registrar = closer.add(new RegistrarService(RegistrarConfig.builder().port(0).build()));
+        registrar = closer.add(new RegistrarService(config));
         address = registrar.start();
         alice = closer.add(TestUa.start("alice", "example.com", transport));
         bob = closer.add(TestUa.start("bob", "example.com", transport));
@@ -75,6 +82,22 @@ class RegistrarDeadContactTest {
                 .contains("unreachable");
         assertThat(callBob().getStatusCode()).isEqualTo(603);
         assertThat(dropLines()).as("the second call did not fork to the dead contact").hasSize(1);
+    }
+
+    @Test
+    void aSilentUdpContactIsDroppedWhenItsBranchTimesOut() throws Exception {
+        // Timer B is 64 * T1: 3.2 s instead of 32 s.
+        start("udp", RegistrarConfig.builder().port(0).branchT1(Duration.ofMillis(50)).build());
+        bob.close(); // both of bob's devices are gone now
+
+        SentRequest call = alice.send(alice.request(Request.INVITE, "sip:bob@example.com", "sip:bob@example.com", address));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> dropLines().size() == 2);
+        assertThat(dropLines()).allSatisfy(l -> assertThat(l).startsWith("registrar: dropped sip:bob@example.com at 127.0.0.1:")
+                .endsWith(": no answer (timeout)"));
+        assertThat(bindingsOfBob()).isEmpty();
+        assertThat(call.finalResponse().getStatusCode()).isEqualTo(Response.REQUEST_TIMEOUT);
+        assertThat(callBob().getStatusCode()).as("known but offline now").isEqualTo(Response.TEMPORARILY_UNAVAILABLE);
     }
 
     @Test
