@@ -52,6 +52,7 @@ final class ProxyCore {
     private final LocalIdentity identity;
     private final LocationService location;
     private final int branchT1Millis;
+    private final DeadContacts deadContacts;
     /** Pending INVITE contexts by the caller's top Via branch: a CANCEL carries the same (§9.1). */
     private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
     private final ProxyRouting routing;
@@ -83,6 +84,7 @@ final class ProxyCore {
         this.identity = identity;
         this.location = location;
         this.branchT1Millis = config.getBranchT1Millis();
+        this.deadContacts = new DeadContacts(location, addresses);
         this.routing = new ProxyRouting(identity, headers, addresses);
         this.guards = new ProxyGuards(config, routing, identity, location, auth, messages, headers);
     }
@@ -215,7 +217,7 @@ final class ProxyCore {
             // §16.7 step 6 treats a transport error like a 503; for a teaching server the honest
             // answer is that the registered client cannot be reached right now.
             LOG.debug("cannot forward {} to {}: {}", copy.getMethod(), branch.target, e.toString());
-            contactFailed(branch, "unreachable (" + rootMessage(e) + ")");
+            deadContacts.failed(branch, DeadContacts.unreachable(e));
             context.onFailure(branch, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
         }
     }
@@ -348,42 +350,10 @@ final class ProxyCore {
                 heardFrom = branch.provisional;
             }
             if (!heardFrom) {
-                contactFailed(branch, "no answer (timeout)");
+                deadContacts.failed(branch, DeadContacts.NO_ANSWER);
             }
             branch.context.onFailure(branch, Response.REQUEST_TIMEOUT, null);
         }
-    }
-
-    /**
-     * The contact behind {@code branch} could not be reached or never answered (Timer B/F): drop
-     * its binding, so later calls stop forking to a client that is gone (one that crashed, or
-     * was killed before it could sign out) instead of waiting on it until the binding expires.
-     * Said once: only the request that removes the binding logs it.
-     */
-    private void contactFailed(ProxyContext.Branch branch, String why) {
-        Binding binding = branch.binding;
-        if (binding != null && location.drop(binding)) {
-            LOG.warn("registrar: dropped sip:{} at {}: {}", binding.getAor(), hostPort(branch.target), why);
-        }
-    }
-
-    private String hostPort(String target) {
-        try {
-            if (addresses.createURI(target) instanceof SipURI sip) {
-                return sip.getHost() + ":" + (sip.getPort() > 0 ? sip.getPort() : sip.isSecure() ? 5061 : 5060);
-            }
-        } catch (ParseException e) {
-            // fall through: the URI as it is
-        }
-        return target;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     void serverTransactionTerminated(ServerTransaction st) {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * reaches the caller at once.
  */
 class RegistrarDeadContactTest {
-    private final Logger proxyLog = (Logger) LoggerFactory.getLogger(ProxyCore.class);
+    private final Logger proxyLog = (Logger) LoggerFactory.getLogger(DeadContacts.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final Closer closer = new Closer();
     private RegistrarService registrar;
