@@ -55,10 +55,6 @@ public final class ReportingParserFactory implements MessageParserFactory {
             }
         };
         String refused = viaWithComment(bytes);
-        if (refused == null && !isResponse(bytes)) {
-            String twice = RequestValidation.duplicatedSingleHeader(bytes);
-            refused = twice == null ? null : "two " + twice + " headers where one is allowed";
-        }
         if (refused != null) {
             throw ruleBroken(reporter, listener, bytes, refused);
         }
@@ -108,7 +104,10 @@ public final class ReportingParserFactory implements MessageParserFactory {
                     + " does not match the request method " + request.getMethod());
         }
         if (message instanceof SIPRequest request && request.getRequestLine() != null) {
-            RequestValidation.markVersion(request, bytes); // answered 505 where the element checks requests
+            // What the parsed request no longer shows (its real version, a second copy of a
+            // single-value header) is noted on it; the element answers 505 or 400 through a
+            // transaction, so over TCP the body is read as usual and the connection stays in step.
+            RequestValidation.noteRawFacts(request, bytes);
         }
         if (message != null) {
             String missing = missingMandatory(message);
@@ -207,10 +206,6 @@ public final class ReportingParserFactory implements MessageParserFactory {
             return "request line";
         }
         return null;
-    }
-
-    private static boolean isResponse(byte[] bytes) {
-        return bytes.length >= 4 && bytes[0] == 'S' && bytes[1] == 'I' && bytes[2] == 'P' && bytes[3] == '/';
     }
 
     private static String firstLine(ParseException e) {

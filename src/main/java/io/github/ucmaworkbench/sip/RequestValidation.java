@@ -66,26 +66,29 @@ public final class RequestValidation {
     public static final Policy PROXY = new Policy(null, Set.of(), false, true, true, null, null);
 
     /**
-     * JAIN-SIP quirk: its parser reads "SIP/7.0" in a request line and keeps "SIP/2.0", so the
-     * version a request really named is noted on it while its bytes are still at hand
-     * ({@link #markVersion}), as application data the RI itself never uses.
+     * What a request's bytes said that its parsed form no longer shows, noted on it by
+     * {@link #noteRawFacts} as application data (which the RI itself never uses). JAIN-SIP
+     * quirks: its parser reads "SIP/7.0" in a request line and keeps "SIP/2.0", and of a
+     * single-value header that appears twice it keeps one copy without a word.
      */
-    record OtherVersion(String version) {
+    record RawFacts(String version, String twice) {
     }
 
     private RequestValidation() {
     }
 
-    /** Notes on {@code request}, parsed from {@code raw}, a request line naming a version other than SIP/2.0. */
-    static void markVersion(gov.nist.javax.sip.message.SIPRequest request, byte[] raw) {
+    /** Notes on {@code request}, parsed from {@code raw}, a version other than SIP/2.0 or a duplicated single-value header. */
+    static void noteRawFacts(gov.nist.javax.sip.message.SIPRequest request, byte[] raw) {
         int end = 0;
         while (end < raw.length && raw[end] != '\r' && raw[end] != '\n') {
             end++;
         }
         String line = new String(raw, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
         String version = line.substring(line.lastIndexOf(' ') + 1);
-        if (!version.equalsIgnoreCase("SIP/2.0")) {
-            request.setApplicationData(new OtherVersion(version));
+        String twice = duplicatedSingleHeader(raw);
+        boolean otherVersion = !version.equalsIgnoreCase("SIP/2.0");
+        if (otherVersion || twice != null) {
+            request.setApplicationData(new RawFacts(otherVersion ? version : null, twice));
         }
     }
 
@@ -100,9 +103,16 @@ public final class RequestValidation {
         if (Request.ACK.equals(method)) {
             return null;
         }
-        if (request instanceof gov.nist.javax.sip.message.MessageExt ext && ext.getApplicationData() instanceof OtherVersion v) {
+        RawFacts raw = request instanceof gov.nist.javax.sip.message.MessageExt ext
+                && ext.getApplicationData() instanceof RawFacts facts ? facts : null;
+        if (raw != null && raw.version() != null) {
             return refusal(Response.VERSION_NOT_SUPPORTED, "Version Not Supported (only SIP/2.0)", List.of(),
-                    "it was written in " + clean(v.version()));
+                    "it was written in " + clean(raw.version()));
+        }
+        if (raw != null && raw.twice() != null) {
+            // §7.3.1: these headers appear once; which copy the sender meant is anybody's guess
+            return refusal(Response.BAD_REQUEST, "Bad Request (two " + raw.twice() + " headers)", List.of(),
+                    "it has two " + raw.twice() + " headers");
         }
         if (policy.allowedMethods() != null && !policy.allowedMethods().contains(method)) {
             // §8.2.1: 405 names what we do allow; a method nobody told us of is 501 (§21.5.2).

@@ -42,7 +42,6 @@ public final class RawExchange {
                     return null;
                 }
                 String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
-                if (System.getProperty("rawdebug") != null) { System.out.println("RAW " + text.substring(0, Math.min(60, text.length()))); }
                 if (!text.startsWith("SIP/2.0 1")) {
                     return text;
                 }
