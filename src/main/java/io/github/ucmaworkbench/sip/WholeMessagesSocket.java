@@ -14,6 +14,13 @@ final class WholeMessagesSocket extends java.net.Socket {
 
     @Override
     public synchronized InputStream getInputStream() throws IOException {
+        // As the plain socket does: ProxyCore relies on "Socket is closed" here (see its forwardBranch)
+        if (isClosed()) {
+            throw new java.net.SocketException("Socket is closed");
+        }
+        if (isInputShutdown()) {
+            throw new java.net.SocketException("Socket input is shutdown");
+        }
         if (whole == null) {
             // the RI asks more than once (its reader, and its send path): always the same stream
             whole = new WholeMessageInputStream(super.getInputStream(), this::cut);
