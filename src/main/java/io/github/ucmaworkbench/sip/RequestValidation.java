@@ -128,10 +128,11 @@ public final class RequestValidation {
             return refusal(Response.UNSUPPORTED_URI_SCHEME, "Unsupported URI Scheme (only sip and sips)", List.of(),
                     "its Request-URI scheme " + clean(request.getRequestURI().getScheme()) + " is unknown");
         }
-        boolean hopByHop = Request.CANCEL.equals(method); // §8.2.2.3: a CANCEL's Require is not ours to judge
+        // §8.2.2.3: a CANCEL's Require is not ours to judge; a proxy matches it to its INVITE (§16.10)
+        boolean hopByHop = Request.CANCEL.equals(method);
         javax.sip.header.MaxForwardsHeader hops = (javax.sip.header.MaxForwardsHeader) request.getHeader(
                 javax.sip.header.MaxForwardsHeader.NAME);
-        if (policy.checkMaxForwards() && hops != null && hops.getMaxForwards() <= 0) {
+        if (policy.checkMaxForwards() && !hopByHop && hops != null && hops.getMaxForwards() <= 0) {
             // §16.3 step 3 (an OPTIONS "MAY" be answered by the proxy instead; ours does not)
             return refusal(Response.TOO_MANY_HOPS, "Too Many Hops", List.of(), "its Max-Forwards is 0");
         }
