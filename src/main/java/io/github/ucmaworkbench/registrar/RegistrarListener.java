@@ -171,7 +171,9 @@ final class RegistrarListener implements SipListener {
     /** §10.3 / §16.3: a request we cannot honour, answered with the code, reason and headers {@link RequestValidation} chose. */
     private void refuse(Request request, ServerTransaction st, RequestValidation.Refusal refusal)
             throws java.text.ParseException, SipException, javax.sip.InvalidArgumentException {
-        LOG.debug("refusing {} with {}: {}", request.getMethod(), refusal.code(), refusal.why());
+        java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        RequestValidation.logRefusal(LOG, "the registrar", request, from == null ? "an unknown address" : from.getHostAddress(),
+                refusal);
         Response response = Responses.create(messages, request, refusal.code(), refusal.reason());
         javax.sip.header.HeaderFactory headers = javax.sip.SipFactory.getInstance().createHeaderFactory();
         for (java.util.Map.Entry<String, String> h : refusal.headers()) {

@@ -74,7 +74,31 @@ public final class RequestValidation {
     record RawFacts(String version, String twice) {
     }
 
+    private static final long LOG_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private static final java.util.concurrent.atomic.AtomicLong LAST_LOGGED = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - LOG_INTERVAL_NANOS);
+    private static final java.util.concurrent.atomic.AtomicInteger NOT_LOGGED = new java.util.concurrent.atomic.AtomicInteger();
+
     private RequestValidation() {
+    }
+
+    /**
+     * Tells the user, on {@code log} at INFO, that {@code who} refused a request from {@code from}
+     * and why: at most one line per ten seconds in the process (the rest at DEBUG, counted in the
+     * next line), so a flood of torture messages does not flood the console.
+     */
+    public static void logRefusal(org.slf4j.Logger log, String who, Request request, String from, Refusal refusal) {
+        String line = who + " refused a " + clean(request.getMethod(), 40) + " from " + from + " with " + refusal.code()
+                + ": " + refusal.why();
+        long now = System.nanoTime();
+        long last = LAST_LOGGED.get();
+        if (now - last >= LOG_INTERVAL_NANOS && LAST_LOGGED.compareAndSet(last, now)) {
+            int more = NOT_LOGGED.getAndSet(0);
+            log.info(more == 0 ? line : line + " (and " + more + " other refusals in the last seconds)");
+        } else {
+            NOT_LOGGED.incrementAndGet();
+            log.debug(line);
+        }
     }
 
     /** Notes on {@code request}, parsed from {@code raw}, a version other than SIP/2.0 or a duplicated single-value header. */

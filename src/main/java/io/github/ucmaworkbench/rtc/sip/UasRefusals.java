@@ -23,6 +23,11 @@ final class UasRefusals {
     private UasRefusals() {
     }
 
+    private static String sourceOf(Request request) {
+        java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        return from == null ? "an unknown address" : from.getHostAddress();
+    }
+
     /** True when {@code event}'s request was refused (answered): it goes no further. */
     static boolean refused(SipUserAgent agent, RequestEvent event) {
         Request request = event.getRequest();
@@ -30,8 +35,7 @@ final class UasRefusals {
         if (refusal == null) {
             return false;
         }
-        LOG.info("refused a {} from {} with {}: {}", RequestValidation.clean(request.getMethod(), 40),
-                request.getHeader(ToHeader.NAME) == null ? "?" : request.getHeader("From"), refusal.code(), refusal.why());
+        RequestValidation.logRefusal(LOG, "the endpoint", request, sourceOf(request), refusal);
         try {
             Response response = agent.messages().createResponse(refusal.code(), request);
             response.setReasonPhrase(refusal.reason());
