@@ -24,6 +24,8 @@ public final class ReportingParserFactory implements MessageParserFactory {
             gov.nist.javax.sip.header.To.class, gov.nist.javax.sip.header.CSeq.class, gov.nist.javax.sip.header.Via.class,
             gov.nist.javax.sip.header.CallID.class, gov.nist.javax.sip.header.ContentLength.class,
             gov.nist.javax.sip.header.RequestLine.class, gov.nist.javax.sip.header.StatusLine.class);
+    /** A header line's name: a token (RFC 3261 §25.1) before the colon. */
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("^\\s*([A-Za-z0-9.!%*_+`'~-]{1,40})\\s*:");
     /** Stateless between calls: the RI's own factory shares one instance the same way. */
     private static final MessageParser RI_PARSER = new StringMsgParser();
 
@@ -221,7 +223,7 @@ public final class ReportingParserFactory implements MessageParserFactory {
      */
     static String headerName(String headerText, Class<?> headerClass) {
         if (headerText != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*([A-Za-z0-9.!%*_+`'~-]{1,40})\\s*:").matcher(headerText);
+            java.util.regex.Matcher m = HEADER_NAME.matcher(headerText);
             if (m.find()) {
                 return m.group(1);
             }
