@@ -1,7 +1,6 @@
 package io.github.ucmaworkbench.rtc.sip;
 
 import java.util.List;
-import java.util.Map;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -20,12 +19,12 @@ final class RequestRouter {
 
     private final SipUserAgent agent;
     private final List<EndpointHandler> endpoints;
-    private final Map<String, IncomingInvite> pendingInvites;
+    private final InviteMemory invites;
 
-    RequestRouter(SipUserAgent agent, List<EndpointHandler> endpoints, Map<String, IncomingInvite> pendingInvites) {
+    RequestRouter(SipUserAgent agent, List<EndpointHandler> endpoints, InviteMemory invites) {
         this.agent = agent;
         this.endpoints = endpoints;
-        this.pendingInvites = pendingInvites;
+        this.invites = invites;
     }
 
     /** A CANCEL carries its INVITE's Call-ID, CSeq number and top Via branch (RFC 3261 §9.1); forks differ in the branch. */
@@ -50,8 +49,11 @@ final class RequestRouter {
                 return;
             }
             if (Request.CANCEL.equals(method)) {
-                IncomingInvite invite = pendingInvites.get(inviteKey(request));
-                respond(provider, st, request, invite == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, null);
+                String key = inviteKey(request);
+                IncomingInvite invite = invites.unanswered(key);
+                // A CANCEL that crossed our final response: 200, and no effect on the INVITE (§9.2).
+                boolean known = invite != null || invites.answeredLately(key);
+                respond(provider, st, request, known ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
                 if (invite != null) {
                     invite.cancelReceived();
                 }
@@ -71,6 +73,21 @@ final class RequestRouter {
                 respond(provider, st, request, Response.NOT_FOUND, null);
                 return;
             }
+            if (Request.OPTIONS.equals(method)) {
+                // Answered by the agent, not raised as a message: phones and proxies ping with it.
+                Capabilities.answerOptions(agent, st != null ? st : provider.getNewServerTransaction(request), request);
+                return;
+            }
+            if (Request.INFO.equals(method) || Request.UPDATE.equals(method)) {
+                // Both exist only inside a dialog (RFC 6086 §4.2.1, RFC 3311 §5.2).
+                respond(provider, st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+                return;
+            }
+            if (Request.INVITE.equals(method) && invites.knows(inviteKey(request))) {
+                // A retransmission that outlived the stack's transaction: not a new call.
+                LOG.debug("absorbed a late retransmission of INVITE {}", inviteKey(request));
+                return;
+            }
             if (Request.INVITE.equals(method)) {
                 if (!agent.isListening()) {
                     // The lesson's "call before the server listens" demo: say why, in the reason phrase too.
@@ -84,7 +101,7 @@ final class RequestRouter {
                 ServerTransaction transaction = st != null ? st : provider.getNewServerTransaction(request);
                 String key = inviteKey(request);
                 IncomingInvite invite = new IncomingInvite(agent, endpoint, transaction, request, key);
-                agent.rememberInvite(key, invite);
+                invites.received(key, invite);
                 invite.ring();
                 endpoint.incomingInvite(invite);
                 return;

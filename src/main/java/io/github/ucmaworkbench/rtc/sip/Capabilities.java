@@ -1,0 +1,59 @@
+package io.github.ucmaworkbench.rtc.sip;
+
+import java.text.ParseException;
+import java.util.List;
+import javax.sip.ServerTransaction;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What our endpoints can do, as OPTIONS answers it (RFC 3261 §11.2): the methods they really
+ * handle ({@code Allow}), the bodies they read ({@code Accept}: SDP for sessions, text for
+ * messages) and the extensions they support (none yet, so an empty {@code Supported}).
+ */
+final class Capabilities {
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, MESSAGE, INFO, UPDATE";
+    static final String ACCEPT = "application/sdp, text/plain";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Capabilities.class);
+    private static final String TAG_CHARS = "0123456789abcdef";
+
+    private Capabilities() {
+    }
+
+    /**
+     * Answers an OPTIONS with 200 OK carrying Allow, Accept and Supported; outside a dialog the
+     * To header gets a tag of ours (RFC 3261 §8.2.6.2).
+     */
+    static void answerOptions(SipUserAgent agent, ServerTransaction transaction, Request options) {
+        try {
+            Response ok = agent.messages().createResponse(Response.OK, options);
+            ToHeader to = (ToHeader) ok.getHeader(ToHeader.NAME);
+            if (to.getTag() == null) {
+                to.setTag(newTag());
+            }
+            ok.addHeader(agent.headers().createHeader("Allow", ALLOW));
+            ok.addHeader(agent.headers().createHeader("Accept", ACCEPT));
+            // No option tag to offer: an empty Supported says so (RFC 3261 §20.37 allows it).
+            ok.addHeader(agent.headers().createHeader("Supported", ""));
+            ok.addHeader(agent.headers().createUserAgentHeader(List.of(Requests.USER_AGENT)));
+            transaction.sendResponse(ok);
+        } catch (ParseException e) {
+            LOG.warn("could not build the answer to OPTIONS", e);
+        } catch (Exception e) {
+            LOG.debug("could not answer OPTIONS", e);
+        }
+    }
+
+    static String newTag() {
+        StringBuilder tag = new StringBuilder(16);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 16; i++) {
+            tag.append(TAG_CHARS.charAt(random.nextInt(TAG_CHARS.length())));
+        }
+        return tag.toString();
+    }
+}
