@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * messages) and the extensions they support (none yet, so an empty {@code Supported}).
  */
 final class Capabilities {
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, MESSAGE, INFO, UPDATE";
-    static final String ACCEPT = "application/sdp, text/plain";
+    static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "MESSAGE", "INFO", "UPDATE");
+    static final List<String> ACCEPT = List.of("application/sdp", "text/plain");
 
     private static final Logger LOG = LoggerFactory.getLogger(Capabilities.class);
     private static final String TAG_CHARS = "0123456789abcdef";
@@ -35,8 +35,14 @@ final class Capabilities {
             if (to.getTag() == null) {
                 to.setTag(newTag());
             }
-            ok.addHeader(agent.headers().createHeader("Allow", ALLOW));
-            ok.addHeader(agent.headers().createHeader("Accept", ACCEPT));
+            // The RI keeps one header object per value and prints them as one comma-separated line.
+            for (String method : ALLOW) {
+                ok.addHeader(agent.headers().createAllowHeader(method));
+            }
+            for (String type : ACCEPT) {
+                int slash = type.indexOf('/');
+                ok.addHeader(agent.headers().createAcceptHeader(type.substring(0, slash), type.substring(slash + 1)));
+            }
             // No option tag to offer: an empty Supported says so (RFC 3261 §20.37 allows it).
             ok.addHeader(agent.headers().createHeader("Supported", ""));
             ok.addHeader(agent.headers().createUserAgentHeader(List.of(Requests.USER_AGENT)));
