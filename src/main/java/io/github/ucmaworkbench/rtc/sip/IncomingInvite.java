@@ -147,7 +147,7 @@ public final class IncomingInvite {
             throw new IllegalStateException("the invitation was already answered or cancelled");
         }
         answered = true;
-        agent.invites().answered(key);
+        agent.forgetInvite(key);
     }
 
     private synchronized void cancelAckTimer() {
@@ -179,7 +179,7 @@ public final class IncomingInvite {
                 return;
             }
             answered = true;
-            agent.invites().answered(key);
+            agent.forgetInvite(key);
             try {
                 transaction.sendResponse(response(Response.REQUEST_TERMINATED, null));
             } catch (Exception e) {

@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.rtc.sip;
 
 import java.util.List;
+import java.util.Map;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -19,12 +20,12 @@ final class RequestRouter {
 
     private final SipUserAgent agent;
     private final List<EndpointHandler> endpoints;
-    private final InviteMemory invites;
+    private final Map<String, IncomingInvite> pendingInvites;
 
-    RequestRouter(SipUserAgent agent, List<EndpointHandler> endpoints, InviteMemory invites) {
+    RequestRouter(SipUserAgent agent, List<EndpointHandler> endpoints, Map<String, IncomingInvite> pendingInvites) {
         this.agent = agent;
         this.endpoints = endpoints;
-        this.invites = invites;
+        this.pendingInvites = pendingInvites;
     }
 
     /** A CANCEL carries its INVITE's Call-ID, CSeq number and top Via branch (RFC 3261 §9.1); forks differ in the branch. */
@@ -49,11 +50,10 @@ final class RequestRouter {
                 return;
             }
             if (Request.CANCEL.equals(method)) {
-                String key = inviteKey(request);
-                IncomingInvite invite = invites.unanswered(key);
-                // A CANCEL that crossed our final response: 200, and no effect on the INVITE (§9.2).
-                boolean known = invite != null || invites.answeredLately(key);
-                respond(provider, st, request, known ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+                // A CANCEL crossing our final answer never gets here: the RI answers it 200 itself
+                // ("too late to cancel"), leaving the INVITE alone as RFC 3261 §9.2 says.
+                IncomingInvite invite = pendingInvites.get(inviteKey(request));
+                respond(provider, st, request, invite == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, null);
                 if (invite != null) {
                     invite.cancelReceived();
                 }
@@ -83,11 +83,6 @@ final class RequestRouter {
                 respond(provider, st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
                 return;
             }
-            if (Request.INVITE.equals(method) && invites.knows(inviteKey(request))) {
-                // A retransmission that outlived the stack's transaction: not a new call.
-                LOG.debug("absorbed a late retransmission of INVITE {}", inviteKey(request));
-                return;
-            }
             if (Request.INVITE.equals(method)) {
                 if (!agent.isListening()) {
                     // The lesson's "call before the server listens" demo: say why, in the reason phrase too.
@@ -101,7 +96,7 @@ final class RequestRouter {
                 ServerTransaction transaction = st != null ? st : provider.getNewServerTransaction(request);
                 String key = inviteKey(request);
                 IncomingInvite invite = new IncomingInvite(agent, endpoint, transaction, request, key);
-                invites.received(key, invite);
+                agent.rememberInvite(key, invite);
                 invite.ring();
                 endpoint.incomingInvite(invite);
                 return;

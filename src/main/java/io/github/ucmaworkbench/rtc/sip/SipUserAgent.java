@@ -9,6 +9,7 @@ import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
 
     private final List<EndpointHandler> endpoints = new CopyOnWriteArrayList<>();
     private final Map<String, SipProvider> sendingProviders = new ConcurrentHashMap<>();
-    private final InviteMemory invites = new InviteMemory();
+    private final Map<String, IncomingInvite> pendingInvites = new ConcurrentHashMap<>();
     private final PortBinder binder = new PortBinder();
     private volatile SipStack stack;
     private AddressFactory addressFactory;
@@ -253,8 +254,12 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         return new SipFailure(SipFailure.Kind.CONNECTION, "the message could not be sent: " + why, null, e);
     }
 
-    InviteMemory invites() {
-        return invites;
+    void rememberInvite(String key, IncomingInvite invite) {
+        pendingInvites.put(key, invite);
+    }
+
+    void forgetInvite(String key) {
+        pendingInvites.remove(key);
     }
 
     // ---- SipListener: hand each event to its Call-ID's lane -----------------------------------
@@ -265,7 +270,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     public void processRequest(RequestEvent event) {
         CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> {
             try {
-                new RequestRouter(this, endpoints, invites).route(event);
+                new RequestRouter(this, endpoints, pendingInvites).route(event);
             } catch (RuntimeException e) {
                 LOG.warn("failed to handle {}", event.getRequest().getMethod(), e);
             }
@@ -355,7 +360,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             return;
         }
         closed = true;
-        for (IncomingInvite invite : invites.unansweredInvites()) {
+        for (IncomingInvite invite : new ArrayList<>(pendingInvites.values())) {
             invite.abandon();
         }
         SipStacks.stop(stack);
