@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -74,9 +76,22 @@ public final class StudentCompiler {
              MemoryFileManager files = new MemoryFileManager(standard, out)) {
             List<String> options = List.of("-classpath", classPath(), "-source", "17", "-target", "17", "-proc:none",
                     "-g", "-encoding", "UTF-8", "-nowarn");
-            JavaFileObject unit = new Source(simpleName, source);
             StringWriter ignored = new StringWriter();
-            boolean ok = compiler.getTask(ignored, files, diagnostics, options, null, List.of(unit)).call();
+            boolean ok;
+            if (compilerName.equals("ecj")) {
+                // ECJ's javax.tools front end only reads sources that exist as files.
+                Path folder = Files.createTempDirectory("homework");
+                Path file = folder.resolve(simpleName + ".java");
+                try {
+                    Files.writeString(file, source, StandardCharsets.UTF_8);
+                    ok = compiler.getTask(ignored, files, diagnostics, options, null, standard.getJavaFileObjects(file.toFile())).call();
+                } finally {
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(folder);
+                }
+            } else {
+                ok = compiler.getTask(ignored, files, diagnostics, options, null, List.of(new Source(simpleName, source))).call();
+            }
             List<Problem> problems = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
