@@ -159,6 +159,10 @@ public final class LessonEngine implements AutoCloseable {
                                 verdict.checks));
                     } else if (verdict.holds) {
                         return;
+                    } else if (verdict.forbiddenSeen != null) {
+                        // What a 'not' line forbids cannot un-happen: no need to wait out the time.
+                        result.complete(new StepResult(step, StepStatus.FAILED, "It happened, and must not: "
+                                + verdict.forbiddenSeen + ".", elapsed(started), verdict.checks));
                     } else if (verdict.unexpectedError != null) {
                         if (firstUnexpectedError[0] == 0) {
                             firstUnexpectedError[0] = now;
@@ -203,7 +207,8 @@ public final class LessonEngine implements AutoCloseable {
         }
     }
 
-    private record Verdict(boolean holds, String seen, String missing, String unexpectedError, List<StepResult.Check> checks) {
+    private record Verdict(boolean holds, String seen, String missing, String unexpectedError, List<StepResult.Check> checks,
+            String forbiddenSeen) {
     }
 
     private Verdict evaluate(LessonStep step, Map<Side, Integer> marks, long wireMark) {
@@ -228,7 +233,7 @@ public final class LessonEngine implements AutoCloseable {
             }
         }
         if (missing.isEmpty()) {
-            return new Verdict(true, String.join("; ", seen), "", null, checks);
+            return new Verdict(true, String.join("; ", seen), "", null, checks, null);
         }
         String unexpected = null;
         boolean errorExpected = step.outcome().all().stream().anyMatch(e -> e.side() == step.side()
@@ -241,7 +246,16 @@ public final class LessonEngine implements AutoCloseable {
                 }
             }
         }
-        return new Verdict(false, String.join("; ", seen), String.join("; ", missing), unexpected, checks);
+        String forbidden = null;
+        for (List<Expectation> clause : step.outcome().clauses()) {
+            if (clause.size() == 1 && clause.get(0) instanceof Expectation.Not not) {
+                String happened = matches(not.expectation(), marks, wireMark);
+                if (happened != null && forbidden == null) {
+                    forbidden = happened;
+                }
+            }
+        }
+        return new Verdict(false, String.join("; ", seen), String.join("; ", missing), unexpected, checks, forbidden);
     }
 
     /** Why a clause does not hold, in one phrase. */

@@ -50,8 +50,8 @@ public record ExerciseReport(Exercise exercise, Verdict verdict, List<StudentCom
     public String summary() {
         return switch (verdict) {
             case PASSED -> "passed";
-            case DOES_NOT_COMPILE -> "does not compile: line " + compileErrors.get(0);
-            case REFUSED -> "refused: calls " + String.join(", ", refused);
+            case DOES_NOT_COMPILE -> "line " + compileErrors.get(0);
+            case REFUSED -> "calls " + String.join(", ", refused) + ", which homework may not";
             case FAILED -> {
                 if (problem != null) {
                     yield problem;
