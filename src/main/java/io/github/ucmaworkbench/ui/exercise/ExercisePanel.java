@@ -68,12 +68,14 @@ public final class ExercisePanel extends JPanel implements AutoCloseable {
     private final JButton reset = new JButton("Reset");
     private final JLabel status = new JLabel(" ");
     private final DefaultListModel<String> results = new DefaultListModel<>();
+    private final JList<String> resultList;
     private final Timer saveLater = new Timer(700, e -> saveNow());
     private Exercise current;
     private boolean loading;
 
     public ExercisePanel(LessonSides sides, ExerciseLibrary library, HomeworkStore store) {
-        super(new MigLayout("insets 6, fill", "[grow,fill]", "[][120!,fill][grow,fill][][140!,fill]"));
+        // Every row may shrink below its preferred width: the lesson column is often narrow.
+        super(new MigLayout("insets 6, fill", "[0::,grow,fill]", "[][120!,fill][grow,fill][][160!,fill]"));
         this.library = library;
         this.store = store;
         this.live = new LiveRun(sides);
@@ -89,23 +91,24 @@ public final class ExercisePanel extends JPanel implements AutoCloseable {
         check.setName(CHECK);
         reset.setName(RESET);
         status.setName(STATUS);
-        JList<String> resultList = new JList<>(results);
-        resultList.setName(RESULTS);
-        resultList.setFont(new Font(Font.MONOSPACED, Font.PLAIN, resultList.getFont().getSize()));
+        JList<String> list = new JList<>(results);
+        list.setName(RESULTS);
+        list.setFont(new Font(Font.MONOSPACED, Font.PLAIN, list.getFont().getSize()));
         run.setToolTipText("Compile, put your code in the live " + "client or server, and play the exercise's steps");
         check.setToolTipText("Grade your code on a fresh call: ✔ or ✗ for every expectation");
         reset.setToolTipText("Throw your changes away: the starter code again");
 
-        add(picker, "wrap");
-        add(new JScrollPane(task), "wrap");
-        add(new RTextScrollPane(editor), "wrap");
-        JPanel buttons = new JPanel(new MigLayout("insets 0", "[][][]push[grow,right]"));
+        add(picker, "wrap, wmin 0");
+        add(new JScrollPane(task), "wrap, wmin 0");
+        add(new RTextScrollPane(editor), "wrap, wmin 0");
+        JPanel buttons = new JPanel(new MigLayout("insets 0", "[][][][0::,grow,fill]"));
         buttons.add(run);
         buttons.add(check);
         buttons.add(reset);
-        buttons.add(status);
-        add(buttons, "wrap");
-        add(new JScrollPane(resultList));
+        buttons.add(status, "wmin 0");
+        add(buttons, "wrap, wmin 0");
+        add(new JScrollPane(list), "wmin 0");
+        resultList = list;
 
         picker.addActionListener(e -> show((Exercise) picker.getSelectedItem()));
         run.addActionListener(e -> runPerformed());
@@ -268,7 +271,19 @@ public final class ExercisePanel extends JPanel implements AutoCloseable {
 
     private void finish(String what) {
         status.setText(what);
+        status.setToolTipText(what);
         setBusy(false);
+        // The first ✗ is what the student needs to read; else the end of the list.
+        int at = results.size() - 1;
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).contains("✗")) {
+                at = Math.min(results.size() - 1, i + 3);
+                break;
+            }
+        }
+        if (at >= 0) {
+            resultList.ensureIndexIsVisible(at);
+        }
     }
 
     private void setBusy(boolean busy) {
