@@ -17,6 +17,7 @@ import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
 import io.github.ucmaworkbench.ui.lesson.LessonHost;
 import io.github.ucmaworkbench.lessons.exercise.ExerciseLibrary;
 import io.github.ucmaworkbench.lessons.exercise.HomeworkStore;
+import io.github.ucmaworkbench.ui.exercise.ConsolePanel;
 import io.github.ucmaworkbench.ui.exercise.ExercisePanel;
 import io.github.ucmaworkbench.ui.exercise.HomeworkTabs;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
@@ -206,8 +207,10 @@ public final class Main implements Callable<Integer> {
                 // Homework goes in a tab beside the lesson once its files are read (off the event thread).
                 CompletableFuture.supplyAsync(ExerciseLibrary::loadOrReport).thenAccept(exercises -> SwingUtilities.invokeLater(() -> {
                     if (frame.isDisplayable()) {
-                        frame.setLessonView(new HomeworkTabs(lessonView,
-                                new ExercisePanel(lessonHost, exercises, HomeworkStore.openDefault())));
+                        HomeworkTabs tabs = new HomeworkTabs(lessonView,
+                                new ExercisePanel(lessonHost, exercises, HomeworkStore.openDefault()));
+                        tabs.addConsole(new ConsolePanel(workbench::clientManager, workbench::serverManager));
+                        frame.setLessonView(tabs);
                     }
                 }));
             }

@@ -11,6 +11,7 @@ public final class HomeworkTabs extends JTabbedPane implements AutoCloseable {
     public static final String NAME = "lesson.tabs";
     private final JComponent lesson;
     private final ExercisePanel homework;
+    private ConsolePanel console;
 
     public HomeworkTabs(JComponent lesson, ExercisePanel homework) {
         this.lesson = lesson;
@@ -20,6 +21,12 @@ public final class HomeworkTabs extends JTabbedPane implements AutoCloseable {
         addTab("Homework", homework);
     }
 
+    /** Adds the API console as a third tab; it closes with this. */
+    public void addConsole(ConsolePanel panel) {
+        console = panel;
+        addTab("Console", panel);
+    }
+
     public ExercisePanel homework() {
         return homework;
     }
@@ -27,6 +34,9 @@ public final class HomeworkTabs extends JTabbedPane implements AutoCloseable {
     @Override
     public void close() {
         homework.close();
+        if (console != null) {
+            console.close();
+        }
     }
 
     public JComponent lesson() {

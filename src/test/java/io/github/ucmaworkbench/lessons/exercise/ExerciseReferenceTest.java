@@ -28,6 +28,18 @@ class ExerciseReferenceTest {
 
     @ParameterizedTest
     @MethodSource("ids")
+    void theLessonOfItsPartLinksToIt(String id) throws Exception {
+        Exercise exercise = Solutions.exercise(id);
+        java.nio.file.Path lesson;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of("lessons"))) {
+            lesson = files.filter(p -> p.getFileName().toString().startsWith(String.format("%02d-", exercise.part())))
+                    .findFirst().orElseThrow();
+        }
+        assertThat(java.nio.file.Files.readString(lesson)).contains("`" + id + "`");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ids")
     void referenceSolutionPasses(String id) throws Exception {
         ExerciseReport report = ExerciseChecker.check(Solutions.exercise(id), Solutions.reference(id), Solutions.FAST);
         assertThat(report.passed()).as(report.describe()).isTrue();
