@@ -51,7 +51,7 @@ public final class ServerManager extends TutorialManager {
         created.sessionReceived().add((sender, e) -> {
             if (homework.sessionReceived() != null) {
                 // The media answer is not what homework is about: the tutorial's own answers.
-                e.getSession().setOfferAnswerNegotiation(new TextMessagingOfferAnswer(settings.serverHost()));
+                e.getSession().setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
                 adoptSession(e.getSession());
                 homework.sessionReceived().handle(sender, e);
             } else {
@@ -125,7 +125,7 @@ public final class ServerManager extends TutorialManager {
     void sessionReceived(Object sender, SessionReceivedEventArgs e) {
         recordProgress("An invite was received from %s.", e.getSession().getRemoteParticipant().getUri());
         SignalingSession incoming = e.getSession();
-        incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer(settings.serverHost()));
+        incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
         incoming.messageReceived().add((s, m) -> recordProgress("Message received: %s", m.getTextBody()));
         adoptSession(incoming);
         AcceptPolicy current = policy;
