@@ -152,7 +152,7 @@ public final class ApiConsole implements AutoCloseable {
     private JShell shell() {
         if (shell == null) {
             routeOutput();
-            shell = JShell.builder().executionEngine("local").build();
+            shell = JShell.builder().executionEngine(SnippetLoader.provider(), java.util.Map.of()).build();
             for (String path : StudentCompiler.classPath().split(java.io.File.pathSeparator)) {
                 shell.addToClasspath(path);
             }
