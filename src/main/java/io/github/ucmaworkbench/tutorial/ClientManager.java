@@ -67,11 +67,14 @@ public final class ClientManager extends TutorialManager {
         }
         recordProgress("Sending an invite to %s%s.", target, headers.isEmpty() ? "" : " with " + headers.size() + " custom header(s)");
         SignalingSession newSession = new SignalingSession(endpoint, target);
-        newSession.setOfferAnswerNegotiation(new TextMessagingOfferAnswer(endpoint.getServerName()));
+        newSession.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
         newSession.messageReceived().add(this::messageReceived);
         adoptSession(newSession);
         startPending("Waiting for the invite to be answered");
-        if (synchronous) {
+        if (homework.sendInvite() != null) {
+            stopPending();
+            homework.sendInvite().sendInvite(newSession, headers);
+        } else if (synchronous) {
             Workers.execute(() -> participateSynchronously(newSession, headers));
         } else {
             newSession.beginParticipate(headers, this::participateCallback, newSession);
@@ -126,6 +129,10 @@ public final class ClientManager extends TutorialManager {
             return;
         }
         recordProgress("Sending the message \"%s\".", text);
+        if (homework.sendMessage() != null) {
+            homework.sendMessage().sendMessage(current, text);
+            return;
+        }
         current.beginSendMessage(MessageType.MESSAGE, new ContentType("text/plain; charset=utf-8"),
                 text.getBytes(StandardCharsets.UTF_8), this::sendMessageCallback, current);
     }

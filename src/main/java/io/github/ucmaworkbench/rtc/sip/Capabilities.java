@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.rtc.sip;
 
+import io.github.ucmaworkbench.sip.RequestValidation;
 import java.text.ParseException;
 import java.util.List;
 import javax.sip.ServerTransaction;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * messages) and the extensions they support (none yet, so an empty {@code Supported}).
  */
 final class Capabilities {
-    static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "MESSAGE", "INFO", "UPDATE");
+    /** One list with the 405's Allow, so OPTIONS and a refusal never disagree. */
+    static final List<String> ALLOW = RequestValidation.USER_AGENT.allowedMethods();
     static final List<String> ACCEPT = List.of("application/sdp", "text/plain");
 
     private static final Logger LOG = LoggerFactory.getLogger(Capabilities.class);
@@ -43,8 +45,9 @@ final class Capabilities {
                 int slash = type.indexOf('/');
                 ok.addHeader(agent.headers().createAcceptHeader(type.substring(0, slash), type.substring(slash + 1)));
             }
-            // No option tag to offer: an empty Supported says so (RFC 3261 §20.37 allows it).
-            ok.addHeader(agent.headers().createHeader("Supported", ""));
+            // No option tag to offer yet: an empty Supported says so (RFC 3261 §20.37 allows it).
+            ok.addHeader(agent.headers().createHeader("Supported",
+                    String.join(", ", new java.util.TreeSet<>(RequestValidation.USER_AGENT.supported()))));
             ok.addHeader(agent.headers().createUserAgentHeader(List.of(Requests.USER_AGENT)));
             transaction.sendResponse(ok);
         } catch (ParseException e) {

@@ -25,6 +25,9 @@ public final class DialogChannel {
 
         /** A MESSAGE, INFO... arrived; answer it through {@code request}. */
         void requestReceived(IncomingRequest request);
+
+        /** A re-INVITE arrived (hold, resume, a new offer); answer it through {@code reinvite}. */
+        void reinviteReceived(IncomingReinvite reinvite);
     }
 
     /** Waits for the caller's ACK after our 200 OK; hears exactly one of the two. */
@@ -145,6 +148,16 @@ public final class DialogChannel {
         }
         if (Request.OPTIONS.equals(request.getMethod())) {
             Capabilities.answerOptions(agent, transaction, request);
+            return;
+        }
+        if (Request.INVITE.equals(request.getMethod())) {
+            IncomingReinvite reinvite = new IncomingReinvite(agent, endpoint, transaction, request);
+            Listener l = listener;
+            if (l == null) {
+                reinvite.reject(Response.NOT_ACCEPTABLE_HERE, null, "nobody takes offers in this dialog");
+            } else {
+                l.reinviteReceived(reinvite);
+            }
             return;
         }
         IncomingRequest incoming = new IncomingRequest(agent, transaction, request);
