@@ -95,8 +95,14 @@ final class Baresip extends SoftPhone {
     }
 
     @Override
+    void awaitRinging() throws InterruptedException {
+        awaitText("the ringing call", "call: SIP Progress: 180 Ringing");
+    }
+
+    @Override
     void awaitConnected() throws InterruptedException {
-        awaitText("the established call", self() + ": Call established: ");
+        awaitLine("the established call", line -> line.contains(self() + ": Call established: "),
+                line -> line.contains("session closed:") || line.contains("could not decode SDP"), WAIT);
     }
 
     @Override

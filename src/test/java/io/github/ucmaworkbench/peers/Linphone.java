@@ -104,10 +104,17 @@ final class Linphone extends SoftPhone {
         send("terminate");
     }
 
+    @Override
+    void awaitRinging() throws InterruptedException {
+        awaitText("the ringing call", "to LinphoneCallOutgoingRinging");
+    }
+
     /** After "connected" Linphone still checks the answer: only StreamsRunning means it took it. */
     @Override
     void awaitConnected() throws InterruptedException {
-        awaitText("the connected call (StreamsRunning)", "to LinphoneCallStreamsRunning");
+        awaitLine("the connected call (StreamsRunning)", line -> line.contains("to LinphoneCallStreamsRunning"),
+                line -> line.contains("to LinphoneCallError") || line.contains("to LinphoneCallEnd")
+                        || line.contains("Incompatible SDP"), WAIT);
     }
 
     @Override

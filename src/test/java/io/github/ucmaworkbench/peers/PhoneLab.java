@@ -140,10 +140,16 @@ final class PhoneLab implements AutoCloseable {
         awaitLine(side, text, WAIT);
     }
 
+    /** Gives up at once when {@code side} logs an error instead: every test here expects none. */
     void awaitLine(String side, String text, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (log) {
             while (log.stream().noneMatch(line -> line.startsWith(side + " ") && line.contains(text))) {
+                List<String> errors = errors(side);
+                if (!errors.isEmpty()) {
+                    throw new AssertionError("the " + side + " logged an error instead of \"" + text + "\": "
+                            + errors.get(0) + "\n" + report());
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError("no \"" + text + "\" in the " + side + "'s progress log within "

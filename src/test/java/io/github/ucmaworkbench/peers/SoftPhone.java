@@ -108,6 +108,9 @@ abstract class SoftPhone implements AutoCloseable {
     /** Ends the current call (BYE when connected). */
     abstract void hangUp() throws IOException;
 
+    /** Waits until the callee's 180 Ringing reached the phone. */
+    abstract void awaitRinging() throws InterruptedException;
+
     /** Waits until the current call is up with media negotiated (an answer the phone accepted). */
     abstract void awaitConnected() throws InterruptedException;
 
@@ -144,13 +147,27 @@ abstract class SoftPhone implements AutoCloseable {
      * @throws AssertionError with the end of the phone's output when none does within {@code limit}
      */
     final void awaitLine(String what, Predicate<String> wanted, Duration limit) throws InterruptedException {
+        awaitLine(what, wanted, line -> false, limit);
+    }
+
+    /**
+     * Like {@link #awaitLine(String, Predicate, Duration)}, but gives up at once on a line that
+     * says it will never come ({@code hopeless}: the call failed), naming that line.
+     */
+    final void awaitLine(String what, Predicate<String> wanted, Predicate<String> hopeless, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (lines) {
             int checked = 0;
             while (true) {
                 for (; checked < lines.size(); checked++) {
-                    if (wanted.test(lines.get(checked))) {
+                    String line = lines.get(checked);
+                    if (wanted.test(line)) {
                         return;
+                    }
+                    if (hopeless.test(line)) {
+                        throw new AssertionError(name + ": " + what + " will not show, the phone said: " + line + "\n"
+                                + report());
                     }
                 }
                 long left = deadline - System.nanoTime();

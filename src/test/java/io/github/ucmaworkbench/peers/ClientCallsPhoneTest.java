@@ -1,0 +1,62 @@
+package io.github.ucmaworkbench.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.tutorial.ClientManager;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The workbench client (the tutorial's {@link ClientManager}) calls a student's softphone that
+ * answers by itself: the call is up on both sides, the INVITE's custom headers arrive as sent
+ * (the phone's own SIP trace shows them), and the client's hang-up ends it on the phone.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ClientCallsPhoneTest {
+    @TempDir
+    Path workDir;
+
+    private PhoneLab lab;
+
+    @BeforeEach
+    void setUp() {
+        lab = new PhoneLab(workDir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        lab.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PhoneKind.class)
+    void clientCallsAnAnsweringPhoneWithCustomHeadersThenHangsUp(PhoneKind kind) throws Exception {
+        lab.startRegistrar(kind.digestAlgorithms());
+        SoftPhone phone = lab.signedInPhone(kind, "bob", SipTransportType.UDP, true);
+        ClientManager client = lab.signedInClient(SipTransportType.UDP, phone.aor());
+
+        client.sendInvite(List.of(new SignalingHeader("X-Student-Id", "s-4242"), new SignalingHeader("X-Lesson", "5")), false);
+
+        lab.awaitLine("client", "The invite was accepted successfully");
+        lab.awaitChange(client, "client connected", () -> client.getSessionState() == SignalingState.CONNECTED);
+        phone.awaitConnected();
+        phone.awaitText("X-Student-Id in the received INVITE", "X-Student-Id: s-4242");
+        phone.awaitText("X-Lesson in the received INVITE", "X-Lesson: 5");
+
+        client.hangUp();
+
+        lab.awaitLine("client", "The session was ended.");
+        phone.awaitCallEnded();
+        assertThat(lab.errors("client")).as("client errors\n%s", lab.report()).isEmpty();
+    }
+}
