@@ -105,9 +105,10 @@ final class Baresip extends SoftPhone {
                 line -> line.contains("session closed:") || line.contains("could not decode SDP"), WAIT);
     }
 
+    /** baresip says "terminate call" when it hangs up, "session closed" when the other side did. */
     @Override
     void awaitCallEnded() throws InterruptedException {
-        awaitMatch("the ended call", Pattern.quote(self()) + ": Call with \\S+ terminated");
+        awaitMatch("the ended call", "^call: terminate call |: session closed: ");
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The workbench client (the tutorial's {@link ClientManager}) calls a student's softphone that
@@ -38,12 +38,13 @@ class ClientCallsPhoneTest {
         lab.close();
     }
 
-    @ParameterizedTest
-    @EnumSource(PhoneKind.class)
-    void clientCallsAnAnsweringPhoneWithCustomHeadersThenHangsUp(PhoneKind kind) throws Exception {
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("io.github.ucmaworkbench.peers.PhoneKind#withTransports")
+    void clientCallsAnAnsweringPhoneWithCustomHeadersThenHangsUp(PhoneKind kind, SipTransportType transport)
+            throws Exception {
         lab.startRegistrar(kind.digestAlgorithms());
-        SoftPhone phone = lab.signedInPhone(kind, "bob", SipTransportType.UDP, true);
-        ClientManager client = lab.signedInClient(SipTransportType.UDP, phone.aor());
+        SoftPhone phone = lab.signedInPhone(kind, "bob", transport, true);
+        ClientManager client = lab.signedInClient(transport, phone.aor());
 
         client.sendInvite(List.of(new SignalingHeader("X-Student-Id", "s-4242"), new SignalingHeader("X-Lesson", "5")), false);
 

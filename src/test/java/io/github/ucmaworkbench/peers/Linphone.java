@@ -109,10 +109,16 @@ final class Linphone extends SoftPhone {
         awaitText("the ringing call", "to LinphoneCallOutgoingRinging");
     }
 
-    /** After "connected" Linphone still checks the answer: only StreamsRunning means it took it. */
+    /**
+     * After "connected" Linphone still checks the answer; the state after that says it took it:
+     * StreamsRunning, or PausedByRemote for an {@code a=inactive} answer such as our server's
+     * (the phone shows "paused by" the server: the call is up, no audio flows, and no RTP
+     * timeout applies).
+     */
     @Override
     void awaitConnected() throws InterruptedException {
-        awaitLine("the connected call (StreamsRunning)", line -> line.contains("to LinphoneCallStreamsRunning"),
+        awaitLine("the connected call (StreamsRunning or PausedByRemote)",
+                line -> line.contains("to LinphoneCallStreamsRunning") || line.contains("to LinphoneCallPausedByRemote"),
                 line -> line.contains("to LinphoneCallError") || line.contains("to LinphoneCallEnd")
                         || line.contains("Incompatible SDP"), WAIT);
     }

@@ -13,13 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,13 +48,8 @@ class PhoneCallsServerTest {
         lab.close();
     }
 
-    static Stream<Arguments> phonesAndTransports() {
-        return Stream.of(PhoneKind.values())
-                .flatMap(kind -> Stream.of(SipTransportType.UDP, SipTransportType.TCP).map(t -> Arguments.of(kind, t)));
-    }
-
     @ParameterizedTest(name = "{0} over {1}")
-    @MethodSource("phonesAndTransports")
+    @MethodSource("io.github.ucmaworkbench.peers.PhoneKind#withTransports")
     void acceptedCallIsUpOnBothSidesAndThePhonesHangUpIsLogged(PhoneKind kind, SipTransportType transport) throws Exception {
         lab.startRegistrar(kind.digestAlgorithms());
         ServerManager server = lab.listeningServer(transport, new AcceptPolicy.AcceptAll());

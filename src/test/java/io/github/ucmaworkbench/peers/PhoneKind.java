@@ -1,7 +1,10 @@
 package io.github.ucmaworkbench.peers;
 
 import java.io.IOException;
+import io.github.ucmaworkbench.rtc.SipTransportType;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The softphones the tests run, for parameterized tests; each knows the digest it can answer. */
 enum PhoneKind {
@@ -23,6 +26,12 @@ enum PhoneKind {
             return new String[] {"MD5"};
         }
     };
+
+    /** Every phone over UDP and over TCP, for {@code @MethodSource}. */
+    static Stream<Arguments> withTransports() {
+        return Stream.of(values())
+                .flatMap(kind -> Stream.of(SipTransportType.UDP, SipTransportType.TCP).map(t -> Arguments.of(kind, t)));
+    }
 
     abstract SoftPhone start(Path home, SoftPhone.Account account) throws IOException;
 
