@@ -124,6 +124,7 @@ final class SippRun implements AutoCloseable {
         private Integer localPort;
         private String remote;
         private String service;
+        private Duration timeout = SIPP_TIMEOUT;
 
         private Builder(Path sipp, Path scenario) {
             this.sipp = sipp;
@@ -154,6 +155,12 @@ final class SippRun implements AutoCloseable {
             return this;
         }
 
+        /** SIPp's limit for the whole run, for a scenario that pauses longer than {@link #SIPP_TIMEOUT} allows. */
+        Builder timeout(Duration limit) {
+            timeout = limit;
+            return this;
+        }
+
         /** A {@code [key name]} the scenario uses. */
         Builder key(String name, String value) {
             keys.put(name, value);
@@ -167,7 +174,7 @@ final class SippRun implements AutoCloseable {
                     "-t", "tcp".equals(transport) ? "t1" : "u1",
                     "-i", "127.0.0.1",
                     "-m", "1",
-                    "-timeout", SIPP_TIMEOUT.toSeconds() + "s", "-timeout_error",
+                    "-timeout", timeout.toSeconds() + "s", "-timeout_error",
                     "-nostdin",
                     "-trace_err", "-trace_msg"));
             command.addAll(List.of("-p", Integer.toString(localPort != null ? localPort : FreePorts.pick())));
