@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.ucmaworkbench.rtc.AsyncResult;
 import io.github.ucmaworkbench.rtc.FailureResponseException;
+import io.github.ucmaworkbench.rtc.OperationTimeoutException;
 import io.github.ucmaworkbench.rtc.RealTimeAddress;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SignalingSession;
@@ -154,6 +155,31 @@ class OurClientCallsSippTest {
             int exit = sipp.awaitExit(sippLimit.plusSeconds(5));
             assertThat(exit).as("SIPp exit code (0 = answered after 15 s of ringing, ACK and BYE)\n%s%s", sipp.report(),
                     trace.ladder()).isZero();
+        }
+    }
+
+    /**
+     * The callee picks up just as the ring timeout cancels (the 200 crosses the CANCEL, RFC 3261
+     * §9.1): the caller's participate still fails as a timeout, but the call the callee now has
+     * is acknowledged and hung up, so no one is left in a half-open call.
+     */
+    @Test
+    void anAnswerThatCrossesTheRingTimeoutsCancelIsAcknowledgedAndHungUp() throws Exception {
+        SippRun.scenario("uas-answer-crossing-cancel.xml");
+        int port = FreePorts.pick();
+        InProcessTrace trace = InProcessTrace.mark();
+        try (SippRun sipp = sippAnswering("uas-answer-crossing-cancel.xml", SipTransportType.UDP, port)) {
+            SignalingSession session = sessionTo(SipTransportType.UDP, port);
+            client.setRingTimeout(Duration.ofSeconds(2));
+
+            Throwable failure = catchThrowable(session::participate);
+
+            assertThat(failure).as(trace.ladder()).isInstanceOf(OperationTimeoutException.class)
+                    .hasMessageContaining("did not answer within 2 s");
+            assertThat(session.getState()).isEqualTo(SignalingState.DISCONNECTED);
+            int exit = sipp.awaitExit(SippRun.SIPP_TIMEOUT.plusSeconds(5));
+            assertThat(exit).as("SIPp exit code (0 = our ACK and BYE ended the call that crossed our CANCEL)\n%s%s",
+                    sipp.report(), trace.ladder()).isZero();
         }
     }
 }
