@@ -209,12 +209,13 @@ public final class SettingsValidation {
 
     /** Shortest and longest ring timeout the client accepts, in seconds. */
     public static final int MIN_RING_TIMEOUT_SECONDS = 1;
-    public static final int MAX_RING_TIMEOUT_SECONDS = 600;
+    public static final int MAX_RING_TIMEOUT_SECONDS = 180;
 
     /**
      * How long the client lets an INVITE ring before it cancels: 1 s (a quick demo of the
-     * cancel) to 10 minutes (beyond that a proxy's own timer, RFC 3261 §16.6 Timer C, would give
-     * up first anyway).
+     * cancel) to 3 minutes. A proxy may give up on a ringing INVITE just after 3 minutes (RFC 3261
+     * §16.6 step 11, Timer C), and our registrar forgets a pending INVITE then, so a longer ring
+     * timeout could never be reached, or its CANCEL could no longer be matched.
      */
     public static Optional<String> ringTimeoutSeconds(int seconds) {
         if (seconds < MIN_RING_TIMEOUT_SECONDS || seconds > MAX_RING_TIMEOUT_SECONDS) {

@@ -61,7 +61,7 @@ class UsageTest {
         CliRun run = CliRun.of("client", "--uri", "sip:client@example.com", "--server", "127.0.0.1",
                 "--invite", "sip:server@example.com", "--ring-timeout", "0");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--ring-timeout: The ring timeout is from 1 to 600 seconds.")
+        assertThat(run.err()).contains("--ring-timeout: The ring timeout is from 1 to 180 seconds.")
                 .contains("Usage: ucma-workbench client");
         assertNoStackTrace(run);
     }

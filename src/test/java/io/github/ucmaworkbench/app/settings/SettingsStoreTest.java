@@ -113,6 +113,6 @@ class SettingsStoreTest {
                 "{\"version\":1,\"client\":{\"ourServerUri\":\"sip:teacher@lab.local\",\"ringTimeoutSeconds\":5000}}");
         SettingsStore.Loaded loaded = new SettingsStore(dir).load();
         assertThat(loaded.settings()).isEqualTo(WorkbenchSettings.defaults());
-        assertThat(loaded.problem()).contains("Client ring timeout").contains("1 to 600");
+        assertThat(loaded.problem()).contains("Client ring timeout").contains("1 to 180");
     }
 }

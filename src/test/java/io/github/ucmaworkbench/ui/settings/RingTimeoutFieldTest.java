@@ -56,7 +56,7 @@ class RingTimeoutFieldTest extends GuiTest {
         assertThat(problem()).isBlank();
 
         dialog.textBox(SideSettingsDialog.RING_TIMEOUT).deleteText().enterText("0");
-        await("zero refused", () -> problem().contains("1 to 600") && !okEnabled());
+        await("zero refused", () -> problem().contains("1 to 180") && !okEnabled());
 
         dialog.textBox(SideSettingsDialog.RING_TIMEOUT).deleteText().enterText("ten");
         await("words refused", () -> problem().contains("whole seconds") && !okEnabled());
