@@ -14,11 +14,11 @@ import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SignalingSession;
 import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.rtc.SignalingStateChangedEventArgs;
+import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.SipMessageData;
 import io.github.ucmaworkbench.rtc.SipResponseData;
 import io.github.ucmaworkbench.rtc.Workers;
-import io.github.ucmaworkbench.rtc.SignalingStateChangedEventArgs;
-import io.github.ucmaworkbench.rtc.SipEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -190,7 +190,7 @@ public final class ClientManager extends TutorialManager {
                     + failure.getResponseData().getResponseText();
         }
         if (e instanceof OperationTimeoutException) {
-            return "it timed out";
+            return "it timed out (" + e.getMessage() + ")";
         }
         return e.getMessage();
     }
