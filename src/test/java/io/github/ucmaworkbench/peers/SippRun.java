@@ -121,10 +121,10 @@ final class SippRun implements AutoCloseable {
         private final Path scenario;
         private final Map<String, String> keys = new LinkedHashMap<>();
         private String transport = "udp";
+        private Duration timeout = SIPP_TIMEOUT;
         private Integer localPort;
         private String remote;
         private String service;
-        private Duration timeout = SIPP_TIMEOUT;
 
         private Builder(Path sipp, Path scenario) {
             this.sipp = sipp;
@@ -155,15 +155,15 @@ final class SippRun implements AutoCloseable {
             return this;
         }
 
-        /** SIPp's limit for the whole run, for a scenario that pauses longer than {@link #SIPP_TIMEOUT} allows. */
-        Builder timeout(Duration limit) {
-            timeout = limit;
-            return this;
-        }
-
         /** A {@code [key name]} the scenario uses. */
         Builder key(String name, String value) {
             keys.put(name, value);
+            return this;
+        }
+
+        /** SIPp's limit for the whole run, for a scenario that pauses longer than {@link #SIPP_TIMEOUT} allows. */
+        Builder timeout(Duration limit) {
+            timeout = limit;
             return this;
         }
 
