@@ -90,6 +90,16 @@ final class Baresip extends SoftPhone {
     }
 
     @Override
+    void awaitIncomingCall() throws InterruptedException {
+        awaitText("the incoming call", "Incoming call from: ");
+    }
+
+    @Override
+    void answer() throws IOException {
+        send("/accept");
+    }
+
+    @Override
     void hangUp() throws IOException {
         send("/hangup");
     }

@@ -100,6 +100,16 @@ final class Linphone extends SoftPhone {
     }
 
     @Override
+    void awaitIncomingCall() throws InterruptedException {
+        awaitText("the incoming call", "to LinphoneCallIncomingReceived");
+    }
+
+    @Override
+    void answer() throws IOException {
+        send("answer");
+    }
+
+    @Override
     void hangUp() throws IOException {
         send("terminate");
     }

@@ -105,6 +105,12 @@ abstract class SoftPhone implements AutoCloseable {
     /** Dials {@code uri} (through the registrar, the phone's outbound proxy). */
     abstract void call(String uri) throws IOException;
 
+    /** Waits until an incoming call rings on the phone (one that does not answer by itself). */
+    abstract void awaitIncomingCall() throws InterruptedException;
+
+    /** Answers the ringing incoming call, as the person holding the phone would. */
+    abstract void answer() throws IOException;
+
     /** Ends the current call (BYE when connected). */
     abstract void hangUp() throws IOException;
 
