@@ -60,23 +60,26 @@ final class Baresip extends SoftPhone {
                 "");
     }
 
-    /** The registrar is the outbound proxy: calls to sip:server@example.com go there, not to DNS. */
+    /** With a domain that resolves nowhere the registrar is the outbound proxy, so calls go there, not to DNS. */
     static String accountLine(Account account) {
         return "<" + account.aor() + ";transport=" + account.transportName() + ">"
                 + ";auth_pass=" + account.password()
-                + ";outbound=\"sip:" + account.registrarHostPort() + ";transport=" + account.transportName() + "\""
+                + (account.viaProxy()
+                        ? ";outbound=\"sip:" + account.registrarHostPort() + ";transport=" + account.transportName() + "\""
+                        : "")
                 + ";regint=600"
                 + ";audio_codecs=pcmu,pcma"
                 + ";answermode=" + (account.autoAnswer() ? "auto" : "manual");
     }
 
+    /** How baresip names the account in its lines: user@host, the port of the domain left out. */
     private String self() {
-        return account().user() + "@" + account().domain();
+        return Pattern.quote(account().user() + "@" + account().realm()) + "(?::\\d+)?";
     }
 
     @Override
     void awaitSignedIn() throws InterruptedException {
-        awaitMatch("the sign-in (200 OK)", Pattern.quote(self() + ": {") + "\\d+/[A-Z]+/v4\\} 200 OK");
+        awaitMatch("the sign-in (200 OK)", self() + ": \\{\\d+/[A-Z]+/v4\\} 200 OK");
     }
 
     @Override
@@ -111,7 +114,8 @@ final class Baresip extends SoftPhone {
 
     @Override
     void awaitConnected() throws InterruptedException {
-        awaitLine("the established call", line -> line.contains(self() + ": Call established: "),
+        Pattern established = Pattern.compile(self() + ": Call established: ");
+        awaitLine("the established call", line -> established.matcher(line).find(),
                 line -> line.contains("session closed:") || line.contains("could not decode SDP"), WAIT);
     }
 

@@ -43,8 +43,9 @@ final class Linphone extends SoftPhone {
     }
 
     /**
-     * The registrar is both the registration server and the outbound route: without
-     * {@code reg_route} Linphone looks up the domain (example.com) in DNS to place a call.
+     * The registrar is the registration server ({@code reg_proxy}); with a domain that resolves
+     * nowhere (example.com) it is the outbound route too ({@code reg_route}), or Linphone looks the
+     * domain up in DNS to place a call.
      */
     static String config(Account account, int sipPort, int rtpPort) {
         boolean tcp = account.transport() == SipTransportType.TCP;
@@ -70,7 +71,7 @@ final class Linphone extends SoftPhone {
                 "echocancellation=0",
                 "[proxy_0]",
                 "reg_proxy=<sip:" + registrar + ";transport=" + transport + ">",
-                "reg_route=<sip:" + registrar + ";transport=" + transport + ";lr>",
+                account.viaProxy() ? "reg_route=<sip:" + registrar + ";transport=" + transport + ";lr>" : "",
                 "reg_identity=" + account.aor(),
                 "reg_expires=600",
                 "reg_sendregister=1",
@@ -78,7 +79,7 @@ final class Linphone extends SoftPhone {
                 "[auth_info_0]",
                 "username=" + account.user(),
                 "passwd=" + account.password(),
-                "realm=" + account.domain(),
+                "realm=" + account.realm(),
                 "domain=" + account.domain(),
                 "");
     }

@@ -29,7 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class PhoneCallsServerTest {
-    private static final String SERVER = "sip:server@" + PhoneLab.DOMAIN;
     /** How long the teacher in the "Ask me" test takes to decide: longer than any operation timeout. */
     private static final Duration THINKING = Duration.ofSeconds(15);
 
@@ -55,7 +54,7 @@ class PhoneCallsServerTest {
         ServerManager server = lab.listeningServer(transport, new AcceptPolicy.AcceptAll());
         SoftPhone phone = lab.signedInPhone(kind, "alice", transport, false);
 
-        phone.call(SERVER);
+        phone.call(lab.serverUri());
 
         phone.awaitConnected();
         lab.awaitLine("server", "An invite was received from sip:alice@" + PhoneLab.DOMAIN);
@@ -77,7 +76,7 @@ class PhoneCallsServerTest {
         lab.listeningServer(SipTransportType.UDP, new AcceptPolicy.Reject(486, "The teacher is busy"));
         SoftPhone phone = lab.signedInPhone(kind, "alice", SipTransportType.UDP, false);
 
-        phone.call(SERVER);
+        phone.call(lab.serverUri());
 
         phone.awaitCallRejected(486, "The teacher is busy");
         lab.awaitLine("server", "The invite was rejected with 486 The teacher is busy");
@@ -102,7 +101,7 @@ class PhoneCallsServerTest {
             }, Duration.ofSeconds(40)));
             SoftPhone phone = lab.signedInPhone(kind, "alice", SipTransportType.UDP, false);
 
-            phone.call(SERVER);
+            phone.call(lab.serverUri());
 
             phone.awaitRinging();
             assertThat(asked.get(PhoneLab.WAIT.toSeconds(), TimeUnit.SECONDS).callerUri()).isEqualTo(phone.aor());
@@ -114,5 +113,24 @@ class PhoneCallsServerTest {
         } finally {
             teacher.shutdownNow();
         }
+    }
+
+    /**
+     * The README's classroom recipe: the registrar's domain is its own address, so the phone's
+     * account is only user, domain (that address) and password, with no proxy or route to set.
+     */
+    @ParameterizedTest
+    @EnumSource(PhoneKind.class)
+    void phoneWithOnlyUserDomainAndPasswordCallsTheServer(PhoneKind kind) throws Exception {
+        lab.startRegistrarServingItsAddress(kind.digestAlgorithms());
+        ServerManager server = lab.listeningServer(SipTransportType.UDP, new AcceptPolicy.AcceptAll());
+        SoftPhone phone = lab.signedInPhone(kind, "alice", SipTransportType.UDP, false);
+
+        phone.call(lab.serverUri());
+
+        phone.awaitConnected();
+        lab.awaitLine("server", "The invite was accepted successfully");
+        lab.awaitChange(server, "server connected", () -> server.getSessionState() == SignalingState.CONNECTED);
+        assertThat(lab.errors("server")).as("server errors\n%s", lab.report()).isEmpty();
     }
 }

@@ -44,19 +44,49 @@ final class PhoneLab implements AutoCloseable {
     private final List<SoftPhone> phones = new ArrayList<>();
     private RegistrarService registrar;
     private InetSocketAddress registrarAddress;
+    private String registrarDomain;
+    private String phoneDomain;
     private InProcessTrace trace;
 
     PhoneLab(Path workDir) {
         this.workDir = workDir;
     }
 
-    /** Starts the registrar on a free loopback port, offering these digest algorithms in this order. */
+    /**
+     * Starts the registrar for {@link #DOMAIN} on a free loopback port, offering these digest
+     * algorithms in this order; phones use it as their outbound proxy.
+     */
     PhoneLab startRegistrar(String... digestAlgorithms) throws IOException {
+        return start(DOMAIN, digestAlgorithms);
+    }
+
+    /**
+     * Starts the registrar with its own address as the domain (the README's classroom recipe):
+     * a phone then needs only user, domain and password, as a phone's simplest account screen asks.
+     */
+    PhoneLab startRegistrarServingItsAddress(String... digestAlgorithms) throws IOException {
+        return start(null, digestAlgorithms);
+    }
+
+    private PhoneLab start(String domain, String... digestAlgorithms) throws IOException {
         trace = InProcessTrace.mark();
-        registrar = closing.add(new RegistrarService(RegistrarConfig.builder().port(0).domain(DOMAIN).users(USERS)
+        String served = domain != null ? domain : "127.0.0.1";
+        registrar = closing.add(new RegistrarService(RegistrarConfig.builder().port(0).domain(served).users(USERS)
                 .digestAlgorithms(digestAlgorithms).build()));
         registrarAddress = registrar.start();
+        registrarDomain = served;
+        phoneDomain = domain != null ? domain : served + ":" + registrarAddress.getPort();
         return this;
+    }
+
+    /** The domain in phones' addresses: example.com, or the registrar's host:port. */
+    String phoneDomain() {
+        return phoneDomain;
+    }
+
+    /** The SIP address phones call to reach the workbench server. */
+    String serverUri() {
+        return "sip:server@" + phoneDomain;
     }
 
     RegistrarService registrar() {
@@ -67,7 +97,7 @@ final class PhoneLab implements AutoCloseable {
     SoftPhone phone(PhoneKind kind, String user, String password, SipTransportType transport, boolean autoAnswer)
             throws IOException {
         Path home = Files.createDirectories(workDir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + user));
-        SoftPhone phone = closing.add(kind.start(home, new SoftPhone.Account(user, password, DOMAIN, registrarAddress,
+        SoftPhone phone = closing.add(kind.start(home, new SoftPhone.Account(user, password, phoneDomain, DOMAIN.equals(registrarDomain), registrarAddress,
                 transport, autoAnswer)));
         phones.add(phone);
         return phone;
@@ -101,7 +131,7 @@ final class PhoneLab implements AutoCloseable {
     }
 
     private EndpointSettings settings(String user, SipTransportType transport) {
-        return new EndpointSettings("sip:" + user + "@" + DOMAIN, registrarAddress.getAddress().getHostAddress(),
+        return new EndpointSettings("sip:" + user + "@" + registrarDomain, registrarAddress.getAddress().getHostAddress(),
                 registrarAddress.getPort(), transport, user, USERS.get(user));
     }
 

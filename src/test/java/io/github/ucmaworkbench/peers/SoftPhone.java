@@ -36,12 +36,22 @@ abstract class SoftPhone implements AutoCloseable {
     /**
      * The phone's account at our registrar.
      *
+     * @param domain     the host part of the phone's address: a name the registrar serves (then
+     *                   {@code viaProxy}), or the registrar's own host:port, which needs nothing else
+     * @param viaProxy   true: the registrar is the phone's outbound proxy (its domain, example.com,
+     *                   resolves nowhere); false: the phone sends to its domain, which is the registrar
      * @param autoAnswer true: the phone answers incoming calls by itself
      */
-    record Account(String user, String password, String domain, InetSocketAddress registrar, SipTransportType transport,
-            boolean autoAnswer) {
+    record Account(String user, String password, String domain, boolean viaProxy, InetSocketAddress registrar,
+            SipTransportType transport, boolean autoAnswer) {
         String aor() {
             return "sip:" + user + "@" + domain;
+        }
+
+        /** The digest realm: our registrar's domain, the host part of {@link #domain()}. */
+        String realm() {
+            int colon = domain.lastIndexOf(':');
+            return colon < 0 ? domain : domain.substring(0, colon);
         }
 
         String transportName() {
