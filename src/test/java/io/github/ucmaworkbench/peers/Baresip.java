@@ -47,6 +47,8 @@ final class Baresip extends SoftPhone {
         return String.join("\n",
                 "poll_method epoll",
                 "sip_listen 127.0.0.1:" + sipPort,
+                // media on loopback too: without it the SDP names the first network interface's address
+                "net_interface 127.0.0.1",
                 "call_local_timeout 120",
                 "audio_source ausine,440",
                 "ausrc_srate 48000",

@@ -53,9 +53,10 @@ final class Linphone extends SoftPhone {
         String registrar = account.registrarHostPort();
         return String.join("\n",
                 "[sip]",
-                "sip_port=" + (tcp ? -1 : sipPort),
-                "sip_tcp_port=" + (tcp ? sipPort : -1),
-                "sip_tls_port=-1",
+                // 0 switches a transport off (-1 would pick a random port)
+                "sip_port=" + (tcp ? 0 : sipPort),
+                "sip_tcp_port=" + (tcp ? sipPort : 0),
+                "sip_tls_port=0",
                 "bind_address=127.0.0.1",
                 "use_ipv6=0",
                 "default_proxy=0",

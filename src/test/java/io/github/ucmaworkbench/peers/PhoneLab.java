@@ -115,6 +115,7 @@ final class PhoneLab implements AutoCloseable {
         ServerManager server = closing.add(logged("server", new ServerManager(settings("server", transport))));
         server.signIn();
         awaitChange(server, "server signed in", () -> server.getRegistrationState() == RegistrationState.REGISTERED);
+        awaitLine("server", "Signed in successfully");
         server.setAcceptPolicy(policy);
         server.startListening();
         awaitLine("server", "Listening on ");
@@ -127,6 +128,9 @@ final class PhoneLab implements AutoCloseable {
                 settings("client", transport), target))));
         client.signIn();
         awaitChange(client, "client signed in", () -> client.getRegistrationState() == RegistrationState.REGISTERED);
+        // The state flips before the sign-in callback runs; an invite sent in between would have
+        // its pending wait cleared by that callback (and no "ringing" line): wait for the line.
+        awaitLine("client", "Signed in successfully");
         return client;
     }
 
