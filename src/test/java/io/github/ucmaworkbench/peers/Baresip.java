@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * <p>No sound device: the source is {@code ausine}, which only makes 48 kHz stereo (without
  * {@code ausrc_srate 48000} and {@code ausrc_channels 2} a call that gets audio ends with
  * "start_source failed"), and no player module is loaded at all, so received audio goes nowhere
- * ("audio rx pipeline: (play)"). baresip 1.0 answers only MD5 digest challenges: a registrar
- * that offers SHA-256 first gets "Function not implemented" (the README's {@code --md5-only}).
+ * ("audio rx pipeline: (play)"). baresip 1.0 answers only MD5 digest challenges and gives up
+ * ("Function not implemented") on a 401 that offers SHA-256 at all, first or second: it needs
+ * the registrar's MD5-only mode (the README's {@code --md5-only}).
  */
 final class Baresip extends SoftPhone {
     private static final List<Path> MODULE_DIRS = List.of(

@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <p>No sound: Linphone 5.1 has no "null" sound card to name in the config; with ALSA given an
  * empty configuration and no PulseAudio server it finds no card, logs "No card defined for
- * playback!" and runs its audio graph on the wall clock, which a call needs no more. (ALSA's
+ * playback!" and runs its audio graph on the wall clock, all a call here needs. (ALSA's
  * {@code null} PCM is worse: it returns at once, the ticker follows it, and the console stops
  * answering during a call.)
  */

@@ -20,7 +20,7 @@ enum PhoneKind {
             return Baresip.start(home, account);
         }
 
-        /** baresip 1.0 fails on a SHA-256 challenge listed first: the registrar's MD5-only mode (README). */
+        /** baresip 1.0 gives up on any 401 that offers SHA-256, in either order: the registrar's MD5-only mode. */
         @Override
         String[] digestAlgorithms() {
             return new String[] {"MD5"};
