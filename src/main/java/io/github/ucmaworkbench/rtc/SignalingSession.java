@@ -193,7 +193,17 @@ public class SignalingSession {
 
     private void invite(List<Map.Entry<String, String>> headers, Operation<SipMessageData> op) {
         OfferAnswer negotiation = offerAnswer;
-        ContentDescription offer = negotiation == null ? null : negotiation.getOffer(this);
+        ContentDescription offer;
+        try {
+            offer = negotiation == null ? null : negotiation.getOffer(this);
+        } catch (RuntimeException e) {
+            // Application code: its failure must end the operation, not vanish on a worker thread.
+            synchronized (this) {
+                setState(SignalingState.DISCONNECTED, "no offer could be made: " + e.getMessage());
+            }
+            op.fail(new RealTimeException("Participate: no offer could be made: " + e.getMessage(), e));
+            return;
+        }
         OutgoingInvite started = OutgoingInvite.start(endpoint.agent(), endpoint.handler(), target.getUri(), headers,
                 offer == null ? null : offer.getContentType().toString(), offer == null ? null : offer.getBody(),
                 endpoint.getOperationTimeout(), endpoint.getRingTimeout(), new OutgoingInvite.Listener() {

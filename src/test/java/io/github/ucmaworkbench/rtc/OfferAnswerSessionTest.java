@@ -110,6 +110,19 @@ class OfferAnswerSessionTest {
     }
 
     @Test
+    void anOfferThatCannotBeMadeEndsParticipateInsteadOfHanging() {
+        SignalingSession session = new SignalingSession(fixture.client(SipTransportType.TCP), SERVER);
+        session.setOfferAnswerNegotiation(new OfferAnswer() {
+            @Override public ContentDescription getOffer(Object s) { throw new IllegalStateException("no microphone"); }
+            @Override public ContentDescription getAnswer(Object s, ContentDescription offer) { return null; }
+            @Override public void setAnswer(Object s, ContentDescription answer) { }
+        });
+
+        assertThatThrownBy(session::participate).isInstanceOf(RealTimeException.class).hasMessageContaining("no microphone");
+        assertThat(session.getState()).isEqualTo(SignalingState.DISCONNECTED);
+    }
+
+    @Test
     void answersToTheSameSessionRaiseTheOriginVersionAndKeepItsId() {
         SdpNegotiator sdp = new SdpNegotiator();
         SipEndpoint client = fixture.client(SipTransportType.UDP);

@@ -75,6 +75,10 @@ public final class Sdp {
             if (line.length() < 2 || line.charAt(1) != '=' || line.charAt(0) < 'a' || line.charAt(0) > 'z') {
                 throw new IllegalArgumentException("SDP line " + (i + 1) + " is not of the form x=value");
             }
+            if (line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0) {
+                // RFC 4566 §9: no field holds CR or NUL; a stray one would reach our answer's copied lines.
+                throw new IllegalArgumentException("SDP line " + (i + 1) + " holds a stray CR or NUL");
+            }
             String value = line.substring(2).strip();
             switch (line.charAt(0)) {
                 case 'o' -> origin = value;
@@ -214,6 +218,12 @@ public final class Sdp {
             String[] parts = value.split(" +");
             if (parts.length < 4) {
                 throw new IllegalArgumentException("SDP line " + lineNumber + " is not a valid m= line (m=media port proto format...)");
+            }
+            for (String part : parts) {
+                // RFC 4566 §9: media, proto and fmt are tokens; they come back in our answer.
+                if (!part.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                    throw new IllegalArgumentException("SDP line " + lineNumber + " has characters an m= line cannot have");
+                }
             }
             String portText = parts[1];
             int slash = portText.indexOf('/');

@@ -59,7 +59,7 @@ public final class SdpAnswerer {
         }
         for (String pt : m.formats()) {
             String rtpmap = m.formatAttribute("rtpmap", pt);
-            boolean isStatic = pt.matches("\\d+") && Integer.parseInt(pt) < 96;
+            boolean isStatic = pt.matches("\\d{1,2}") && Integer.parseInt(pt) < 96; // RFC 3551: 0-95 are static
             // A dynamic type without rtpmap names nothing; telephone-event alone is no codec.
             if ((isStatic || rtpmap != null) && (rtpmap == null || !isTelephoneEvent(rtpmap))) {
                 return pt;
