@@ -106,6 +106,23 @@ final class Baresip extends SoftPhone {
     }
 
     @Override
+    void hold() throws IOException {
+        send("/hold");
+    }
+
+    /** baresip prints no state for it: the hold is done when its re-INVITE is acknowledged, the call's second ACK. */
+    @Override
+    void awaitHeld() throws InterruptedException {
+        int[] acks = {0};
+        awaitLine("the acknowledged hold (a second ACK)", line -> line.startsWith("ACK ") && ++acks[0] == 2, WAIT);
+    }
+
+    @Override
+    void resume() throws IOException {
+        send("/resume");
+    }
+
+    @Override
     void hangUp() throws IOException {
         send("/hangup");
     }

@@ -112,6 +112,22 @@ final class Linphone extends SoftPhone {
     }
 
     @Override
+    void hold() throws IOException {
+        send("pause");
+    }
+
+    /** "Paused" alone: "PausedByRemote" is the server's inactive answer, not our hold. */
+    @Override
+    void awaitHeld() throws InterruptedException {
+        awaitMatch("the held call (Paused)", "to LinphoneCallPaused$");
+    }
+
+    @Override
+    void resume() throws IOException {
+        send("resume");
+    }
+
+    @Override
     void hangUp() throws IOException {
         send("terminate");
     }

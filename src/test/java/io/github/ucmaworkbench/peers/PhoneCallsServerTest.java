@@ -133,4 +133,28 @@ class PhoneCallsServerTest {
         lab.awaitChange(server, "server connected", () -> server.getSessionState() == SignalingState.CONNECTED);
         assertThat(lab.errors("server")).as("server errors\n%s", lab.report()).isEmpty();
     }
+
+    /** A phone's hold and resume are re-INVITEs: the server answers both and says so once each, and the call stays up. */
+    @ParameterizedTest
+    @EnumSource(PhoneKind.class)
+    void phoneHoldsAndResumesTheCall(PhoneKind kind) throws Exception {
+        lab.startRegistrar(kind.digestAlgorithms());
+        ServerManager server = lab.listeningServer(SipTransportType.UDP, new AcceptPolicy.AcceptAll());
+        SoftPhone phone = lab.signedInPhone(kind, "alice", SipTransportType.UDP, false);
+        phone.call(lab.serverUri());
+        phone.awaitConnected();
+        lab.awaitLine("server", "The invite was accepted successfully");
+
+        phone.hold();
+        lab.awaitLine("server", "put the call on hold");
+        phone.awaitHeld();
+        phone.resume();
+        lab.awaitLine("server", "resumed the call");
+
+        assertThat(server.getSessionState()).as("server session\n%s", lab.report()).isEqualTo(SignalingState.CONNECTED);
+        phone.hangUp();
+        phone.awaitCallEnded();
+        lab.awaitLine("server", "The session was closed");
+        assertThat(lab.errors("server")).as("server errors\n%s", lab.report()).isEmpty();
+    }
 }

@@ -121,6 +121,15 @@ abstract class SoftPhone implements AutoCloseable {
     /** Answers the ringing incoming call, as the person holding the phone would. */
     abstract void answer() throws IOException;
 
+    /** Puts the current call on hold (a re-INVITE whose offer stops the phone's sending). */
+    abstract void hold() throws IOException;
+
+    /** Waits until the phone's hold re-INVITE was answered and acknowledged. */
+    abstract void awaitHeld() throws InterruptedException;
+
+    /** Takes the current call off hold (another re-INVITE). */
+    abstract void resume() throws IOException;
+
     /** Ends the current call (BYE when connected). */
     abstract void hangUp() throws IOException;
 
