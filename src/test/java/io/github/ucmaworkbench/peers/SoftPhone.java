@@ -80,10 +80,19 @@ abstract class SoftPhone implements AutoCloseable {
         this.command = List.copyOf(command);
         this.directory = directory;
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        // A developer's XDG_* variables would lead the phone back to their own data and config.
         builder.environment().put("HOME", directory.toString());
+        builder.environment().put("XDG_DATA_HOME", directory.resolve(".local/share").toString());
+        builder.environment().put("XDG_CONFIG_HOME", directory.resolve(".config").toString());
+        builder.environment().put("XDG_CACHE_HOME", directory.resolve(".cache").toString());
         builder.environment().putAll(environment);
         this.copy = Files.newBufferedWriter(directory.resolve("phone.out"), StandardCharsets.UTF_8);
-        this.process = builder.start();
+        try {
+            this.process = builder.start();
+        } catch (IOException e) {
+            copy.close();
+            throw e;
+        }
         this.reader = new Thread(this::readOutput, name + "-output");
         reader.setDaemon(true);
         reader.start();
