@@ -202,6 +202,7 @@ public final class LessonEngine implements AutoCloseable {
             case SEND_MESSAGE -> sides.client().sendMessage(call.argument());
             case SET_POLICY -> sides.applyAcceptPolicy(call.policy());
             case SET_TIMEOUT -> sides.applyOperationTimeout(step.side(), call.timeout());
+            case SET_RING_TIMEOUT -> sides.applyRingTimeout(call.ringTimeout());
             case WATCH -> { }
             default -> throw new IllegalStateException("no behaviour for " + call.action());
         }

@@ -127,12 +127,12 @@ final class SippRun implements AutoCloseable {
         private final Path scenario;
         private final Map<String, String> keys = new LinkedHashMap<>();
         private String transport = "udp";
+        private Duration timeout = SIPP_TIMEOUT;
         private Integer localPort;
         private String remote;
         private String service;
         private int calls = 1;
         private int rate;
-        private Duration limit = SIPP_TIMEOUT;
         private Integer mediaPort;
 
         private Builder(Path sipp, Path scenario) {
@@ -178,13 +178,19 @@ final class SippRun implements AutoCloseable {
         Builder load(int calls, int rate, Duration limit) {
             this.calls = calls;
             this.rate = rate;
-            this.limit = limit;
+            this.timeout = limit;
             return this;
         }
 
         /** A {@code [key name]} the scenario uses. */
         Builder key(String name, String value) {
             keys.put(name, value);
+            return this;
+        }
+
+        /** SIPp's limit for the whole run, for a scenario that pauses longer than {@link #SIPP_TIMEOUT} allows. */
+        Builder timeout(Duration limit) {
+            timeout = limit;
             return this;
         }
 
@@ -195,7 +201,7 @@ final class SippRun implements AutoCloseable {
                     "-t", "tcp".equals(transport) ? "t1" : "u1",
                     "-i", "127.0.0.1",
                     "-m", Integer.toString(calls),
-                    "-timeout", limit.toSeconds() + "s", "-timeout_error",
+                    "-timeout", timeout.toSeconds() + "s", "-timeout_error",
                     "-nostdin",
                     "-trace_err"));
             if (rate > 0) {
