@@ -49,9 +49,18 @@ public final class ServerManager extends TutorialManager {
 
     @Override
     protected void endpointCreated(SipEndpoint created) {
-        created.sessionReceived().add(this::sessionReceived);
+        created.sessionReceived().add((sender, e) -> {
+            if (homework.sessionReceived() != null) {
+                // The media answer is not what homework is about: the tutorial's own answers.
+                e.getSession().setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
+                adoptSession(e.getSession());
+                homework.sessionReceived().handle(sender, e);
+            } else {
+                sessionReceived(sender, e);
+            }
+        });
         created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
-        created.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
+        created.messageReceived().add(this::messageReceived);
     }
 
     public boolean isListening() {
@@ -134,7 +143,7 @@ public final class ServerManager extends TutorialManager {
         recordProgress("An invite was received from %s.", e.getSession().getRemoteParticipant().getUri());
         SignalingSession incoming = e.getSession();
         incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
-        incoming.messageReceived().add((s, m) -> recordProgress("Message received: %s", m.getTextBody()));
+        incoming.messageReceived().add(this::messageReceived);
         adoptSession(incoming);
         AcceptPolicy current = policy;
         if (current instanceof AcceptPolicy.AcceptAll) {

@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.rtc.AuthenticationException;
 import io.github.ucmaworkbench.rtc.ConnectionFailureException;
 import io.github.ucmaworkbench.rtc.Event;
 import io.github.ucmaworkbench.rtc.FailureResponseException;
+import io.github.ucmaworkbench.rtc.MessageReceivedEventArgs;
 import io.github.ucmaworkbench.rtc.NetworkCredential;
 import io.github.ucmaworkbench.rtc.OperationTimeoutException;
 import io.github.ucmaworkbench.rtc.RealTimeConnectionManager;
@@ -44,6 +45,7 @@ public abstract class TutorialManager implements AutoCloseable {
     protected volatile SignalingSession session;
     private volatile PendingOperation pending;
     private volatile Duration operationTimeout = SipEndpoint.DEFAULT_OPERATION_TIMEOUT;
+    protected volatile HomeworkSeams homework = HomeworkSeams.NONE;
 
     protected TutorialManager(EndpointSettings settings) {
         this.settings = settings;
@@ -91,6 +93,30 @@ public abstract class TutorialManager implements AutoCloseable {
 
     protected abstract RealTimeConnectionManager createConnectionManager();
 
+    /** Lets a student's homework replace parts of this manager's code (null = the tutorial's own). */
+    public void setHomeworkSeams(HomeworkSeams seams) {
+        homework = seams == null ? HomeworkSeams.NONE : seams;
+    }
+
+    public HomeworkSeams getHomeworkSeams() {
+        return homework;
+    }
+
+    /** This manager's progress log, for homework that writes to it. */
+    public ProgressSink progressSink() {
+        return new ProgressSink() {
+            @Override
+            public void recordProgress(String format, Object... args) {
+                TutorialManager.this.recordProgress(format, args);
+            }
+
+            @Override
+            public void error(String format, Object... args) {
+                TutorialManager.this.error(format, args);
+            }
+        };
+    }
+
     // region sign-in
     /** Creates our SipEndpoint from the settings and signs it in (parts 3 and 6). */
     public synchronized void signIn() {
@@ -112,6 +138,10 @@ public abstract class TutorialManager implements AutoCloseable {
             }
             endpoint.registrationStateChanged().add((sender, e) -> fireChanged());
             endpointCreated(endpoint);
+            if (homework.signIn() != null) {
+                homework.signIn().signIn(endpoint);
+                return;
+            }
             startPending("Signing in");
             endpoint.beginRegister(this::registerCallback, endpoint);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -194,6 +224,10 @@ public abstract class TutorialManager implements AutoCloseable {
             return;
         }
         recordProgress("Ending the session with %s.", current.getRemoteParticipant().getUri());
+        if (homework.hangUp() != null) {
+            homework.hangUp().hangUp(current);
+            return;
+        }
         current.beginTerminate(this::terminateCallback, current);
     }
 
@@ -236,6 +270,32 @@ public abstract class TutorialManager implements AutoCloseable {
         }
     }
 
+    /**
+     * One line per request the other side sent: a MESSAGE shows its text; INFO and UPDATE
+     * (which carry no chat text) say what came and how it was answered.
+     */
+    protected void messageReceived(Object sender, MessageReceivedEventArgs e) {
+        String method = e.getRequestData().getMethod();
+        if ("UPDATE".equals(method)) {
+            boolean offer = e.getBody() != null && e.getBody().length > 0;
+            recordProgress("UPDATE received in the session (%s); answered %s.", offer ? "with a new offer" : "without SDP",
+                    e.getResponseCode() == 200 && offer ? "200 OK with our answer" : describeCode(e.getResponseCode()));
+        } else if ("INFO".equals(method)) {
+            recordProgress("INFO received in the session (%s, %d bytes); answered 200 OK.",
+                    e.getContentType() == null ? "no body" : e.getContentType(), e.getBody() == null ? 0 : e.getBody().length);
+        } else {
+            recordProgress("Message received: %s", e.getTextBody());
+        }
+    }
+
+    private static String describeCode(int code) {
+        return switch (code) {
+            case 200 -> "200 OK";
+            case 488 -> "488 Not Acceptable Here";
+            default -> String.valueOf(code);
+        };
+    }
+
     /** Hook: the endpoint exists, before it registers (the server subscribes to sessionReceived here). */
     protected void endpointCreated(SipEndpoint created) {
     }
@@ -250,13 +310,25 @@ public abstract class TutorialManager implements AutoCloseable {
 
     protected void adoptSession(SignalingSession next) {
         session = next;
-        next.stateChanged().add(this::sessionStateChanged);
+        next.stateChanged().add((sender, e) -> {
+            if (homework.stateChanged() != null) {
+                homework.stateChanged().handle(sender, e);
+                fireChanged();
+            } else {
+                sessionStateChanged(sender, e);
+            }
+        });
         next.remoteHoldChanged().add(this::remoteHoldChanged);
         fireChanged();
     }
 
     protected void startPending(String description) {
-        pending = new PendingOperation(description, Instant.now().plus(operationTimeout));
+        startPending(description, operationTimeout);
+    }
+
+    /** An operation that waits longer than the operation timeout (a ringing callee). */
+    protected void startPending(String description, Duration within) {
+        pending = new PendingOperation(description, Instant.now().plus(within));
         fireChanged();
     }
 
