@@ -33,8 +33,15 @@ final class ChildCommand implements AutoCloseable {
     }
 
     static ChildCommand start(Map<String, String> env, String... args) {
+        return start(env, List.of(), args);
+    }
+
+    /** With JVM options (e.g. {@code -Ducma.ackTimeoutMs=2000}) before the main class. */
+    static ChildCommand start(Map<String, String> env, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         try {
             // Files, not pipes: Process.destroy() closes our ends of the pipes, and what the child

@@ -8,6 +8,7 @@ import io.github.ucmaworkbench.testing.RawSipPeer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -48,8 +49,9 @@ class DaemonCommandsTest {
         ChildCommand registrar = closer.add(ChildCommand.start(Map.of(), "registrar", "--port", String.valueOf(FreePorts.pick())));
         String at = "127.0.0.1:" + registrar.awaitOut("Registrar listening on 127\\.0\\.0\\.1:(\\d+)", START);
         registrar.awaitOut("stop with Ctrl\\+C or SIGTERM \\(kill \\d+\\)", START);
-        ChildCommand server = closer.add(ChildCommand.start(Map.of(), "server", "--uri", "sip:server@example.com",
-                "--server", at, "--timeout", "2"));
+        // The ACK wait (64*T1) shortened to 2 s, so the failure line comes quickly.
+        ChildCommand server = closer.add(ChildCommand.start(Map.of(), List.of("-Ducma.ackTimeoutMs=2000"), "server",
+                "--uri", "sip:server@example.com", "--server", at));
         String[] listening = server.awaitOut("listening on (127\\.0\\.0\\.1:\\d+)", START).split(":");
         registrar.awaitOut("Signed-in users: 1", START);
 
