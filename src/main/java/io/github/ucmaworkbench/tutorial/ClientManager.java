@@ -71,7 +71,10 @@ public final class ClientManager extends TutorialManager {
         newSession.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
         adoptSession(newSession);
         startPending("Waiting for the invite to be answered");
-        if (synchronous) {
+        if (homework.sendInvite() != null) {
+            stopPending();
+            homework.sendInvite().sendInvite(newSession, headers);
+        } else if (synchronous) {
             Workers.execute(() -> participateSynchronously(newSession, headers));
         } else {
             newSession.beginParticipate(headers, this::participateCallback, newSession);
@@ -126,6 +129,10 @@ public final class ClientManager extends TutorialManager {
             return;
         }
         recordProgress("Sending the message \"%s\".", text);
+        if (homework.sendMessage() != null) {
+            homework.sendMessage().sendMessage(current, text);
+            return;
+        }
         current.beginSendMessage(MessageType.MESSAGE, new ContentType("text/plain; charset=utf-8"),
                 text.getBytes(StandardCharsets.UTF_8), this::sendMessageCallback, current);
     }
