@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * One thing a step waits to see: a progress line on a side, or a state of a side. Written in
- * lesson files as {@code server info "An invite was received"}, {@code client error "Error Code=486"},
+ * lesson files as {@code server info "Invite arrived"}, {@code client error "refused with 486"},
  * {@code client log "..."} (either level), or {@code client registration=REGISTERED},
  * {@code client session=CONNECTED}, {@code server listening=true}; or a message on the wire,
  * {@code server sent 403 INVITE reason "X-Student-Id"}, {@code client sent MESSAGE header "Content-Type: text/plain; charset=utf-8"};

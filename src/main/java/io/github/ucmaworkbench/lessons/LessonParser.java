@@ -272,7 +272,7 @@ public final class LessonParser {
         return parseClause(file, lineNo, text);
     }
 
-    /** {@code client error "Error Code=404" or client error "Error Code=480"}. */
+    /** {@code client error "refused with 404" or client error "refused with 480"}. */
     static List<Expectation> parseClause(String file, int lineNo, String text) throws LessonFormatException {
         List<String> tokens = tokenize(file, lineNo, text);
         List<Expectation> alternatives = new ArrayList<>();

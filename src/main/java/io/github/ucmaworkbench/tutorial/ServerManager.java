@@ -78,12 +78,12 @@ public final class ServerManager extends TutorialManager {
             error("Already listening on %s.", serverConnectionManager.getListeningAddress());
             return;
         }
-        recordProgress("Listening for incoming connections.");
+        recordProgress("Starting to listen for invites.");
         try {
             InetSocketAddress bound = serverConnectionManager.startListening(new InetSocketAddress(listenAddress(), 0));
             recordProgress("Listening on %s:%d.", bound.getAddress().getHostAddress(), bound.getPort());
         } catch (ConnectionFailureException e) {
-            error("Error when StartListening was called: %s", e.getMessage());
+            error("Could not listen: %s", e.getMessage());
         }
         fireChanged();
     }
@@ -123,14 +123,14 @@ public final class ServerManager extends TutorialManager {
 
     // region accept
     void sessionReceived(Object sender, SessionReceivedEventArgs e) {
-        recordProgress("An invite was received from %s.", e.getSession().getRemoteParticipant().getUri());
+        recordProgress("Invite arrived from %s.", e.getSession().getRemoteParticipant().getUri());
         SignalingSession incoming = e.getSession();
         incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
         incoming.messageReceived().add((s, m) -> recordProgress("Message received: %s", m.getTextBody()));
         adoptSession(incoming);
         AcceptPolicy current = policy;
         if (current instanceof AcceptPolicy.AcceptAll) {
-            // Accept the invite.
+            // Taking the call: beginParticipate on an incoming session sends the 200 OK.
             incoming.beginParticipate(this::participateCallback, incoming);
         } else if (current instanceof AcceptPolicy.Reject reject) {
             reject(incoming, reject.code(), reject.reason());
@@ -150,22 +150,22 @@ public final class ServerManager extends TutorialManager {
     private void participateCallback(AsyncResult ar) {
         SignalingSession accepted = (SignalingSession) ar.getAsyncState();
         try {
-            // This tells us whether the session was established (the caller's ACK arrived).
+            // Returns once the caller's ACK is in; throws if the session never came up.
             SipMessageData ack = accepted.endParticipate(ar);
-            recordProgress("The invite was accepted successfully (%s).", ack);
+            recordProgress("Session established (%s).", ack);
         } catch (OperationTimeoutException e) {
-            error("The invite could not be accepted because the session establishment timed out.");
+            error("Accepting failed: the caller's ACK never came (timed out).");
         } catch (FailureResponseException e) {
             if (e.getResponseData() != null) {
-                error("The invite could not be accepted; Error Code=%d Error Text=%s.",
+                error("Accepting failed: the caller answered %d %s.",
                         e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
             } else {
-                error("The invite could not be accepted.");
+                error("Accepting failed.");
             }
         } catch (ConnectionFailureException e) {
-            error("The invite could not be accepted; the connection could not be established.");
+            error("Accepting failed: no connection to the caller.");
         } catch (RealTimeException e) {
-            error("The invite could not be accepted; the following problem occurred: %s.", e.getMessage());
+            error("Accepting failed: %s.", e.getMessage());
         }
     }
     // endregion

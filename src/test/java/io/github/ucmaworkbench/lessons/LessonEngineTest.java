@@ -82,10 +82,10 @@ class LessonEngineTest {
                 "server info \"answered by the policy\"", null));
         assertThat(result.passed()).isTrue();
 
-        StepResult waiting = engine.runAndWait(step("watch", Side.SERVER, "server info \"An invite was received\"", "300ms"));
+        StepResult waiting = engine.runAndWait(step("watch", Side.SERVER, "server info \"Invite arrived\"", "300ms"));
 
         assertThat(waiting.status()).isEqualTo(StepStatus.FAILED);
-        assertThat(waiting.reason()).startsWith("Waited 0.3 s for server info \"An invite was received\".")
+        assertThat(waiting.reason()).startsWith("Waited 0.3 s for server info \"Invite arrived\".")
                 .contains("Last server line: \"Invites will be answered by the policy: don't answer.\"");
     }
 }

@@ -74,8 +74,8 @@ class LessonLibraryTest {
         String five = library.byPart(5).orElseThrow().steps().stream().map(s -> s.outcome().toString()).toList().toString();
         String six = library.byPart(6).orElseThrow().steps().stream().map(s -> s.outcome().toString()).toList().toString();
 
-        assertThat(five).contains("Error Code=404", "Error Code=480");
-        assertThat(six).contains("Error Code=486", "timed out");
+        assertThat(five).contains("refused with 404", "refused with 480");
+        assertThat(six).contains("refused with 486", "timed out");
     }
 
     @Test
