@@ -120,9 +120,17 @@ public abstract class TutorialManager implements AutoCloseable {
         };
     }
 
-    // region sign-in
     /** Creates our SipEndpoint from the settings and signs it in (parts 3 and 6). */
     public synchronized void signIn() {
+        signIn(settings);
+    }
+
+    // region sign-in
+    /**
+     * Signs in with {@code settings}: the saved ones, or once with other ones (a lesson's wrong
+     * password or wrong host; the saved settings stay as they were).
+     */
+    public synchronized void signIn(EndpointSettings settings) {
         if (getRegistrationState() != RegistrationState.UNREGISTERED) {
             error("Already signed in (or signing in) as %s.", settings.uri());
             return;
