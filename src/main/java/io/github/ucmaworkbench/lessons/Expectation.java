@@ -24,7 +24,7 @@ public sealed interface Expectation {
         }
     }
 
-    /** A state of {@code side}: registration, session (NONE = no session) or listening. */
+    /** A state of {@code side}: registration, session (NONE = no session), listening or timeout (e.g. 1500ms). */
     record State(Side side, StateKind kind, String value) implements Expectation {
         @Override
         public String toString() {
@@ -34,7 +34,9 @@ public sealed interface Expectation {
 
     /** The states a step can wait for. */
     enum StateKind {
-        REGISTRATION, SESSION, LISTENING;
+        REGISTRATION, SESSION, LISTENING,
+        /** The side's operation timeout, in milliseconds (the time a begin/end operation may take). */
+        TIMEOUT;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -336,6 +336,7 @@ public final class LessonEngine implements AutoCloseable {
                 yield state == null ? "NONE" : state.name();
             }
             case LISTENING -> String.valueOf(manager instanceof ServerManager server && server.isListening());
+            case TIMEOUT -> manager.getOperationTimeout().toMillis() + "ms";
         };
     }
 

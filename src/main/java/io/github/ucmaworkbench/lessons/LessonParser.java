@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.lessons;
 
+import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
@@ -364,7 +365,16 @@ public final class LessonParser {
                 }
                 return new Expectation.State(side, Expectation.StateKind.LISTENING, value);
             }
-            default -> throw new LessonFormatException(file, lineNo, "unknown state '" + key + "' (known: registration, session, listening)");
+            case "timeout" -> {
+                // Stored as milliseconds so "1.5s" and "1500ms" are the same state.
+                try {
+                    Duration timeout = value.equalsIgnoreCase("default") ? SipEndpoint.DEFAULT_OPERATION_TIMEOUT : Durations.parse(value);
+                    return new Expectation.State(side, Expectation.StateKind.TIMEOUT, timeout.toMillis() + "ms");
+                } catch (IllegalArgumentException e) {
+                    throw new LessonFormatException(file, lineNo, "timeout is a time such as 1500ms or 2s, or default, not '" + value + "'");
+                }
+            }
+            default -> throw new LessonFormatException(file, lineNo, "unknown state '" + key + "' (known: registration, session, listening, timeout)");
         }
     }
 

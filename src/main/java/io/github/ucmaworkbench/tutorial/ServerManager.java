@@ -46,28 +46,28 @@ public final class ServerManager extends TutorialManager {
         return serverConnectionManager;
     }
 
-    @Override
-    protected void endpointCreated(SipEndpoint created) {
-        created.sessionReceived().add((sender, e) -> {
-            if (homework.sessionReceived() != null) {
-                // The media answer is not what homework is about: the tutorial's own answers.
-                e.getSession().setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
-                adoptSession(e.getSession());
-                homework.sessionReceived().handle(sender, e);
-            } else {
-                sessionReceived(sender, e);
-            }
-        });
-        created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
-        created.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
-    }
-
     public boolean isListening() {
         RealTimeServerConnectionManager manager = serverConnectionManager;
         return manager != null && endpoint != null && manager.isListening();
     }
 
     // region listen
+    /**
+     * Part 6: the handlers go on as soon as the endpoint exists, before it signs in or listens, so
+     * no invite can arrive before its handler.
+     */
+    @Override
+    protected void endpointCreated(SipEndpoint created) {
+        created.sessionReceived().add((sender, e) -> {
+            if (!homeworkTookIt(sender, e)) {   // the Homework tab's handler, when one runs
+                sessionReceived(sender, e);
+            }
+        });
+        // Not UCMA: its endpoint has no event for a request it turned away; ours reports it.
+        created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
+        created.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
+    }
+
     /** Part 6: a RealTimeServerConnectionManager listens; SessionReceived fires for each invite. */
     public synchronized void startListening() {
         if (endpoint == null || getRegistrationState() != RegistrationState.REGISTERED) {
@@ -80,6 +80,7 @@ public final class ServerManager extends TutorialManager {
         }
         recordProgress("Starting to listen for invites.");
         try {
+            // UCMA's StartListening returns nothing; ours returns the address and port it bound.
             InetSocketAddress bound = serverConnectionManager.startListening(new InetSocketAddress(listenAddress(), 0));
             recordProgress("Listening on %s:%d.", bound.getAddress().getHostAddress(), bound.getPort());
         } catch (ConnectionFailureException e) {
@@ -88,6 +89,17 @@ public final class ServerManager extends TutorialManager {
         fireChanged();
     }
     // endregion
+
+    private boolean homeworkTookIt(Object sender, SessionReceivedEventArgs e) {
+        if (homework.sessionReceived() == null) {
+            return false;
+        }
+        // The media answer is not what homework is about: the tutorial's own answers.
+        e.getSession().setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
+        adoptSession(e.getSession());
+        homework.sessionReceived().handle(sender, e);
+        return true;
+    }
 
     /** Loopback, as the tutorial does, unless the server we sign in to is elsewhere. */
     private InetAddress listenAddress() {

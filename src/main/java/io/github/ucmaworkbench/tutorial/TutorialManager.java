@@ -73,6 +73,12 @@ public abstract class TutorialManager implements AutoCloseable {
         operationTimeout = timeout;
     }
 
+    /** The timeout of the signed-in endpoint, else of the endpoints this manager will create. */
+    public Duration getOperationTimeout() {
+        SipEndpoint current = endpoint;
+        return current == null ? operationTimeout : current.getOperationTimeout();
+    }
+
     public RegistrationState getRegistrationState() {
         SipEndpoint current = endpoint;
         return current == null ? RegistrationState.UNREGISTERED : current.getRegistrationState();
