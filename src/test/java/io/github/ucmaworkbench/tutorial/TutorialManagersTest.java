@@ -85,7 +85,7 @@ class TutorialManagersTest {
         signInBoth();
         server.startListening();
         client.sendInvite(List.of(), false);
-        awaitLine(serverLog, ProgressLevel.INFO, "Invite accepted");
+        awaitLine(serverLog, ProgressLevel.INFO, "Session established");
 
         client.hangUp();
         awaitLine(serverLog, ProgressLevel.INFO, "The session was closed by the other side");
@@ -96,7 +96,7 @@ class TutorialManagersTest {
         assertThat(clientLog).noneMatch(e -> e.message().contains("closed by the other side"));
 
         client.sendInvite(List.of(), false);
-        awaitLine(clientLog, ProgressLevel.INFO, "Our invite was accepted");
+        awaitLine(clientLog, ProgressLevel.INFO, "Session established");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.getSessionState() == SignalingState.CONNECTED);
         server.hangUp();
         awaitLine(clientLog, ProgressLevel.INFO, "The session was closed by the other side");
@@ -184,7 +184,7 @@ class TutorialManagersTest {
         lonely.progress().add((sender, e) -> log.add(e));
         try {
             lonely.signIn();
-            awaitLine(log, ProgressLevel.ERROR, "the connection could not be established");
+            awaitLine(log, ProgressLevel.ERROR, "Signing in failed: no connection to the server");
         } finally {
             lonely.close();
         }
