@@ -76,7 +76,7 @@ final class ClientCommand implements Callable<Integer> {
                 return 1;
             }
             client.sendInvite(headers, sync);
-            boolean accepted = log.awaitStart("The invite was accepted", step) == Outcome.SUCCEEDED;
+            boolean accepted = log.awaitStart("Session established", step) == Outcome.SUCCEEDED;
             boolean delivered = true;
             if (accepted && message != null) {
                 client.sendMessage(message);
