@@ -88,7 +88,7 @@ class WindowLessonSixTest extends GuiTest {
             if (last != null && !outlined.contains(last.getName())) {
                 outlined.add(last.getName());
             }
-            if (step.id().equals("accepted")) {
+            if (step.id().equals("invite-arrives")) {
                 // The window's own panels saw the same session the lesson set up.
                 waitUntil("client panel in a session",
                         () -> window.label(ClientPanel.STATE_NAME).text().endsWith("in a session"));
