@@ -15,6 +15,24 @@ class LessonLibraryTest {
     private static final Path LESSONS = Path.of("lessons");
 
     @Test
+    void everyStepThatActsWaitsForSomethingTheActionCauses() throws IOException {
+        // Set-up steps (sign in/out, listen) may find their state already reached; every other step
+        // needs a log line, a message, or a setting it changes: a state that already held proves nothing.
+        java.util.Set<LessonAction> setUp = java.util.EnumSet.of(LessonAction.SIGN_IN, LessonAction.SIGN_OUT,
+                LessonAction.LISTEN, LessonAction.STOP_LISTENING);
+        for (Lesson lesson : LessonLibrary.load(LESSONS).lessons()) {
+            for (LessonStep step : lesson.steps()) {
+                if (setUp.contains(step.action())) {
+                    continue;
+                }
+                assertThat(step.outcome().all()).as("part %d step %s", lesson.part(), step.id())
+                        .anyMatch(e -> e instanceof Expectation.Line || e instanceof Expectation.Wire
+                                || e instanceof Expectation.State state && state.kind() == Expectation.StateKind.TIMEOUT);
+            }
+        }
+    }
+
+    @Test
     void everyLessonFileParses() throws IOException {
         LessonLibrary library = LessonLibrary.load(LESSONS);
 
