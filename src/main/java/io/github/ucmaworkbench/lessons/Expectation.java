@@ -36,10 +36,12 @@ public sealed interface Expectation {
     enum StateKind {
         REGISTRATION, SESSION, LISTENING,
         /** The side's operation timeout, in milliseconds (the time a begin/end operation may take). */
-        TIMEOUT;
+        TIMEOUT,
+        /** The client's ring timeout, in milliseconds, or {@code default} (its settings' value). */
+        RING_TIMEOUT;
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -217,6 +217,7 @@ public final class LessonEngine implements AutoCloseable {
             case SEND_MESSAGE -> sides.client().sendMessage(call.argument());
             case SET_POLICY -> sides.applyAcceptPolicy(call.policy());
             case SET_TIMEOUT -> sides.applyOperationTimeout(step.side(), call.timeout());
+            case SET_RING_TIMEOUT -> sides.applyRingTimeout(call.ringTimeout());
             case WATCH -> { }
             default -> throw new IllegalStateException("no behaviour for " + call.action());
         }
@@ -324,7 +325,11 @@ public final class LessonEngine implements AutoCloseable {
         }
         Expectation.State state = (Expectation.State) expectation;
         String actual = stateOf(side, state.kind());
-        return actual.equals(state.value()) ? state.toString() : null;
+        String wanted = state.value();
+        if (state.kind() == Expectation.StateKind.RING_TIMEOUT && wanted.equals("default")) {
+            wanted = sides.client().getClientSettings().ringTimeout().toMillis() + "ms";
+        }
+        return actual.equals(wanted) ? state.toString() : null;
     }
 
     private String stateOf(Side side, Expectation.StateKind kind) {
@@ -337,6 +342,7 @@ public final class LessonEngine implements AutoCloseable {
             }
             case LISTENING -> String.valueOf(manager instanceof ServerManager server && server.isListening());
             case TIMEOUT -> manager.getOperationTimeout().toMillis() + "ms";
+            case RING_TIMEOUT -> sides.client().getRingTimeout().toMillis() + "ms";
         };
     }
 

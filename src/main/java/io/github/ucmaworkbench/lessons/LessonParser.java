@@ -374,7 +374,21 @@ public final class LessonParser {
                     throw new LessonFormatException(file, lineNo, "timeout is a time such as 1500ms or 2s, or default, not '" + value + "'");
                 }
             }
-            default -> throw new LessonFormatException(file, lineNo, "unknown state '" + key + "' (known: registration, session, listening, timeout)");
+            case "ring-timeout" -> {
+                if (side != Side.CLIENT) {
+                    throw new LessonFormatException(file, lineNo, "only the client has a ring timeout");
+                }
+                if (value.equalsIgnoreCase("default")) {
+                    return new Expectation.State(side, Expectation.StateKind.RING_TIMEOUT, "default");
+                }
+                try {
+                    return new Expectation.State(side, Expectation.StateKind.RING_TIMEOUT, Durations.parse(value).toMillis() + "ms");
+                } catch (IllegalArgumentException e) {
+                    throw new LessonFormatException(file, lineNo, "ring-timeout is a time such as 3s, or default, not '" + value + "'");
+                }
+            }
+            default -> throw new LessonFormatException(file, lineNo,
+                    "unknown state '" + key + "' (known: registration, session, listening, timeout, ring-timeout)");
         }
     }
 

@@ -26,6 +26,11 @@ public interface LessonSides {
         server().setAcceptPolicy(policy);
     }
 
+    /** A {@code set-ring-timeout} step: the client manager and its signed-in endpoint; null = the client's setting. */
+    default void applyRingTimeout(Duration timeout) {
+        client().setRingTimeout(timeout);
+    }
+
     /** A {@code set-timeout} step: by default the manager (later sign-ins) and its signed-in endpoint. */
     default void applyOperationTimeout(Side side, Duration timeout) {
         TutorialManager manager = side == Side.CLIENT ? client() : server();

@@ -128,8 +128,13 @@ public final class ServerManager extends TutorialManager {
     @Override
     protected synchronized void signedOut() {
         if (isListening()) {
-            serverConnectionManager.stopListening();
-            recordProgress("Stopped listening.");
+            try {
+                serverConnectionManager.stopListening();
+                recordProgress("Stopped listening.");
+            } catch (IllegalStateException closedMeanwhile) {
+                // the command or window closed the connection manager between the check and the
+                // stop (seen after "Server stopped."): nothing is left listening
+            }
         }
     }
 

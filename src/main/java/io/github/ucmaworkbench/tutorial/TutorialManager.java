@@ -328,7 +328,12 @@ public abstract class TutorialManager implements AutoCloseable {
     }
 
     protected void startPending(String description) {
-        pending = new PendingOperation(description, Instant.now().plus(operationTimeout));
+        startPending(description, operationTimeout);
+    }
+
+    /** An operation that waits longer than the operation timeout (a ringing callee). */
+    protected void startPending(String description, Duration within) {
+        pending = new PendingOperation(description, Instant.now().plus(within));
         fireChanged();
     }
 

@@ -93,7 +93,7 @@ class LessonLibraryTest {
         String six = library.byPart(6).orElseThrow().steps().stream().map(s -> s.outcome().toString()).toList().toString();
 
         assertThat(five).contains("refused with 404", "refused with 480");
-        assertThat(six).contains("refused with 486", "timed out");
+        assertThat(six).contains("refused with 486", "did not answer within");
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class ApiConsole implements AutoCloseable {
         return t;
     });
     private volatile Thread evalThread;
+    private final ThreadLocal<Boolean> inOutput = ThreadLocal.withInitial(() -> false);
     private JShell shell;
     private PrintStream originalOut;
     private PrintStream originalErr;
@@ -152,7 +153,7 @@ public final class ApiConsole implements AutoCloseable {
     private JShell shell() {
         if (shell == null) {
             routeOutput();
-            shell = JShell.builder().executionEngine("local").build();
+            shell = JShell.builder().executionEngine(SnippetLoader.provider(), java.util.Map.of()).build();
             for (String path : StudentCompiler.classPath().split(java.io.File.pathSeparator)) {
                 shell.addToClasspath(path);
             }
@@ -204,9 +205,14 @@ public final class ApiConsole implements AutoCloseable {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            if (evalThread != null && fromSnippet(Thread.currentThread())) {
-                output.write(new String(b, off, len, StandardCharsets.UTF_8), error);
-
+            if (evalThread != null && !inOutput.get() && fromSnippet(Thread.currentThread())) {
+                // An Output that itself prints must not come back here.
+                inOutput.set(true);
+                try {
+                    output.write(new String(b, off, len, StandardCharsets.UTF_8), error);
+                } finally {
+                    inOutput.set(false);
+                }
             } else {
                 other.write(b, off, len);
             }

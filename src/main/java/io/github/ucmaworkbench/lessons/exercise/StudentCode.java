@@ -104,6 +104,7 @@ public final class StudentCode {
             return new Installed(manager, threads, false);
         }
         homework.bind(manager.progressSink());
+        threads.activate();
         manager.setHomeworkSeams(seams(homework, threads, manager));
         return new Installed(manager, threads, true);
     }
@@ -166,6 +167,7 @@ public final class StudentCode {
         public void close() {
             manager.setHomeworkSeams(HomeworkSeams.NONE);
             threads.stopStragglers();
+            threads.deactivate();
         }
     }
 

@@ -26,6 +26,10 @@ final class StudentThreads {
         return t;
     });
     private static final AtomicInteger NUMBER = new AtomicInteger();
+    /** Student code that is installed now: its callbacks' uncaught exceptions are reported to it. */
+    private static final List<StudentThreads> ACTIVE = new CopyOnWriteArrayList<>();
+    private static final Object HANDLER_LOCK = new Object();
+    private static boolean handlerInstalled;
 
     private final Duration limit;
     private final Set<String> studentClasses;
@@ -36,6 +40,39 @@ final class StudentThreads {
         this.limit = limit;
         this.studentClasses = Set.copyOf(studentClasses);
         this.log = log;
+    }
+
+    /**
+     * From now until {@link #deactivate()}, an exception that escapes a callback the student
+     * passed to a Begin method (it runs on an rtc worker, outside {@link #run}) is reported in the
+     * student's log with its line, instead of only on the terminal.
+     */
+    void activate() {
+        synchronized (HANDLER_LOCK) {
+            if (!handlerInstalled) {
+                Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+                Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                    for (StudentThreads active : ACTIVE) {
+                        if (active.inStudentCode(e.getStackTrace())) {
+                            active.report("Your callback threw %s.", active.describe(e));
+                            return;
+                        }
+                    }
+                    if (previous != null) {
+                        previous.uncaughtException(thread, e);
+                    } else if (!(e instanceof ThreadDeath)) {
+                        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                        e.printStackTrace();
+                    }
+                });
+                handlerInstalled = true;
+            }
+        }
+        ACTIVE.add(this);
+    }
+
+    void deactivate() {
+        ACTIVE.remove(this);
     }
 
     /** What went wrong in student code so far (exceptions, stopped loops), in order. */

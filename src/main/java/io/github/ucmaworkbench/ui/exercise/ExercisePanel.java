@@ -143,6 +143,14 @@ public final class ExercisePanel extends JPanel implements AutoCloseable {
         library.byId(id).ifPresent(picker::setSelectedItem);
     }
 
+    /** Shows the first exercise of {@code part}, unless one of that part is shown already. */
+    public void showPart(int part) {
+        if (current != null && current.part() == part) {
+            return;
+        }
+        library.forPart(part).stream().findFirst().ifPresent(picker::setSelectedItem);
+    }
+
     public Exercise current() {
         return current;
     }

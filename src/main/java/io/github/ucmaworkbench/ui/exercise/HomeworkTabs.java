@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.exercise;
 
+import io.github.ucmaworkbench.ui.lesson.LessonView;
 import javax.swing.JComponent;
 import javax.swing.JTabbedPane;
 
@@ -19,6 +20,12 @@ public final class HomeworkTabs extends JTabbedPane implements AutoCloseable {
         setName(NAME);
         addTab("Lesson", lesson);
         addTab("Homework", homework);
+        // Opening the Homework tab shows the homework of the lesson on screen.
+        addChangeListener(e -> {
+            if (getSelectedComponent() == homework && lesson instanceof LessonView view && view.currentLesson() != null) {
+                homework.showPart(view.currentLesson().part());
+            }
+        });
     }
 
     /** Adds the API console as a third tab; it closes with this. */

@@ -472,6 +472,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
             case SESSION -> who + "'s session is " + state.value();
             case LISTENING -> who + (state.value().equals("true") ? " is listening" : " is not listening");
             case TIMEOUT -> who + "'s operation timeout is " + state.value();
+            case RING_TIMEOUT -> who + "'s ring timeout is " + state.value();
         };
     }
 

@@ -83,6 +83,15 @@ class StudentCodeSafetyTest {
     }
 
     @Test
+    void anExceptionInACallbackOnAnRtcThreadIsShownToo() throws Exception {
+        ExerciseReport report = ExerciseChecker.check(Solutions.exercise("accept-invite"), Solutions.broken("throws-in-callback"),
+                Solutions.FAST);
+        assertThat(report.verdict()).isEqualTo(ExerciseReport.Verdict.FAILED);
+        assertThat(report.runtimeProblems()).as(report.describe())
+                .anySatisfy(p -> assertThat(p).startsWith("Your callback threw NullPointerException").contains("line 12"));
+    }
+
+    @Test
     void aHandlerThatBlocksUntilConnectedFailsThePart6Check() throws Exception {
         ExerciseReport report = ExerciseChecker.check(Solutions.exercise("accept-invite"), Solutions.broken("blocking-participate"),
                 Solutions.FAST);

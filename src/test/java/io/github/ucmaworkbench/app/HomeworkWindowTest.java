@@ -1,11 +1,14 @@
 package io.github.ucmaworkbench.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.ucmaworkbench.app.settings.SettingsHolder;
 import io.github.ucmaworkbench.app.settings.SettingsStore;
 import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.exercise.ExercisePanel;
 import io.github.ucmaworkbench.ui.exercise.HomeworkTabs;
@@ -21,15 +24,16 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's pictures of homework in the real window, failing and passing:
- * <pre>xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B test -Dtest=HomeworkScreenshotsTest -Ducma.screenshots=true</pre>
+ * Homework in the real window: the Homework tab beside the lesson, a starter that fails its
+ * check, a solution that passes with ✔, and Run putting it in the window's own server so its
+ * progress log shows it. With {@code -Ducma.screenshots=true} it also writes the README's
+ * pictures (then on the default registrar port, as the other pictures):
+ * <pre>xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B test -Dtest=HomeworkWindowTest -Ducma.screenshots=true</pre>
  */
-@EnabledIfSystemProperty(named = "ucma.screenshots", matches = "true")
-class HomeworkScreenshotsTest extends GuiTest {
+class HomeworkWindowTest extends GuiTest {
     @TempDir
     Path configDir;
 
@@ -41,7 +45,8 @@ class HomeworkScreenshotsTest extends GuiTest {
         System.setProperty(LessonProgressStore.CONFIG_DIR_PROPERTY, configDir.toString());
         io.github.ucmaworkbench.trace.SipTrace.global().clear();
         SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.defaults());
+        workbench = Workbench.start(settings.get(), ScreenshotsTest.wanted() ? RegistrarConfig.defaults()
+                : RegistrarConfig.builder().bindAddress(java.net.InetAddress.getLoopbackAddress()).port(0).build());
         WorkbenchFrame frame = GuiActionRunner.execute(() -> {
             ThemeSupport.install(Theme.LIGHT, false);
             javax.swing.JFrame.setDefaultLookAndFeelDecorated(true);
@@ -63,7 +68,9 @@ class HomeworkScreenshotsTest extends GuiTest {
 
     @Test
     void homeworkFailingAndPassing() throws Exception {
-        Files.createDirectories(ScreenshotsTest.OUT);
+        if (ScreenshotsTest.wanted()) {
+            Files.createDirectories(ScreenshotsTest.OUT);
+        }
         waitUntil("the homework tab is there", () -> GuiActionRunner.execute(
                 () -> window.robot().finder().findByName(HomeworkTabs.NAME, JTabbedPane.class, false) != null));
         JTabbedPane tabs = window.robot().finder().findByName(HomeworkTabs.NAME, JTabbedPane.class, false);
@@ -80,7 +87,7 @@ class HomeworkScreenshotsTest extends GuiTest {
         waitUntil("the starter is loaded", () -> GuiActionRunner.execute(() -> editor.getText().contains("RequireIdHomework")));
         window.button(ExercisePanel.CHECK).click();
         waitUntil("the starter fails", () -> window.label(ExercisePanel.STATUS).text().startsWith("Failed"), 40_000);
-        ScreenshotsTest.capture(window, robot(), "homework-failing.png");
+        capture("homework-failing.png");
 
         String reference = resource("solutions/require-student-id");
         GuiActionRunner.execute(() -> {
@@ -90,11 +97,24 @@ class HomeworkScreenshotsTest extends GuiTest {
         });
         window.button(ExercisePanel.CHECK).click();
         waitUntil("the reference passes", () -> window.label(ExercisePanel.STATUS).text().startsWith("Passed"), 40_000);
-        ScreenshotsTest.capture(window, robot(), "homework-passing.png");
+        assertThat(window.list(ExercisePanel.RESULTS).contents()).contains("    ✔ server sent 403 INVITE reason \"X-Student-Id\"");
+        capture("homework-passing.png");
+
+        window.button(ExercisePanel.RUN).click();
+        waitUntil("the run in the live window passed", () -> window.label(ExercisePanel.STATUS).text().startsWith("Ran: every step"),
+                40_000);
+        waitFor(window, ServerPanel.LOG_NAME, "Your sessionReceived returned after");
+        waitFor(window, ServerPanel.LOG_NAME, "Refused an invite without X-Student-Id.");
+    }
+
+    private void capture(String file) throws Exception {
+        if (ScreenshotsTest.wanted()) {
+            ScreenshotsTest.capture(window, robot(), file);
+        }
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = HomeworkScreenshotsTest.class.getResourceAsStream("/exercises/" + name + ".java")) {
+        try (InputStream in = HomeworkWindowTest.class.getResourceAsStream("/exercises/" + name + ".java")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
