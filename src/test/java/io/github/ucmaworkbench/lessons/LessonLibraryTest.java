@@ -27,7 +27,8 @@ class LessonLibraryTest {
                 }
                 assertThat(step.outcome().all()).as("part %d step %s", lesson.part(), step.id())
                         .anyMatch(e -> e instanceof Expectation.Line || e instanceof Expectation.Wire
-                                || e instanceof Expectation.State state && state.kind() == Expectation.StateKind.TIMEOUT);
+                                || e instanceof Expectation.State state && (state.kind() == Expectation.StateKind.TIMEOUT
+                                || state.kind() == Expectation.StateKind.RING_TIMEOUT));
             }
         }
     }

@@ -129,7 +129,7 @@ class TutorialManagersTest {
         client.sendInvite(List.of(), false);
 
         awaitLine(clientLog, ProgressLevel.INFO, "The callee is ringing; waiting up to 2 s for an answer.");
-        awaitLine(clientLog, ProgressLevel.ERROR, "timed out (Participate: the callee did not answer within 2 s");
+        awaitLine(clientLog, ProgressLevel.ERROR, "no final answer came in time (Participate: the callee did not answer within 2 s");
         assertThat(client.getPending()).isNull();
     }
 
