@@ -3,7 +3,7 @@
 _connectionManager = new RealTimeServerTcpConnectionManager();   // the concrete TCP kind
 _endpoint = new SipEndpoint(_settings.Uri, protocols, SipTransportType.Tcp,
     _settings.ServerName, 5060, true, _connectionManager, null);
-_endpoint.SessionReceived += new EventHandler<SessionReceivedEventArgs>(SessionReceived);
+_endpoint.SessionReceived += SessionReceived;                     // before anything can arrive
 _endpoint.BeginRegister(new AsyncCallback(RegisterCallback), _endpoint);
 
 // Later, once signed in: open the door.
