@@ -65,7 +65,7 @@ public final class ServerManager extends TutorialManager {
         });
         // Not UCMA: its endpoint has no event for a request it turned away; ours reports it.
         created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
-        created.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
+        created.messageReceived().add(this::messageReceived);
     }
 
     /** Part 6: a RealTimeServerConnectionManager listens; SessionReceived fires for each invite. */
@@ -143,7 +143,7 @@ public final class ServerManager extends TutorialManager {
         recordProgress("Invite arrived from %s.", e.getSession().getRemoteParticipant().getUri());
         SignalingSession incoming = e.getSession();
         incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
-        incoming.messageReceived().add((s, m) -> recordProgress("Message received: %s", m.getTextBody()));
+        incoming.messageReceived().add(this::messageReceived);
         adoptSession(incoming);
         AcceptPolicy current = policy;
         if (current instanceof AcceptPolicy.AcceptAll) {
