@@ -1,13 +1,12 @@
 package io.github.ucmaworkbench.app;
 
 import io.github.ucmaworkbench.app.cli.WorkbenchCommand;
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.registrar.UsersFile;
+import io.github.ucmaworkbench.settings.UsersFile;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;

@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.app;
 
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.SideSettings;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.SideSettings;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import io.github.ucmaworkbench.tutorial.ServerManager;

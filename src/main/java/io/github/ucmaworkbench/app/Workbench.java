@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.app;
 
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
-import io.github.ucmaworkbench.app.settings.SideSettings;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;

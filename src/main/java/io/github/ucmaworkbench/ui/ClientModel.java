@@ -1,6 +1,6 @@
 package io.github.ucmaworkbench.ui;
 
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import java.util.List;
 

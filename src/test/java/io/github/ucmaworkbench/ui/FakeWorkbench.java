@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.ui;
 
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
-import io.github.ucmaworkbench.app.settings.SideSettings;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.SideSettings;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.github.ucmaworkbench.app.cli;
 
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
-import io.github.ucmaworkbench.registrar.UsersFile;
+import io.github.ucmaworkbench.settings.UsersFile;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;

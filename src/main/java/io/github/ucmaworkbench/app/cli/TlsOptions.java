@@ -1,6 +1,6 @@
 package io.github.ucmaworkbench.app.cli;
 
-import io.github.ucmaworkbench.app.settings.SettingsStore;
+import io.github.ucmaworkbench.app.SettingsStore;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import java.net.InetAddress;

@@ -190,7 +190,7 @@ public final class TlsMaterial {
      * The directory settings.json lives in by default: {@code -Ducma.workbench.config.dir}, else
      * {@code $XDG_CONFIG_HOME/ucma-workbench}, else on Windows {@code %APPDATA%/ucma-workbench}, else
      * {@code ~/.config/ucma-workbench}. The same rule
-     * as {@code app.settings.SettingsStore}, repeated because rtc must not depend on app.
+     * as {@code app.SettingsStore}, repeated because rtc must not depend on app.
      */
     public static Path defaultDirectory() {
         String override = System.getProperty("ucma.workbench.config.dir");

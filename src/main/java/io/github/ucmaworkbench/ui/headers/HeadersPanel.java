@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.ui.headers;
 
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import java.awt.Component;
 import java.awt.Dimension;

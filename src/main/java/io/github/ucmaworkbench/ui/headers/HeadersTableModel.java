@@ -1,6 +1,6 @@
 package io.github.ucmaworkbench.ui.headers;
 
-import io.github.ucmaworkbench.app.settings.SettingsValidation;
+import io.github.ucmaworkbench.settings.SettingsValidation;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import java.util.ArrayList;
 import java.util.List;

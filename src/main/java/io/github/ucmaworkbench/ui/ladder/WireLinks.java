@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.ui.ladder;
 
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.lessons.LessonAction;
 import io.github.ucmaworkbench.lessons.Side;
 import io.github.ucmaworkbench.ui.log.LogEntry;

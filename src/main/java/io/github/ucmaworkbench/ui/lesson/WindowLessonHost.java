@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.ui.lesson;
 
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings.Kind;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.lessons.LessonAction;
 import io.github.ucmaworkbench.lessons.Side;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;

@@ -1,6 +1,6 @@
 package io.github.ucmaworkbench.ui.settings;
 
-import io.github.ucmaworkbench.app.settings.SettingsValidation;
+import io.github.ucmaworkbench.settings.SettingsValidation;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.swing.JLabel;

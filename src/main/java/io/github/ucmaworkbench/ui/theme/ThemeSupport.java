@@ -3,7 +3,7 @@ package io.github.ucmaworkbench.ui.theme;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
-import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.settings.Theme;
 import java.awt.Font;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;

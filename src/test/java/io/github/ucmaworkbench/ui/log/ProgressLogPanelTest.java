@@ -2,7 +2,7 @@ package io.github.ucmaworkbench.ui.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Dimension;

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.registrar;
+package io.github.ucmaworkbench.settings;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.settings;
 
 import java.io.IOException;
 import java.util.List;
@@ -14,12 +14,12 @@ import java.util.function.UnaryOperator;
  * because the running app can go on with the settings in memory.
  */
 public final class SettingsHolder {
-    private final SettingsStore store;
+    private final SettingsSaver store;
     private final List<Consumer<WorkbenchSettings>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> problemSinks = new CopyOnWriteArrayList<>();
     private volatile WorkbenchSettings current;
 
-    public SettingsHolder(SettingsStore store, WorkbenchSettings initial) {
+    public SettingsHolder(SettingsSaver store, WorkbenchSettings initial) {
         this.store = store;
         this.current = Objects.requireNonNull(initial);
     }
@@ -41,7 +41,7 @@ public final class SettingsHolder {
         try {
             store.save(next);
         } catch (IOException | RuntimeException e) {
-            String message = "Could not save the settings to " + store.file() + ": " + e.getMessage()
+            String message = "Could not save the settings to " + store.location() + ": " + e.getMessage()
                     + ". They stay in effect until the app closes.";
             problemSinks.forEach(sink -> sink.accept(message));
         }
@@ -60,7 +60,7 @@ public final class SettingsHolder {
         return () -> problemSinks.remove(sink);
     }
 
-    public SettingsStore store() {
+    public SettingsSaver store() {
         return store;
     }
 }

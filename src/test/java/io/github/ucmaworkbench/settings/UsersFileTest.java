@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.registrar;
+package io.github.ucmaworkbench.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.settings;
 
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import java.util.Locale;
@@ -50,9 +50,9 @@ public final class SettingsValidation {
             return Optional.of(path + " is a folder, not a file.");
         }
         try {
-            int users = io.github.ucmaworkbench.registrar.UsersFile.load(path).size();
+            int users = UsersFile.load(path).size();
             return users > 0 ? Optional.empty() : Optional.of(path + " names no users.");
-        } catch (io.github.ucmaworkbench.registrar.UsersFile.Problem e) {
+        } catch (UsersFile.Problem e) {
             return Optional.of(e.getMessage());
         }
     }

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.app;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +14,8 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import io.github.ucmaworkbench.settings.SettingsSaver;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 
 /**
  * Reads and writes {@code settings.json} in the user's config directory. Writing goes to a
@@ -21,7 +23,7 @@ import java.util.Locale;
  * mid-write leaves the previous settings intact. Reading never throws: a missing file gives the
  * defaults, a broken one gives the defaults and one sentence saying what happened.
  */
-public final class SettingsStore {
+public final class SettingsStore implements SettingsSaver {
     /** System property naming the directory to use instead of the user's config directory. */
     public static final String DIRECTORY_PROPERTY = "ucma.workbench.config.dir";
     public static final String FILE_NAME = "settings.json";
@@ -68,6 +70,11 @@ public final class SettingsStore {
         return Paths.get(System.getProperty("user.home"), ".config", "ucma-workbench");
     }
 
+    @Override
+    public String location() {
+        return file().toString();
+    }
+
     public Path file() {
         return directory.resolve(FILE_NAME);
     }
@@ -100,6 +107,7 @@ public final class SettingsStore {
     }
 
     /** Writes the settings atomically; the directory is created when missing. */
+    @Override
     public void save(WorkbenchSettings settings) throws IOException {
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, "settings-", ".json.tmp");

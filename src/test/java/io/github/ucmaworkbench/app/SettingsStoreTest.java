@@ -1,12 +1,17 @@
-package io.github.ucmaworkbench.app.settings;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.ucmaworkbench.app;
 
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.ServerSideSettings;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsStoreTest {
     @TempDir

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.settings;
 
 /**
  * How the server answers an incoming INVITE, as the user chose it (the tutorial's

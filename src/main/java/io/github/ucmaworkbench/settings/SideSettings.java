@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.settings;
 
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import java.util.EnumMap;

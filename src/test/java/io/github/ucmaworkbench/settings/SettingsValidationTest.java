@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.github.ucmaworkbench.app.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsHolderTest {
     @TempDir

@@ -1,6 +1,5 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.settings;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * Everything the workbench remembers between runs: both sides, the theme and the font size.
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param registrarUsersFile the embedded registrar's users file ({@code name=password} lines); empty
  *                         or null: the embedded registrar asks nobody to sign in with a password
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkbenchSettings(int version, ClientSideSettings client, ServerSideSettings server, Theme theme,
         boolean presentationFont, String registrarUsersFile) {
 
@@ -52,7 +50,7 @@ public record WorkbenchSettings(int version, ClientSideSettings client, ServerSi
     }
 
     /** Fills what an older or hand-edited file left out with the defaults. */
-    WorkbenchSettings withMissingFromDefaults() {
+    public WorkbenchSettings withMissingFromDefaults() {
         WorkbenchSettings d = defaults();
         ClientSideSettings c = client == null ? d.client
                 : new ClientSideSettings(
@@ -72,7 +70,7 @@ public record WorkbenchSettings(int version, ClientSideSettings client, ServerSi
     }
 
     /** The first reason these settings cannot be used, or null. */
-    String firstProblem() {
+    public String firstProblem() {
         return client.endpoint().firstProblem("Client")
                 .or(() -> java.util.Optional.ofNullable(client.ourServerUriProblem()).map(p -> "Client our server: " + p))
                 .or(() -> server.endpoint().firstProblem("Server"))

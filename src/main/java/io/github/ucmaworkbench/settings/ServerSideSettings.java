@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.app.settings;
+package io.github.ucmaworkbench.settings;
 
 /**
  * The server side: its endpoint, and how it answers an incoming INVITE.
