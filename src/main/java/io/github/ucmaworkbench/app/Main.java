@@ -11,7 +11,6 @@ import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.trace.SipTrace;
-import io.github.ucmaworkbench.ui.ladder.WireLinks;
 import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
 import io.github.ucmaworkbench.ui.lesson.LessonHost;
 import io.github.ucmaworkbench.ui.lesson.LessonView;

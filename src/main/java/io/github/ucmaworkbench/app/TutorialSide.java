@@ -9,7 +9,7 @@ import io.github.ucmaworkbench.tutorial.TutorialManager;
 import io.github.ucmaworkbench.ui.PendingView;
 import io.github.ucmaworkbench.ui.SideModel;
 import io.github.ucmaworkbench.ui.log.LogEntry;
-import io.github.ucmaworkbench.ui.log.LogLevel;
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,7 +116,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     }
 
     private void progressArrived(ProgressEventArgs e) {
-        LogEntry entry = new LogEntry(e.time(), e.level() == ProgressLevel.ERROR ? LogLevel.ERROR : LogLevel.INFO,
+        LogEntry entry = new LogEntry(e.time(), e.level(),
                 e.message());
         progressListeners.forEach(l -> l.accept(entry));
     }

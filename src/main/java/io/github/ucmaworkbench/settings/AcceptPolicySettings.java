@@ -1,5 +1,9 @@
 package io.github.ucmaworkbench.settings;
 
+import io.github.ucmaworkbench.tutorial.AcceptPolicy;
+import io.github.ucmaworkbench.tutorial.IncomingCallDecider;
+import java.time.Duration;
+
 /**
  * How the server answers an incoming INVITE, as the user chose it (the tutorial's
  * {@code AcceptPolicy} is built from this when the server starts).
@@ -37,6 +41,8 @@ public record AcceptPolicySettings(Kind kind, int rejectCode, String rejectReaso
     }
 
     public static final int DEFAULT_ASK_TIMEOUT_SECONDS = 20;
+    /** How much longer than the countdown the server manager waits before its own 480. */
+    public static final Duration ASK_GRACE = Duration.ofSeconds(2);
     public static final String DEFAULT_REQUIRED_HEADER = "X-Lesson";
 
     public static AcceptPolicySettings defaults() {
@@ -71,6 +77,46 @@ public record AcceptPolicySettings(Kind kind, int rejectCode, String rejectReaso
             case DONT_ANSWER -> "Don't answer";
             case REQUIRE_HEADER -> "Accept only with header " + requiredHeader;
         };
+    }
+
+    /**
+     * The tutorial's policy for this choice: the one conversion from the window's terms to the
+     * tutorial's. {@code askDecider} answers "Ask me"; the manager's own "nobody decided" timer runs
+     * {@link #ASK_GRACE} longer than the countdown, so the countdown's Decline is what the caller
+     * sees (603), not the manager's fallback (480).
+     */
+    public AcceptPolicy toPolicy(IncomingCallDecider askDecider) {
+        return switch (kind) {
+            case ACCEPT_ALL -> new AcceptPolicy.AcceptAll();
+            case REJECT -> new AcceptPolicy.Reject(rejectCode, rejectReason);
+            case ASK -> new AcceptPolicy.Ask(askDecider, Duration.ofSeconds(askTimeoutSeconds).plus(ASK_GRACE));
+            case DONT_ANSWER -> new AcceptPolicy.DontAnswer();
+            case REQUIRE_HEADER -> new AcceptPolicy.RequireHeader(requiredHeader);
+        };
+    }
+
+    /**
+     * {@code policy} (set by a lesson step) in the window's terms, keeping the fields it does not set
+     * from {@code shown}: the one conversion back.
+     */
+    public static AcceptPolicySettings from(AcceptPolicy policy, AcceptPolicySettings shown) {
+        Kind kind = Kind.ACCEPT_ALL;
+        int code = shown.rejectCode();
+        String reason = shown.rejectReason();
+        String header = shown.requiredHeader();
+        if (policy instanceof AcceptPolicy.Reject reject) {
+            kind = Kind.REJECT;
+            code = reject.code();
+            reason = reject.reason();
+        } else if (policy instanceof AcceptPolicy.DontAnswer) {
+            kind = Kind.DONT_ANSWER;
+        } else if (policy instanceof AcceptPolicy.RequireHeader require) {
+            kind = Kind.REQUIRE_HEADER;
+            header = require.name();
+        } else if (policy instanceof AcceptPolicy.Ask) {
+            kind = Kind.ASK;
+        }
+        return new AcceptPolicySettings(kind, code, reason, header, shown.askTimeoutSeconds());
     }
 
     AcceptPolicySettings withMissingFrom(AcceptPolicySettings fallback) {

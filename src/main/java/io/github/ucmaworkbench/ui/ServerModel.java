@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.ui;
 
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.ui.policy.IncomingCallAsker;
 
 /** The server side: listening and the classroom's accept policy on top of signing in and out. */
 public interface ServerModel extends SideModel {

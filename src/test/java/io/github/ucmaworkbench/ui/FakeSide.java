@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.ui;
 
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +76,7 @@ class FakeSide implements SideModel {
         worker.execute(() -> {
             change.run();
             progressListeners.forEach(l -> l.accept(new LogEntry(Instant.now(),
-                    io.github.ucmaworkbench.ui.log.LogLevel.INFO, progress)));
+                    ProgressLevel.INFO, progress)));
             changeListeners.forEach(Runnable::run);
         });
     }

@@ -1,10 +1,11 @@
 package io.github.ucmaworkbench.ui;
 
+import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.settings.ClientSideSettings;
 import io.github.ucmaworkbench.settings.SideSettings;
-import io.github.ucmaworkbench.rtc.SignalingHeader;
-import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.ui.policy.IncomingCallAsker;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.app.cli;
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonRunListener;
 import io.github.ucmaworkbench.lessons.LessonRunReport;
+import io.github.ucmaworkbench.app.HeadlessLessons;
 import io.github.ucmaworkbench.lessons.LessonRunner;
 import io.github.ucmaworkbench.lessons.LessonStep;
 import io.github.ucmaworkbench.lessons.Side;
@@ -81,7 +82,7 @@ final class RunLessonCommand implements Callable<Integer> {
         }
         LessonRunReport report;
         try (AutoCloseable recording = trace.start()) {
-            report = LessonRunner.runHeadless(lesson,
+            report = HeadlessLessons.runHeadless(lesson,
                     new LessonRunner.Options(transport, Duration.ofSeconds(stepTimeoutSeconds)), new Printer(io));
         }
         if (report.passed()) {

@@ -4,6 +4,7 @@ import io.github.ucmaworkbench.lessons.CSharpEquivalents;
 import io.github.ucmaworkbench.lessons.CodeRegion;
 import io.github.ucmaworkbench.lessons.CodeRegions;
 import io.github.ucmaworkbench.lessons.Expectation;
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonEngine;
 import io.github.ucmaworkbench.lessons.LessonFormatException;
@@ -457,7 +458,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
     private static String describe(Expectation expectation) {
         String who = "the " + expectation.side().id();
         if (expectation instanceof Expectation.Line line) {
-            String kind = line.level() == null ? "log" : line.level().name().equals("ERROR") ? "log shows an error" : "log";
+            String kind = line.level() == null ? "log" : line.level() == ProgressLevel.ERROR ? "log shows an error" : "log";
             return who + "'s " + kind + " says \u201C" + line.text() + "\u201D";
         }
         Expectation.State state = (Expectation.State) expectation;

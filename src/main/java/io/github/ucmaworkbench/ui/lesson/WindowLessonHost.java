@@ -1,7 +1,6 @@
 package io.github.ucmaworkbench.ui.lesson;
 
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.lessons.LessonAction;
 import io.github.ucmaworkbench.lessons.Side;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
@@ -62,30 +61,9 @@ public final class WindowLessonHost implements LessonHost {
         LessonHost.super.applyAcceptPolicy(policy);
         SwingUtilities.invokeLater(() -> {
             if (find(window, ServerPanel.POLICY) instanceof AcceptPolicyPanel panel) {
-                panel.load(settingsFor(policy, panel.policy()));
+                panel.load(AcceptPolicySettings.from(policy, panel.policy()));
             }
         });
-    }
-
-    /** {@code policy} in the window's terms, keeping the fields it does not set from {@code shown}. */
-    static AcceptPolicySettings settingsFor(AcceptPolicy policy, AcceptPolicySettings shown) {
-        Kind kind = Kind.ACCEPT_ALL;
-        int code = shown.rejectCode();
-        String reason = shown.rejectReason();
-        String header = shown.requiredHeader();
-        if (policy instanceof AcceptPolicy.Reject reject) {
-            kind = Kind.REJECT;
-            code = reject.code();
-            reason = reject.reason();
-        } else if (policy instanceof AcceptPolicy.DontAnswer) {
-            kind = Kind.DONT_ANSWER;
-        } else if (policy instanceof AcceptPolicy.RequireHeader require) {
-            kind = Kind.REQUIRE_HEADER;
-            header = require.name();
-        } else if (policy instanceof AcceptPolicy.Ask) {
-            kind = Kind.ASK;
-        }
-        return new AcceptPolicySettings(kind, code, reason, header, shown.askTimeoutSeconds());
     }
 
     @Override

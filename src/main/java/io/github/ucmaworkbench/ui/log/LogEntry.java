@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.log;
 
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param level   how much it matters
  * @param message the sentence, as the tutorial code wrote it
  */
-public record LogEntry(Instant time, LogLevel level, String message) {
+public record LogEntry(Instant time, ProgressLevel level, String message) {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     public LogEntry {
@@ -22,15 +23,15 @@ public record LogEntry(Instant time, LogLevel level, String message) {
     }
 
     public static LogEntry info(String message) {
-        return new LogEntry(Instant.now(), LogLevel.INFO, message);
+        return new LogEntry(Instant.now(), ProgressLevel.INFO, message);
     }
 
     public static LogEntry warning(String message) {
-        return new LogEntry(Instant.now(), LogLevel.WARNING, message);
+        return new LogEntry(Instant.now(), ProgressLevel.WARNING, message);
     }
 
     public static LogEntry error(String message) {
-        return new LogEntry(Instant.now(), LogLevel.ERROR, message);
+        return new LogEntry(Instant.now(), ProgressLevel.ERROR, message);
     }
 
     public String timeText() {

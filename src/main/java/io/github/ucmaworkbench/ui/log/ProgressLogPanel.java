@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.log;
 
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
 import java.io.IOException;
@@ -126,7 +127,7 @@ public final class ProgressLogPanel extends JPanel {
         buffer.offer(entry);
     }
 
-    public void append(Instant time, LogLevel level, String message) {
+    public void append(Instant time, ProgressLevel level, String message) {
         append(new LogEntry(time, level, message));
     }
 

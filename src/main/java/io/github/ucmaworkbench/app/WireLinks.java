@@ -1,15 +1,16 @@
-package io.github.ucmaworkbench.ui.ladder;
+package io.github.ucmaworkbench.app;
 
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.lessons.LessonAction;
 import io.github.ucmaworkbench.lessons.Side;
-import io.github.ucmaworkbench.ui.log.LogEntry;
-import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
-import io.github.ucmaworkbench.ui.lesson.LessonHost;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;
+import io.github.ucmaworkbench.ui.ladder.LadderView;
+import io.github.ucmaworkbench.ui.lesson.LessonHost;
+import io.github.ucmaworkbench.ui.log.LogEntry;
+import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Duration;

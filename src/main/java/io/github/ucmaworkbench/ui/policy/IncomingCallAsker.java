@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.ui;
+package io.github.ucmaworkbench.ui.policy;
 
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.ui.ladder;
+package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,11 @@
-package io.github.ucmaworkbench.lessons;
+package io.github.ucmaworkbench.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.github.ucmaworkbench.lessons.Lesson;
+import io.github.ucmaworkbench.lessons.LessonRunListener;
+import io.github.ucmaworkbench.lessons.LessonRunReport;
+import io.github.ucmaworkbench.lessons.LessonRunner;
+import io.github.ucmaworkbench.lessons.Side;
+import io.github.ucmaworkbench.lessons.StepResult;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
 import java.net.InetSocketAddress;
@@ -12,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each part of the series runs end to end without a window, against its own embedded registrar. */
 class LessonRunnerTest {
@@ -20,7 +25,7 @@ class LessonRunnerTest {
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
     void everyStepOfTheLessonReachesItsOutcome(int part) throws Exception {
         List<String> transcript = new CopyOnWriteArrayList<>();
-        LessonRunReport report = LessonRunner.runHeadless(part, new LessonRunListener() {
+        LessonRunReport report = HeadlessLessons.runHeadless(part, new LessonRunListener() {
             @Override
             public void stepFinished(StepResult result) {
                 transcript.add(result.toString());
@@ -43,7 +48,7 @@ class LessonRunnerTest {
     @Test
     void partSixRunsOverUdpToo() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
-        LessonRunReport report = LessonRunner.runHeadless(6, new LessonRunner.Options(SipTransportType.UDP,
+        LessonRunReport report = HeadlessLessons.runHeadless(6, new LessonRunner.Options(SipTransportType.UDP,
                 Duration.ofSeconds(10)), new LessonRunListener() {
                     @Override
                     public void lessonStarted(Lesson lesson) {
@@ -67,7 +72,7 @@ class LessonRunnerTest {
 
     @Test
     void anUnknownPartIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> LessonRunner.runHeadless(12, null))
+        assertThatThrownBy(() -> HeadlessLessons.runHeadless(12, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no lesson for part 12 in ");
     }
 }

@@ -1,0 +1,20 @@
+package io.github.ucmaworkbench.lessons;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * The registrar a headless {@link LessonRunner} run signs both sides in to. The app layer supplies
+ * its embedded registrar here, so lessons never depends on the registrar package.
+ */
+public interface LessonRegistrar extends AutoCloseable {
+    /** Starts listening; the address both sides sign in to. Called once, on the runner's thread. */
+    InetSocketAddress start() throws IOException;
+
+    /** The domain the two users live in ({@code sip:client@DOMAIN}); valid after {@link #start()}. */
+    String domain();
+
+    /** Stops it; the run is over. Never throws. */
+    @Override
+    void close();
+}
