@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.app.cli.WorkbenchCommand;
 import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
@@ -90,11 +91,7 @@ public final class Main implements Callable<Integer> {
         // Lesson files are read and parsed on their own thread while this one starts the
         // registrar, not on the event thread. Progress lives beside settings.json, so
         // --config-dir keeps a class's state together.
-        CompletableFuture<LessonLibrary> lessons = CompletableFuture.supplyAsync(LessonLibrary::loadOrReport, r -> {
-            Thread loader = new Thread(r, "lesson-loader");
-            loader.setDaemon(true);
-            loader.start();
-        });
+        CompletableFuture<LessonLibrary> lessons = CompletableFuture.supplyAsync(LessonLibrary::loadOrReport, r -> DaemonThreads.start("lesson-loader", r));
         RegistrarConfig.Builder registrarConfig = RegistrarConfig.builder()
                 .bindAddress(bind)
                 .port(registrarPort)

@@ -1,19 +1,16 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.common.OwnerOnlyFiles;
+import io.github.ucmaworkbench.common.ConfigFolder;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
 import io.github.ucmaworkbench.settings.SettingsSaver;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 
@@ -25,7 +22,7 @@ import io.github.ucmaworkbench.settings.WorkbenchSettings;
  */
 public final class SettingsStore implements SettingsSaver {
     /** System property naming the directory to use instead of the user's config directory. */
-    public static final String DIRECTORY_PROPERTY = "ucma.workbench.config.dir";
+    public static final String DIRECTORY_PROPERTY = ConfigFolder.PROPERTY;
     public static final String FILE_NAME = "settings.json";
 
     private final Path directory;
@@ -50,24 +47,9 @@ public final class SettingsStore implements SettingsSaver {
         return new SettingsStore(defaultDirectory());
     }
 
-    /**
-     * {@code -Ducma.workbench.config.dir}, else {@code $XDG_CONFIG_HOME/ucma-workbench}, else on
-     * Windows {@code %APPDATA%/ucma-workbench}, else {@code ~/.config/ucma-workbench}.
-     */
+    /** The workbench's {@link ConfigFolder}. */
     public static Path defaultDirectory() {
-        String override = System.getProperty(DIRECTORY_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return Paths.get(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Paths.get(xdg, "ucma-workbench");
-        }
-        String appData = System.getenv("APPDATA");
-        if (appData != null && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return Paths.get(appData, "ucma-workbench");
-        }
-        return Paths.get(System.getProperty("user.home"), ".config", "ucma-workbench");
+        return ConfigFolder.path();
     }
 
     @Override
@@ -106,30 +88,10 @@ public final class SettingsStore implements SettingsSaver {
         return new Loaded(completed, null);
     }
 
-    /** Writes the settings atomically; the directory is created when missing. */
+    /** Writes the settings atomically and owner-only (the file may hold a digest password); the directory is created when missing. */
     @Override
     public void save(WorkbenchSettings settings) throws IOException {
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "settings-", ".json.tmp");
-        try {
-            ownerOnly(temp); // the file may hold a digest password
-            Files.write(temp, mapper.writeValueAsBytes(settings));
-            try {
-                Files.move(temp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file(), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void ownerOnly(Path path) {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system (Windows): the user's profile directory is private already.
-        }
+        OwnerOnlyFiles.replace(file(), mapper.writeValueAsBytes(settings));
     }
 
     private static Loaded unusable(Path file, String why) {

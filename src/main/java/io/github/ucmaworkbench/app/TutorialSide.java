@@ -1,15 +1,14 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.tutorial.PendingOperation;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
-import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.TutorialManager;
 import io.github.ucmaworkbench.ui.PendingView;
 import io.github.ucmaworkbench.ui.SideModel;
 import io.github.ucmaworkbench.ui.log.LogEntry;
-import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,11 +38,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     private AutoCloseable changedSubscription;
 
     TutorialSide(String name, M first) {
-        lifecycle = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name + "-lifecycle");
-            t.setDaemon(true);
-            return t;
-        });
+        lifecycle = Executors.newSingleThreadExecutor(DaemonThreads.named(name + "-lifecycle"));
         install(first);
     }
 

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.settings.ClientSideSettings;
 import io.github.ucmaworkbench.settings.SideSettings;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
@@ -226,9 +227,7 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     /** Ends sessions, signs out, stops listening and the registrar; bounded to a few seconds. */
     @Override
     public void close() {
-        Thread clientCloser = new Thread(client::close, "client-close");
-        clientCloser.setDaemon(true);
-        clientCloser.start();
+        Thread clientCloser = DaemonThreads.start("client-close", client::close);
         server.close();
         try {
             clientCloser.join(2_500);

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.lessons;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.rtc.EventHandler;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
@@ -47,8 +48,8 @@ public final class LessonEngine implements AutoCloseable {
             EnumSet.of(LessonAction.SIGN_IN, LessonAction.SIGN_OUT, LessonAction.LISTEN, LessonAction.STOP_LISTENING);
 
     private final LessonSides sides;
-    private final ExecutorService actions = Executors.newSingleThreadExecutor(daemon("lesson-engine"));
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("lesson-clock"));
+    private final ExecutorService actions = Executors.newSingleThreadExecutor(DaemonThreads.named("lesson-engine"));
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lesson-clock"));
     private final Map<Side, SideLog> logs = new EnumMap<>(Side.class);
     private final Map<Side, Integer> actionMarks = new EnumMap<>(Side.class);
     private volatile Duration defaultStepTimeout = DEFAULT_STEP_TIMEOUT;
@@ -262,13 +263,6 @@ public final class LessonEngine implements AutoCloseable {
         clock.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** One side's progress lines, from whichever manager the window currently has. */
     private static final class SideLog {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.rtc;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
@@ -7,20 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The API's worker threads: where callbacks and events run, so that neither a JAIN-SIP stack
  * thread (which must never block) nor the Swing thread ever runs user code.
  */
 public final class Workers {
-    private static final AtomicInteger COUNT = new AtomicInteger();
     private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "ucma-worker-" + COUNT.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            30, TimeUnit.SECONDS, new SynchronousQueue<>(), DaemonThreads.numbered("ucma-worker-"));
 
     private Workers() {
     }

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.sip;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import gov.nist.core.CommonLogger;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.util.Properties;
@@ -121,7 +122,7 @@ public final class SipStacks {
             return;
         }
         TlsStacks.forget(stack.getStackName());
-        Thread stopper = new Thread(() -> {
+        Thread stopper = DaemonThreads.start("sip-stack-stop", () -> {
             synchronized (CREATE_LOCK) {
                 // UDPMessageProcessor.stop() NPEs when its receiver thread has not run yet (a stop
                 // right after start, or after a failed bind); that aborts stopStack() half-way and
@@ -137,9 +138,7 @@ public final class SipStacks {
                     }
                 }
             }
-        }, "sip-stack-stop");
-        stopper.setDaemon(true);
-        stopper.start();
+        });
         try {
             stopper.join(5_000);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.Theme;
@@ -420,15 +421,13 @@ public final class WorkbenchFrame extends JFrame {
                 onClosed.run();
             }
         };
-        Thread closer = new Thread(() -> {
+        DaemonThreads.start("workbench-close", () -> {
             try {
                 model.close();
             } finally {
                 SwingUtilities.invokeLater(finish);
             }
-        }, "workbench-close");
-        closer.setDaemon(true);
-        closer.start();
+        });
         // A server that is gone must not keep the window open: give up waiting after the grace period.
         Timer grace = new Timer(CLOSE_GRACE_MILLIS, e -> finish.run());
         grace.setRepeats(false);

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.app.cli.HeadlessLessons;
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonRunListener;
 import io.github.ucmaworkbench.lessons.LessonRunReport;

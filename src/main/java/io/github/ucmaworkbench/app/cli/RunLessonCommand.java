@@ -3,7 +3,6 @@ package io.github.ucmaworkbench.app.cli;
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonRunListener;
 import io.github.ucmaworkbench.lessons.LessonRunReport;
-import io.github.ucmaworkbench.app.HeadlessLessons;
 import io.github.ucmaworkbench.lessons.LessonRunner;
 import io.github.ucmaworkbench.lessons.LessonStep;
 import io.github.ucmaworkbench.lessons.Side;

@@ -1,6 +1,6 @@
 package io.github.ucmaworkbench.app.cli;
 
-import io.github.ucmaworkbench.app.SettingsStore;
+import io.github.ucmaworkbench.common.ConfigFolder;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import java.net.InetAddress;
@@ -44,7 +44,7 @@ final class TlsOptions {
         if (keystore != null) {
             return TlsMaterial.fromKeyStore(keystore, keystorePassword == null ? null : keystorePassword.toCharArray());
         }
-        Path dir = configDir != null ? configDir : SettingsStore.defaultDirectory();
+        Path dir = configDir != null ? configDir : ConfigFolder.path();
         return TlsMaterial.workbench(dir, bindAddress == null ? List.of() : List.of(bindAddress));
     }
 }

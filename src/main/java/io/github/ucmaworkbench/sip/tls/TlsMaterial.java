@@ -1,10 +1,10 @@
 package io.github.ucmaworkbench.sip.tls;
 
+import io.github.ucmaworkbench.common.ConfigFolder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -186,26 +186,9 @@ public final class TlsMaterial {
         return chosen != null ? chosen.get() : workbench(defaultDirectory(), List.of());
     }
 
-    /**
-     * The directory settings.json lives in by default: {@code -Ducma.workbench.config.dir}, else
-     * {@code $XDG_CONFIG_HOME/ucma-workbench}, else on Windows {@code %APPDATA%/ucma-workbench}, else
-     * {@code ~/.config/ucma-workbench}. The same rule
-     * as {@code app.SettingsStore}, repeated because rtc must not depend on app.
-     */
+    /** Where the workbench certificate lives by default: the workbench's {@link ConfigFolder}. */
     public static Path defaultDirectory() {
-        String override = System.getProperty("ucma.workbench.config.dir");
-        if (override != null && !override.isBlank()) {
-            return Paths.get(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Paths.get(xdg, "ucma-workbench");
-        }
-        String appData = System.getenv("APPDATA");
-        if (appData != null && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
-            return Paths.get(appData, "ucma-workbench");
-        }
-        return Paths.get(System.getProperty("user.home"), ".config", "ucma-workbench");
+        return ConfigFolder.path();
     }
 
     public SSLContext sslContext() {

@@ -1,17 +1,14 @@
 package io.github.ucmaworkbench.sip.tls;
 
+import io.github.ucmaworkbench.common.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -176,28 +173,7 @@ public final class WorkbenchCertificate {
 
     /** Written beside the target and moved over it, owner-only from the start: never a half file or a readable key. */
     private static void write(Path file, KeyStore store) throws IOException, GeneralSecurityException {
-        Path temp = Files.createTempFile(file.getParent(), "tls-", ".p12.tmp");
-        try {
-            ownerOnly(temp);
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                store.store(out, PASSWORD);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void ownerOnly(Path path) {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Windows: the user's profile directory is already private to the user.
-        }
+        OwnerOnlyFiles.replace(file, out -> store.store(out, PASSWORD));
     }
 
     private static Set<String> addressNames(Collection<InetAddress> extra) {

@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.app;
+package io.github.ucmaworkbench.app.cli;
 
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonRegistrar;
