@@ -1,17 +1,18 @@
 package io.github.ucmaworkbench.app;
 
-import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.app.cli.WorkbenchCommand;
-import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.common.DaemonThreads;
+import io.github.ucmaworkbench.common.SuppressForbidden;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.UsersFile;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
-import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.trace.SipTrace;
+import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
 import io.github.ucmaworkbench.ui.lesson.LessonHost;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
@@ -25,9 +26,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javax.swing.SwingUtilities;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Starts the workbench: with no arguments, the window with the embedded registrar running. */
 @Command(name = "ucma-workbench", mixinStandardHelpOptions = true, version = "UCMA Workbench 0.1",
@@ -152,6 +153,7 @@ public final class Main implements Callable<Integer> {
     private static void markWhenOpen(WorkbenchFrame frame, Workbench workbench) {
         frame.addWindowListener(new WindowAdapter() {
             @Override
+            @SuppressForbidden("benchmark 1 reads this line from stdout")
             public void windowOpened(WindowEvent e) {
                 System.out.println("Workbench ready: window shown, registrar listening on " + workbench.registrarAddress()
                         + " (" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start)");

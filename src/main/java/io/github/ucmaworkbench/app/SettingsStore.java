@@ -1,18 +1,18 @@
 package io.github.ucmaworkbench.app;
 
-import io.github.ucmaworkbench.common.OwnerOnlyFiles;
-import io.github.ucmaworkbench.common.ConfigFolder;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.ucmaworkbench.common.ConfigFolder;
+import io.github.ucmaworkbench.common.OwnerOnlyFiles;
+import io.github.ucmaworkbench.settings.SettingsSaver;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import io.github.ucmaworkbench.settings.SettingsSaver;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 
 /**
  * Reads and writes {@code settings.json} in the user's config directory. Writing goes to a

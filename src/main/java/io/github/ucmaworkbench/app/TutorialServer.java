@@ -5,8 +5,8 @@ import io.github.ucmaworkbench.settings.SideSettings;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import io.github.ucmaworkbench.tutorial.ServerManager;
-import io.github.ucmaworkbench.ui.policy.IncomingCallAsker;
 import io.github.ucmaworkbench.ui.ServerModel;
+import io.github.ucmaworkbench.ui.policy.IncomingCallAsker;
 import java.time.Duration;
 import java.util.function.Function;
 

@@ -1,12 +1,12 @@
 package io.github.ucmaworkbench.app;
 
 import io.github.ucmaworkbench.common.DaemonThreads;
-import io.github.ucmaworkbench.settings.ClientSideSettings;
-import io.github.ucmaworkbench.settings.SideSettings;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.tutorial.ClientSettings;

@@ -34,7 +34,7 @@ final class WorkbenchTls {
     /** Like the other, but the user's own keystore when {@code keystore} is not null. */
     static CompletableFuture<TlsSource> load(Path configDir, InetAddress bind, Path keystore, char[] keystorePassword) {
         CompletableFuture<TlsSource> loaded = new CompletableFuture<>();
-        Thread loader = DaemonThreads.start("tls-certificate", () -> {
+        DaemonThreads.start("tls-certificate", () -> {
             try {
                 TlsMaterial material = keystore != null ? TlsMaterial.fromKeyStore(keystore, keystorePassword)
                         : TlsMaterial.workbench(configDir, List.of(bind));

@@ -26,9 +26,13 @@ public final class OwnerOnlyFiles {
 
     /** Writes {@code content} to a temporary file beside {@code target}, then moves it over {@code target}. */
     public static <E extends Exception> void replace(Path target, Content<E> content) throws IOException, E {
-        Path folder = target.toAbsolutePath().getParent();
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null) {
+            throw new IOException(target + " is not a file in a folder");
+        }
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
+        Path temp = Files.createTempFile(folder, String.valueOf(absolute.getFileName()), ".tmp");
         try {
             ownerOnly(temp);
             try (OutputStream out = Files.newOutputStream(temp)) {

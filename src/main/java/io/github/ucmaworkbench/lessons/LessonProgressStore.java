@@ -1,11 +1,11 @@
 package io.github.ucmaworkbench.lessons;
 
-import io.github.ucmaworkbench.common.OwnerOnlyFiles;
-import io.github.ucmaworkbench.common.ConfigFolder;
-import io.github.ucmaworkbench.common.DaemonThreads;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.ucmaworkbench.common.ConfigFolder;
+import io.github.ucmaworkbench.common.DaemonThreads;
+import io.github.ucmaworkbench.common.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

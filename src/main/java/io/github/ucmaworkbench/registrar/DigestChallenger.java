@@ -126,7 +126,7 @@ final class DigestChallenger {
     /** The nc parameter exactly as the client sent it (its hash covers the text, not the number). */
     private static String nonceCount(AuthorizationHeader auth) {
         String raw = auth.getParameter("nc");
-        return raw != null ? raw : String.format("%08x", auth.getNonceCount());
+        return raw != null ? raw : String.format(Locale.ROOT, "%08x", auth.getNonceCount());
     }
 
     /** RFC 7616 §3.4.1: the response for qop=auth, or RFC 2069 style without qop. */

@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.registrar;
 
-import io.github.ucmaworkbench.sip.FreePorts;
 import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.FreePorts;
 import io.github.ucmaworkbench.sip.SipStacks;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;

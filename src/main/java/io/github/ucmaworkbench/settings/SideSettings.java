@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.settings;
 
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,6 +88,6 @@ public record SideSettings(String uri, boolean useEmbeddedRegistrar, String serv
 
     Optional<String> firstProblem(String side) {
         return problems().entrySet().stream().findFirst()
-                .map(e -> side + " " + e.getKey().name().toLowerCase().replace('_', ' ') + ": " + e.getValue());
+                .map(e -> side + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + e.getValue());
     }
 }

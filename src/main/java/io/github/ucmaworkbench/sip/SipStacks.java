@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.sip;
 
-import io.github.ucmaworkbench.common.DaemonThreads;
 import gov.nist.core.CommonLogger;
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -20,6 +20,7 @@ import io.github.ucmaworkbench.rtc.SipResponseData;
 import io.github.ucmaworkbench.rtc.Workers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 
 /**
@@ -259,12 +260,12 @@ public abstract class TutorialManager implements AutoCloseable {
 
     /** The tutorial's {@code RecordProgress}: one line of news. */
     protected void recordProgress(String format, Object... args) {
-        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.INFO, String.format(format, args)));
+        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.INFO, String.format(Locale.ROOT, format, args)));
     }
 
     /** The tutorial's {@code Error}: one line that something failed. */
     protected void error(String format, Object... args) {
-        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.ERROR, String.format(format, args)));
+        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.ERROR, String.format(Locale.ROOT, format, args)));
     }
 
     private void releaseEndpoint() {

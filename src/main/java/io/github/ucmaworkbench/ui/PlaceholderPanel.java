@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui;
 
+import java.util.Locale;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import net.miginfocom.swing.MigLayout;
@@ -12,7 +13,7 @@ public final class PlaceholderPanel extends JPanel {
     public PlaceholderPanel(String name, String title, String whatWillAppear) {
         super(new MigLayout("insets 10, gap 6 8", "[grow,fill]", "[][grow,top]"));
         setName(name);
-        JLabel heading = new JLabel(title.toUpperCase());
+        JLabel heading = new JLabel(title.toUpperCase(Locale.ROOT));
         heading.putClientProperty("FlatLaf.styleClass", "h2");
         JLabel text = new JLabel("<html><div style='width:100%'>" + whatWillAppear + "</div></html>");
         text.setName(name + ".text");

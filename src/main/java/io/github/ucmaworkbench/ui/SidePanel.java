@@ -4,6 +4,7 @@ import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import java.awt.event.ActionEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -45,9 +46,9 @@ public abstract class SidePanel extends JPanel {
         this.pending = new PendingIndicator(prefix + PENDING);
         this.log = new ProgressLogPanel(prefix + LOG, title);
         settingsAction = action(title + " settings…", 'e', e -> openSettings.run());
-        settingsAction.putValue(Action.SHORT_DESCRIPTION, "URI, server and transport of the " + title.toLowerCase());
+        settingsAction.putValue(Action.SHORT_DESCRIPTION, "URI, server and transport of the " + title.toLowerCase(Locale.ROOT));
 
-        JLabel heading = new JLabel(title.toUpperCase());
+        JLabel heading = new JLabel(title.toUpperCase(Locale.ROOT));
         heading.setName(prefix + TITLE);
         heading.putClientProperty("FlatLaf.styleClass", "h2");
         uri.setName(prefix + URI);

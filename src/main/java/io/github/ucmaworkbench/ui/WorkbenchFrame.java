@@ -16,6 +16,7 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -320,7 +321,7 @@ public final class WorkbenchFrame extends JFrame {
     private static JMenu menu(String text, char mnemonic) {
         JMenu menu = new JMenu(text);
         menu.setMnemonic(mnemonic);
-        menu.setName("menu." + text.toLowerCase());
+        menu.setName("menu." + text.toLowerCase(Locale.ROOT));
         return menu;
     }
 

@@ -1,5 +1,7 @@
 package io.github.ucmaworkbench.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.settings.ClientSideSettings;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsStoreTest {
     @TempDir

@@ -1,5 +1,7 @@
 package io.github.ucmaworkbench.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.ucmaworkbench.app.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SettingsHolderTest {
     @TempDir

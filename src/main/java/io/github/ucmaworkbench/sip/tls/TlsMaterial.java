@@ -43,6 +43,8 @@ public final class TlsMaterial {
     /** What stacks use when nobody chose: the workbench certificate in the default directory. */
     private static volatile TlsSource defaultMaterial;
     private static final Map<Path, TlsMaterial> WORKBENCH = new ConcurrentHashMap<>();
+    /** One certificate made at a time: two first uses at once must not both write the keystore. */
+    private static final Object WORKBENCH_LOCK = new Object();
 
     private final SSLContext context;
     private final X509Certificate certificate;
@@ -63,7 +65,7 @@ public final class TlsMaterial {
      */
     public static TlsMaterial workbench(Path directory, Collection<InetAddress> bindAddresses) throws TlsSetupException {
         Path dir = directory.toAbsolutePath().normalize();
-        synchronized (WORKBENCH) {
+        synchronized (WORKBENCH_LOCK) {
             try {
                 WorkbenchCertificate.Stored stored = WorkbenchCertificate.stored(dir, bindAddresses);
                 X509Certificate cert = stored.certificate();

@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.ui.ladder;
 
 import java.awt.Color;
+import java.util.Locale;
 import javax.swing.UIManager;
 
 /**
@@ -58,7 +59,7 @@ final class LadderPalette {
     }
 
     static String hex(Color c) {
-        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     private static double luminance(Color c) {

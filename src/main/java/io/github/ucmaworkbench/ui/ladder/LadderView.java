@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import javax.swing.JButton;
@@ -473,7 +474,7 @@ public class LadderView extends JPanel implements AutoCloseable {
                         model = get();
                         model.setGroupByCaller(filterBar.isGroupSelected()); // the user may have switched meanwhile
                     }
-                } catch (Exception e) {
+                } catch (InterruptedException | ExecutionException | RuntimeException e) {
                     model.clear(); // cannot happen short of an Error; start afresh rather than stall
                 } finally {
                     trimming = false;

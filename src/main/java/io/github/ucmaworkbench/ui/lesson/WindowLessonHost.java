@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.ui.lesson;
 
-import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.lessons.LessonAction;
 import io.github.ucmaworkbench.lessons.Side;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;

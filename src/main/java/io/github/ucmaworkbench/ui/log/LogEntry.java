@@ -4,6 +4,7 @@ import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param message the sentence, as the tutorial code wrote it
  */
 public record LogEntry(Instant time, ProgressLevel level, String message) {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     public LogEntry {
         Objects.requireNonNull(time, "time");
@@ -40,7 +41,7 @@ public record LogEntry(Instant time, ProgressLevel level, String message) {
 
     /** The line as copied or saved: {@code 12:00:01.250  ERROR  The INVITE was rejected: 486 Busy Here}. */
     public String toText() {
-        return timeText() + "  " + String.format("%-7s", level) + "  " + message;
+        return timeText() + "  " + String.format(Locale.ROOT, "%-7s", level) + "  " + message;
     }
 
     /** Same as {@link #toText()}, so the list's own copy (Ctrl+C) yields readable lines. */

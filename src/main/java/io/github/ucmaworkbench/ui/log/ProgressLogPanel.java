@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.swing.JButton;
 import javax.swing.JFileChooser;
@@ -213,7 +214,7 @@ public final class ProgressLogPanel extends JPanel {
     void savePerformed() {
         JFileChooser chooser = new JFileChooser();
         chooser.setDialogTitle("Save " + what + " log");
-        chooser.setSelectedFile(new java.io.File(what.toLowerCase() + "-log.txt"));
+        chooser.setSelectedFile(new java.io.File(what.toLowerCase(Locale.ROOT) + "-log.txt"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
             return;
         }

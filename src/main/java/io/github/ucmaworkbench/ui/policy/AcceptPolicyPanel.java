@@ -1,9 +1,9 @@
 package io.github.ucmaworkbench.ui.policy;
 
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
-import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.StandardRejection;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Component;
 import java.util.function.Consumer;
 import javax.swing.DefaultListCellRenderer;

@@ -51,7 +51,7 @@ public final class ThemeSupport {
     }
 
     public static boolean isPresentationFont() {
-        return UIManager.get("defaultFont") != null && UIManager.getDefaults().get("ucma.presentationFont") == Boolean.TRUE;
+        return UIManager.get("defaultFont") != null && Boolean.TRUE.equals(UIManager.getDefaults().get("ucma.presentationFont"));
     }
 
     private static void setup(Theme theme, boolean presentationFont) {

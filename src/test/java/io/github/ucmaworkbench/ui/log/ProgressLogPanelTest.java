@@ -1,5 +1,7 @@
 package io.github.ucmaworkbench.ui.log;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.ui.GuiTest;
@@ -17,7 +19,6 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ProgressLogPanelTest extends GuiTest {
     static final String NAME = "test.log";
