@@ -13,13 +13,9 @@ import java.awt.event.ActionEvent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import javax.swing.JButton;
@@ -27,7 +23,6 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JToggleButton;
-import javax.swing.SwingWorker;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
@@ -47,21 +42,7 @@ import net.miginfocom.swing.MigLayout;
  * {@code highlight*} methods (a lesson step's arrows), {@link #setColumnOrder(List)}, and
  * {@link #close()} when the window goes.
  */
-public class LadderView extends JPanel implements AutoCloseable {
-    public static final String CANVAS = "ladder.canvas";
-    public static final String CALL_ID_FILTER = "ladder.filter.callId";
-    public static final String METHOD_FILTER = "ladder.filter.method";
-    public static final String CALLER_FILTER = "ladder.filter.caller";
-    public static final String GROUP_BY_CALLER = "ladder.groupByCaller";
-    public static final String PAUSE = "ladder.pause";
-    public static final String CLEAR = "ladder.clear";
-    public static final String EXPORT = "ladder.export";
-    public static final String EXPORT_TEXT = "ladder.export.text";
-    public static final String EXPORT_PCAP = "ladder.export.pcap";
-    public static final String EXPORT_PNG = "ladder.export.png";
-    public static final String EXPORT_SVG = "ladder.export.svg";
-    public static final String STATUS = "ladder.status";
-
+public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     /** How often queued trace events are applied. */
     public static final int BATCH_MILLIS = 100;
     /** The most event-thread time one tick spends applying trace events. */
@@ -78,8 +59,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     /** The stack stamps a response before the API's callback writes the log line that reports it. */
     private static final long LOG_LINE_SLACK_MILLIS = 200;
 
-    private final SipTrace trace;
-    private final TraceQueue queue;
+    private final LadderFeed feed;
     private final int maxEvents;
     private LadderModel model = new LadderModel();
     private List<String> columnOrder = List.of();
@@ -95,16 +75,11 @@ public class LadderView extends JPanel implements AutoCloseable {
     private final JLabel status = new JLabel(" ");
     private final Timer timer = new Timer(BATCH_MILLIS, this::drainPerformed);
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
-    private final Set<String> methodsSeen = new HashSet<>();
-    private final Set<String> callersSeen = new HashSet<>();
     private final LadderExports exports;
-    private final java.util.ArrayDeque<SipTraceEvent> backlog = new java.util.ArrayDeque<>();
 
-    private int[] rows = new int[256];
-    private int rowCount;
+    private final LadderRows rows = new LadderRows();
     private LadderFilter filter = LadderFilter.NONE;
     private int selectedArrow = -1;
-    private long lastApplied;
     private LadderPalette palette = LadderPalette.current();
 
     private LadderHighlight highlight = LadderHighlight.NONE;
@@ -116,14 +91,13 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     LadderView(SipTrace trace, int maxEvents) {
         super(new MigLayout("insets 2, fill", "[][][][][grow,right]", "[][grow,fill]"));
-        this.trace = trace;
         this.maxEvents = maxEvents;
-        this.queue = new TraceQueue(trace, QUEUE_CAPACITY);
+        this.feed = new LadderFeed(trace, QUEUE_CAPACITY, filterBar);
         this.exports = new LadderExports(this, status);
         for (SipTraceEvent event : trace.snapshot()) {
-            apply(event);
+            feed.apply(model, event);
         }
-        resetRows();
+        rows.reset(model, filter);
 
         canvas.setName(CANVAS);
         pause.setName(PAUSE);
@@ -171,17 +145,11 @@ public class LadderView extends JPanel implements AutoCloseable {
      */
     public boolean selectResponseBefore(String party, Instant time, int statusCode) {
         catchUp();
-        Instant limit = time.plusMillis(LOG_LINE_SLACK_MILLIS);
-        for (int i = model.size() - 1; i >= 0; i--) {
-            LadderArrow arrow = model.arrow(i);
-            SipTraceEvent received = arrow.received();
-            if (!arrow.isRequest() && received != null && received.party().equals(party)
-                    && !received.time().isAfter(limit) && (statusCode == 0 || arrow.statusCode() == statusCode)) {
-                selectArrow(i);
-                return true;
-            }
+        int found = model.latestResponseBefore(party, time.plusMillis(LOG_LINE_SLACK_MILLIS), statusCode);
+        if (found >= 0) {
+            selectArrow(found);
         }
-        return false;
+        return found >= 0;
     }
 
     /** Selects an arrow by its index in the model (showing it even if the filter hid it). */
@@ -193,7 +161,7 @@ public class LadderView extends JPanel implements AutoCloseable {
             setFilter(LadderFilter.NONE);
         }
         selectedArrow = arrowIndex;
-        int row = rowOfArrow(arrowIndex);
+        int row = rows.rowOf(model, arrowIndex);
         if (row >= 0) {
             scroll.validate();
             canvas.scrollRectToVisible(canvas.rowBounds(row));
@@ -221,7 +189,7 @@ public class LadderView extends JPanel implements AutoCloseable {
      * before a lesson step runs to show the arrows the step caused.
      */
     public void highlightFromNow() {
-        highlight = highlight.after(Math.max(lastApplied, queue.lastEnqueuedSequence()));
+        highlight = highlight.after(feed.newestSequence());
         canvas.repaint();
     }
 
@@ -259,7 +227,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     public void setFilter(LadderFilter newFilter) {
         filterBar.show(newFilter);
         filter = newFilter;
-        resetRows();
+        rows.reset(model, filter);
         layoutChanged();
     }
 
@@ -274,12 +242,12 @@ public class LadderView extends JPanel implements AutoCloseable {
             return;
         }
         model.setGroupByCaller(grouped);
-        resetRows();
+        rows.reset(model, filter);
         scroll.getColumnHeader().revalidate();
         layoutChanged();
-        if (selectedArrow >= 0 && rowOfArrow(selectedArrow) >= 0) {
+        if (selectedArrow >= 0 && rows.rowOf(model, selectedArrow) >= 0) {
             scroll.validate();
-            canvas.scrollRectToVisible(canvas.rowBounds(rowOfArrow(selectedArrow)));
+            canvas.scrollRectToVisible(canvas.rowBounds(rows.rowOf(model, selectedArrow)));
         }
     }
 
@@ -308,11 +276,9 @@ public class LadderView extends JPanel implements AutoCloseable {
     /** Empties the trace (its retained records) and the ladder. */
     public void clear() {
         generation++;
-        trace.clear();
-        queue.drain();
-        backlog.clear();
+        feed.clear();
         model.clear();
-        rowCount = 0;
+        rows.clear();
         selectedArrow = -1;
         layoutChanged();
         fireSelection();
@@ -320,7 +286,7 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** The model indexes of the arrows shown, in row order (filtered, and grouped if chosen). */
     public int[] shownArrows() {
-        return Arrays.copyOf(rows, rowCount);
+        return rows.copy();
     }
 
     /** The ladder's data; read it on the event thread only. */
@@ -342,13 +308,13 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** Writes the shown arrows (filter applied) as a PNG picture for slides. */
     public CompletableFuture<Path> exportPng(Path file) {
-        var image = LadderPictureExporter.png(model, Arrays.copyOf(rows, rowCount), firstVisibleRow(), getFont());
+        var image = LadderPictureExporter.png(model, rows.copy(), firstVisibleRow(), getFont());
         return exports.write(file, () -> LadderPictureExporter.writePng(image, file));
     }
 
     /** Writes the shown arrows (filter applied) as an SVG picture. */
     public CompletableFuture<Path> exportSvg(Path file) {
-        String svg = LadderPictureExporter.svg(model, Arrays.copyOf(rows, rowCount));
+        String svg = LadderPictureExporter.svg(model, rows.copy());
         return exports.write(file, () -> java.nio.file.Files.writeString(file, svg));
     }
 
@@ -356,7 +322,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     @Override
     public void close() {
         timer.stop();
-        queue.close();
+        feed.close();
     }
 
     // ---- live feed -------------------------------------------------------------------------
@@ -398,33 +364,20 @@ public class LadderView extends JPanel implements AutoCloseable {
             updateStatus();
             return;
         }
-        if (backlog.isEmpty()) {
-            backlog.addAll(queue.drain());
-        }
-        if (backlog.isEmpty()) {
+        if (!feed.hasMore()) {
             return;
         }
         boolean follow = isAtBottom();
         int before = model.size();
         int columnsBefore = model.columns().size();
-        long deadline = System.nanoTime() + BUDGET_NANOS;
-        int applied = 0;
-        while (!backlog.isEmpty()) {
-            apply(backlog.pollFirst());
-            if (!everything && (++applied & 63) == 0 && System.nanoTime() > deadline) {
-                break;
-            }
-            if (everything && backlog.isEmpty()) {
-                backlog.addAll(queue.drain());
-            }
-        }
-        timer.setDelay(backlog.isEmpty() ? BATCH_MILLIS : CATCH_UP_MILLIS);
+        feed.applyBatch(model, everything, BUDGET_NANOS);
+        timer.setDelay(feed.hasBacklog() ? CATCH_UP_MILLIS : BATCH_MILLIS);
         if (model.isGroupByCaller() && model.size() > before) {
-            resetRows(); // a new arrow belongs inside its caller's group, not at the end
+            rows.reset(model, filter); // a new arrow belongs inside its caller's group, not at the end
         } else {
             for (int i = before; i < model.size(); i++) {
                 if (filter.matches(model.arrow(i))) {
-                    appendRow(i);
+                    rows.append(i);
                 }
             }
         }
@@ -432,9 +385,9 @@ public class LadderView extends JPanel implements AutoCloseable {
             scroll.getColumnHeader().revalidate();
         }
         layoutChanged();
-        if (follow && rowCount > 0) {
+        if (follow && rows.count() > 0) {
             scroll.validate();
-            canvas.scrollRectToVisible(canvas.rowBounds(rowCount - 1));
+            canvas.scrollRectToVisible(canvas.rowBounds(rows.count() - 1));
         }
         if (model.events().size() > maxEvents) {
             trim();
@@ -450,60 +403,32 @@ public class LadderView extends JPanel implements AutoCloseable {
         trimming = true;
         List<SipTraceEvent> events = model.events();
         List<SipTraceEvent> kept = List.copyOf(events.subList(events.size() - maxEvents / 2, events.size()));
-        List<String> order = columnOrder;
-        boolean grouped = model.isGroupByCaller();
         int startedIn = generation;
-        new SwingWorker<LadderModel, Void>() {
-            @Override
-            protected LadderModel doInBackground() {
-                LadderModel fresh = new LadderModel();
-                fresh.setColumnOrder(order);
-                fresh.setGroupByCaller(grouped);
-                fresh.addAll(kept);
-                fresh.columns();
-                return fresh;
-            }
-
-            @Override
-            protected void done() {
-                LadderArrow selected = getSelectedArrow(); // of the old model: the user may have clicked meanwhile
-                long selectedSequence = selected == null ? -1 : selected.primary().sequence();
-                long otherRecord = selected == null || selected.received() == null ? -1 : selected.received().sequence();
-                try {
-                    if (generation == startedIn) {
-                        model = get();
-                        model.setGroupByCaller(filterBar.isGroupSelected()); // the user may have switched meanwhile
-                    }
-                } catch (InterruptedException | ExecutionException | RuntimeException e) {
-                    model.clear(); // cannot happen short of an Error; start afresh rather than stall
-                } finally {
-                    trimming = false;
-                }
-                LadderArrow again = selectedSequence < 0 ? null : model.arrowOfSequence(selectedSequence);
-                if (again == null && otherRecord >= 0) {
-                    again = model.arrowOfSequence(otherRecord); // its sender's record was in the older half
-                }
-                selectedArrow = again == null ? -1 : again.index();
-                resetRows();
-                layoutChanged();
-                fireSelection();
-            }
-        }.execute();
+        LadderRebuild.start(kept, columnOrder, model.isGroupByCaller(), fresh -> trimmed(fresh, startedIn));
     }
 
-    private void apply(SipTraceEvent event) {
-        if (event.sequence() <= lastApplied) {
-            return; // already in the snapshot we started from
+    private void trimmed(LadderModel fresh, int startedIn) {
+        LadderArrow selected = getSelectedArrow(); // of the old model: the user may have clicked meanwhile
+        long selectedSequence = selected == null ? -1 : selected.primary().sequence();
+        long otherRecord = selected == null || selected.received() == null ? -1 : selected.received().sequence();
+        try {
+            if (generation == startedIn && fresh == null) {
+                model.clear(); // start afresh rather than stall
+            } else if (generation == startedIn) {
+                model = fresh;
+                model.setGroupByCaller(filterBar.isGroupSelected()); // the user may have switched meanwhile
+            }
+        } finally {
+            trimming = false;
         }
-        lastApplied = event.sequence();
-        LadderArrow arrow = model.add(event);
-        String method = arrow.method();
-        if (!method.isEmpty() && methodsSeen.add(method)) {
-            filterBar.addMethod(method);
+        LadderArrow again = selectedSequence < 0 ? null : model.arrowOfSequence(selectedSequence);
+        if (again == null && otherRecord >= 0) {
+            again = model.arrowOfSequence(otherRecord); // its sender's record was in the older half
         }
-        if (!arrow.caller().isEmpty() && callersSeen.add(arrow.caller())) {
-            filterBar.addCaller(arrow.caller());
-        }
+        selectedArrow = again == null ? -1 : again.index();
+        rows.reset(model, filter);
+        layoutChanged();
+        fireSelection();
     }
 
     private boolean isAtBottom() {
@@ -514,51 +439,13 @@ public class LadderView extends JPanel implements AutoCloseable {
     private void filterChanged(LadderFilter next) {
         if (!next.equals(filter)) {
             filter = next;
-            resetRows();
+            rows.reset(model, filter);
             layoutChanged();
-            if (selectedArrow >= 0 && rowOfArrow(selectedArrow) >= 0) {
+            if (selectedArrow >= 0 && rows.rowOf(model, selectedArrow) >= 0) {
                 scroll.validate();
-                canvas.scrollRectToVisible(canvas.rowBounds(rowOfArrow(selectedArrow)));
+                canvas.scrollRectToVisible(canvas.rowBounds(rows.rowOf(model, selectedArrow)));
             }
         }
-    }
-
-    private void resetRows() {
-        int[] matching = model.filter(filter);
-        if (model.isGroupByCaller()) {
-            // Runs on every tick that brings arrows while grouped: a primitive sort of (group, index)
-            // keys, not boxed comparators, keeps it to a few milliseconds for tens of thousands.
-            long[] keys = new long[matching.length];
-            for (int i = 0; i < matching.length; i++) {
-                keys[i] = ((long) model.callerGroup(model.arrow(matching[i])) << 32) | matching[i];
-            }
-            Arrays.sort(keys);
-            for (int i = 0; i < keys.length; i++) {
-                matching[i] = (int) keys[i];
-            }
-        }
-        rows = Arrays.copyOf(matching, Math.max(256, matching.length * 2));
-        rowCount = matching.length;
-    }
-
-    private void appendRow(int arrowIndex) {
-        if (rowCount == rows.length) {
-            rows = Arrays.copyOf(rows, rows.length * 2);
-        }
-        rows[rowCount++] = arrowIndex;
-    }
-
-    private int rowOfArrow(int arrowIndex) {
-        if (model.isGroupByCaller()) {
-            for (int row = 0; row < rowCount; row++) { // grouped rows are not in ladder order
-                if (rows[row] == arrowIndex) {
-                    return row;
-                }
-            }
-            return -1;
-        }
-        int row = Arrays.binarySearch(rows, 0, rowCount, arrowIndex); // rows are in ladder order
-        return row >= 0 ? row : -1;
     }
 
     private void layoutChanged() {
@@ -571,20 +458,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     private void updateStatus() {
-        StringBuilder s = new StringBuilder();
-        s.append(model.size()).append(model.size() == 1 ? " message" : " messages");
-        if (rowCount != model.size()) {
-            s.append(", ").append(rowCount).append(" shown");
-        }
-        if (isPaused()) {
-            s.append(" \u2014 paused, ").append(queue.size() + backlog.size()).append(" waiting");
-        } else if (!backlog.isEmpty()) {
-            s.append(" \u2014 catching up, ").append(queue.size() + backlog.size()).append(" waiting");
-        }
-        if (queue.dropped() > 0) {
-            s.append(" \u2014 ").append(queue.dropped()).append(" dropped");
-        }
-        status.setText(s.toString());
+        status.setText(feed.describe(model.size(), rows.count(), isPaused()));
     }
 
     private void fireSelection() {
@@ -597,16 +471,16 @@ public class LadderView extends JPanel implements AutoCloseable {
     // ---- painting support for the canvas ---------------------------------------------------
 
     int rowCount() {
-        return rowCount;
+        return rows.count();
     }
 
     /** The row of the selected arrow, or -1 when none is selected or the filter hides it. */
     int selectedRow() {
-        return selectedArrow < 0 ? -1 : rowOfArrow(selectedArrow);
+        return selectedArrow < 0 ? -1 : rows.rowOf(model, selectedArrow);
     }
 
     int rowArrow(int row) {
-        return rows[row];
+        return rows.arrowAt(row);
     }
 
     LadderPalette palette() {
@@ -618,7 +492,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     LadderPainter.Scene scene() {
-        return new LadderPainter.Scene(model, rows, rowCount, selectedArrow, highlightPredicate(), model.isGroupByCaller());
+        return new LadderPainter.Scene(model, rows.array(), rows.count(), selectedArrow, highlightPredicate(), model.isGroupByCaller());
     }
 
     private IntPredicate highlightPredicate() {
