@@ -16,6 +16,13 @@ import java.util.Set;
  * queue itself is filled from SIP threads).
  */
 final class LadderFeed implements AutoCloseable {
+    /** The most event-thread time one tick spends applying trace events. */
+    static final long BUDGET_NANOS = 8_000_000;
+    /** The tick while a backlog remains: half the event thread for the backlog, half for the user. */
+    static final int CATCH_UP_MILLIS = 16;
+    /** Events kept for a paused or hidden view before the oldest are dropped. */
+    static final int QUEUE_CAPACITY = 100_000;
+
     private final SipTrace trace;
     private final TraceQueue queue;
     private final ArrayDeque<SipTraceEvent> backlog = new ArrayDeque<>();
@@ -24,19 +31,19 @@ final class LadderFeed implements AutoCloseable {
     private final Set<String> callersSeen = new HashSet<>();
     private long lastApplied;
 
-    LadderFeed(SipTrace trace, int capacity, LadderFilterBar filterBar) {
+    LadderFeed(SipTrace trace, LadderFilterBar filterBar) {
         this.trace = trace;
-        this.queue = new TraceQueue(trace, capacity);
+        this.queue = new TraceQueue(trace, QUEUE_CAPACITY);
         this.filterBar = filterBar;
     }
 
     /**
      * Applies waiting events to {@code model}: all of them ({@code everything}, for a cross-link that
-     * must find a message), or as many as fit in {@code budgetNanos}, so a flood never holds the event
-     * thread longer than that.
+     * must find a message), or as many as fit in {@link #BUDGET_NANOS}, so a flood never holds the
+     * event thread longer than that.
      */
-    void applyBatch(LadderModel model, boolean everything, long budgetNanos) {
-        long deadline = System.nanoTime() + budgetNanos;
+    void applyBatch(LadderModel model, boolean everything) {
+        long deadline = System.nanoTime() + BUDGET_NANOS;
         int applied = 0;
         while (everything ? hasMore() : hasBacklog()) {
             apply(model, next());

@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.ui.ladder;
 
 import io.github.ucmaworkbench.trace.SipTraceEvent;
+import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,18 @@ import javax.swing.SwingWorker;
 final class LadderRebuild {
 
     private LadderRebuild() {
+    }
+
+    /** Where {@code selected} (an arrow of the old model) is in {@code model}, or -1 when neither record was kept. */
+    static int indexIn(LadderModel model, LadderArrow selected) {
+        if (selected == null) {
+            return -1;
+        }
+        LadderArrow again = model.arrowOfSequence(selected.primary().sequence());
+        if (again == null && selected.received() != null) {
+            again = model.arrowOfSequence(selected.received().sequence()); // its sender's record was in the older half
+        }
+        return again == null ? -1 : again.index();
     }
 
     /** Calls {@code done} on the event thread with the new model, or null if building it failed. */

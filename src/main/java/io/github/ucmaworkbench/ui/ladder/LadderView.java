@@ -9,7 +9,6 @@ import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import java.awt.Rectangle;
-import java.awt.event.ActionEvent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +17,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import javax.swing.JButton;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
-import javax.swing.JToggleButton;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
@@ -34,7 +31,7 @@ import net.miginfocom.swing.MigLayout;
  * <p>Threads: the trace calls us on SIP stack threads, where we only queue ({@link TraceQueue}); a
  * Swing timer drains the queue every {@link #BATCH_MILLIS} ms and applies the batch on the event
  * thread, so a burst of thousands of messages costs one layout and one repaint per tick, and a
- * tick never spends more than {@link #BUDGET_NANOS} applying them. Every method of this class must
+ * tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying them. Every method of this class must
  * be called on the event thread.
  *
  * <p>For the window: {@link #selectMessage(long)}, {@link #selectResponseBefore(String, Instant, int)}
@@ -45,17 +42,11 @@ import net.miginfocom.swing.MigLayout;
 public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     /** How often queued trace events are applied. */
     public static final int BATCH_MILLIS = 100;
-    /** The most event-thread time one tick spends applying trace events. */
-    static final long BUDGET_NANOS = 8_000_000;
-    /** The tick while a backlog remains: half the event thread for the backlog, half for the user. */
-    static final int CATCH_UP_MILLIS = 16;
     /**
      * Records the ladder keeps (about half as many arrows); past that, the older half is
      * forgotten, so a registrar refreshing all day cannot fill the heap.
      */
     public static final int MAX_EVENTS = 100_000;
-    /** Events kept for a paused or hidden view before the oldest are dropped. */
-    static final int QUEUE_CAPACITY = 100_000;
     /** The stack stamps a response before the API's callback writes the log line that reports it. */
     private static final long LOG_LINE_SLACK_MILLIS = 200;
 
@@ -69,11 +60,8 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private final LadderCanvas canvas = new LadderCanvas(this);
     private final JScrollPane scroll;
     private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller);
-    private final JToggleButton pause = new JToggleButton("Pause");
-    private final JButton clear = new JButton("Clear");
-    private final JButton export = new JButton("Export \u25BE");
-    private final JLabel status = new JLabel(" ");
-    private final Timer timer = new Timer(BATCH_MILLIS, this::drainPerformed);
+    private final LadderToolbar toolbar;
+    private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued(false));
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
     private final LadderExports exports;
 
@@ -81,7 +69,6 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private LadderFilter filter = LadderFilter.NONE;
     private int selectedArrow = -1;
     private LadderPalette palette = LadderPalette.current();
-
     private LadderHighlight highlight = LadderHighlight.NONE;
 
     /** A view of {@code trace}, starting from what it retains now. */
@@ -92,35 +79,23 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     LadderView(SipTrace trace, int maxEvents) {
         super(new MigLayout("insets 2, fill", "[][][][][grow,right]", "[][grow,fill]"));
         this.maxEvents = maxEvents;
-        this.feed = new LadderFeed(trace, QUEUE_CAPACITY, filterBar);
-        this.exports = new LadderExports(this, status);
+        this.feed = new LadderFeed(trace, filterBar);
+        this.toolbar = new LadderToolbar(this::setPaused, this::clear, this::exportMenu);
+        this.exports = new LadderExports(this, toolbar.status());
         for (SipTraceEvent event : trace.snapshot()) {
             feed.apply(model, event);
         }
         rows.reset(model, filter);
 
         canvas.setName(CANVAS);
-        pause.setName(PAUSE);
-        clear.setName(CLEAR);
-        export.setName(EXPORT);
-        status.setName(STATUS);
-        pause.setToolTipText("Stop following the trace; new messages wait until you resume");
-        clear.setToolTipText("Empty the trace");
 
         scroll = new JScrollPane(canvas);
         scroll.setColumnHeaderView(new LadderColumnHeader(this, canvas));
         scroll.getVerticalScrollBar().setUnitIncrement(LadderGeometry.ROW_HEIGHT);
 
-        add(filterBar);
-        add(pause);
-        add(clear);
-        add(export);
-        add(status, "wrap");
+        toolbar.addTo(this, filterBar);
         add(scroll, "span, grow, push");
 
-        pause.addActionListener(e -> setPaused(pause.isSelected()));
-        clear.addActionListener(e -> clear());
-        export.addActionListener(e -> exports.menu().show(export, 0, export.getHeight()));
         LadderNavigation.install(this, canvas);
         updateStatus();
     }
@@ -129,7 +104,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     /** Selects the arrow of the message with this trace sequence number; false if unknown. */
     public boolean selectMessage(long sequence) {
-        catchUp();
+        applyQueued(true); // a cross-link must find a message just traced
         LadderArrow arrow = model.arrowOfSequence(sequence);
         if (arrow == null) {
             return false;
@@ -144,7 +119,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
      * "Error Code=486". False when there is none.
      */
     public boolean selectResponseBefore(String party, Instant time, int statusCode) {
-        catchUp();
+        applyQueued(true); // a cross-link must find a message just traced
         int found = model.latestResponseBefore(party, time.plusMillis(LOG_LINE_SLACK_MILLIS), statusCode);
         if (found >= 0) {
             selectArrow(found);
@@ -161,11 +136,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             setFilter(LadderFilter.NONE);
         }
         selectedArrow = arrowIndex;
-        int row = rows.rowOf(model, arrowIndex);
-        if (row >= 0) {
-            scroll.validate();
-            canvas.scrollRectToVisible(canvas.rowBounds(row));
-        }
+        scrollToRow(rows.rowOf(model, arrowIndex));
         canvas.repaint();
         fireSelection();
     }
@@ -175,13 +146,10 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         return selectedArrow < 0 ? null : model.arrow(selectedArrow);
     }
 
-    /** Called with the newly selected arrow (null when the selection goes, e.g. on Clear). */
-    public void addArrowSelectionListener(Consumer<LadderArrow> listener) {
+    /** Called with the newly selected arrow (null when the selection goes, e.g. on Clear); close the result to stop. */
+    public AutoCloseable addArrowSelectionListener(Consumer<LadderArrow> listener) {
         selectionListeners.add(listener);
-    }
-
-    public void removeArrowSelectionListener(Consumer<LadderArrow> listener) {
-        selectionListeners.remove(listener);
+        return () -> selectionListeners.remove(listener);
     }
 
     /**
@@ -213,7 +181,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     /** Whether the arrow is highlighted now. */
     public boolean isHighlighted(LadderArrow arrow) {
-        IntPredicate h = highlightPredicate();
+        IntPredicate h = highlight.predicate(model);
         return h != null && h.test(arrow.index());
     }
 
@@ -245,24 +213,16 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         rows.reset(model, filter);
         scroll.getColumnHeader().revalidate();
         layoutChanged();
-        if (selectedArrow >= 0 && rows.rowOf(model, selectedArrow) >= 0) {
-            scroll.validate();
-            canvas.scrollRectToVisible(canvas.rowBounds(rows.rowOf(model, selectedArrow)));
-        }
+        scrollToRow(selectedRow());
     }
 
     public boolean isGroupByCaller() {
         return model.isGroupByCaller();
     }
 
-    public LadderFilter getFilter() {
-        return filter;
-    }
-
     /** Paused: the display holds still and new messages wait (not lost) until resumed. */
     public void setPaused(boolean paused) {
-        pause.setSelected(paused);
-        pause.setText(paused ? "Resume" : "Pause");
+        toolbar.showPaused(paused);
         if (!paused) {
             applyQueued(false);
         }
@@ -270,7 +230,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     public boolean isPaused() {
-        return pause.isSelected();
+        return toolbar.isPaused();
     }
 
     /** Empties the trace (its retained records) and the ladder. */
@@ -308,7 +268,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     /** Writes the shown arrows (filter applied) as a PNG picture for slides. */
     public CompletableFuture<Path> exportPng(Path file) {
-        var image = LadderPictureExporter.png(model, rows.copy(), firstVisibleRow(), getFont());
+        var image = LadderPictureExporter.png(model, rows.copy(), Math.max(0, LadderGeometry.rowAt(canvas.getVisibleRect().y)), getFont());
         return exports.write(file, () -> LadderPictureExporter.writePng(image, file));
     }
 
@@ -345,18 +305,9 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         palette = LadderPalette.current();
     }
 
-    /** Applies what the timer has not applied yet, so a cross-link finds a message just traced. */
-    private void catchUp() {
-        applyQueued(true);
-    }
-
-    private void drainPerformed(ActionEvent tick) {
-        applyQueued(false);
-    }
-
     /**
      * Applies queued events: all of them ({@code everything}, for a cross-link that must find a
-     * message), or as many as fit in {@link #BUDGET_NANOS} so a flood never holds the event thread
+     * message), or as many as fit in {@link LadderFeed#BUDGET_NANOS} so a flood never holds the event thread
      * longer than that; the timer then comes back sooner until the backlog is gone.
      */
     private void applyQueued(boolean everything) {
@@ -370,8 +321,8 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         boolean follow = isAtBottom();
         int before = model.size();
         int columnsBefore = model.columns().size();
-        feed.applyBatch(model, everything, BUDGET_NANOS);
-        timer.setDelay(feed.hasBacklog() ? CATCH_UP_MILLIS : BATCH_MILLIS);
+        feed.applyBatch(model, everything);
+        timer.setDelay(feed.hasBacklog() ? LadderFeed.CATCH_UP_MILLIS : BATCH_MILLIS);
         if (model.isGroupByCaller() && model.size() > before) {
             rows.reset(model, filter); // a new arrow belongs inside its caller's group, not at the end
         } else {
@@ -385,9 +336,8 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             scroll.getColumnHeader().revalidate();
         }
         layoutChanged();
-        if (follow && rows.count() > 0) {
-            scroll.validate();
-            canvas.scrollRectToVisible(canvas.rowBounds(rows.count() - 1));
+        if (follow) {
+            scrollToRow(rows.count() - 1);
         }
         if (model.events().size() > maxEvents) {
             trim();
@@ -409,8 +359,6 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     private void trimmed(LadderModel fresh, int startedIn) {
         LadderArrow selected = getSelectedArrow(); // of the old model: the user may have clicked meanwhile
-        long selectedSequence = selected == null ? -1 : selected.primary().sequence();
-        long otherRecord = selected == null || selected.received() == null ? -1 : selected.received().sequence();
         try {
             if (generation == startedIn && fresh == null) {
                 model.clear(); // start afresh rather than stall
@@ -421,14 +369,17 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         } finally {
             trimming = false;
         }
-        LadderArrow again = selectedSequence < 0 ? null : model.arrowOfSequence(selectedSequence);
-        if (again == null && otherRecord >= 0) {
-            again = model.arrowOfSequence(otherRecord); // its sender's record was in the older half
-        }
-        selectedArrow = again == null ? -1 : again.index();
+        selectedArrow = LadderRebuild.indexIn(model, selected);
         rows.reset(model, filter);
         layoutChanged();
         fireSelection();
+    }
+
+    private void scrollToRow(int row) {
+        if (row >= 0) {
+            scroll.validate();
+            canvas.scrollRectToVisible(canvas.rowBounds(row));
+        }
     }
 
     private boolean isAtBottom() {
@@ -441,10 +392,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             filter = next;
             rows.reset(model, filter);
             layoutChanged();
-            if (selectedArrow >= 0 && rows.rowOf(model, selectedArrow) >= 0) {
-                scroll.validate();
-                canvas.scrollRectToVisible(canvas.rowBounds(rows.rowOf(model, selectedArrow)));
-            }
+            scrollToRow(selectedRow());
         }
     }
 
@@ -457,8 +405,12 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         updateStatus();
     }
 
+    private JPopupMenu exportMenu() {
+        return exports.menu();
+    }
+
     private void updateStatus() {
-        status.setText(feed.describe(model.size(), rows.count(), isPaused()));
+        toolbar.status().setText(feed.describe(model.size(), rows.count(), isPaused()));
     }
 
     private void fireSelection() {
@@ -492,24 +444,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     LadderPainter.Scene scene() {
-        return new LadderPainter.Scene(model, rows.array(), rows.count(), selectedArrow, highlightPredicate(), model.isGroupByCaller());
+        return new LadderPainter.Scene(model, rows.array(), rows.count(), selectedArrow, highlight.predicate(model), model.isGroupByCaller());
     }
 
-    private IntPredicate highlightPredicate() {
-        return highlight.predicate(model);
-    }
-
-    private int firstVisibleRow() {
-        return Math.max(0, LadderGeometry.rowAt(canvas.getVisibleRect().y));
-    }
-
-    /** The methods offered by the filter: the usual ones and any seen. */
-    List<String> offeredMethods() {
-        return filterBar.offeredMethods();
-    }
-
-    /** The callers offered by the filter, sorted. */
-    List<String> offeredCallers() {
-        return filterBar.offeredCallers();
-    }
 }
