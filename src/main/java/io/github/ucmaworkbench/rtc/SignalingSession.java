@@ -2,11 +2,14 @@ package io.github.ucmaworkbench.rtc;
 
 import io.github.ucmaworkbench.rtc.sip.DialogChannel;
 import io.github.ucmaworkbench.rtc.sip.IncomingInvite;
+import io.github.ucmaworkbench.rtc.sip.IncomingReinvite;
 import io.github.ucmaworkbench.rtc.sip.IncomingRequest;
 import io.github.ucmaworkbench.rtc.sip.MessageView;
 import io.github.ucmaworkbench.rtc.sip.OutgoingInvite;
 import io.github.ucmaworkbench.rtc.sip.Registration;
+import io.github.ucmaworkbench.rtc.sip.Sdp;
 import io.github.ucmaworkbench.rtc.sip.SipFailure;
+import io.github.ucmaworkbench.rtc.sip.Warnings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +31,7 @@ public class SignalingSession {
     private final IncomingInvite incoming;
     private final Event<SignalingStateChangedEventArgs> stateChanged;
     private final Event<MessageReceivedEventArgs> messageReceived;
+    private final Event<RemoteHoldChangedEventArgs> remoteHoldChanged;
     private final SignalingParticipant remote;
     private final SignalingParticipant local;
     private volatile OfferAnswer offerAnswer;
@@ -36,6 +40,7 @@ public class SignalingSession {
     private OutgoingInvite outgoing;
     private DialogChannel channel;
     private String callId;
+    private boolean remoteHold;
 
     /**
      * An outgoing session to {@code target} ({@code SignalingSession(endpoint, sessionTarget)}).
@@ -48,6 +53,7 @@ public class SignalingSession {
         this.incoming = null;
         this.stateChanged = new Event<>(endpoint.executor);
         this.messageReceived = new Event<>(endpoint.executor);
+        this.remoteHoldChanged = new Event<>(endpoint.executor);
         this.remote = new SignalingParticipant(target.getUri(), null);
         this.local = new SignalingParticipant(endpoint.getUri(), null);
         this.state = SignalingState.IDLE;
@@ -60,6 +66,7 @@ public class SignalingSession {
         this.target = null;
         this.stateChanged = new Event<>(endpoint.executor);
         this.messageReceived = new Event<>(endpoint.executor);
+        this.remoteHoldChanged = new Event<>(endpoint.executor);
         this.remote = new SignalingParticipant(plain(invite.remoteUri()), displayName(invite.request().getFrom()));
         this.local = new SignalingParticipant(plain(invite.localUri()), null);
         this.callId = invite.request().getCallId();
@@ -101,6 +108,11 @@ public class SignalingSession {
     /** Raised for a MESSAGE or INFO inside this session ({@code MessageReceived}); answered 200 OK after the handlers. */
     public Event<MessageReceivedEventArgs> messageReceived() {
         return messageReceived;
+    }
+
+    /** Raised when the other party puts the call on hold or resumes it (a re-INVITE, answered 200 OK). */
+    public Event<RemoteHoldChangedEventArgs> remoteHoldChanged() {
+        return remoteHoldChanged;
     }
 
     /** The other party ({@code RemoteParticipant}). */
@@ -181,7 +193,17 @@ public class SignalingSession {
 
     private void invite(List<Map.Entry<String, String>> headers, Operation<SipMessageData> op) {
         OfferAnswer negotiation = offerAnswer;
-        ContentDescription offer = negotiation == null ? null : negotiation.getOffer(this);
+        ContentDescription offer;
+        try {
+            offer = negotiation == null ? null : negotiation.getOffer(this);
+        } catch (RuntimeException e) {
+            // Application code: its failure must end the operation, not vanish on a worker thread.
+            synchronized (this) {
+                setState(SignalingState.DISCONNECTED, "no offer could be made: " + e.getMessage());
+            }
+            op.fail(new RealTimeException("Participate: no offer could be made: " + e.getMessage(), e));
+            return;
+        }
         OutgoingInvite started = OutgoingInvite.start(endpoint.agent(), endpoint.handler(), target.getUri(), headers,
                 offer == null ? null : offer.getContentType().toString(), offer == null ? null : offer.getBody(),
                 endpoint.getOperationTimeout(), new OutgoingInvite.Listener() {
@@ -226,11 +248,14 @@ public class SignalingSession {
     private void accept(List<Map.Entry<String, String>> headers, Operation<SipMessageData> op) {
         OfferAnswer negotiation = offerAnswer;
         ContentDescription answer = null;
+        ContentDescription offer = bodyOf(incoming.request());
         if (negotiation != null) {
-            MessageView invite = incoming.request();
-            ContentDescription offer = invite.getBody().length == 0 ? null
-                    : new ContentDescription(new ContentType(invite.getContentType() == null ? "application/sdp" : invite.getContentType()), invite.getBody());
-            answer = negotiation.getAnswer(this, offer);
+            try {
+                answer = negotiation.getAnswer(this, offer);
+            } catch (RuntimeException e) {
+                refuseOffer(e, op);
+                return;
+            }
         }
         try {
             incoming.accept(headers, answer == null ? null : answer.getContentType().toString(),
@@ -238,6 +263,11 @@ public class SignalingSession {
                     new IncomingInvite.AcceptOutcome() {
                         @Override
                         public void acknowledged(MessageView ack, DialogChannel dialog) {
+                            ContentDescription late = bodyOf(ack);
+                            if (negotiation != null && offer == null && late != null) {
+                                // The INVITE had no offer, so our 200 carried one and the ACK the answer (RFC 3264 §4).
+                                negotiation.setAnswer(SignalingSession.this, late);
+                            }
                             synchronized (SignalingSession.this) {
                                 channel = dialog;
                                 setState(SignalingState.CONNECTED, "the caller acknowledged (ACK)");
@@ -264,6 +294,40 @@ public class SignalingSession {
         } catch (IllegalArgumentException e) {
             op.fail(new RealTimeException("Participate: " + e.getMessage(), e));
         }
+    }
+
+    private static ContentDescription bodyOf(MessageView message) {
+        if (message.getBody().length == 0) {
+            return null;
+        }
+        String type = message.getContentType();
+        try {
+            return new ContentDescription(new ContentType(type == null ? "application/sdp" : type), message.getBody());
+        } catch (IllegalArgumentException e) {
+            // An unreadable Content-Type is still a body; let the offer/answer object refuse it.
+            return new ContentDescription(new ContentType("application/octet-stream"), message.getBody());
+        }
+    }
+
+    /**
+     * The offer/answer object could not answer the INVITE's offer: 488 Not Acceptable Here with
+     * the reason in a Warning (RFC 3261 §13.3.1.3), or 500 when the fault is ours.
+     */
+    private void refuseOffer(RuntimeException e, Operation<SipMessageData> op) {
+        boolean theirs = e instanceof IllegalArgumentException;
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int code = theirs ? 488 : 500;
+        List<Map.Entry<String, String>> warning = List.of(Map.entry("Warning", Warnings.of(why)));
+        try {
+            incoming.reject(code, theirs ? "Not Acceptable Here" : "Server Internal Error", warning);
+        } catch (SipFailure | IllegalStateException ignored) {
+            LOG.debug("could not refuse the offer", ignored);
+        }
+        synchronized (this) {
+            setState(SignalingState.DISCONNECTED, "the offer could not be answered (" + code + "): " + why);
+        }
+        op.fail(new RealTimeException("Participate: the offer could not be answered, so the invite was refused with "
+                + code + ": " + why));
     }
 
     /**
@@ -433,6 +497,47 @@ public class SignalingSession {
             MessageReceivedEventArgs args = new MessageReceivedEventArgs(request);
             messageReceived.raise(SignalingSession.this, args);
             endpoint.executor.execute(args::answerIfUnanswered);
+        }
+
+        @Override
+        public void reinviteReceived(IncomingReinvite reinvite) {
+            Workers.execute(() -> answerReinvite(reinvite));
+        }
+    }
+
+    /**
+     * A new offer in the dialog: the same offer/answer object answers it (UCMA's re-INVITE offer
+     * handling), the session stays CONNECTED, and a change of hold is raised once.
+     */
+    private void answerReinvite(IncomingReinvite reinvite) {
+        OfferAnswer negotiation = offerAnswer;
+        ContentDescription offer = bodyOf(reinvite.request());
+        if (negotiation == null) {
+            reinvite.reject(488, "Not Acceptable Here", "this session has no offer/answer negotiation");
+            return;
+        }
+        ContentDescription answer;
+        try {
+            answer = negotiation.getAnswer(this, offer);
+        } catch (RuntimeException e) {
+            // A refused re-INVITE leaves the session as it was (RFC 3261 §14.2).
+            reinvite.reject(e instanceof IllegalArgumentException ? 488 : 500, null, String.valueOf(e.getMessage()));
+            return;
+        }
+        reinvite.accept(answer == null ? null : answer.getContentType().toString(), answer == null ? null : answer.getBody());
+        String hold = offer == null ? null : Sdp.holdReasonOf(offer.getBodyString());
+        RemoteHoldChangedEventArgs change = null;
+        synchronized (this) {
+            if (hold != null && !remoteHold) {
+                remoteHold = true;
+                change = new RemoteHoldChangedEventArgs(true, hold);
+            } else if (hold == null && remoteHold && offer != null) {
+                remoteHold = false;
+                change = new RemoteHoldChangedEventArgs(false, "the offer sends media again");
+            }
+        }
+        if (change != null) {
+            remoteHoldChanged.raise(this, change);
         }
     }
 

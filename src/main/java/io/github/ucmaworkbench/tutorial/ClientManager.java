@@ -67,7 +67,7 @@ public final class ClientManager extends TutorialManager {
         }
         recordProgress("Sending an invite to %s%s.", target, headers.isEmpty() ? "" : " with " + headers.size() + " custom header(s)");
         SignalingSession newSession = new SignalingSession(endpoint, target);
-        newSession.setOfferAnswerNegotiation(new TextMessagingOfferAnswer(endpoint.getServerName()));
+        newSession.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
         newSession.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
         adoptSession(newSession);
         startPending("Waiting for the invite to be answered");

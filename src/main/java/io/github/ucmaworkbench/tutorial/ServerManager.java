@@ -116,7 +116,7 @@ public final class ServerManager extends TutorialManager {
     void sessionReceived(Object sender, SessionReceivedEventArgs e) {
         recordProgress("An invite was received from %s.", e.getSession().getRemoteParticipant().getUri());
         SignalingSession incoming = e.getSession();
-        incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer(settings.serverHost()));
+        incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
         incoming.messageReceived().add((s, m) -> recordProgress("Message received: %s", m.getTextBody()));
         adoptSession(incoming);
         AcceptPolicy current = policy;

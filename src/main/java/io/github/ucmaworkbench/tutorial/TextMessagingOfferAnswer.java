@@ -1,47 +1,36 @@
 package io.github.ucmaworkbench.tutorial;
 
 import io.github.ucmaworkbench.rtc.ContentDescription;
-import io.github.ucmaworkbench.rtc.ContentType;
 import io.github.ucmaworkbench.rtc.OfferAnswer;
+import io.github.ucmaworkbench.rtc.SdpNegotiator;
+import io.github.ucmaworkbench.rtc.SignalingSession;
 
 // region offer-answer
 /**
- * Part 10: both sides agree, in SDP, to exchange SIP MESSAGEs of type text/plain. A real
- * client rejects an INVITE that offers nothing it understands; this offer is the smallest that
- * says "instant messages, plain text".
+ * Part 10: both sides agree, in SDP, on what the session carries. Our offer names an audio
+ * stream, inactive because the workbench plays no sound, so that softphones accept the call, and
+ * an {@code m=message} line for the SIP MESSAGEs of part 11. Our answer mirrors every line of
+ * the caller's offer (RFC 3264): audio accepted (inactive) with a codec the caller offered,
+ * messages accepted, anything else refused with port 0.
  */
 public final class TextMessagingOfferAnswer implements OfferAnswer {
-    private final String host;
-
-    public TextMessagingOfferAnswer(String host) {
-        this.host = host;
-    }
-
-    static String sdp(String host) {
-        long id = System.currentTimeMillis() / 1000;
-        return "v=0\r\n"
-                + "o=- " + id + " " + id + " IN IP4 " + host + "\r\n"
-                + "s=UCMA Workbench\r\n"
-                + "c=IN IP4 " + host + "\r\n"
-                + "t=0 0\r\n"
-                + "m=message 5060 sip null\r\n"
-                + "a=accept-types:text/plain\r\n";
-    }
+    // One per session: it keeps the o= line's session id and counts its versions.
+    private final SdpNegotiator sdp = new SdpNegotiator();
 
     @Override
     public ContentDescription getOffer(Object sender) {
-        return new ContentDescription(ContentType.SDP, sdp(host));
+        return sdp.offer((SignalingSession) sender);
     }
 
     @Override
     public ContentDescription getAnswer(Object sender, ContentDescription offer) {
-        // We accept text/plain only; an offer without it still gets our answer, which says so.
-        return new ContentDescription(ContentType.SDP, sdp(host));
+        // Also called for the offer in a re-INVITE, e.g. when a phone puts the call on hold.
+        return sdp.answer((SignalingSession) sender, offer);
     }
 
     @Override
     public void setAnswer(Object sender, ContentDescription answer) {
-        // We offer text/plain only, so there is nothing to adjust to the callee's answer.
+        // The workbench carries no media, so nothing changes with what the callee accepted.
     }
 }
 // endregion

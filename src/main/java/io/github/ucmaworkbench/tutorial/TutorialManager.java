@@ -10,6 +10,7 @@ import io.github.ucmaworkbench.rtc.OperationTimeoutException;
 import io.github.ucmaworkbench.rtc.RealTimeConnectionManager;
 import io.github.ucmaworkbench.rtc.RealTimeException;
 import io.github.ucmaworkbench.rtc.RegistrationState;
+import io.github.ucmaworkbench.rtc.RemoteHoldChangedEventArgs;
 import io.github.ucmaworkbench.rtc.SignalingSession;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.rtc.SignalingStateChangedEventArgs;
@@ -218,6 +219,16 @@ public abstract class TutorialManager implements AutoCloseable {
     }
     // endregion
 
+    /** A phone's hold or resume (a re-INVITE, answered 200 OK): news, not a failure; the session stays up. */
+    private void remoteHoldChanged(Object sender, RemoteHoldChangedEventArgs e) {
+        String who = ((SignalingSession) sender).getRemoteParticipant().getUri();
+        if (e.isOnHold()) {
+            recordProgress("%s put the call on hold (%s); the session stays connected.", who, e.getReason());
+        } else {
+            recordProgress("%s resumed the call.", who);
+        }
+    }
+
     private static void endTerminateQuietly(SignalingSession open, AsyncResult ar) {
         try {
             open.endTerminate(ar);
@@ -241,6 +252,7 @@ public abstract class TutorialManager implements AutoCloseable {
     protected void adoptSession(SignalingSession next) {
         session = next;
         next.stateChanged().add(this::sessionStateChanged);
+        next.remoteHoldChanged().add(this::remoteHoldChanged);
         fireChanged();
     }
 

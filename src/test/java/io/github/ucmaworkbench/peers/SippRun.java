@@ -124,6 +124,7 @@ final class SippRun implements AutoCloseable {
         private Integer localPort;
         private String remote;
         private String service;
+        private Integer mediaPort;
 
         private Builder(Path sipp, Path scenario) {
             this.sipp = sipp;
@@ -145,6 +146,12 @@ final class SippRun implements AutoCloseable {
         /** Where a caller sends: host:port. */
         Builder remote(String hostPort) {
             remote = hostPort;
+            return this;
+        }
+
+        /** SIPp's RTP port ({@code [media_port]}, {@code -mp}); unset = SIPp's 6000, which parallel runs share. */
+        Builder mediaPort(int port) {
+            mediaPort = port;
             return this;
         }
 
@@ -171,6 +178,9 @@ final class SippRun implements AutoCloseable {
                     "-nostdin",
                     "-trace_err", "-trace_msg"));
             command.addAll(List.of("-p", Integer.toString(localPort != null ? localPort : FreePorts.pick())));
+            if (mediaPort != null) {
+                command.addAll(List.of("-mp", Integer.toString(mediaPort)));
+            }
             if (service != null) {
                 command.addAll(List.of("-s", service));
             }

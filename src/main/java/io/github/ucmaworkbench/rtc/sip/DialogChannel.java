@@ -26,6 +26,9 @@ public final class DialogChannel {
 
         /** A MESSAGE, INFO... arrived; answer it through {@code request}. */
         void requestReceived(IncomingRequest request);
+
+        /** A re-INVITE arrived (hold, resume, a new offer); answer it through {@code reinvite}. */
+        void reinviteReceived(IncomingReinvite reinvite);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DialogChannel.class);
@@ -126,6 +129,16 @@ public final class DialogChannel {
             Listener l = listener;
             if (l != null) {
                 l.byeReceived(MessageView.of(request));
+            }
+            return;
+        }
+        if (Request.INVITE.equals(request.getMethod())) {
+            IncomingReinvite reinvite = new IncomingReinvite(agent, endpoint, transaction, request);
+            Listener l = listener;
+            if (l == null) {
+                reinvite.reject(Response.NOT_ACCEPTABLE_HERE, null, "nobody takes offers in this dialog");
+            } else {
+                l.reinviteReceived(reinvite);
             }
             return;
         }

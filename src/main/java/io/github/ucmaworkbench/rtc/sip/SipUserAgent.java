@@ -195,6 +195,16 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
                 + ";transport=" + endpoint.transport().toLowerCase(Locale.ROOT);
     }
 
+    /** Where our Contact for {@code endpoint} points: the address and port an SDP body names for us. */
+    public InetSocketAddress contactAddress(EndpointHandler endpoint) throws SipFailure {
+        ListeningPoint lp = providerFor(endpoint).getListeningPoint(endpoint.transport().toUpperCase(Locale.ROOT));
+        try {
+            return new InetSocketAddress(InetAddress.getByName(lp.getIPAddress()), lp.getPort());
+        } catch (UnknownHostException e) {
+            throw new SipFailure(SipFailure.Kind.OTHER, "our own address " + lp.getIPAddress() + " is not an address", null, e);
+        }
+    }
+
     /** Sends a request in a new client transaction whose responses go to {@code exchange}. */
     ClientTransaction send(EndpointHandler endpoint, Request request, javax.sip.Dialog dialog, ClientExchange exchange)
             throws SipFailure {

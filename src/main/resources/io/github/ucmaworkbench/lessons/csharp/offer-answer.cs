@@ -1,24 +1,28 @@
 // UCMA 1.0, C#: IOfferAnswer tells the other side what the session carries.
+// UCMA leaves the SDP text to you; the workbench's Java version hands it to SdpNegotiator.
 class TextMessagingOfferAnswer : IOfferAnswer
 {
     public ContentDescription GetOffer(object sender)
     {
-        return new ContentDescription(new ContentType("application/sdp"), Sdp());
+        // Audio first (inactive: no sound here) so phones accept, then instant messages.
+        return Sdp("m=audio " + RtpPort + " RTP/AVP 0 8\r\na=rtpmap:0 PCMU/8000\r\n"
+                 + "a=rtpmap:8 PCMA/8000\r\na=inactive\r\n"
+                 + "m=message " + SipPort + " sip null\r\na=accept-types:text/plain\r\n");
     }
 
     public ContentDescription GetAnswer(object sender, ContentDescription offer)
     {
-        return new ContentDescription(new ContentType("application/sdp"), Sdp());
+        // RFC 3264: one m= line per offered line, in order; refuse what we can't take with port 0.
+        return Sdp(MirrorEachMediaLine(offer));
     }
 
     public void SetAnswer(object sender, ContentDescription answer) { }
 
-    // (1.0 also asks for handlers of offers in re-INVITEs; omitted here)
-
-    static string Sdp()
+    ContentDescription Sdp(string media)
     {
-        return "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=session\r\nc=IN IP4 127.0.0.1\r\n"
-             + "t=0 0\r\nm=message 5060 sip null\r\na=accept-types:text/plain\r\n";
+        return new ContentDescription(new ContentType("application/sdp"),
+            "v=0\r\no=- " + SessionId + " " + (++version) + " IN IP4 " + LocalIp + "\r\n"
+            + "s=session\r\nc=IN IP4 " + LocalIp + "\r\nt=0 0\r\n" + media);
     }
 }
 // session.OfferAnswerNegotiation = new TextMessagingOfferAnswer();  // before Participate
