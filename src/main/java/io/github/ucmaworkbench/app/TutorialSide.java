@@ -10,10 +10,12 @@ import io.github.ucmaworkbench.ui.PendingView;
 import io.github.ucmaworkbench.ui.SideModel;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,7 +32,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LogEntry>> progressListeners = new CopyOnWriteArrayList<>();
-    private final List<LogEntry> unheard = new java.util.ArrayList<>();
+    private final List<LogEntry> unheard = new ArrayList<>();
     private final ExecutorService lifecycle;
     private volatile M manager;
     private volatile Duration operationTimeout;
@@ -58,7 +60,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
      * never wait for the network, but the first sign-in builds a SIP stack (a second or so of class
      * loading and socket binding) and must not do that on the Swing thread.
      */
-    void act(java.util.function.Consumer<M> action) {
+    void act(Consumer<M> action) {
         try {
             lifecycle.execute(() -> {
                 try {
@@ -68,7 +70,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
                     report(LogEntry.error("The workbench could not do that: " + e.getMessage()));
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Closing: the window is going away and so are the managers.
         }
     }

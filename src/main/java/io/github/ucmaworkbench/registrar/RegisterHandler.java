@@ -98,7 +98,7 @@ final class RegisterHandler {
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         ExpiresHeader expiresHeader = request.getExpires();
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        String transport = via == null ? "UDP" : via.getTransport().toUpperCase(java.util.Locale.ROOT);
+        String transport = via == null ? "UDP" : via.getTransport().toUpperCase(Locale.ROOT);
 
         List<ContactHeader> contacts = new ArrayList<>();
         for (ListIterator<?> it = request.getHeaders(ContactHeader.NAME); it.hasNext(); ) {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.sip.CallLanes;
 import io.github.ucmaworkbench.sip.FreePorts;
@@ -9,11 +10,14 @@ import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TooManyListenersException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
@@ -168,7 +172,7 @@ public final class RegistrarService implements AutoCloseable {
             RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
             provider.addSipListener(dispatcher);
             // Public in the RI and read on every message: set before start, never changed after.
-            ((gov.nist.javax.sip.stack.SIPTransactionStack) candidate).sipMessageValves.add(new ProxyValve(core));
+            ((SIPTransactionStack) candidate).sipMessageValves.add(new ProxyValve(core));
             candidate.start();
             stack = candidate;
             proxy = core;
@@ -176,7 +180,7 @@ public final class RegistrarService implements AutoCloseable {
             housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("registrar-housekeeping"));
             housekeeping.scheduleWithFixedDelay(this::housekeep, PURGE_PERIOD_MILLIS, PURGE_PERIOD_MILLIS,
                     TimeUnit.MILLISECONDS);
-        } catch (SipException | javax.sip.InvalidArgumentException | java.util.TooManyListenersException
+        } catch (SipException | InvalidArgumentException | TooManyListenersException
                 | RuntimeException e) {
             // STYLE.md: after a failed bind the stack is thrown away; the next try gets a new name.
             // SipStacks.stop stops twice, because a stop right after creating a listening point can NPE half-way
@@ -251,7 +255,7 @@ public final class RegistrarService implements AutoCloseable {
     }
 
     /** Failed sign-ins per source address within each source's current window. */
-    public java.util.Map<String, Integer> getAuthFailuresBySource() {
+    public Map<String, Integer> getAuthFailuresBySource() {
         return failures.failuresBySource();
     }
 

@@ -1,6 +1,9 @@
 package io.github.ucmaworkbench.settings;
 
 import io.github.ucmaworkbench.rtc.SignalingHeader;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -40,13 +43,13 @@ public final class SettingsValidation {
         if (isBlank(value)) {
             return Optional.empty();
         }
-        java.nio.file.Path path;
+        Path path;
         try {
-            path = java.nio.file.Path.of(value.trim());
-        } catch (java.nio.file.InvalidPathException e) {
+            path = Path.of(value.trim());
+        } catch (InvalidPathException e) {
             return Optional.of("Not a file path: " + e.getReason() + ".");
         }
-        if (java.nio.file.Files.isDirectory(path)) {
+        if (Files.isDirectory(path)) {
             return Optional.of(path + " is a folder, not a file.");
         }
         try {

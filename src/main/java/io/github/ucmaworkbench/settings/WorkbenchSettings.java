@@ -1,5 +1,7 @@
 package io.github.ucmaworkbench.settings;
 
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Everything the workbench remembers between runs: both sides, the theme and the font size.
@@ -45,8 +47,8 @@ public record WorkbenchSettings(int version, ClientSideSettings client, ServerSi
     }
 
     /** The users file as a path, or null when none is set. */
-    public java.nio.file.Path registrarUsersPath() {
-        return registrarUsersFile == null || registrarUsersFile.isBlank() ? null : java.nio.file.Path.of(registrarUsersFile.trim());
+    public Path registrarUsersPath() {
+        return registrarUsersFile == null || registrarUsersFile.isBlank() ? null : Path.of(registrarUsersFile.trim());
     }
 
     /** Fills what an older or hand-edited file left out with the defaults. */
@@ -72,9 +74,9 @@ public record WorkbenchSettings(int version, ClientSideSettings client, ServerSi
     /** The first reason these settings cannot be used, or null. */
     public String firstProblem() {
         return client.endpoint().firstProblem("Client")
-                .or(() -> java.util.Optional.ofNullable(client.ourServerUriProblem()).map(p -> "Client our server: " + p))
+                .or(() -> Optional.ofNullable(client.ourServerUriProblem()).map(p -> "Client our server: " + p))
                 .or(() -> server.endpoint().firstProblem("Server"))
-                .or(() -> java.util.Optional.ofNullable(server.acceptPolicy().problem()).map(p -> "Server accept policy: " + p))
+                .or(() -> Optional.ofNullable(server.acceptPolicy().problem()).map(p -> "Server accept policy: " + p))
                 .orElse(null);
     }
 }

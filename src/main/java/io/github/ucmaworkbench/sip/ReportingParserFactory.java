@@ -1,5 +1,13 @@
 package io.github.ucmaworkbench.sip;
 
+import gov.nist.javax.sip.header.CSeq;
+import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.ContentLength;
+import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.RequestLine;
+import gov.nist.javax.sip.header.StatusLine;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.MessageParser;
@@ -10,6 +18,7 @@ import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
+import java.util.Set;
 import javax.sip.SipStack;
 
 /**
@@ -20,10 +29,10 @@ import javax.sip.SipStack;
  */
 public final class ReportingParserFactory implements MessageParserFactory {
     /** The headers whose parse error makes the RI's TCP channel close the connection (handleException). */
-    private static final java.util.Set<Class<?>> MANDATORY = java.util.Set.of(gov.nist.javax.sip.header.From.class,
-            gov.nist.javax.sip.header.To.class, gov.nist.javax.sip.header.CSeq.class, gov.nist.javax.sip.header.Via.class,
-            gov.nist.javax.sip.header.CallID.class, gov.nist.javax.sip.header.ContentLength.class,
-            gov.nist.javax.sip.header.RequestLine.class, gov.nist.javax.sip.header.StatusLine.class);
+    private static final Set<Class<?>> MANDATORY = Set.of(From.class,
+            To.class, CSeq.class, Via.class,
+            CallID.class, ContentLength.class,
+            RequestLine.class, StatusLine.class);
     /** Stateless between calls: the RI's own factory shares one instance the same way. */
     private static final MessageParser RI_PARSER = new StringMsgParser();
 

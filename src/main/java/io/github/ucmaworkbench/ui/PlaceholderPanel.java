@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui;
 
+import java.awt.Dimension;
 import java.util.Locale;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -25,9 +26,9 @@ public final class PlaceholderPanel extends JPanel {
 
     /** A narrow column: the lesson view's width is the sides' to give. */
     @Override
-    public java.awt.Dimension getPreferredSize() {
-        java.awt.Dimension preferred = super.getPreferredSize();
+    public Dimension getPreferredSize() {
+        Dimension preferred = super.getPreferredSize();
         int em = getFontMetrics(getFont()).charWidth('m');
-        return new java.awt.Dimension(Math.min(preferred.width, em * 24), preferred.height);
+        return new Dimension(Math.min(preferred.width, em * 24), preferred.height);
     }
 }

@@ -11,6 +11,8 @@ import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -23,6 +25,7 @@ import javax.swing.Action;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JMenu;
@@ -36,6 +39,7 @@ import javax.swing.JToolBar;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -73,7 +77,7 @@ public final class WorkbenchFrame extends JFrame {
     private final AtomicBoolean statusQueued = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final List<AutoCloseable> bindings = new ArrayList<>();
-    private javax.swing.JComponent ladderView;
+    private JComponent ladderView;
 
     /**
      * @param onClosed run on the event thread once the window has closed (the app exits there)
@@ -131,7 +135,7 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
-    public void setLessonView(javax.swing.JComponent view) {
+    public void setLessonView(JComponent view) {
         top.setRightComponent(view);
         lessonView = view;
         if (view instanceof AutoCloseable closeable) {
@@ -141,7 +145,7 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     /** Puts the SIP ladder in the bottom row, in place of the placeholder. */
-    public void setLadderView(javax.swing.JComponent view) {
+    public void setLadderView(JComponent view) {
         all.setBottomComponent(view);
         ladderView = view;
         all.setResizeWeight(0.6);
@@ -195,7 +199,7 @@ public final class WorkbenchFrame extends JFrame {
     private JSplitPane sides;
     private JSplitPane top;
     private JSplitPane all;
-    private javax.swing.JComponent lessonView;
+    private JComponent lessonView;
 
     /**
      * Client and server share the left four fifths equally, the lesson has the rest; the ladder
@@ -251,7 +255,7 @@ public final class WorkbenchFrame extends JFrame {
         bar.add(registrarStatus);
         bar.add(statusMessage);
         bar.setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
-                javax.swing.UIManager.getColor("Component.borderColor")));
+                UIManager.getColor("Component.borderColor")));
         return bar;
     }
 
@@ -263,13 +267,13 @@ public final class WorkbenchFrame extends JFrame {
         file.addSeparator();
         JMenuItem exit = new JMenuItem(new AbstractAction("Exit") {
             @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
+            public void actionPerformed(ActionEvent e) {
                 closePerformed();
             }
         });
         exit.setMnemonic('x');
         exit.setName("menu.file.exit");
-        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, java.awt.event.InputEvent.CTRL_DOWN_MASK));
+        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
         file.add(exit);
 
         JMenu client = menu("Client", 'C');
@@ -301,7 +305,7 @@ public final class WorkbenchFrame extends JFrame {
         JMenu help = menu("Help", 'H');
         JMenuItem about = new JMenuItem(new AbstractAction("About UCMA Workbench") {
             @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
+            public void actionPerformed(ActionEvent e) {
                 JOptionPane.showMessageDialog(WorkbenchFrame.this,
                         "UCMA Workbench\nThe \"Introduction to the UCMA API\" tutorial series, live on a real SIP stack.",
                         "About", JOptionPane.INFORMATION_MESSAGE);

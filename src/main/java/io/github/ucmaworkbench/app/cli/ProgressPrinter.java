@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.TutorialManager;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +61,7 @@ final class ProgressPrinter {
 
     /** A note of the command's own, formatted as a progress line. */
     void note(String message) {
-        print(new ProgressEventArgs(java.time.Instant.now(), ProgressLevel.INFO, message));
+        print(new ProgressEventArgs(Instant.now(), ProgressLevel.INFO, message));
     }
 
     /**

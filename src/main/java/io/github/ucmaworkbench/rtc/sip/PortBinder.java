@@ -1,9 +1,11 @@
 package io.github.ucmaworkbench.rtc.sip;
 
+import gov.nist.javax.sip.SipProviderImpl;
 import io.github.ucmaworkbench.sip.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.sip.ListeningPoint;
 import javax.sip.SipListener;
@@ -66,12 +68,12 @@ final class PortBinder {
             deleteQuietly(stack, lp);
         }
         int providers = 0;
-        for (java.util.Iterator<?> it = stack.getSipProviders(); it.hasNext(); it.next()) {
+        for (Iterator<?> it = stack.getSipProviders(); it.hasNext(); it.next()) {
             providers++;
         }
         if (providers > 1) {
             try {
-                provider.removeSipListener(((gov.nist.javax.sip.SipProviderImpl) provider).getSipListener());
+                provider.removeSipListener(((SipProviderImpl) provider).getSipListener());
                 stack.deleteSipProvider(provider);
             } catch (Exception e) {
                 LOG.debug("could not delete provider", e);

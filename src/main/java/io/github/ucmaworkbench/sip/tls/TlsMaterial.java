@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,7 +104,7 @@ public final class TlsMaterial {
             keys = KeyStore.getInstance(file.toFile(), pw);
         } catch (IOException e) {
             boolean badPassword = e.getCause() instanceof UnrecoverableKeyException
-                    || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password");
+                    || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password");
             throw new TlsSetupException(badPassword ? "the keystore password is wrong for " + file
                     : "the keystore " + file + " cannot be read: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {

@@ -9,6 +9,7 @@ import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import java.awt.Rectangle;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -275,7 +276,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     /** Writes the shown arrows (filter applied) as an SVG picture. */
     public CompletableFuture<Path> exportSvg(Path file) {
         String svg = LadderPictureExporter.svg(model, rows.copy());
-        return exports.write(file, () -> java.nio.file.Files.writeString(file, svg));
+        return exports.write(file, () -> Files.writeString(file, svg));
     }
 
     /** Stops following the trace for good. */

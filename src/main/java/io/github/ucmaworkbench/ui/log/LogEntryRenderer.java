@@ -9,6 +9,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Graphics;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
     @Override public void validate() { }
     @Override public void revalidate() { }
     @Override public void repaint(long tm, int x, int y, int width, int height) { }
-    @Override public void repaint(java.awt.Rectangle r) { }
+    @Override public void repaint(Rectangle r) { }
     @Override public void repaint() { }
     @Override protected void firePropertyChange(String propertyName, Object oldValue, Object newValue) { }
 

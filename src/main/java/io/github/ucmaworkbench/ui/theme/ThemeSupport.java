@@ -4,6 +4,7 @@ import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import io.github.ucmaworkbench.settings.Theme;
+import java.awt.Color;
 import java.awt.Font;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
@@ -85,8 +86,8 @@ public final class ThemeSupport {
     }
 
     /** The red that marks a problem, from the current theme (FlatLaf's Actions.Red), with a fallback. */
-    public static java.awt.Color errorColour() {
-        java.awt.Color c = javax.swing.UIManager.getColor("Actions.Red");
-        return c == null ? new java.awt.Color(0xDB5860) : c;
+    public static Color errorColour() {
+        Color c = UIManager.getColor("Actions.Red");
+        return c == null ? new Color(0xDB5860) : c;
     }
 }
