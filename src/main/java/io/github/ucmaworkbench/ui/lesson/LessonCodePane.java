@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.lessons.CSharpEquivalents;
 import io.github.ucmaworkbench.lessons.CodeRegion;
 import io.github.ucmaworkbench.lessons.CodeRegions;
 import io.github.ucmaworkbench.lessons.LessonStep;
+import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Point;
@@ -31,8 +32,6 @@ import org.fife.ui.rtextarea.RTextScrollPane;
  */
 final class LessonCodePane extends JPanel {
     private static final long serialVersionUID = 1L;
-    private static final Color REGION_SHOWN = new Color(74, 144, 226, 60);
-    private static final Color REGION_RUNNING = new Color(255, 179, 0, 110);
 
     private final transient CodeRegions regions = new CodeRegions();
     private final RSyntaxTextArea java = codeArea(SyntaxConstants.SYNTAX_STYLE_JAVA);
@@ -115,7 +114,7 @@ final class LessonCodePane extends JPanel {
                 java.setText(region.source());
             }
             codeCaption.setText("Runs: " + region.fileName() + ", lines " + region.firstLine() + "\u2013" + region.lastLine());
-            Color color = running ? REGION_RUNNING : REGION_SHOWN;
+            Color color = ThemeColors.get(running ? "Lesson.regionRunningColor" : "Lesson.regionShownColor");
             try {
                 for (int line = region.firstLine(); line <= region.lastLine(); line++) {
                     java.addLineHighlight(line - 1, color);

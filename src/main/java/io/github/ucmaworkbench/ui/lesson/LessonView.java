@@ -7,7 +7,7 @@ import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.lessons.LessonStep;
 import io.github.ucmaworkbench.lessons.StepStatus;
-import java.awt.Color;
+import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Font;
@@ -61,9 +61,6 @@ public final class LessonView extends JPanel implements AutoCloseable {
 
     public static final int PREFERRED_WIDTH = 440;
     public static final int MINIMUM_WIDTH = 340;
-
-    private static final Color PASSED = new Color(0x2E7D32);
-    private static final Color FAILED = new Color(0xC62828);
 
     private final transient LessonPresenter presenter;
 
@@ -119,7 +116,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         add(navigation);
 
         problems.setName(PROBLEMS);
-        problems.setForeground(FAILED);
+        problems.setForeground(ThemeColors.get("Lesson.failedColor"));
         showProblems(library.problems());
         add(problems, "wmin 0");
 
@@ -254,8 +251,8 @@ public final class LessonView extends JPanel implements AutoCloseable {
         steps.repaint();
         stepTitle.setText(presenter.stepTitle());
         LessonPresenter.StatusLine line = presenter.statusLine();
-        status.setForeground(line.kind() == StepStatus.PASSED ? PASSED
-                : line.kind() == StepStatus.FAILED ? FAILED : UIManager.getColor("Label.foreground"));
+        status.setForeground(line.kind() == StepStatus.PASSED ? ThemeColors.get("Lesson.passedColor")
+                : line.kind() == StepStatus.FAILED ? ThemeColors.get("Lesson.failedColor") : UIManager.getColor("Label.foreground"));
         status.setText(line.text());
         text.show(presenter.html());
         code.show(step, presenter.isRunning(step));
@@ -291,9 +288,9 @@ public final class LessonView extends JPanel implements AutoCloseable {
             super.getListCellRendererComponent(list, state.symbol() + " " + (index + 1) + ". " + step.title(), index, selected, focus);
             if (!selected) {
                 if (state == StepStatus.PASSED) {
-                    setForeground(PASSED);
+                    setForeground(ThemeColors.get("Lesson.passedColor"));
                 } else if (state == StepStatus.FAILED) {
-                    setForeground(FAILED);
+                    setForeground(ThemeColors.get("Lesson.failedColor"));
                 }
             }
             setToolTipText(presenter.reason(step));

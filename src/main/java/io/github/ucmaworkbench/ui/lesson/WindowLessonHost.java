@@ -9,7 +9,7 @@ import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
-import java.awt.Color;
+import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Component;
 import java.awt.Container;
 import java.util.Objects;
@@ -28,7 +28,6 @@ public final class WindowLessonHost implements LessonHost {
     public static final int HIGHLIGHT_MILLIS = 2_000;
     /** FlatLaf's outline property; other looks ignore it. */
     static final String OUTLINE = "JComponent.outline";
-    private static final Color OUTLINE_COLOR = new Color(0xF5A623);
 
     private final Container window;
     private final Supplier<ClientManager> client;
@@ -74,7 +73,7 @@ public final class WindowLessonHost implements LessonHost {
             return;
         }
         lastHighlighted = target;
-        target.putClientProperty(OUTLINE, OUTLINE_COLOR);
+        target.putClientProperty(OUTLINE, ThemeColors.get("Lesson.outlineColor"));
         target.repaint();
         Timer off = new Timer(HIGHLIGHT_MILLIS, e -> {
             target.putClientProperty(OUTLINE, null);

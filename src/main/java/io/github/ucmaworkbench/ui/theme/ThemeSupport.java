@@ -56,6 +56,7 @@ public final class ThemeSupport {
     }
 
     private static void setup(Theme theme, boolean presentationFont) {
+        ThemeColors.register();
         // Clear our font override first so the new theme reports its own default size.
         UIManager.put("defaultFont", null);
         UIManager.put("ucma.presentationFont", null);
