@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.app.cli.KeystoreOptions;
 import io.github.ucmaworkbench.app.cli.WorkbenchCommand;
 import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.common.SuppressForbidden;
@@ -27,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javax.swing.SwingUtilities;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -51,12 +53,8 @@ public final class Main implements Callable<Integer> {
             description = "Port of the embedded registrar; the next free one is used when it is taken. Default: ${DEFAULT-VALUE}.")
     int registrarPort;
 
-    @Option(names = "--keystore", paramLabel = "FILE",
-            description = "TLS: your own PKCS#12 or JKS keystore instead of the workbench's self-signed certificate.")
-    Path keystore;
-
-    @Option(names = "--keystore-password", paramLabel = "SECRET", description = "TLS: the password of --keystore.")
-    String keystorePassword;
+    @Mixin
+    KeystoreOptions keystore = new KeystoreOptions();
 
     @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.com",
             description = "SIP domain the embedded registrar serves. Default: ${DEFAULT-VALUE}.")
@@ -78,11 +76,10 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
         InetAddress bind = InetAddress.getByName(registrarBind);
-        if (keystorePassword != null && keystore == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--keystore-password goes with --keystore");
+        if (keystore.problem() != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), keystore.problem());
         }
-        var tls = WorkbenchTls.load(store.file().getParent(), bind, keystore,
-                keystorePassword == null ? null : keystorePassword.toCharArray());
+        var tls = WorkbenchTls.load(store.file().getParent(), bind, keystore.keystore(), keystore.password());
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
         // The look and feel loads on the event thread while this thread starts the registrar:
