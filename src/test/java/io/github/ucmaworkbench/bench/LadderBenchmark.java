@@ -1,4 +1,4 @@
-package io.github.ucmaworkbench.ui.ladder.bench;
+package io.github.ucmaworkbench.bench;
 
 import static io.github.ucmaworkbench.trace.Direction.RECEIVED;
 import static io.github.ucmaworkbench.trace.Direction.SENT;
