@@ -33,7 +33,7 @@ import javax.swing.SwingUtilities;
  * fared (latency of a probe posted every 5 ms), how long until all arrows were drawn, and what one
  * paint of the visible part costs at the top, middle and bottom. A harness, not a test: run it
  * under a display, e.g.
- * {@code xvfb-run -a mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.github.ucmaworkbench.ui.ladder.bench.LadderBenchmark}.
+ * {@code xvfb-run -a mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.github.ucmaworkbench.bench.LadderBenchmark}.
  */
 public final class LadderBenchmark {
     private static final int CALLS = 1_000;
