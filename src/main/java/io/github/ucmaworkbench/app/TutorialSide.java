@@ -6,7 +6,7 @@ import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.tutorial.PendingOperation;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
 import io.github.ucmaworkbench.tutorial.TutorialManager;
-import io.github.ucmaworkbench.ui.PendingView;
+import io.github.ucmaworkbench.ui.PendingWait;
 import io.github.ucmaworkbench.ui.SideModel;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import java.time.Duration;
@@ -173,9 +173,9 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     }
 
     @Override
-    public PendingView pending() {
+    public PendingWait pending() {
         PendingOperation p = manager.getPending();
-        return p == null ? null : new PendingView(p.description(), p.deadline());
+        return p == null ? null : new PendingWait(p.description(), p.deadline());
     }
 
     @Override

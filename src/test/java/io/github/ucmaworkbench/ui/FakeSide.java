@@ -29,7 +29,7 @@ class FakeSide implements SideModel {
     volatile RegistrationState registration = RegistrationState.UNREGISTERED;
     volatile SignalingState session;
     volatile boolean listening;
-    volatile PendingView pending;
+    volatile PendingWait pending;
 
     FakeSide(String uri) {
         this.uri = uri;
@@ -39,7 +39,7 @@ class FakeSide implements SideModel {
     @Override public RegistrationState registrationState() { return registration; }
     @Override public SignalingState sessionState() { return session; }
     @Override public boolean isListening() { return listening; }
-    @Override public PendingView pending() { return pending; }
+    @Override public PendingWait pending() { return pending; }
 
     @Override
     public AutoCloseable addChangeListener(Runnable listener) {

@@ -33,7 +33,7 @@ class FakeWorkbench implements WorkbenchModel {
             lastSynchronous = synchronous;
             set(() -> {
                 session = SignalingState.CONNECTING;
-                pending = new PendingView("Waiting for the server to answer the INVITE", Instant.now().plusSeconds(30));
+                pending = new PendingWait("Waiting for the server to answer the INVITE", Instant.now().plusSeconds(30));
             }, "Sending the INVITE.");
         }
 

@@ -8,5 +8,5 @@ import java.time.Instant;
  * @param description what waits, e.g. "Waiting for the server to answer the INVITE"
  * @param deadline    when it gives up
  */
-public record PendingView(String description, Instant deadline) {
+public record PendingWait(String description, Instant deadline) {
 }
