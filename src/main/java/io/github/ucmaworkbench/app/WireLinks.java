@@ -88,6 +88,11 @@ public final class WireLinks {
             }
 
             @Override
+            public void applyRingTimeout(Duration timeout) {
+                host.applyRingTimeout(timeout);
+            }
+
+            @Override
             public void highlightAction(Side side, LessonAction action) {
                 ladder.highlightFromNow();
                 host.highlightAction(side, action);

@@ -20,6 +20,7 @@ public enum LessonAction {
     SEND_MESSAGE("send-message", EnumSet.of(Side.CLIENT), Argument.REQUIRED),
     SET_POLICY("set-policy", EnumSet.of(Side.SERVER), Argument.REQUIRED),
     SET_TIMEOUT("set-timeout", EnumSet.allOf(Side.class), Argument.REQUIRED),
+    SET_RING_TIMEOUT("set-ring-timeout", EnumSet.of(Side.CLIENT), Argument.REQUIRED),
     WATCH("watch", EnumSet.allOf(Side.class), Argument.NONE);
 
     enum Argument { NONE, REQUIRED }

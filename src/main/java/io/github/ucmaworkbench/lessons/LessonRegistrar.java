@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.lessons;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ServiceLoader;
 
 /**
  * The registrar a headless {@link LessonRunner} run signs both sides in to. The app layer supplies
@@ -17,4 +18,19 @@ public interface LessonRegistrar extends AutoCloseable {
     /** Stops it; the run is over. Never throws. */
     @Override
     void close();
+
+    /** Makes registrars; app provides one through {@code META-INF/services}. */
+    interface Factory {
+        LessonRegistrar create();
+    }
+
+    /**
+     * A fresh embedded registrar, from the {@link Factory} app registers as a service: the seam that
+     * lets lessons run a registrar without importing the registrar layer.
+     */
+    static LessonRegistrar embedded() {
+        return ServiceLoader.load(Factory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no LessonRegistrar.Factory service: app provides the embedded registrar"))
+                .create();
+    }
 }

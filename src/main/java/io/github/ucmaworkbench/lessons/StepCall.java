@@ -37,6 +37,7 @@ public record StepCall(LessonAction action, String argument) {
         switch (action) {
             case SET_POLICY -> call.policy();
             case SET_TIMEOUT -> call.timeout();
+            case SET_RING_TIMEOUT -> call.ringTimeout();
             case SEND_INVITE_HEADERS -> call.headers();
             default -> { }
         }
@@ -91,6 +92,15 @@ public record StepCall(LessonAction action, String argument) {
         return Durations.parse(value);
     }
 
+    /**
+     * The ring timeout of a {@code set-ring-timeout} step: {@code 3s}, {@code 1500ms}, or
+     * {@code default} (null: the client's own setting again).
+     */
+    public Duration ringTimeout() {
+        String value = argument.toLowerCase(Locale.ROOT);
+        return value.equals("default") ? null : Durations.parse(value);
+    }
+
     /** The headers of a {@code send-invite-headers} step: {@code Name: value; Other: value}. */
     public List<SignalingHeader> headers() {
         List<SignalingHeader> headers = new ArrayList<>();
@@ -119,6 +129,8 @@ public record StepCall(LessonAction action, String argument) {
             case SEND_MESSAGE -> "The client sends the message \"" + argument + "\".";
             case SET_POLICY -> "Setting applied: the server's accept policy becomes '" + argument + "'.";
             case SET_TIMEOUT -> "Setting applied: the " + side.id() + "'s operation timeout becomes " + argument + ".";
+            case SET_RING_TIMEOUT -> "Setting applied: the client lets an invite ring for "
+                    + (argument.equalsIgnoreCase("default") ? "as long as its settings say" : argument) + ".";
             case WATCH -> "Nothing to click: watch the logs.";
         };
     }

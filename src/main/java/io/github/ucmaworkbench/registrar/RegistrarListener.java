@@ -3,22 +3,27 @@ package io.github.ucmaworkbench.registrar;
 import gov.nist.javax.sip.message.SIPMessage;
 import io.github.ucmaworkbench.sip.CallLanes;
 import io.github.ucmaworkbench.sip.MalformedInputReporter;
+import io.github.ucmaworkbench.sip.RequestValidation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.text.ParseException;
 import java.util.Locale;
+import java.util.Map;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
+import javax.sip.header.HeaderFactory;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
@@ -83,6 +88,12 @@ final class RegistrarListener implements SipListener {
                     return;
                 }
             }
+            RequestValidation.Refusal refusal = RequestValidation.check(request,
+                    Request.REGISTER.equals(request.getMethod()) ? RequestValidation.REGISTRAR : RequestValidation.PROXY);
+            if (refusal != null) {
+                refuse(request, st, refusal);
+                return;
+            }
             if (Request.REGISTER.equals(request.getMethod())) {
                 registrar.process(request, st);
             } else {
@@ -123,7 +134,7 @@ final class RegistrarListener implements SipListener {
         int colon = message.lastIndexOf(':');
         String reason = message.startsWith("Missing a required header") && colon > 0
                 ? "Missing " + message.substring(colon + 1).strip() + " header"
-                : "Bad Request (" + message + ")";
+                : "Bad Request (" + RequestValidation.clean(message) + ")";
         InetAddress from = ((SIPMessage) request).getRemoteAddress();
         MalformedInputReporter.forStack(provider.getSipStack().getStackName())
                 .report(from == null ? "an unknown address" : from.getHostAddress(), 0, reason.toLowerCase(Locale.ROOT));
@@ -164,6 +175,20 @@ final class RegistrarListener implements SipListener {
     /** From now on failures are expected: the registrar is shutting down. */
     void closing() {
         closing = true;
+    }
+
+    /** §10.3 / §16.3: a request we cannot honour, answered with the code, reason and headers {@link RequestValidation} chose. */
+    private void refuse(Request request, ServerTransaction st, RequestValidation.Refusal refusal)
+            throws ParseException, SipException, InvalidArgumentException {
+        InetAddress from = ((SIPMessage) request).getRemoteAddress();
+        RequestValidation.logRefusal(LOG, "the registrar", request, from == null ? "an unknown address" : from.getHostAddress(),
+                refusal);
+        Response response = Responses.create(messages, request, refusal.code(), refusal.reason());
+        HeaderFactory headers = SipFactory.getInstance().createHeaderFactory();
+        for (Map.Entry<String, String> h : refusal.headers()) {
+            response.addHeader(headers.createHeader(h.getKey(), h.getValue()));
+        }
+        st.sendResponse(response);
     }
 
     /** A request we failed on still gets a final answer, so the caller is not left to time out. */

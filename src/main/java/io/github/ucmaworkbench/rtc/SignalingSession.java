@@ -207,12 +207,13 @@ public class SignalingSession {
         }
         OutgoingInvite started = OutgoingInvite.start(endpoint.agent(), endpoint.handler(), target.getUri(), headers,
                 offer == null ? null : offer.getContentType().toString(), offer == null ? null : offer.getBody(),
-                endpoint.getOperationTimeout(), new OutgoingInvite.Listener() {
+                endpoint.getOperationTimeout(), endpoint.getRingTimeout(), new OutgoingInvite.Listener() {
                     @Override
                     public void alerted(MessageView provisional) {
                         synchronized (SignalingSession.this) {
                             if (state == SignalingState.CONNECTING) {
-                                setState(SignalingState.ALERTED, "the callee is ringing (" + provisional.getStatusCode() + ")");
+                                setState(SignalingState.ALERTED, "the callee is ringing (" + provisional.getStatusCode()
+                                        + "); waiting up to " + endpoint.getRingTimeout().toSeconds() + " s for an answer");
                             }
                         }
                     }

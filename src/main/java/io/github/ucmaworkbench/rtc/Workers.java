@@ -8,12 +8,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API's worker threads: where callbacks and events run, so that neither a JAIN-SIP stack
  * thread (which must never block) nor the Swing thread ever runs user code.
  */
 public final class Workers {
+    private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
     private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
             30, TimeUnit.SECONDS, new SynchronousQueue<>(), DaemonThreads.numbered("ucma-worker-"));
 
@@ -56,7 +59,13 @@ public final class Workers {
                         return;
                     }
                 }
-                next.run();
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    // A handler that throws must not end the drain: "running" would stay true and
+                    // every later callback of this executor would wait forever.
+                    LOG.warn("a callback or event handler failed: {}", e.toString(), e);
+                }
             }
         }
     }

@@ -51,7 +51,7 @@ final class Layers {
                 .whereLayer("rtc.sip").mayOnlyBeAccessedByLayers("rtc")
                 .whereLayer("registrar").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("sip").mayOnlyBeAccessedByLayers("app", "rtc", "rtc.sip", "registrar")
-                .whereLayer("trace").mayOnlyBeAccessedByLayers("app", "ui", "sip")
+                .whereLayer("trace").mayOnlyBeAccessedByLayers("app", "ui", "lessons", "sip")
                 .whereLayer("common").mayOnlyBeAccessedByLayers("app", "ui", "settings", "lessons", "tutorial", "rtc",
                         "rtc.sip", "registrar", "sip", "trace");
     }

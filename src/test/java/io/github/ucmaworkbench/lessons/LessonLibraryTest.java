@@ -75,7 +75,7 @@ class LessonLibraryTest {
         String six = library.byPart(6).orElseThrow().steps().stream().map(s -> s.outcome().toString()).toList().toString();
 
         assertThat(five).contains("Error Code=404", "Error Code=480");
-        assertThat(six).contains("Error Code=486", "timed out");
+        assertThat(six).contains("Error Code=486", "did not answer within");
     }
 
     @Test

@@ -121,6 +121,7 @@ final class SippRun implements AutoCloseable {
         private final Path scenario;
         private final Map<String, String> keys = new LinkedHashMap<>();
         private String transport = "udp";
+        private Duration timeout = SIPP_TIMEOUT;
         private Integer localPort;
         private String remote;
         private String service;
@@ -167,6 +168,12 @@ final class SippRun implements AutoCloseable {
             return this;
         }
 
+        /** SIPp's limit for the whole run, for a scenario that pauses longer than {@link #SIPP_TIMEOUT} allows. */
+        Builder timeout(Duration limit) {
+            timeout = limit;
+            return this;
+        }
+
         SippRun start(Path workDir) throws IOException {
             // SIPp writes its traces beside the scenario file: run a copy inside the work directory.
             Path copy = Files.copy(scenario, workDir.resolve(scenario.getFileName()));
@@ -174,7 +181,7 @@ final class SippRun implements AutoCloseable {
                     "-t", "tcp".equals(transport) ? "t1" : "u1",
                     "-i", "127.0.0.1",
                     "-m", "1",
-                    "-timeout", SIPP_TIMEOUT.toSeconds() + "s", "-timeout_error",
+                    "-timeout", timeout.toSeconds() + "s", "-timeout_error",
                     "-nostdin",
                     "-trace_err", "-trace_msg"));
             command.addAll(List.of("-p", Integer.toString(localPort != null ? localPort : FreePorts.pick())));

@@ -96,12 +96,14 @@ class TutorialManagersTest {
     void dontAnswerLetsTheCallerTimeOut() {
         client.setOperationTimeout(Duration.ofMillis(1500));
         signInBoth();
+        client.setRingTimeout(Duration.ofSeconds(2)); // the server rings (180) at once, then stays silent
         server.startListening();
         server.setAcceptPolicy(new AcceptPolicy.DontAnswer());
 
         client.sendInvite(List.of(), false);
 
-        awaitLine(clientLog, ProgressLevel.ERROR, "timed out");
+        awaitLine(clientLog, ProgressLevel.INFO, "The callee is ringing; waiting up to 2 s for an answer.");
+        awaitLine(clientLog, ProgressLevel.ERROR, "timed out (Participate: the callee did not answer within 2 s");
         assertThat(client.getPending()).isNull();
     }
 

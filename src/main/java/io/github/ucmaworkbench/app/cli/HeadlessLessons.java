@@ -42,6 +42,14 @@ public final class HeadlessLessons {
         return LessonRunner.runHeadless(lesson, embeddedRegistrar(), options, listener);
     }
 
+    /** The embedded registrar for lessons and exercises, registered in {@code META-INF/services}. */
+    public static final class EmbeddedRegistrarFactory implements LessonRegistrar.Factory {
+        @Override
+        public LessonRegistrar create() {
+            return embeddedRegistrar();
+        }
+    }
+
     /** The embedded registrar on loopback, any free port, as a {@link LessonRegistrar}. */
     static LessonRegistrar embeddedRegistrar() {
         RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());

@@ -24,7 +24,7 @@ import picocli.CommandLine;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"The UCMA tutorial's client, server and registrar, without the window.",
                 "Run with no arguments to open the workbench window."},
-        subcommands = {RegistrarCommand.class, ServerCommand.class, ClientCommand.class, RunLessonCommand.class,
+        subcommands = {RegistrarCommand.class, ServerCommand.class, ClientCommand.class, RunLessonCommand.class, ExerciseCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ucma-workbench registrar --port 5060",
@@ -48,7 +48,7 @@ public final class WorkbenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing a command: registrar, server, client or run-lesson");
+        throw new ParameterException(spec.commandLine(), "missing a command: registrar, server, client, run-lesson or exercise");
     }
 
     /**

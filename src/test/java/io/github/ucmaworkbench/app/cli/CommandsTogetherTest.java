@@ -134,10 +134,12 @@ class CommandsTogetherTest {
         String at = startRegistrar();
         startServer(at, "ignore");
 
-        CliRun client = client(at, "--timeout", "2");
+        // The server rings (180) and then stays silent: the ring timeout, not the operation timeout, ends it.
+        CliRun client = client(at, "--timeout", "2", "--ring-timeout", "2");
 
         assertThat(client.exitCode()).isEqualTo(1);
-        assertThat(client.err()).contains("timed out");
+        assertThat(client.out()).contains("The callee is ringing; waiting up to 2 s for an answer.");
+        assertThat(client.err()).contains("timed out").contains("the callee did not answer within 2 s");
     }
 
     @Test
