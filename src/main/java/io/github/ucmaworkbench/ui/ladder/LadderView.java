@@ -65,7 +65,6 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued(false));
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
     private final LadderExports exports;
-
     private final LadderRows rows = new LadderRows();
     private LadderFilter filter = LadderFilter.NONE;
     private int selectedArrow = -1;
