@@ -278,12 +278,12 @@ public abstract class TutorialManager implements AutoCloseable {
     protected void messageReceived(Object sender, MessageReceivedEventArgs e) {
         String method = e.getRequestData().getMethod();
         if ("UPDATE".equals(method)) {
-            boolean offer = e.getBody() != null && e.getBody().length > 0;
+            boolean offer = e.getBody().length > 0;
             recordProgress("UPDATE received in the session (%s); answered %s.", offer ? "with a new offer" : "without SDP",
                     e.getResponseCode() == 200 && offer ? "200 OK with our answer" : describeCode(e.getResponseCode()));
         } else if ("INFO".equals(method)) {
             recordProgress("INFO received in the session (%s, %d bytes); answered 200 OK.",
-                    e.getContentType() == null ? "no body" : e.getContentType(), e.getBody() == null ? 0 : e.getBody().length);
+                    e.getContentType() == null ? "no body" : e.getContentType(), e.getBody().length);
         } else {
             recordProgress("Message received: %s", e.getTextBody());
         }
