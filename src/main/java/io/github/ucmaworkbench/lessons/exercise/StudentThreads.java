@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.lessons.exercise;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.common.SuppressForbidden;
 import io.github.ucmaworkbench.tutorial.ProgressSink;
 import java.time.Duration;
@@ -22,11 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JVM's exit waiting.
  */
 final class StudentThreads {
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "homework-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("homework-watchdog"));
     private static final AtomicInteger NUMBER = new AtomicInteger();
     /** Student code that is installed now: its callbacks' uncaught exceptions are reported to it. */
     private static final List<StudentThreads> ACTIVE = new CopyOnWriteArrayList<>();
