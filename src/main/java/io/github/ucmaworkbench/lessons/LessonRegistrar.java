@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.lessons;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
@@ -21,16 +22,17 @@ public interface LessonRegistrar extends AutoCloseable {
 
     /** Makes registrars; app provides one through {@code META-INF/services}. */
     interface Factory {
-        LessonRegistrar create();
+        /** A registrar that knows {@code users} (name to password); none: it asks nobody for a password. */
+        LessonRegistrar create(Map<String, String> users);
     }
 
     /**
      * A fresh embedded registrar, from the {@link Factory} app registers as a service: the seam that
      * lets lessons run a registrar without importing the registrar layer.
      */
-    static LessonRegistrar embedded() {
+    static LessonRegistrar embedded(Map<String, String> users) {
         return ServiceLoader.load(Factory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no LessonRegistrar.Factory service: app provides the embedded registrar"))
-                .create();
+                .create(users);
     }
 }

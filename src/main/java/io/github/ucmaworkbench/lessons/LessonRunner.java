@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,15 @@ import java.util.Objects;
  * }</pre>
  */
 public final class LessonRunner {
+    /** Throw-away passwords of the headless run's own registrar (a fresh one per run, on loopback). */
+    private static final String CLIENT_PASSWORD = "client-secret";
+    private static final String SERVER_PASSWORD = "server-secret";
+    /**
+     * The users the run's registrar must know: it checks passwords, so part 3 can show a wrong one
+     * refused (401, then 403). Whoever supplies the {@link LessonRegistrar} configures it with these.
+     */
+    public static final Map<String, String> USERS = Map.of("client", CLIENT_PASSWORD, "server", SERVER_PASSWORD);
+
 
     private LessonRunner() {
     }
@@ -75,9 +85,9 @@ public final class LessonRunner {
             events.registrarStarted(address, domain);
             String host = address.getAddress().getHostAddress();
             ServerManager server = new ServerManager(new EndpointSettings("sip:server@" + domain, host, address.getPort(),
-                    options.transport(), null, null));
+                    options.transport(), "server", SERVER_PASSWORD));
             ClientManager client = new ClientManager(new ClientSettings(new EndpointSettings("sip:client@" + domain, host,
-                    address.getPort(), options.transport(), null, null), "sip:server@" + domain));
+                    address.getPort(), options.transport(), "client", CLIENT_PASSWORD), "sip:server@" + domain));
             client.progress().add((sender, e) -> events.progress(Side.CLIENT, e));
             server.progress().add((sender, e) -> events.progress(Side.SERVER, e));
             LessonSides sides = LessonSides.of(client, server);

@@ -9,6 +9,7 @@ import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
 
 /**
  * A lesson run without a window, on its own embedded registrar on a free loopback port: the
@@ -39,20 +40,20 @@ public final class HeadlessLessons {
     /** Runs {@code lesson} on a fresh embedded registrar. */
     public static LessonRunReport runHeadless(Lesson lesson, LessonRunner.Options options, LessonRunListener listener)
             throws IOException, InterruptedException {
-        return LessonRunner.runHeadless(lesson, embeddedRegistrar(), options, listener);
+        return LessonRunner.runHeadless(lesson, embeddedRegistrar(LessonRunner.USERS), options, listener);
     }
 
     /** The embedded registrar for lessons and exercises, registered in {@code META-INF/services}. */
     public static final class EmbeddedRegistrarFactory implements LessonRegistrar.Factory {
         @Override
-        public LessonRegistrar create() {
-            return embeddedRegistrar();
+        public LessonRegistrar create(Map<String, String> users) {
+            return embeddedRegistrar(users);
         }
     }
 
     /** The embedded registrar on loopback, any free port, as a {@link LessonRegistrar}. */
-    static LessonRegistrar embeddedRegistrar() {
-        RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
+    static LessonRegistrar embeddedRegistrar(Map<String, String> users) {
+        RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).users(users).build());
         return new LessonRegistrar() {
             @Override
             public InetSocketAddress start() throws IOException {

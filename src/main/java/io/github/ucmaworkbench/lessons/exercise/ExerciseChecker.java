@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -66,7 +67,7 @@ public final class ExerciseChecker {
         if (!code.runnable()) {
             return report(exercise, ExerciseReport.Verdict.FAILED, code, code.problem(), List.of(), List.of(), List.of(), started);
         }
-        try (LessonRegistrar registrar = LessonRegistrar.embedded()) {
+        try (LessonRegistrar registrar = LessonRegistrar.embedded(Map.of())) {
             InetSocketAddress address = registrar.start();
             String domain = registrar.domain();
             String host = address.getAddress().getHostAddress();

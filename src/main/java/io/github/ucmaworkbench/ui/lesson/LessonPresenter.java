@@ -195,11 +195,19 @@ final class LessonPresenter implements AutoCloseable {
             String kind = line.level() == ProgressLevel.ERROR ? "log shows an error" : "log";
             return who + "'s " + kind + " says \u201C" + line.text() + "\u201D";
         }
+        if (expectation instanceof Expectation.Not not) {
+            return "not: " + describe(not.expectation());
+        }
+        if (expectation instanceof Expectation.Wire wire) {
+            return "on the wire, " + wire;
+        }
         Expectation.State state = (Expectation.State) expectation;
         return switch (state.kind()) {
             case REGISTRATION -> who + "'s registration is " + state.value();
             case SESSION -> who + "'s session is " + state.value();
             case LISTENING -> who + (state.value().equals("true") ? " is listening" : " is not listening");
+            case TIMEOUT -> who + "'s operation timeout is " + state.value();
+            case RING_TIMEOUT -> who + "'s ring timeout is " + state.value();
         };
     }
 
