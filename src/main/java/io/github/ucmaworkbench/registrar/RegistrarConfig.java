@@ -2,8 +2,11 @@ package io.github.ucmaworkbench.registrar;
 
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,7 +34,7 @@ public final class RegistrarConfig {
     private final int maxExpires;
     private final int defaultExpires;
     private final boolean authenticateCalls;
-    private final java.util.List<String> digestAlgorithms;
+    private final List<String> digestAlgorithms;
     private final long nonceLifetimeMillis;
     private final int branchT1Millis;
     private final int authFailureLimit;
@@ -52,7 +55,7 @@ public final class RegistrarConfig {
         this.maxExpires = b.maxExpires;
         this.defaultExpires = b.defaultExpires;
         this.authenticateCalls = b.authenticateCalls;
-        this.digestAlgorithms = java.util.List.copyOf(b.digestAlgorithms);
+        this.digestAlgorithms = List.copyOf(b.digestAlgorithms);
         this.nonceLifetimeMillis = b.nonceLifetimeMillis;
         this.branchT1Millis = b.branchT1Millis;
         this.authFailureLimit = b.authFailureLimit;
@@ -148,7 +151,7 @@ public final class RegistrarConfig {
      * SHA-256 then MD5 (RFC 8760 §2.4). Some older clients (SIPp 3.6 among them) answer only the
      * first challenge and know only MD5; for them a registrar can offer MD5 alone.
      */
-    public java.util.List<String> getDigestAlgorithms() {
+    public List<String> getDigestAlgorithms() {
         return digestAlgorithms;
     }
 
@@ -225,7 +228,7 @@ public final class RegistrarConfig {
         private int maxExpires = 3600;
         private int defaultExpires = 3600;
         private boolean authenticateCalls;
-        private java.util.List<String> digestAlgorithms = java.util.List.of("SHA-256", "MD5");
+        private List<String> digestAlgorithms = List.of("SHA-256", "MD5");
         private long nonceLifetimeMillis = 5 * 60_000L;
         private int branchT1Millis = 500;
         private int authFailureLimit = 10;
@@ -306,23 +309,23 @@ public final class RegistrarConfig {
 
         /** The digest algorithms to offer, most preferred first: "SHA-256", "MD5" or both. */
         public Builder digestAlgorithms(String... algorithms) {
-            this.digestAlgorithms = java.util.List.of(algorithms);
+            this.digestAlgorithms = List.of(algorithms);
             return this;
         }
 
         /** T1 for forwarded requests (500 ms by default; a LAN or a test may use less, §17.1.1.1). */
-        public Builder branchT1(java.time.Duration t1) {
+        public Builder branchT1(Duration t1) {
             this.branchT1Millis = (int) Math.min(Integer.MAX_VALUE, t1.toMillis());
             return this;
         }
 
-        public Builder nonceLifetime(java.time.Duration lifetime) {
+        public Builder nonceLifetime(Duration lifetime) {
             this.nonceLifetimeMillis = lifetime.toMillis();
             return this;
         }
 
         /** After {@code failures} failed sign-ins within {@code window} a source is refused until the window ends. */
-        public Builder authFailureLimit(int failures, java.time.Duration window) {
+        public Builder authFailureLimit(int failures, Duration window) {
             this.authFailureLimit = failures;
             this.authFailureWindowMillis = window.toMillis();
             return this;
@@ -360,8 +363,8 @@ public final class RegistrarConfig {
             if (defaultExpires < 1) {
                 throw new IllegalArgumentException("defaultExpires must be positive: " + defaultExpires);
             }
-            if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != new java.util.HashSet<>(digestAlgorithms).size()
-                    || !java.util.List.of("SHA-256", "MD5").containsAll(digestAlgorithms)) {
+            if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != new HashSet<>(digestAlgorithms).size()
+                    || !List.of("SHA-256", "MD5").containsAll(digestAlgorithms)) {
                 throw new IllegalArgumentException("digest algorithms must be SHA-256 and/or MD5: " + digestAlgorithms);
             }
             if (branchT1Millis < 1 || branchT1Millis > 500) {

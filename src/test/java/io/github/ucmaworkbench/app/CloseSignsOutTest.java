@@ -2,9 +2,9 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.ServerSideSettings;
-import io.github.ucmaworkbench.app.settings.SideSettings;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.ServerSideSettings;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.RegistrationState;

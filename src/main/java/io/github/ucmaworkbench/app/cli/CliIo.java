@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app.cli;
 
+import io.github.ucmaworkbench.common.SuppressForbidden;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public record CliIo(PrintStream out, PrintStream err, InputStream in, boolean en
     }
 
     /** The process's own streams; its input's end counts only when it is an interactive terminal. */
+    @SuppressForbidden("the command line prints to the console by design")
     public static CliIo system() {
         return new CliIo(System.out, System.err, System.in, InteractiveInput.isInteractive());
     }
