@@ -41,7 +41,7 @@ class SippLoadTest {
     private static final int CALLS = 5_000;
     private static final int RATE = 400;
     /** The benchmark's own caller, so the test and bench/run.sh measure the same call. */
-    private static final Path UAC = Path.of("bench", "sipp", "uac.xml");
+    private static final Path UAC = Path.of("bench", "sipp", "load-uac.xml");
     private static final Pattern FAILED = Pattern.compile("Failed call\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)");
 
     @TempDir

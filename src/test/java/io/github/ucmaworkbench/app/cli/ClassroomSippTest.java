@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ClassroomSippTest {
-    private static final Path UAC = Path.of("bench", "sipp", "uac.xml");
+    private static final Path UAC = Path.of("bench", "sipp", "load-uac.xml");
 
     @Test
     void fiftySippCallsThroughOurRegistrarAreAllAcceptedByTheServer(@TempDir Path work) throws Exception {
