@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.lessons;
 
 import io.github.ucmaworkbench.rtc.SipEndpoint;
+import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;
@@ -38,5 +39,10 @@ public interface LessonSides {
         if (endpoint != null) {
             endpoint.setOperationTimeout(timeout);
         }
+    }
+
+    /** Where wire expectations look: by default the process-wide trace every stack feeds. Asked once, when the engine is made. */
+    default SipTrace trace() {
+        return SipTrace.global();
     }
 }

@@ -306,7 +306,10 @@ final class ProxyCore {
             throws ParseException, SipException, InvalidArgumentException {
         String method = request.getMethod();
         boolean ours = Request.OPTIONS.equals(method) || Request.MESSAGE.equals(method);
-        Response response = createResponse(request, ours ? Response.OK : Response.METHOD_NOT_ALLOWED, null);
+        // §8.2.1: a method we know but do not serve here is 405; one we never heard of, 501 (§21.5.2)
+        int code = ours ? Response.OK : io.github.ucmaworkbench.sip.RequestValidation.isKnownMethod(method)
+                ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED;
+        Response response = createResponse(request, code, null);
         for (String allowed : ALLOWED) {
             response.addHeader(headers.createAllowHeader(allowed));
         }

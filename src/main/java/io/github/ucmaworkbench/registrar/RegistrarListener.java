@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.registrar;
 
 import io.github.ucmaworkbench.sip.MalformedInputReporter;
 import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.RequestValidation;
 import java.io.IOException;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -78,6 +79,12 @@ final class RegistrarListener implements SipListener {
                     return;
                 }
             }
+            RequestValidation.Refusal refusal = RequestValidation.check(request,
+                    Request.REGISTER.equals(request.getMethod()) ? RequestValidation.REGISTRAR : RequestValidation.PROXY);
+            if (refusal != null) {
+                refuse(request, st, refusal);
+                return;
+            }
             if (Request.REGISTER.equals(request.getMethod())) {
                 registrar.process(request, st);
             } else {
@@ -118,7 +125,7 @@ final class RegistrarListener implements SipListener {
         int colon = message.lastIndexOf(':');
         String reason = message.startsWith("Missing a required header") && colon > 0
                 ? "Missing " + message.substring(colon + 1).strip() + " header"
-                : "Bad Request (" + message + ")";
+                : "Bad Request (" + RequestValidation.clean(message) + ")";
         java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
         MalformedInputReporter.forStack(provider.getSipStack().getStackName())
                 .report(from == null ? "an unknown address" : from.getHostAddress(), 0, reason.toLowerCase(java.util.Locale.ROOT));
@@ -159,6 +166,20 @@ final class RegistrarListener implements SipListener {
     /** From now on failures are expected: the registrar is shutting down. */
     void closing() {
         closing = true;
+    }
+
+    /** §10.3 / §16.3: a request we cannot honour, answered with the code, reason and headers {@link RequestValidation} chose. */
+    private void refuse(Request request, ServerTransaction st, RequestValidation.Refusal refusal)
+            throws java.text.ParseException, SipException, javax.sip.InvalidArgumentException {
+        java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        RequestValidation.logRefusal(LOG, "the registrar", request, from == null ? "an unknown address" : from.getHostAddress(),
+                refusal);
+        Response response = Responses.create(messages, request, refusal.code(), refusal.reason());
+        javax.sip.header.HeaderFactory headers = javax.sip.SipFactory.getInstance().createHeaderFactory();
+        for (java.util.Map.Entry<String, String> h : refusal.headers()) {
+            response.addHeader(headers.createHeader(h.getKey(), h.getValue()));
+        }
+        st.sendResponse(response);
     }
 
     /** A request we failed on still gets a final answer, so the caller is not left to time out. */

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread (which must never block) nor the Swing thread ever runs user code.
  */
 public final class Workers {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workers.class);
     private static final AtomicInteger COUNT = new AtomicInteger();
     private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
             30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -61,7 +62,13 @@ public final class Workers {
                         return;
                     }
                 }
-                next.run();
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    // A handler that throws must not end the drain: "running" would stay true and
+                    // every later callback of this executor would wait forever.
+                    LOG.warn("a callback or event handler failed: {}", e.toString(), e);
+                }
             }
         }
     }

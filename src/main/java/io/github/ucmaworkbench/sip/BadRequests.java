@@ -36,7 +36,7 @@ final class BadRequests {
         try {
             SIPResponse response = new SIPResponse();
             response.setStatusCode(Response.BAD_REQUEST);
-            response.setReasonPhrase(reason);
+            response.setReasonPhrase(RequestValidation.clean(reason, 100));
             response.setHeader(request.getViaHeaders());
             for (javax.sip.header.Header header : new javax.sip.header.Header[] {request.getFrom(), request.getTo(),
                     request.getCallId(), request.getCSeq()}) {
@@ -65,10 +65,7 @@ final class BadRequests {
         if (text.startsWith("SIP/") || text.startsWith("ACK ")) {
             return; // a response, or an ACK: never answered (§17.1.1.3)
         }
-        String why = reason.replaceAll("[\\x00-\\x1f\\x7f]", " ");
-        if (why.length() > 100) {
-            why = why.substring(0, 97) + "...";
-        }
+        String why = RequestValidation.clean(reason, 100);
         // Written as text, like the RI's own UDP answer: the copied lines may be the broken ones.
         StringBuilder out = new StringBuilder("SIP/2.0 " + code + " " + phrase + " (" + why + ")\r\n");
         for (String[] names : COPIED) {

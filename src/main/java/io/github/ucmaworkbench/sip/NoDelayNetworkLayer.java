@@ -24,6 +24,9 @@ import javax.net.ssl.SSLSocket;
  * builds SSL factories: up to two seconds of a cold start). The RI then sets the enabled protocols
  * and cipher suites from the stack's properties ({@link SipStacks}) on every socket we return.
  *
+ * <p>TCP connections, accepted or ours, hand the stack whole messages only
+ * ({@link WholeMessageInputStream}): one cut off by a closing connection is dropped, not processed.
+ *
  * <p>UDP listening sockets copy each datagram out of the stack's 64 KB buffer
  * ({@link CompactDatagramSocket}).
  */
@@ -47,14 +50,16 @@ public final class NoDelayNetworkLayer implements NetworkLayer {
         return new ServerSocket(port, backlog, bindAddress) {
             @Override
             public Socket accept() throws IOException {
-                return noDelay(super.accept());
+                Socket socket = new WholeMessagesSocket(stackName);
+                implAccept(socket);
+                return noDelay(socket);
             }
         };
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port) throws IOException {
-        return noDelay(new Socket(address, port));
+        return connect(address, port, null);
     }
 
     @Override
@@ -68,8 +73,8 @@ public final class NoDelayNetworkLayer implements NetworkLayer {
         return connect(address, port, localAddress);
     }
 
-    private static Socket connect(InetAddress address, int port, InetAddress localAddress) throws IOException {
-        Socket socket = new Socket();
+    private Socket connect(InetAddress address, int port, InetAddress localAddress) throws IOException {
+        Socket socket = new WholeMessagesSocket(stackName);
         try {
             if (localAddress != null) {
                 socket.bind(new InetSocketAddress(localAddress, 0));

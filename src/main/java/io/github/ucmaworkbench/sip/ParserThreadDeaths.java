@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ParserThreadDeaths implements Thread.UncaughtExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MalformedInputReporter.LOGGER_NAME);
+    private static final Logger UNCAUGHT = LoggerFactory.getLogger(ParserThreadDeaths.class);
     private static final long INTERVAL_MILLIS = 10_000;
 
     private final Thread.UncaughtExceptionHandler previous;
@@ -36,7 +37,10 @@ final class ParserThreadDeaths implements Thread.UncaughtExceptionHandler {
             if (previous != null) {
                 previous.uncaughtException(thread, error);
             } else {
-                thread.getThreadGroup().uncaughtException(thread, error);
+                // Not the thread group: with no handler of its own it asks the JVM's default
+                // handler, which is this one, and so on until the stack overflowed (seen once in
+                // four server stops, when a worker died after "Server stopped."). Say it once here.
+                UNCAUGHT.error("Thread {} ended on an error nobody caught", thread.getName(), error);
             }
             return;
         }

@@ -24,6 +24,8 @@ public final class ReportingParserFactory implements MessageParserFactory {
             gov.nist.javax.sip.header.To.class, gov.nist.javax.sip.header.CSeq.class, gov.nist.javax.sip.header.Via.class,
             gov.nist.javax.sip.header.CallID.class, gov.nist.javax.sip.header.ContentLength.class,
             gov.nist.javax.sip.header.RequestLine.class, gov.nist.javax.sip.header.StatusLine.class);
+    /** A header line's name: a token (RFC 3261 §25.1) before the colon. */
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("^\\s*([A-Za-z0-9.!%*_+`'~-]{1,40})\\s*:");
     /** Stateless between calls: the RI's own factory shares one instance the same way. */
     private static final MessageParser RI_PARSER = new StringMsgParser();
 
@@ -37,23 +39,23 @@ public final class ReportingParserFactory implements MessageParserFactory {
     private static SIPMessage parse(MalformedInputReporter reporter, int maxSize, byte[] bytes, boolean readBody, boolean strict,
             ParseExceptionListener listener) throws ParseException {
         SIPMessage message;
-        ParseExceptionListener watched = listener;
-        if (listener instanceof ConnectionOrientedMessageChannel channel) {
+        String[] failedHeader = new String[1]; // the header the RI last complained of, for the reason phrase
+        ParseExceptionListener watched = listener == null ? null : (e, partial, headerClass, header, text) -> {
+            failedHeader[0] = headerName(header, headerClass);
             // Over UDP the RI answers an unparseable request 400 itself. Over TCP it gives no
             // answer, and for a broken mandatory header closes the connection inside its
             // handleException: answer just before it does.
-            watched = (e, partial, headerClass, header, text) -> {
-                boolean fatal = headerClass != null && MANDATORY.contains(headerClass);
-                if (fatal) {
-                    BadRequests.answerUnparsed(channel, bytes, reasonOf(e));
-                }
-                try {
-                    listener.handleException(e, partial, headerClass, header, text);
-                } catch (ParseException rethrown) {
-                    throw fatal ? new AnsweredParseException(rethrown) : rethrown;
-                }
-            };
-        }
+            boolean fatal = listener instanceof ConnectionOrientedMessageChannel && headerClass != null
+                    && MANDATORY.contains(headerClass);
+            if (fatal) {
+                BadRequests.answerUnparsed((ConnectionOrientedMessageChannel) listener, bytes, phraseOf(failedHeader[0]));
+            }
+            try {
+                listener.handleException(e, partial, headerClass, header, text);
+            } catch (ParseException rethrown) {
+                throw fatal ? new AnsweredParseException(rethrown) : rethrown;
+            }
+        };
         String refused = viaWithComment(bytes);
         if (refused != null) {
             throw ruleBroken(reporter, listener, bytes, refused);
@@ -61,12 +63,22 @@ public final class ReportingParserFactory implements MessageParserFactory {
         try {
             message = RI_PARSER.parseSIPMessage(bytes, readBody, strict, watched);
         } catch (ParseException e) {
-            String reason = reasonOf(e instanceof AnsweredParseException a ? a.original : e);
-            report(reporter, listener, reason);
-            if (listener instanceof ConnectionOrientedMessageChannel channel && !(e instanceof AnsweredParseException)) {
-                BadRequests.answerUnparsed(channel, bytes, reason);
+            ParseException original = e instanceof AnsweredParseException a ? a.original : e;
+            report(reporter, listener, reasonOf(original));
+            if (e instanceof AnsweredParseException) {
+                throw e;
             }
-            throw e;
+            // The RI's text quotes the input and its own internals (a bare LF, "[C@3854c889"); over
+            // UDP it becomes the 400's reason phrase, so what goes on is a phrase of our own.
+            String phrase = original.getMessage() != null && original.getMessage().startsWith("Invalid content length")
+                    ? "body shorter than its Content-Length" // §18.3, over UDP: the RI's check of readBody
+                    : phraseOf(failedHeader[0] != null ? failedHeader[0] : headerName(firstLine(original), null));
+            if (listener instanceof ConnectionOrientedMessageChannel channel) {
+                BadRequests.answerUnparsed(channel, bytes, phrase);
+            }
+            ParseException clean = new ParseException(phrase, e.getErrorOffset());
+            clean.initCause(e);
+            throw clean;
         } catch (RuntimeException e) {
             // The RI's channels only expect ParseException: anything else would end a reader.
             report(reporter, listener, "unparseable (" + e.getClass().getSimpleName() + ")");
@@ -92,6 +104,12 @@ public final class ReportingParserFactory implements MessageParserFactory {
             // gets one that says why (UDP by the RI, TCP by BadRequests) and a line in the log.
             throw ruleBroken(reporter, listener, bytes, "CSeq method " + request.getCSeq().getMethod()
                     + " does not match the request method " + request.getMethod());
+        }
+        if (message instanceof SIPRequest request && request.getRequestLine() != null) {
+            // What the parsed request no longer shows (its real version, a second copy of a
+            // single-value header) is noted on it; the element answers 505 or 400 through a
+            // transaction, so over TCP the body is read as usual and the connection stays in step.
+            RequestValidation.noteRawFacts(request, bytes);
         }
         if (message != null) {
             String missing = missingMandatory(message);
@@ -192,19 +210,47 @@ public final class ReportingParserFactory implements MessageParserFactory {
         return null;
     }
 
+    private static String firstLine(ParseException e) {
+        String text = String.valueOf(e.getMessage()).strip();
+        int cut = text.indexOf('\n');
+        return cut >= 0 ? text.substring(0, cut) : text;
+    }
+
+    /**
+     * The name of the header a parse error is about: from the header line the RI quotes ("CSeq:
+     * one INVITE" gives CSeq), else from the header class it names, else "request line" when the
+     * quoted text is one, or null.
+     */
+    static String headerName(String headerText, Class<?> headerClass) {
+        if (headerText != null) {
+            java.util.regex.Matcher m = HEADER_NAME.matcher(headerText);
+            if (m.find()) {
+                return m.group(1);
+            }
+            if (headerText.matches("(?s)\\S+ \\S.* SIP/\\S*.*")) {
+                return "request line";
+            }
+        }
+        if (headerClass == gov.nist.javax.sip.header.RequestLine.class) {
+            return "request line";
+        }
+        return headerClass == null || headerClass == gov.nist.javax.sip.header.StatusLine.class ? null
+                : headerClass.getSimpleName().replace("CallID", "Call-ID").replace("ContentLength", "Content-Length");
+    }
+
+    /** Our reason text for a message the parser could not read: one clean line, no quoted input. */
+    static String phraseOf(String headerName) {
+        if (headerName == null) {
+            return "unreadable message";
+        }
+        return "request line".equals(headerName) ? "unreadable request line" : "unreadable " + headerName + " header";
+    }
+
     /** A short phrase for a log line: the parser's first line, without the message it quotes. */
     static String reasonOf(ParseException e) {
-        String text = String.valueOf(e.getMessage()).strip();
-        if (text.startsWith("[C@") || text.startsWith("[B@")) {
-            text = ""; // the RI sometimes puts an array's identity where the text should be
-        }
-        int cut = text.indexOf('\n');
-        if (cut >= 0) {
-            text = text.substring(0, cut).strip();
-        }
-        if (text.length() > 80) {
-            text = text.substring(0, 77) + "...";
-        }
+        // the RI sometimes puts an array's identity ("[C@3854c889") where its text should be
+        String text = String.valueOf(e.getMessage()).replaceAll("\\[[A-Za-z]@\\p{XDigit}+", "").strip();
+        text = RequestValidation.clean(text.replaceFirst("(?s)\\n.*", ""), 80);
         return text.isEmpty() || "null".equals(text) ? "unparseable" : "cannot parse: " + text;
     }
 

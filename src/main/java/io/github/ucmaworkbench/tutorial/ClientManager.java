@@ -100,7 +100,10 @@ public final class ClientManager extends TutorialManager {
         newSession.stateChanged().add(this::ringing);
         adoptSession(newSession);
         startPending("Waiting for the invite to be answered");
-        if (synchronous) {
+        if (homework.sendInvite() != null) {
+            stopPending();
+            homework.sendInvite().sendInvite(newSession, headers);
+        } else if (synchronous) {
             Workers.execute(() -> participateSynchronously(newSession, headers));
         } else {
             newSession.beginParticipate(headers, this::participateCallback, newSession);
@@ -169,6 +172,10 @@ public final class ClientManager extends TutorialManager {
             return;
         }
         recordProgress("Sending the message \"%s\".", text);
+        if (homework.sendMessage() != null) {
+            homework.sendMessage().sendMessage(current, text);
+            return;
+        }
         current.beginSendMessage(MessageType.MESSAGE, new ContentType("text/plain; charset=utf-8"),
                 text.getBytes(StandardCharsets.UTF_8), this::sendMessageCallback, current);
     }

@@ -48,7 +48,16 @@ public final class ServerManager extends TutorialManager {
 
     @Override
     protected void endpointCreated(SipEndpoint created) {
-        created.sessionReceived().add(this::sessionReceived);
+        created.sessionReceived().add((sender, e) -> {
+            if (homework.sessionReceived() != null) {
+                // The media answer is not what homework is about: the tutorial's own answers.
+                e.getSession().setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
+                adoptSession(e.getSession());
+                homework.sessionReceived().handle(sender, e);
+            } else {
+                sessionReceived(sender, e);
+            }
+        });
         created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
         created.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
     }
@@ -107,8 +116,13 @@ public final class ServerManager extends TutorialManager {
     @Override
     protected synchronized void signedOut() {
         if (isListening()) {
-            serverConnectionManager.stopListening();
-            recordProgress("Stopped listening.");
+            try {
+                serverConnectionManager.stopListening();
+                recordProgress("Stopped listening.");
+            } catch (IllegalStateException closedMeanwhile) {
+                // the command or window closed the connection manager between the check and the
+                // stop (seen after "Server stopped."): nothing is left listening
+            }
         }
     }
 

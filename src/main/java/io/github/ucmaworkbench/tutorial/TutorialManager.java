@@ -44,6 +44,7 @@ public abstract class TutorialManager implements AutoCloseable {
     protected volatile SignalingSession session;
     private volatile PendingOperation pending;
     private volatile Duration operationTimeout = SipEndpoint.DEFAULT_OPERATION_TIMEOUT;
+    protected volatile HomeworkSeams homework = HomeworkSeams.NONE;
 
     protected TutorialManager(EndpointSettings settings) {
         this.settings = settings;
@@ -91,6 +92,30 @@ public abstract class TutorialManager implements AutoCloseable {
 
     protected abstract RealTimeConnectionManager createConnectionManager();
 
+    /** Lets a student's homework replace parts of this manager's code (null = the tutorial's own). */
+    public void setHomeworkSeams(HomeworkSeams seams) {
+        homework = seams == null ? HomeworkSeams.NONE : seams;
+    }
+
+    public HomeworkSeams getHomeworkSeams() {
+        return homework;
+    }
+
+    /** This manager's progress log, for homework that writes to it. */
+    public ProgressSink progressSink() {
+        return new ProgressSink() {
+            @Override
+            public void recordProgress(String format, Object... args) {
+                TutorialManager.this.recordProgress(format, args);
+            }
+
+            @Override
+            public void error(String format, Object... args) {
+                TutorialManager.this.error(format, args);
+            }
+        };
+    }
+
     // region sign-in
     /** Creates our SipEndpoint from the settings and signs it in (parts 3 and 6). */
     public synchronized void signIn() {
@@ -112,6 +137,10 @@ public abstract class TutorialManager implements AutoCloseable {
             }
             endpoint.registrationStateChanged().add((sender, e) -> fireChanged());
             endpointCreated(endpoint);
+            if (homework.signIn() != null) {
+                homework.signIn().signIn(endpoint);
+                return;
+            }
             startPending("Signing in");
             endpoint.beginRegister(this::registerCallback, endpoint);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -194,6 +223,10 @@ public abstract class TutorialManager implements AutoCloseable {
             return;
         }
         recordProgress("Ending the session with %s.", current.getRemoteParticipant().getUri());
+        if (homework.hangUp() != null) {
+            homework.hangUp().hangUp(current);
+            return;
+        }
         current.beginTerminate(this::terminateCallback, current);
     }
 
@@ -250,7 +283,14 @@ public abstract class TutorialManager implements AutoCloseable {
 
     protected void adoptSession(SignalingSession next) {
         session = next;
-        next.stateChanged().add(this::sessionStateChanged);
+        next.stateChanged().add((sender, e) -> {
+            if (homework.stateChanged() != null) {
+                homework.stateChanged().handle(sender, e);
+                fireChanged();
+            } else {
+                sessionStateChanged(sender, e);
+            }
+        });
         next.remoteHoldChanged().add(this::remoteHoldChanged);
         fireChanged();
     }

@@ -81,13 +81,13 @@ class RegistrarMalformedInputTest {
             // found by SipParserFuzzTest: the RI's Via parser looped on this until out of memory
             new Case("an unclosed Via comment", "Via header with '('", false,
                     g -> g.replaceFirst("(Via: SIP/2.0/\\w+ [^;]*)", "$1(unclosed")),
-            new Case("bad CSeq number", "CSeq: one INVITE", false, g -> g.replace("CSeq: 1 INVITE", "CSeq: one INVITE")),
+            new Case("bad CSeq number", "unreadable CSeq header", false, g -> g.replace("CSeq: 1 INVITE", "CSeq: one INVITE")),
             new Case("bad Via", "Via", false, g -> g.replaceFirst("Via: SIP/2.0/(UDP|TCP)", "Via: SIP/2.0/$1@@")),
-            new Case("negative Content-Length", "Content-Length: -5", false,
+            new Case("negative Content-Length", "unreadable Content-Length header", false,
                     g -> g.replaceFirst("Content-Length: \\d+", "Content-Length: -5")),
             // §18.3: over UDP a body shorter than its Content-Length is an error (400); over TCP
             // the rest may still come, so it is a half-sent message there.
-            new Case("Content-Length beyond the datagram", "content length", true,
+            new Case("Content-Length beyond the datagram", "shorter than its Content-Length", true,
                     g -> g.replaceFirst("Content-Length: \\d+", "Content-Length: 99999")));
 
     @Test

@@ -54,6 +54,32 @@ class ParserThreadDeathsTest {
     }
 
     @Test
+    void withNoHandlerBeforeAnotherThreadsDeathIsLoggedOnceNotPassedInACircle() throws Exception {
+        Thread.setDefaultUncaughtExceptionHandler(null);
+        ParserThreadDeaths.install(); // now the JVM-wide handler, with nobody before it
+        ListAppender<ILoggingEvent> uncaught = new ListAppender<>();
+        uncaught.start();
+        Logger log = (Logger) LoggerFactory.getLogger(ParserThreadDeaths.class);
+        log.addAppender(uncaught);
+        AtomicReference<Throwable> handlerFailed = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            throw new IllegalStateException("late event after stop");
+        }, "ucma-worker-7");
+        try {
+            // Called as the JVM would; before the fix it went thread group -> default handler -> ...
+            Thread.getDefaultUncaughtExceptionHandler().uncaughtException(worker, new IllegalStateException("late"));
+        } catch (Throwable t) {
+            handlerFailed.set(t);
+        } finally {
+            log.detachAppender(uncaught);
+        }
+
+        assertThat(handlerFailed.get()).as("the handler itself must not fail (StackOverflowError)").isNull();
+        assertThat(uncaught.list).hasSize(1).first().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("ucma-worker-7");
+    }
+
+    @Test
     void anyOtherThreadsDeathGoesToTheHandlerThereWasBefore() throws Exception {
         IllegalStateException boom = new IllegalStateException("boom");
 

@@ -280,7 +280,9 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     public void processRequest(RequestEvent event) {
         CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> {
             try {
-                new RequestRouter(this, endpoints, pendingInvites).route(event);
+                if (!UasRefusals.refused(this, event)) {
+                    new RequestRouter(this, endpoints, pendingInvites).route(event);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("failed to handle {}", event.getRequest().getMethod(), e);
             }
