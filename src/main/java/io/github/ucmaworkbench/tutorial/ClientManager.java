@@ -96,7 +96,7 @@ public final class ClientManager extends TutorialManager {
         recordProgress("Sending an invite to %s%s.", target, headers.isEmpty() ? "" : " with " + headers.size() + " custom header(s)");
         SignalingSession newSession = new SignalingSession(endpoint, target);
         newSession.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
-        newSession.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
+        newSession.messageReceived().add(this::messageReceived);
         newSession.stateChanged().add(this::ringing);
         adoptSession(newSession);
         startPending("Waiting for the invite to be answered");

@@ -59,7 +59,7 @@ public final class ServerManager extends TutorialManager {
             }
         });
         created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
-        created.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
+        created.messageReceived().add(this::messageReceived);
     }
 
     public boolean isListening() {
@@ -131,7 +131,7 @@ public final class ServerManager extends TutorialManager {
         recordProgress("An invite was received from %s.", e.getSession().getRemoteParticipant().getUri());
         SignalingSession incoming = e.getSession();
         incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
-        incoming.messageReceived().add((s, m) -> recordProgress("Message received: %s", m.getTextBody()));
+        incoming.messageReceived().add(this::messageReceived);
         adoptSession(incoming);
         AcceptPolicy current = policy;
         if (current instanceof AcceptPolicy.AcceptAll) {

@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.rtc.AuthenticationException;
 import io.github.ucmaworkbench.rtc.ConnectionFailureException;
 import io.github.ucmaworkbench.rtc.Event;
 import io.github.ucmaworkbench.rtc.FailureResponseException;
+import io.github.ucmaworkbench.rtc.MessageReceivedEventArgs;
 import io.github.ucmaworkbench.rtc.NetworkCredential;
 import io.github.ucmaworkbench.rtc.OperationTimeoutException;
 import io.github.ucmaworkbench.rtc.RealTimeConnectionManager;
@@ -267,6 +268,32 @@ public abstract class TutorialManager implements AutoCloseable {
         } catch (RealTimeException e) {
             // Signing out goes on: the session is over locally either way.
         }
+    }
+
+    /**
+     * One line per request the other side sent: a MESSAGE shows its text; INFO and UPDATE
+     * (which carry no chat text) say what came and how it was answered.
+     */
+    protected void messageReceived(Object sender, MessageReceivedEventArgs e) {
+        String method = e.getRequestData().getMethod();
+        if ("UPDATE".equals(method)) {
+            boolean offer = e.getBody() != null && e.getBody().length > 0;
+            recordProgress("UPDATE received in the session (%s); answered %s.", offer ? "with a new offer" : "without SDP",
+                    e.getResponseCode() == 200 && offer ? "200 OK with our answer" : describeCode(e.getResponseCode()));
+        } else if ("INFO".equals(method)) {
+            recordProgress("INFO received in the session (%s, %d bytes); answered 200 OK.",
+                    e.getContentType() == null ? "no body" : e.getContentType(), e.getBody() == null ? 0 : e.getBody().length);
+        } else {
+            recordProgress("Message received: %s", e.getTextBody());
+        }
+    }
+
+    private static String describeCode(int code) {
+        return switch (code) {
+            case 200 -> "200 OK";
+            case 488 -> "488 Not Acceptable Here";
+            default -> String.valueOf(code);
+        };
     }
 
     /** Hook: the endpoint exists, before it registers (the server subscribes to sessionReceived here). */

@@ -136,7 +136,8 @@ public final class OutgoingInvite {
                     @Override public void succeeded(MessageView r) { }
                     @Override public void failed(SipFailure f) { }
                 });
-                listener.failed(new SipFailure(SipFailure.Kind.OTHER, "the invitation was cancelled"));
+                listener.failed(new SipFailure(SipFailure.Kind.OTHER, "the callee answered (200 OK) as the invitation was "
+                        + "cancelled, so the call was acknowledged (ACK) and ended (BYE)"));
                 return;
             }
             listener.connected(response, channel);
