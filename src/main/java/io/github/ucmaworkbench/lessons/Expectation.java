@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * One thing a step waits to see: a progress line on a side, or a state of a side. Written in
- * lesson files as {@code server info "An invite was received"}, {@code client error "Error Code=486"},
+ * lesson files as {@code server info "Invite arrived"}, {@code client error "refused with 486"},
  * {@code client log "..."} (either level), or {@code client registration=REGISTERED},
  * {@code client session=CONNECTED}, {@code server listening=true}; or a message on the wire,
  * {@code server sent 403 INVITE reason "X-Student-Id"}, {@code client sent MESSAGE header "Content-Type: text/plain; charset=utf-8"};
@@ -24,7 +24,7 @@ public sealed interface Expectation {
         }
     }
 
-    /** A state of {@code side}: registration, session (NONE = no session) or listening. */
+    /** A state of {@code side}: registration, session (NONE = no session), listening or timeout (e.g. 1500ms). */
     record State(Side side, StateKind kind, String value) implements Expectation {
         @Override
         public String toString() {
@@ -34,10 +34,14 @@ public sealed interface Expectation {
 
     /** The states a step can wait for. */
     enum StateKind {
-        REGISTRATION, SESSION, LISTENING;
+        REGISTRATION, SESSION, LISTENING,
+        /** The side's operation timeout, in milliseconds (the time a begin/end operation may take). */
+        TIMEOUT,
+        /** The client's ring timeout, in milliseconds, or {@code default} (its settings' value). */
+        RING_TIMEOUT;
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

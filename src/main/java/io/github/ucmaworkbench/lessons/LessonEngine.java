@@ -56,11 +56,9 @@ public final class LessonEngine implements AutoCloseable {
     private final ExecutorService actions = Executors.newSingleThreadExecutor(daemon("lesson-engine"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("lesson-clock"));
     private final Map<Side, SideLog> logs = new EnumMap<>(Side.class);
-    private final Map<Side, Integer> actionMarks = new EnumMap<>(Side.class);
     private final ConcurrentLinkedDeque<SipTraceEvent> wire = new ConcurrentLinkedDeque<>();
     private final AutoCloseable wireSubscription;
     private volatile long wireSeen;
-    private volatile long actionWireMark;
     private volatile Duration defaultStepTimeout = DEFAULT_STEP_TIMEOUT;
     private volatile BiConsumer<Side, StepCall> actionListener = (side, call) -> { };
 
@@ -68,7 +66,6 @@ public final class LessonEngine implements AutoCloseable {
         this.sides = Objects.requireNonNull(sides, "sides");
         for (Side side : Side.values()) {
             logs.put(side, new SideLog());
-            actionMarks.put(side, 0);
         }
         wireSubscription = sides.trace().subscribe(this::traced);
     }
@@ -112,22 +109,15 @@ public final class LessonEngine implements AutoCloseable {
         try {
             logs.get(Side.CLIENT).attach(sides.client());
             logs.get(Side.SERVER).attach(sides.server());
+            // Every step, a watch step too, counts only what happens from now on: a line or message
+            // of the step before cannot make it pass.
             Map<Side, Integer> marks = new EnumMap<>(Side.class);
-            if (step.action() != LessonAction.WATCH) {
-                actionWireMark = wireSeen;
-            }
-            long wireMark = actionWireMark;
+            long wireMark = wireSeen;
             for (Side side : Side.values()) {
-                if (step.action() == LessonAction.WATCH) {
-                    // A watch step looks at what the step before it set off.
-                    marks.put(side, actionMarks.get(side));
-                } else {
-                    marks.put(side, logs.get(side).size());
-                    actionMarks.put(side, marks.get(side));
-                }
+                marks.put(side, logs.get(side).size());
             }
+            Verdict already = evaluate(step, marks, wireMark);
             if (STATE_ONLY.contains(step.action())) {
-                Verdict already = evaluate(step, marks, wireMark);
                 if (already.holds) {
                     result.complete(new StepResult(step, StepStatus.PASSED, "Already so: " + already.seen + ".", elapsed(started)));
                     return;
@@ -140,6 +130,7 @@ public final class LessonEngine implements AutoCloseable {
             long[] firstUnexpectedError = {0};
             long[] heldSince = {0};
             boolean hasNot = step.outcome().all().stream().anyMatch(e -> e instanceof Expectation.Not);
+            List<Boolean> heldBefore = already.checks.stream().map(StepResult.Check::held).toList();
             ScheduledFuture<?>[] poller = new ScheduledFuture<?>[1];
             poller[0] = clock.scheduleWithFixedDelay(() -> {
                 if (result.isDone()) {
@@ -149,6 +140,11 @@ public final class LessonEngine implements AutoCloseable {
                 try {
                     Verdict verdict = evaluate(step, marks, wireMark);
                     long now = System.nanoTime();
+                    String stale = verdict.holds ? nothingHappened(step, verdict, heldBefore) : null;
+                    if (stale != null) {
+                        verdict = new Verdict(false, verdict.seen, stale, verdict.unexpectedError, verdict.checks,
+                                verdict.forbiddenSeen);
+                    }
                     if (verdict.holds && hasNot && heldSince[0] == 0) {
                         heldSince[0] = now;
                     } else if (!verdict.holds) {
@@ -186,12 +182,31 @@ public final class LessonEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Null when something the step looks for happened after it started; else why not. A state
+     * that already held before the step is no evidence (a step expecting only that would pass in
+     * 0 ms having checked nothing); a {@code not} line is none either.
+     */
+    private static String nothingHappened(LessonStep step, Verdict verdict, List<Boolean> heldBefore) {
+        List<List<Expectation>> clauses = step.outcome().clauses();
+        boolean anyPositive = false;
+        for (int i = 0; i < clauses.size(); i++) {
+            boolean onlyNot = clauses.get(i).stream().allMatch(e -> e instanceof Expectation.Not);
+            anyPositive |= !onlyNot;
+            if (!onlyNot && !heldBefore.get(i)) {
+                return null;
+            }
+        }
+        return anyPositive ? "something to happen during the step (" + verdict.seen + " was already so before it started)" : null;
+    }
+
     /** Calls the tutorial manager method behind the step's button. */
     private void perform(LessonStep step) {
         TutorialManager manager = step.side() == Side.CLIENT ? sides.client() : sides.server();
         StepCall call = step.call();
         switch (call.action()) {
             case SIGN_IN -> manager.signIn();
+            case SIGN_IN_WITH -> manager.signIn(call.trialSettings(manager.getSettings()));
             case SIGN_OUT -> manager.signOut();
             case LISTEN -> sides.server().startListening();
             case STOP_LISTENING -> sides.server().stopListening();
@@ -310,7 +325,11 @@ public final class LessonEngine implements AutoCloseable {
         }
         Expectation.State state = (Expectation.State) expectation;
         String actual = stateOf(side, state.kind());
-        return actual.equals(state.value()) ? state.toString() : null;
+        String wanted = state.value();
+        if (state.kind() == Expectation.StateKind.RING_TIMEOUT && wanted.equals("default")) {
+            wanted = sides.client().getClientSettings().ringTimeout().toMillis() + "ms";
+        }
+        return actual.equals(wanted) ? state.toString() : null;
     }
 
     private String stateOf(Side side, Expectation.StateKind kind) {
@@ -322,6 +341,8 @@ public final class LessonEngine implements AutoCloseable {
                 yield state == null ? "NONE" : state.name();
             }
             case LISTENING -> String.valueOf(manager instanceof ServerManager server && server.isListening());
+            case TIMEOUT -> manager.getOperationTimeout().toMillis() + "ms";
+            case RING_TIMEOUT -> sides.client().getRingTimeout().toMillis() + "ms";
         };
     }
 

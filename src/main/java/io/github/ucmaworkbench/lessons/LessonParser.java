@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.lessons;
 
+import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
@@ -272,7 +273,7 @@ public final class LessonParser {
         return parseClause(file, lineNo, text);
     }
 
-    /** {@code client error "Error Code=404" or client error "Error Code=480"}. */
+    /** {@code client error "refused with 404" or client error "refused with 480"}. */
     static List<Expectation> parseClause(String file, int lineNo, String text) throws LessonFormatException {
         List<String> tokens = tokenize(file, lineNo, text);
         List<Expectation> alternatives = new ArrayList<>();
@@ -364,7 +365,30 @@ public final class LessonParser {
                 }
                 return new Expectation.State(side, Expectation.StateKind.LISTENING, value);
             }
-            default -> throw new LessonFormatException(file, lineNo, "unknown state '" + key + "' (known: registration, session, listening)");
+            case "timeout" -> {
+                // Stored as milliseconds so "1.5s" and "1500ms" are the same state.
+                try {
+                    Duration timeout = value.equalsIgnoreCase("default") ? SipEndpoint.DEFAULT_OPERATION_TIMEOUT : Durations.parse(value);
+                    return new Expectation.State(side, Expectation.StateKind.TIMEOUT, timeout.toMillis() + "ms");
+                } catch (IllegalArgumentException e) {
+                    throw new LessonFormatException(file, lineNo, "timeout is a time such as 1500ms or 2s, or default, not '" + value + "'");
+                }
+            }
+            case "ring-timeout" -> {
+                if (side != Side.CLIENT) {
+                    throw new LessonFormatException(file, lineNo, "only the client has a ring timeout");
+                }
+                if (value.equalsIgnoreCase("default")) {
+                    return new Expectation.State(side, Expectation.StateKind.RING_TIMEOUT, "default");
+                }
+                try {
+                    return new Expectation.State(side, Expectation.StateKind.RING_TIMEOUT, Durations.parse(value).toMillis() + "ms");
+                } catch (IllegalArgumentException e) {
+                    throw new LessonFormatException(file, lineNo, "ring-timeout is a time such as 3s, or default, not '" + value + "'");
+                }
+            }
+            default -> throw new LessonFormatException(file, lineNo,
+                    "unknown state '" + key + "' (known: registration, session, listening, timeout, ring-timeout)");
         }
     }
 

@@ -114,7 +114,7 @@ public final class ClientManager extends TutorialManager {
         try {
             newSession.participate(headers);
             stopPending();
-            recordProgress("The invite was accepted successfully (synchronous Participate).");
+            recordProgress("Session established (blocking participate).");
         } catch (RealTimeException e) {
             stopPending();
             error("The invite failed: %s", describe(e));
@@ -125,23 +125,23 @@ public final class ClientManager extends TutorialManager {
         SignalingSession invited = (SignalingSession) ar.getAsyncState();
         stopPending();
         try {
-            // This response tells us whether the session was created.
+            // The 200 OK, or an exception that says why there is no session.
             SipMessageData response = invited.endParticipate(ar);
-            recordProgress("The invite was accepted successfully (%s).", response);
+            recordProgress("Session established (%s).", response);
         } catch (OperationTimeoutException e) {
             // Nobody answered at all, or the callee rang past the ring timeout: the message says which.
-            error("The invite failed because the session establishment timed out (%s).", e.getMessage());
+            error("The invite timed out: no final answer came in time (%s).", e.getMessage());
         } catch (FailureResponseException e) {
             if (e.getResponseData() != null) {
-                error("The invite failed; Error Code=%d Error Text=%s.",
+                error("The invite was refused with %d %s.",
                         e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
             } else {
-                error("The invite failed.");
+                error("The invite was refused.");
             }
         } catch (ConnectionFailureException e) {
-            error("The invite failed; the connection could not be established.");
+            error("The invite failed: no connection to the server.");
         } catch (RealTimeException e) {
-            error("The invite failed; the following problem occurred: %s.", e.getMessage());
+            error("The invite failed: %s.", e.getMessage());
         }
     }
     // endregion
@@ -193,7 +193,7 @@ public final class ClientManager extends TutorialManager {
 
     static String describe(RealTimeException e) {
         if (e instanceof FailureResponseException failure && failure.getResponseData() != null) {
-            return "Error Code=" + failure.getResponseData().getResponseCode() + " Error Text="
+            return "refused with " + failure.getResponseData().getResponseCode() + " "
                     + failure.getResponseData().getResponseText();
         }
         if (e instanceof OperationTimeoutException) {

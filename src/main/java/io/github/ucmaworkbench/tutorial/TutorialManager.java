@@ -22,6 +22,8 @@ import io.github.ucmaworkbench.rtc.SipResponseData;
 import io.github.ucmaworkbench.rtc.Workers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -46,6 +48,8 @@ public abstract class TutorialManager implements AutoCloseable {
     private volatile PendingOperation pending;
     private volatile Duration operationTimeout = SipEndpoint.DEFAULT_OPERATION_TIMEOUT;
     protected volatile HomeworkSeams homework = HomeworkSeams.NONE;
+    /** Sessions this side asked to end: their DISCONNECTED is our own doing, not news from the far side. */
+    private final Set<SignalingSession> endingHere = ConcurrentHashMap.newKeySet();
 
     protected TutorialManager(EndpointSettings settings) {
         this.settings = settings;
@@ -68,6 +72,12 @@ public abstract class TutorialManager implements AutoCloseable {
     /** Sets the timeout of the endpoints this manager creates from now on. */
     public void setOperationTimeout(Duration timeout) {
         operationTimeout = timeout;
+    }
+
+    /** The timeout of the signed-in endpoint, else of the endpoints this manager will create. */
+    public Duration getOperationTimeout() {
+        SipEndpoint current = endpoint;
+        return current == null ? operationTimeout : current.getOperationTimeout();
     }
 
     public RegistrationState getRegistrationState() {
@@ -117,9 +127,17 @@ public abstract class TutorialManager implements AutoCloseable {
         };
     }
 
-    // region sign-in
     /** Creates our SipEndpoint from the settings and signs it in (parts 3 and 6). */
     public synchronized void signIn() {
+        signIn(settings);
+    }
+
+    // region sign-in
+    /**
+     * Signs in with {@code settings}: the saved ones, or once with other ones (a lesson's wrong
+     * password or wrong host; the saved settings stay as they were).
+     */
+    public synchronized void signIn(EndpointSettings settings) {
         if (getRegistrationState() != RegistrationState.UNREGISTERED) {
             error("Already signed in (or signing in) as %s.", settings.uri());
             return;
@@ -163,15 +181,15 @@ public abstract class TutorialManager implements AutoCloseable {
             error("Signing in failed: the server refused our credentials (%s).", e.getMessage());
         } catch (FailureResponseException e) {
             if (e.getResponseData() != null) {
-                error("Signing in failed; Error Code=%d Error Text=%s.",
+                error("Signing in failed: the server answered %d %s.",
                         e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
             } else {
                 error("Signing in failed.");
             }
         } catch (ConnectionFailureException e) {
-            error("Signing in failed; the connection could not be established (%s).", e.getMessage());
+            error("Signing in failed: no connection to the server (%s).", e.getMessage());
         } catch (RealTimeException e) {
-            error("Signing in failed; the following problem occurred: %s.", e.getMessage());
+            error("Signing in failed: %s.", e.getMessage());
         }
     }
     // endregion
@@ -187,6 +205,7 @@ public abstract class TutorialManager implements AutoCloseable {
         SignalingSession open = session;
         if (open != null && open.getState() != SignalingState.DISCONNECTED) {
             recordProgress("Ending the open session before signing out.");
+            endingHere.add(open);
             open.beginTerminate(ar -> {
                 endTerminateQuietly(open, ar);
                 beginSignOut(current);
@@ -224,6 +243,8 @@ public abstract class TutorialManager implements AutoCloseable {
             return;
         }
         recordProgress("Ending the session with %s.", current.getRemoteParticipant().getUri());
+        // Remember that we ended it: our own BYE also takes the session to DISCONNECTED.
+        endingHere.add(current);
         if (homework.hangUp() != null) {
             homework.hangUp().hangUp(current);
             return;
@@ -243,10 +264,18 @@ public abstract class TutorialManager implements AutoCloseable {
     // endregion
 
     // region session-state
-    /** Part 9: the other side hanging up shows up as a state change to DISCONNECTED. */
+    /**
+     * Part 9: the other side hanging up shows up as a state change to DISCONNECTED. So does our
+     * own hang-up, which {@link #hangUp()} noted in {@code endingHere}: only the side that did not
+     * hang up reports the close.
+     */
     protected void sessionStateChanged(Object sender, SignalingStateChangedEventArgs e) {
-        if (e.getState() == SignalingState.DISCONNECTED && e.getPreviousState() == SignalingState.CONNECTED) {
-            recordProgress("The session was closed: %s.", e.getReason());
+        SignalingSession changed = (SignalingSession) sender;
+        if (e.getState() == SignalingState.DISCONNECTED) {
+            boolean weEndedIt = endingHere.remove(changed);
+            if (!weEndedIt && e.getPreviousState() == SignalingState.CONNECTED) {
+                recordProgress("The session was closed by the other side (%s).", e.getReason());
+            }
         }
         fireChanged();
     }
@@ -313,6 +342,9 @@ public abstract class TutorialManager implements AutoCloseable {
         next.stateChanged().add((sender, e) -> {
             if (homework.stateChanged() != null) {
                 homework.stateChanged().handle(sender, e);
+                if (e.getState() == SignalingState.DISCONNECTED) {
+                    endingHere.remove(next);
+                }
                 fireChanged();
             } else {
                 sessionStateChanged(sender, e);
@@ -373,6 +405,7 @@ public abstract class TutorialManager implements AutoCloseable {
         SignalingSession open = session;
         session = null;
         if (open != null && open.getState() != SignalingState.DISCONNECTED) {
+            endingHere.add(open);
             AsyncResult ar = open.beginTerminate(null, null);
             try {
                 ar.waitForCompletion(Duration.ofMillis(500));

@@ -79,8 +79,8 @@ class WorkbenchWindowTest extends GuiTest {
                 .contains("2 users signed in"));
 
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
-        waitFor(ServerPanel.LOG_NAME, "An invite was received from sip:client@example.com");
+        waitFor(ClientPanel.LOG_NAME, "Session established");
+        waitFor(ServerPanel.LOG_NAME, "Invite arrived from sip:client@example.com");
         waitShowingLogs("client in a session", () -> window.label(ClientPanel.STATE_NAME).text().endsWith("in a session"));
         window.button(ClientPanel.SEND_INVITE).requireDisabled();
         window.button(ClientPanel.HANG_UP).requireEnabled();
@@ -106,7 +106,7 @@ class WorkbenchWindowTest extends GuiTest {
         window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.REJECTION).selectItem("486 Busy Here");
         signInBothAndListen();
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=486 Error Text=Busy Here.");
+        waitFor(ClientPanel.LOG_NAME, "The invite was refused with 486 Busy Here.");
         waitFor(ServerPanel.LOG_NAME, "The invite was rejected with 486 Busy Here.");
         waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
     }
@@ -123,7 +123,7 @@ class WorkbenchWindowTest extends GuiTest {
         String pending = ClientPanel.PENDING_NAME + PendingIndicator.LABEL;
         waitFor(ClientPanel.LOG_NAME, "The callee is ringing; waiting up to 6 s for an answer.");
         waitShowingLogs("pending with ringing time left", () -> showingText(pending).matches("Ringing, waiting for an answer — \\d+ s left"));
-        waitFor(ClientPanel.LOG_NAME, "The invite failed because the session establishment timed out"
+        waitFor(ClientPanel.LOG_NAME, "The invite timed out: no final answer came in time"
                 + " (Participate: the callee did not answer within 6 s");
         waitShowingLogs("pending gone", () -> showingText(pending).isEmpty());
     }
@@ -140,14 +140,14 @@ class WorkbenchWindowTest extends GuiTest {
         // The caller waits for the person, not for the network: longer than the dialog's 20 s.
         waitFor(ClientPanel.LOG_NAME, "The callee is ringing; waiting up to 60 s for an answer.");
         ask.button(AskCallDialog.ACCEPT).click();
-        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully");
+        waitFor(ClientPanel.LOG_NAME, "Session established");
 
         window.button(ClientPanel.HANG_UP).click();
         waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.SEND_INVITE).click();
         ask = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(10_000).using(robot());
         ask.button(AskCallDialog.DECLINE).click();
-        waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=603 Error Text=Decline.");
+        waitFor(ClientPanel.LOG_NAME, "The invite was refused with 603 Decline.");
     }
 
     @Test
@@ -157,14 +157,14 @@ class WorkbenchWindowTest extends GuiTest {
         signInBothAndListen();
 
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(ClientPanel.LOG_NAME, "The invite failed; Error Code=403 Error Text=Forbidden (missing header X-Lesson).");
+        waitFor(ClientPanel.LOG_NAME, "The invite was refused with 403 Forbidden (missing header X-Lesson).");
 
         waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.HEADERS + HeadersPanel.ADD).click();
         window.radioButton(ClientPanel.SYNC).click();
         window.button(ClientPanel.SEND_INVITE).click();
         waitFor(ClientPanel.LOG_NAME, "Sending an invite to sip:server@example.com with 1 custom header(s).");
-        waitFor(ClientPanel.LOG_NAME, "The invite was accepted successfully (synchronous Participate).");
+        waitFor(ClientPanel.LOG_NAME, "Session established (blocking participate).");
     }
 
     private void signInBothAndListen() {

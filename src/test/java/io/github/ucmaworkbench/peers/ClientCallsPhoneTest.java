@@ -57,7 +57,7 @@ class ClientCallsPhoneTest {
 
         client.sendInvite(List.of(new SignalingHeader("X-Student-Id", "s-4242"), new SignalingHeader("X-Lesson", "5")), false);
 
-        lab.awaitLine("client", "The invite was accepted successfully");
+        lab.awaitLine("client", "Session established");
         lab.awaitChange(client, "client connected", () -> client.getSessionState() == SignalingState.CONNECTED);
         phone.awaitConnected();
         phone.awaitText("X-Student-Id in the received INVITE", "X-Student-Id: s-4242");
@@ -90,7 +90,7 @@ class ClientCallsPhoneTest {
             }, PICK_UP_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             pickedUp.get(PICK_UP_AFTER.plusSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
             phone.awaitConnected();
-            lab.awaitLine("client", "The invite was accepted successfully");
+            lab.awaitLine("client", "Session established");
             lab.awaitChange(client, "client connected", () -> client.getSessionState() == SignalingState.CONNECTED);
             assertThat(lab.errors("client")).as("client errors\n%s", lab.report()).isEmpty();
         } finally {

@@ -57,8 +57,8 @@ class PhoneCallsServerTest {
         phone.call(lab.serverUri());
 
         phone.awaitConnected();
-        lab.awaitLine("server", "An invite was received from sip:alice@" + PhoneLab.DOMAIN);
-        lab.awaitLine("server", "The invite was accepted successfully");
+        lab.awaitLine("server", "Invite arrived from sip:alice@" + PhoneLab.DOMAIN);
+        lab.awaitLine("server", "Session established");
         lab.awaitChange(server, "server connected", () -> server.getSessionState() == SignalingState.CONNECTED);
 
         phone.hangUp();
@@ -107,7 +107,7 @@ class PhoneCallsServerTest {
             assertThat(asked.get(PhoneLab.WAIT.toSeconds(), TimeUnit.SECONDS).callerUri()).isEqualTo(phone.aor());
             decided.get(THINKING.plusSeconds(10).toSeconds(), TimeUnit.SECONDS);
             phone.awaitConnected();
-            lab.awaitLine("server", "The invite was accepted successfully");
+            lab.awaitLine("server", "Session established");
             lab.awaitChange(server, "server connected", () -> server.getSessionState() == SignalingState.CONNECTED);
             assertThat(lab.errors("server")).as("server errors\n%s", lab.report()).isEmpty();
         } finally {
@@ -129,7 +129,7 @@ class PhoneCallsServerTest {
         phone.call(lab.serverUri());
 
         phone.awaitConnected();
-        lab.awaitLine("server", "The invite was accepted successfully");
+        lab.awaitLine("server", "Session established");
         lab.awaitChange(server, "server connected", () -> server.getSessionState() == SignalingState.CONNECTED);
         assertThat(lab.errors("server")).as("server errors\n%s", lab.report()).isEmpty();
     }
@@ -143,7 +143,7 @@ class PhoneCallsServerTest {
         SoftPhone phone = lab.signedInPhone(kind, "alice", SipTransportType.UDP, false);
         phone.call(lab.serverUri());
         phone.awaitConnected();
-        lab.awaitLine("server", "The invite was accepted successfully");
+        lab.awaitLine("server", "Session established");
 
         phone.hold();
         lab.awaitLine("server", "put the call on hold");

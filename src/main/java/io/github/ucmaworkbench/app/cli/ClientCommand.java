@@ -87,7 +87,7 @@ final class ClientCommand implements Callable<Integer> {
             }
             client.sendInvite(headers, sync);
             // A ringing callee may take the whole ring timeout on top of the network's operation timeout.
-            boolean accepted = log.awaitStart("The invite was accepted", step.plus(ringTimeout)) == Outcome.SUCCEEDED;
+            boolean accepted = log.awaitStart("Session established", step.plus(ringTimeout)) == Outcome.SUCCEEDED;
             boolean delivered = true;
             if (accepted && message != null) {
                 client.sendMessage(message);
