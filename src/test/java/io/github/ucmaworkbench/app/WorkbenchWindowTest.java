@@ -139,6 +139,8 @@ class WorkbenchWindowTest extends GuiTest {
         assertThat(ask.label(AskCallDialog.COUNTDOWN).text()).matches("Declines automatically in \\d+ s");
         // The caller waits for the person, not for the network: longer than the dialog's 20 s.
         waitFor(ClientPanel.LOG_NAME, "The callee is ringing; waiting up to 60 s for an answer.");
+        // No window manager under Xvfb: raise the modeless dialog so the click cannot land on the frame.
+        ask.moveToFront();
         ask.button(AskCallDialog.ACCEPT).click();
         waitFor(ClientPanel.LOG_NAME, "Session established");
 
@@ -146,6 +148,7 @@ class WorkbenchWindowTest extends GuiTest {
         waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.SEND_INVITE).click();
         ask = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(10_000).using(robot());
+        ask.moveToFront();
         ask.button(AskCallDialog.DECLINE).click();
         waitFor(ClientPanel.LOG_NAME, "The invite was refused with 603 Decline.");
     }
