@@ -118,6 +118,8 @@ class WorkbenchWindowTest extends GuiTest {
         DialogFixture settings = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
         settings.textBox(SideSettingsDialog.RING_TIMEOUT).deleteText().enterText("6");
         settings.button(SideSettingsDialog.OK).click();
+        settings.requireNotVisible();
+        window.focus(); // the frame has the focus again before the next click (no window manager under Xvfb)
         signInBothAndListen();
         window.button(ClientPanel.SEND_INVITE).click();
         String pending = ClientPanel.PENDING_NAME + PendingIndicator.LABEL;
