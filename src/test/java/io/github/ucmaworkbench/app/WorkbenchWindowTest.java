@@ -118,6 +118,8 @@ class WorkbenchWindowTest extends GuiTest {
         DialogFixture settings = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
         settings.textBox(SideSettingsDialog.RING_TIMEOUT).deleteText().enterText("6");
         settings.button(SideSettingsDialog.OK).click();
+        settings.requireNotVisible();
+        window.focus(); // the frame has the focus again before the next click (no window manager under Xvfb)
         signInBothAndListen();
         window.button(ClientPanel.SEND_INVITE).click();
         String pending = ClientPanel.PENDING_NAME + PendingIndicator.LABEL;
@@ -139,14 +141,15 @@ class WorkbenchWindowTest extends GuiTest {
         assertThat(ask.label(AskCallDialog.COUNTDOWN).text()).matches("Declines automatically in \\d+ s");
         // The caller waits for the person, not for the network: longer than the dialog's 20 s.
         waitFor(ClientPanel.LOG_NAME, "The callee is ringing; waiting up to 60 s for an answer.");
-        ask.button(AskCallDialog.ACCEPT).click();
+        // No window manager under Xvfb: raise the modeless dialog so the click cannot land on the frame.
+        clickUntilClosed(ask, AskCallDialog.ACCEPT);
         waitFor(ClientPanel.LOG_NAME, "Session established");
 
         window.button(ClientPanel.HANG_UP).click();
         waitShowingLogs("invite possible again", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.SEND_INVITE).click();
         ask = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(10_000).using(robot());
-        ask.button(AskCallDialog.DECLINE).click();
+        clickUntilClosed(ask, AskCallDialog.DECLINE);
         waitFor(ClientPanel.LOG_NAME, "The invite was refused with 603 Decline.");
     }
 
@@ -176,6 +179,28 @@ class WorkbenchWindowTest extends GuiTest {
         window.button(ServerPanel.LISTEN).click();
         waitFor(ServerPanel.LOG_NAME, "Listening on ");
         waitShowingLogs("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
+    }
+
+    /**
+     * Clicks a button of the modeless Ask dialog until the dialog closes. Under Xvfb with no
+     * window manager a click on a loaded machine was sometimes lost; the dialog answers exactly
+     * once, so a second click can never answer twice.
+     */
+    private void clickUntilClosed(DialogFixture dialog, String button) {
+        for (int attempt = 0; attempt < 3 && GuiActionRunner.execute(() -> dialog.target().isShowing()); attempt++) {
+            dialog.moveToFront();
+            dialog.button(button).click();
+            try {
+                Pause.pause(new Condition("the Ask dialog closes") {
+                    @Override
+                    public boolean test() {
+                        return !GuiActionRunner.execute(() -> dialog.target().isShowing());
+                    }
+                }, Timeout.timeout(3000));
+            } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+                // lost click: try again
+            }
+        }
     }
 
     /** The label's text while it is on screen, else "" (never throws while it is hidden). */

@@ -65,7 +65,7 @@ class AskCallDialogTest extends GuiTest {
         int first = secondsLeft(dialog);
         assertThat(first).isBetween(1, 30);
 
-        waitUntil("the countdown went down from " + first, () -> secondsLeft(dialog) < first, 5000);
+        waitUntil("the countdown went down from " + first, () -> secondsLeft(dialog) < first, 10_000);
         assertThat(answers).as("still undecided while counting down").isEmpty();
         dialog.button(AskCallDialog.DECLINE).click();
     }
