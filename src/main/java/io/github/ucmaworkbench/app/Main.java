@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Starts the workbench: with no arguments, the window with the embedded registrar running. */
-@Command(name = "ucma-workbench", mixinStandardHelpOptions = true, version = "UCMA Workbench 0.1",
+@Command(name = "ucma-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "The \"Introduction to the UCMA API\" tutorial series on a real SIP stack.",
         footer = {"", "Without the window: ucma-workbench registrar | server | client | run-lesson N [options]",
                 "(ucma-workbench help COMMAND explains each)."})
@@ -61,6 +61,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.com",
             description = "SIP domain the embedded registrar serves. Default: ${DEFAULT-VALUE}.")
     String domain;
+
+    /** --version: the jar manifest's version, the same line Help → About shows. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {io.github.ucmaworkbench.ui.help.AppVersion.line()};
+        }
+    }
 
     public static void main(String[] args) {
         if (WorkbenchCommand.handles(args)) {
