@@ -7,10 +7,13 @@ import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.app.settings.SettingsStore;
 import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.settings.ClassroomShare;
+import io.github.ucmaworkbench.settings.ClassroomShareCodec;
 import io.github.ucmaworkbench.registrar.UsersFile;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.join.JoinClassDialog;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.ui.ladder.WireLinks;
 import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
@@ -70,6 +73,10 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--join", paramLabel = "FILE",
+            description = "Join a class: open the classroom settings file the teacher shared (the window shows what changes and asks first).")
+    Path join;
+
     public static void main(String[] args) {
         if (WorkbenchCommand.handles(args)) {
             // registrar, server, client, run-lesson: the headless command line, no window.
@@ -84,6 +91,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ClassroomShare share = readShare();
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
         InetAddress bind = InetAddress.getByName(registrarBind);
         if (keystorePassword != null && keystore == null) {
@@ -117,8 +125,23 @@ public final class Main implements Callable<Integer> {
             if (Boolean.getBoolean(STARTUP_MARK)) {
                 markWhenOpen(frame, workbench);
             }
+            if (share != null) {
+                SwingUtilities.invokeLater(() -> JoinClassDialog.confirmAndJoin(frame, share, settings, workbench.client()));
+            }
         });
         return 0;
+    }
+
+    /** --join FILE, read before anything starts: a wrong file stops here and changes nothing. */
+    private ClassroomShare readShare() {
+        if (join == null) {
+            return null;
+        }
+        try {
+            return ClassroomShareCodec.read(join);
+        } catch (ClassroomShare.Problem e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--join " + join + ": " + e.getMessage());
+        }
     }
 
     /**

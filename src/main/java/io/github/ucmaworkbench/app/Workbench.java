@@ -6,6 +6,7 @@ import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.settings.ClassroomShare;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.tutorial.ClientSettings;
@@ -211,6 +212,12 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         } catch (TlsSetupException e) {
             return "none: " + e.getMessage();
         }
+    }
+
+    @Override
+    public ClassroomShare classroomShare()
+            throws ClassroomShare.Problem {
+        return ClassroomShares.from(registrar, registrarAddress, clientEndpoint.transport());
     }
 
     @Override

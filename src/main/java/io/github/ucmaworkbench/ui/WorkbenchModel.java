@@ -1,5 +1,7 @@
 package io.github.ucmaworkbench.ui;
 
+import io.github.ucmaworkbench.settings.ClassroomShare;
+
 /** Everything the window binds to: both sides and the registrar they sign in to. */
 public interface WorkbenchModel {
     ClientModel client();
@@ -12,6 +14,12 @@ public interface WorkbenchModel {
     /** Where the certificate TLS uses is kept, for the settings dialog (null: not known). */
     default String tlsCertificate() {
         return null;
+    }
+
+    /** The classroom settings students join with (File → Share classroom settings…), or why there are none. */
+    default ClassroomShare classroomShare()
+            throws ClassroomShare.Problem {
+        throw new ClassroomShare.Problem("This window runs no registrar to share.");
     }
 
     /** Called from any thread when {@link #registrarStatus()} may have changed. */

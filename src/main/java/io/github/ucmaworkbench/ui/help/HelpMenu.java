@@ -1,0 +1,63 @@
+package io.github.ucmaworkbench.ui.help;
+
+import io.github.ucmaworkbench.ui.join.JoinClassDialog;
+import io.github.ucmaworkbench.ui.join.ShareClassDialog;
+import java.awt.Window;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javax.swing.JMenu;
+import javax.swing.JMenuItem;
+
+/**
+ * The Help menu: the lessons' README, the README's softphone recipe, where the workbench keeps its
+ * files, and About. Event thread only.
+ */
+public final class HelpMenu {
+    public static final String README_ITEM = "menu.help.lessonsReadme";
+    public static final String SOFTPHONE_ITEM = "menu.help.softphone";
+    public static final String FILES_ITEM = "menu.help.files";
+    public static final String ABOUT_ITEM = "menu.help.about";
+
+    private HelpMenu() {
+    }
+
+    /**
+     * @param configDirectory the folder that holds settings.json (it may come from --config-dir)
+     */
+    public static JMenu create(Window owner, Supplier<Path> configDirectory) {
+        JMenu help = new JMenu("Help");
+        help.setMnemonic('H');
+        help.setName("menu.help");
+        help.add(item("How the lessons are written", 'L', README_ITEM, () -> DocumentDialog.showMarkdown(owner,
+                "The lessons' README", HelpDocs.read(HelpDocs.LESSONS_README).orElse(null),
+                "The lessons' README (lessons/README.md) is not in this build.")));
+        help.add(item(HelpDocs.SOFTPHONE_HEADING, 'S', SOFTPHONE_ITEM, () -> DocumentDialog.showMarkdown(owner,
+                HelpDocs.SOFTPHONE_HEADING,
+                HelpDocs.read(HelpDocs.README).flatMap(r -> HelpDocs.section(r, HelpDocs.SOFTPHONE_HEADING)).orElse(null),
+                "Not found: this build's README has no section \"" + HelpDocs.SOFTPHONE_HEADING + "\".")));
+        help.add(item("Where your files are", 'W', FILES_ITEM,
+                () -> DocumentDialog.showMarkdown(owner, "Where your files are",
+                        WhereFilesAre.markdown(configDirectory.get()), null)));
+        help.addSeparator();
+        help.add(item("About UCMA Workbench", 'A', ABOUT_ITEM, () -> AboutDialog.show(owner)));
+        return help;
+    }
+
+    /** File → Join class…, for the File menu. */
+    public static JMenuItem joinClassItem(Runnable action) {
+        return item("Join class\u2026", 'J', JoinClassDialog.MENU_ITEM, action);
+    }
+
+    /** File → Share classroom settings…, for the File menu. */
+    public static JMenuItem shareClassItem(Runnable action) {
+        return item("Share classroom settings\u2026", 'h', ShareClassDialog.MENU_ITEM, action);
+    }
+
+    private static JMenuItem item(String text, char mnemonic, String name, Runnable action) {
+        JMenuItem item = new JMenuItem(text);
+        item.setMnemonic(mnemonic);
+        item.setName(name);
+        item.addActionListener(e -> action.run());
+        return item;
+    }
+}
