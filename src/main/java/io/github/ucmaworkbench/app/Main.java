@@ -77,6 +77,9 @@ public final class Main implements Callable<Integer> {
             description = "Join a class: open the classroom settings file the teacher shared (the window shows what changes and asks first).")
     Path join;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
         if (WorkbenchCommand.handles(args)) {
             // registrar, server, client, run-lesson: the headless command line, no window.
@@ -140,7 +143,7 @@ public final class Main implements Callable<Integer> {
         try {
             return ClassroomShareCodec.read(join);
         } catch (ClassroomShare.Problem e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--join " + join + ": " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), "--join " + join + ": " + e.getMessage());
         }
     }
 

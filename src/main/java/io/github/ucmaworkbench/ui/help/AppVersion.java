@@ -16,6 +16,7 @@ public final class AppVersion {
 
     /** The line {@code ucma-workbench --version} prints and the About dialog shows. */
     public static String line() {
-        return "UCMA Workbench " + current();
+        String version = AppVersion.class.getPackage().getImplementationVersion();
+        return version == null || version.isBlank() ? "UCMA Workbench (development build)" : "UCMA Workbench " + version;
     }
 }

@@ -31,7 +31,8 @@ final class JoinConfirmation {
         }
         if (share.transport() == SipTransportType.TLS) {
             html.append("<p>Compare the teacher's certificate fingerprint with the one on the projector:<br><tt>")
-                    .append(escape(share.tlsFingerprint())).append("</tt></p>");
+                    .append(escape(share.tlsFingerprint())).append("</tt><br>This workbench does not yet trust another"
+                            + " machine's certificate by its fingerprint: if signing in is refused, ask for TCP.</p>");
         }
         html.append("<p>The server side keeps its settings. File \u2192 Client settings\u2026 changes it back.</p></html>");
         Object[] options = {"Join", "Cancel"};
