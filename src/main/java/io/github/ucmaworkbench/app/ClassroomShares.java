@@ -51,21 +51,32 @@ final class ClassroomShares {
         return ClassroomShare.of(host.getHostAddress(), port, registrar.getDomain(), transport, fingerprint);
     }
 
-    /** The first site-local IPv4 address of an interface that is up: what a classroom LAN hands out. */
-    private static InetAddress lanAddress() throws ClassroomShare.Problem {
+    /**
+     * The address to share for a registrar bound to every interface: a site-local IPv4 address
+     * (what a classroom LAN hands out) when there is one, else any other non-loopback IPv4 one.
+     */
+    static InetAddress lanAddress() throws ClassroomShare.Problem {
+        InetAddress other = null;
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!nic.isUp() || nic.isLoopback()) {
                     continue;
                 }
                 for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-                    if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+                    if (!(a instanceof Inet4Address) || a.isLinkLocalAddress()) {
+                        continue;
+                    }
+                    if (a.isSiteLocalAddress()) {
                         return a;
                     }
+                    other = other == null ? a : other;
                 }
             }
         } catch (SocketException e) {
             // fall through to the sentence below
+        }
+        if (other != null) {
+            return other;
         }
         throw new ClassroomShare.Problem("This machine has no LAN address students could reach; start the workbench"
                 + " with --registrar-bind and the address to share.");
