@@ -91,7 +91,9 @@ start_registrar() {
 # start_server REGISTRAR_PORT LOG [java options...] -> pid in SRV_PID, listening port in SRV_PORT
 start_server() {
     local reg=$1 log=$2; shift 2
-    java "$HEAP" "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
+    # The ACK wait is 64*T1 (32 s, RFC 3261 §13.3.1.4); shortened to the step's settle time so a
+    # missing ACK still shows as server_errors before the next step.
+    java "$HEAP" -Ducma.ackTimeoutMs=$(( ${SERVER_TIMEOUT:-3} * 1000 )) "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
         --uri sip:server@example.com --server "127.0.0.1:$reg" --transport udp --quiet --ignore-stdin --timeout "${SERVER_TIMEOUT:-3}" \
         > "$log" 2> "$log.err" &
     SRV_PID=$!; PIDS+=("$SRV_PID")

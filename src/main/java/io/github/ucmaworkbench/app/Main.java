@@ -18,6 +18,11 @@ import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.ui.ladder.WireLinks;
 import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
 import io.github.ucmaworkbench.ui.lesson.LessonHost;
+import io.github.ucmaworkbench.lessons.exercise.ExerciseLibrary;
+import io.github.ucmaworkbench.lessons.exercise.HomeworkStore;
+import io.github.ucmaworkbench.ui.exercise.ConsolePanel;
+import io.github.ucmaworkbench.ui.exercise.ExercisePanel;
+import io.github.ucmaworkbench.ui.exercise.HomeworkTabs;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
 import io.github.ucmaworkbench.ui.lesson.WindowLessonHost;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
@@ -231,7 +236,17 @@ public final class Main implements Callable<Integer> {
         // building the window: it goes in right after the window is on screen, not before.
         SwingUtilities.invokeLater(() -> {
             if (frame.isDisplayable()) {
-                frame.setLessonView(new LessonView(lessonHost, lessons, progress));
+                LessonView lessonView = new LessonView(lessonHost, lessons, progress);
+                frame.setLessonView(lessonView);
+                // Homework goes in a tab beside the lesson once its files are read (off the event thread).
+                CompletableFuture.supplyAsync(ExerciseLibrary::loadOrReport).thenAccept(exercises -> SwingUtilities.invokeLater(() -> {
+                    if (frame.isDisplayable()) {
+                        HomeworkTabs tabs = new HomeworkTabs(lessonView,
+                                new ExercisePanel(lessonHost, exercises, HomeworkStore.openDefault()));
+                        tabs.addConsole(new ConsolePanel(workbench::clientManager, workbench::serverManager));
+                        frame.setLessonView(tabs);
+                    }
+                }));
             }
         });
         return frame;

@@ -123,7 +123,7 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     private ClientSettings clientSettings(ClientSideSettings settings) {
         clientEndpoint = settings.endpoint();
         registrarChanged();
-        return new ClientSettings(endpointSettings(settings.endpoint()), settings.ourServerUri());
+        return new ClientSettings(endpointSettings(settings.endpoint()), settings.ourServerUri(), settings.ringTimeout());
     }
 
     private EndpointSettings serverSettings(SideSettings settings) {

@@ -3,11 +3,11 @@ package io.github.ucmaworkbench.lessons;
 import java.time.Duration;
 
 /** {@code 1500ms}, {@code 2s}, {@code 1.5s}: the way lesson files write times. */
-final class Durations {
+public final class Durations {
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String value = text.strip();
         try {
             if (value.endsWith("ms")) {

@@ -5,11 +5,13 @@ import java.util.Set;
 
 /**
  * The fixed set of things a lesson step can do. Each one calls the same tutorial manager method
- * as the window's button; {@link #WATCH} does nothing and only waits for the outcome of the step
- * before it (the server accepting, the far side noticing a hang-up).
+ * as the window's button; {@link #WATCH} does nothing and waits for something that happens after
+ * it starts (a timer running out, the far side doing something).
  */
 public enum LessonAction {
     SIGN_IN("sign-in", EnumSet.allOf(Side.class), Argument.NONE),
+    /** Signs in once with one setting changed: {@code password WRONG} or {@code server HOST:PORT}. */
+    SIGN_IN_WITH("sign-in-with", EnumSet.allOf(Side.class), Argument.REQUIRED),
     SIGN_OUT("sign-out", EnumSet.allOf(Side.class), Argument.NONE),
     LISTEN("listen", EnumSet.of(Side.SERVER), Argument.NONE),
     STOP_LISTENING("stop-listening", EnumSet.of(Side.SERVER), Argument.NONE),
@@ -20,6 +22,7 @@ public enum LessonAction {
     SEND_MESSAGE("send-message", EnumSet.of(Side.CLIENT), Argument.REQUIRED),
     SET_POLICY("set-policy", EnumSet.of(Side.SERVER), Argument.REQUIRED),
     SET_TIMEOUT("set-timeout", EnumSet.allOf(Side.class), Argument.REQUIRED),
+    SET_RING_TIMEOUT("set-ring-timeout", EnumSet.of(Side.CLIENT), Argument.REQUIRED),
     WATCH("watch", EnumSet.allOf(Side.class), Argument.NONE);
 
     enum Argument { NONE, REQUIRED }

@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.lessons;
 
 import io.github.ucmaworkbench.rtc.EventHandler;
 import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.ServerManager;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +45,10 @@ public final class LessonEngine implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(40);
     /** An unexpected error line fails the step only if the outcome does not follow right after it. */
     private static final Duration ERROR_GRACE = Duration.ofMillis(300);
+    /** A step with a {@code not} expectation passes only once everything held this long (a late line would break it). */
+    private static final Duration NOT_SETTLE = Duration.ofMillis(600);
+    /** How many traced messages the engine keeps for wire expectations. */
+    private static final int WIRE_KEPT = 4000;
     private static final Set<LessonAction> STATE_ONLY =
             EnumSet.of(LessonAction.SIGN_IN, LessonAction.SIGN_OUT, LessonAction.LISTEN, LessonAction.STOP_LISTENING);
 
@@ -50,7 +56,9 @@ public final class LessonEngine implements AutoCloseable {
     private final ExecutorService actions = Executors.newSingleThreadExecutor(daemon("lesson-engine"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("lesson-clock"));
     private final Map<Side, SideLog> logs = new EnumMap<>(Side.class);
-    private final Map<Side, Integer> actionMarks = new EnumMap<>(Side.class);
+    private final ConcurrentLinkedDeque<SipTraceEvent> wire = new ConcurrentLinkedDeque<>();
+    private final AutoCloseable wireSubscription;
+    private volatile long wireSeen;
     private volatile Duration defaultStepTimeout = DEFAULT_STEP_TIMEOUT;
     private volatile BiConsumer<Side, StepCall> actionListener = (side, call) -> { };
 
@@ -58,7 +66,16 @@ public final class LessonEngine implements AutoCloseable {
         this.sides = Objects.requireNonNull(sides, "sides");
         for (Side side : Side.values()) {
             logs.put(side, new SideLog());
-            actionMarks.put(side, 0);
+        }
+        wireSubscription = sides.trace().subscribe(this::traced);
+    }
+
+    /** Only queues: the trace's subscribers must return at once. */
+    private void traced(SipTraceEvent event) {
+        wire.addLast(event);
+        wireSeen = Math.max(wireSeen, event.sequence());
+        while (wire.size() > WIRE_KEPT) {
+            wire.pollFirst();
         }
     }
 
@@ -92,18 +109,15 @@ public final class LessonEngine implements AutoCloseable {
         try {
             logs.get(Side.CLIENT).attach(sides.client());
             logs.get(Side.SERVER).attach(sides.server());
+            // Every step, a watch step too, counts only what happens from now on: a line or message
+            // of the step before cannot make it pass.
             Map<Side, Integer> marks = new EnumMap<>(Side.class);
+            long wireMark = wireSeen;
             for (Side side : Side.values()) {
-                if (step.action() == LessonAction.WATCH) {
-                    // A watch step looks at what the step before it set off.
-                    marks.put(side, actionMarks.get(side));
-                } else {
-                    marks.put(side, logs.get(side).size());
-                    actionMarks.put(side, marks.get(side));
-                }
+                marks.put(side, logs.get(side).size());
             }
+            Verdict already = evaluate(step, marks, wireMark);
             if (STATE_ONLY.contains(step.action())) {
-                Verdict already = evaluate(step, marks);
                 if (already.holds) {
                     result.complete(new StepResult(step, StepStatus.PASSED, "Already so: " + already.seen + ".", elapsed(started)));
                     return;
@@ -114,6 +128,9 @@ public final class LessonEngine implements AutoCloseable {
             Duration timeout = step.timeout() == null ? defaultStepTimeout : step.timeout();
             long deadline = started + timeout.toNanos();
             long[] firstUnexpectedError = {0};
+            long[] heldSince = {0};
+            boolean hasNot = step.outcome().all().stream().anyMatch(e -> e instanceof Expectation.Not);
+            List<Boolean> heldBefore = already.checks.stream().map(StepResult.Check::held).toList();
             ScheduledFuture<?>[] poller = new ScheduledFuture<?>[1];
             poller[0] = clock.scheduleWithFixedDelay(() -> {
                 if (result.isDone()) {
@@ -121,20 +138,37 @@ public final class LessonEngine implements AutoCloseable {
                     return;
                 }
                 try {
-                    Verdict verdict = evaluate(step, marks);
+                    Verdict verdict = evaluate(step, marks, wireMark);
                     long now = System.nanoTime();
-                    if (verdict.holds) {
-                        result.complete(new StepResult(step, StepStatus.PASSED, "Seen: " + verdict.seen + ".", elapsed(started)));
+                    String stale = verdict.holds ? nothingHappened(step, verdict, heldBefore) : null;
+                    if (stale != null) {
+                        verdict = new Verdict(false, verdict.seen, stale, verdict.unexpectedError, verdict.checks,
+                                verdict.forbiddenSeen);
+                    }
+                    if (verdict.holds && hasNot && heldSince[0] == 0) {
+                        heldSince[0] = now;
+                    } else if (!verdict.holds) {
+                        heldSince[0] = 0;
+                    }
+                    if (verdict.holds && (!hasNot || now - heldSince[0] >= NOT_SETTLE.toNanos())) {
+                        result.complete(new StepResult(step, StepStatus.PASSED, "Seen: " + verdict.seen + ".", elapsed(started),
+                                verdict.checks));
+                    } else if (verdict.holds) {
+                        return;
+                    } else if (verdict.forbiddenSeen != null) {
+                        // What a 'not' line forbids cannot un-happen: no need to wait out the time.
+                        result.complete(new StepResult(step, StepStatus.FAILED, "It happened, and must not: "
+                                + verdict.forbiddenSeen + ".", elapsed(started), verdict.checks));
                     } else if (verdict.unexpectedError != null) {
                         if (firstUnexpectedError[0] == 0) {
                             firstUnexpectedError[0] = now;
                         } else if (now - firstUnexpectedError[0] >= ERROR_GRACE.toNanos()) {
                             result.complete(new StepResult(step, StepStatus.FAILED, "The " + step.side().id() + "'s log says: "
-                                    + verdict.unexpectedError, elapsed(started)));
+                                    + verdict.unexpectedError, elapsed(started), verdict.checks));
                         }
                     } else if (now >= deadline) {
                         result.complete(new StepResult(step, StepStatus.FAILED, "Waited " + seconds(timeout) + " s for "
-                                + verdict.missing + lastLines(marks), elapsed(started)));
+                                + verdict.missing + lastLines(marks), elapsed(started), verdict.checks));
                     }
                 } catch (RuntimeException e) {
                     result.complete(new StepResult(step, StepStatus.FAILED, "Could not check the outcome: " + e, elapsed(started)));
@@ -148,12 +182,31 @@ public final class LessonEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Null when something the step looks for happened after it started; else why not. A state
+     * that already held before the step is no evidence (a step expecting only that would pass in
+     * 0 ms having checked nothing); a {@code not} line is none either.
+     */
+    private static String nothingHappened(LessonStep step, Verdict verdict, List<Boolean> heldBefore) {
+        List<List<Expectation>> clauses = step.outcome().clauses();
+        boolean anyPositive = false;
+        for (int i = 0; i < clauses.size(); i++) {
+            boolean onlyNot = clauses.get(i).stream().allMatch(e -> e instanceof Expectation.Not);
+            anyPositive |= !onlyNot;
+            if (!onlyNot && !heldBefore.get(i)) {
+                return null;
+            }
+        }
+        return anyPositive ? "something to happen during the step (" + verdict.seen + " was already so before it started)" : null;
+    }
+
     /** Calls the tutorial manager method behind the step's button. */
     private void perform(LessonStep step) {
         TutorialManager manager = step.side() == Side.CLIENT ? sides.client() : sides.server();
         StepCall call = step.call();
         switch (call.action()) {
             case SIGN_IN -> manager.signIn();
+            case SIGN_IN_WITH -> manager.signIn(call.trialSettings(manager.getSettings()));
             case SIGN_OUT -> manager.signOut();
             case LISTEN -> sides.server().startListening();
             case STOP_LISTENING -> sides.server().stopListening();
@@ -164,33 +217,39 @@ public final class LessonEngine implements AutoCloseable {
             case SEND_MESSAGE -> sides.client().sendMessage(call.argument());
             case SET_POLICY -> sides.applyAcceptPolicy(call.policy());
             case SET_TIMEOUT -> sides.applyOperationTimeout(step.side(), call.timeout());
+            case SET_RING_TIMEOUT -> sides.applyRingTimeout(call.ringTimeout());
             case WATCH -> { }
             default -> throw new IllegalStateException("no behaviour for " + call.action());
         }
     }
 
-    private record Verdict(boolean holds, String seen, String missing, String unexpectedError) {
+    private record Verdict(boolean holds, String seen, String missing, String unexpectedError, List<StepResult.Check> checks,
+            String forbiddenSeen) {
     }
 
-    private Verdict evaluate(LessonStep step, Map<Side, Integer> marks) {
+    private Verdict evaluate(LessonStep step, Map<Side, Integer> marks, long wireMark) {
         List<String> seen = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<StepResult.Check> checks = new ArrayList<>();
         for (List<Expectation> clause : step.outcome().clauses()) {
             String match = null;
             for (Expectation alternative : clause) {
-                match = matches(alternative, marks);
+                match = matches(alternative, marks, wireMark);
                 if (match != null) {
                     break;
                 }
             }
+            String text = String.join(" or ", clause.stream().map(Expectation::toString).toList());
             if (match != null) {
                 seen.add(match);
+                checks.add(new StepResult.Check(text, true, match));
             } else {
-                missing.add(String.join(" or ", clause.stream().map(Expectation::toString).toList()));
+                missing.add(text);
+                checks.add(new StepResult.Check(text, false, notSeen(clause, marks, wireMark)));
             }
         }
         if (missing.isEmpty()) {
-            return new Verdict(true, String.join("; ", seen), "", null);
+            return new Verdict(true, String.join("; ", seen), "", null, checks, null);
         }
         String unexpected = null;
         boolean errorExpected = step.outcome().all().stream().anyMatch(e -> e.side() == step.side()
@@ -203,12 +262,59 @@ public final class LessonEngine implements AutoCloseable {
                 }
             }
         }
-        return new Verdict(false, String.join("; ", seen), String.join("; ", missing), unexpected);
+        String forbidden = null;
+        for (List<Expectation> clause : step.outcome().clauses()) {
+            if (clause.size() == 1 && clause.get(0) instanceof Expectation.Not not) {
+                String happened = matches(not.expectation(), marks, wireMark);
+                if (happened != null && forbidden == null) {
+                    forbidden = happened;
+                }
+            }
+        }
+        return new Verdict(false, String.join("; ", seen), String.join("; ", missing), unexpected, checks, forbidden);
+    }
+
+    /** Why a clause does not hold, in one phrase. */
+    private String notSeen(List<Expectation> clause, Map<Side, Integer> marks, long wireMark) {
+        for (Expectation e : clause) {
+            if (e instanceof Expectation.Not not) {
+                String seen = matches(not.expectation(), marks, wireMark);
+                if (seen != null) {
+                    return "it happened: " + seen;
+                }
+            }
+        }
+        Expectation first = clause.get(0);
+        if (first instanceof Expectation.State state) {
+            return "the " + state.side().id() + "'s " + state.kind().id() + " is " + stateOf(state.side(), state.kind());
+        }
+        if (first instanceof Expectation.Wire w) {
+            List<String> lines = wireSince(w.side(), wireMark).stream().map(SipTraceEvent::firstLine).toList();
+            return lines.isEmpty() ? "the " + w.side().id() + " " + w.direction().name().toLowerCase(java.util.Locale.ROOT)
+                    + " no message" : "the " + w.side().id() + "'s messages: " + String.join(", ", lines);
+        }
+        return "not in the log";
+    }
+
+    private List<SipTraceEvent> wireSince(Side side, long wireMark) {
+        String party = (side == Side.CLIENT ? sides.client() : sides.server()).getSettings().uri();
+        return wire.stream().filter(e -> e.sequence() > wireMark && e.party().equalsIgnoreCase(party)).toList();
     }
 
     /** What was seen when {@code expectation} holds, else null. */
-    private String matches(Expectation expectation, Map<Side, Integer> marks) {
+    private String matches(Expectation expectation, Map<Side, Integer> marks, long wireMark) {
         Side side = expectation.side();
+        if (expectation instanceof Expectation.Not not) {
+            return matches(not.expectation(), marks, wireMark) == null ? "no " + not.expectation() : null;
+        }
+        if (expectation instanceof Expectation.Wire w) {
+            for (SipTraceEvent event : wireSince(side, wireMark)) {
+                if (WireExpectations.matches(w, event.party(), event)) {
+                    return side.id() + " " + w.direction().name().toLowerCase(java.util.Locale.ROOT) + " \"" + event.firstLine() + "\"";
+                }
+            }
+            return null;
+        }
         if (expectation instanceof Expectation.Line line) {
             for (ProgressEventArgs event : logs.get(side).since(marks.get(side))) {
                 if ((line.level() == null || line.level() == event.level()) && event.message().contains(line.text())) {
@@ -219,7 +325,11 @@ public final class LessonEngine implements AutoCloseable {
         }
         Expectation.State state = (Expectation.State) expectation;
         String actual = stateOf(side, state.kind());
-        return actual.equals(state.value()) ? state.toString() : null;
+        String wanted = state.value();
+        if (state.kind() == Expectation.StateKind.RING_TIMEOUT && wanted.equals("default")) {
+            wanted = sides.client().getClientSettings().ringTimeout().toMillis() + "ms";
+        }
+        return actual.equals(wanted) ? state.toString() : null;
     }
 
     private String stateOf(Side side, Expectation.StateKind kind) {
@@ -231,6 +341,8 @@ public final class LessonEngine implements AutoCloseable {
                 yield state == null ? "NONE" : state.name();
             }
             case LISTENING -> String.valueOf(manager instanceof ServerManager server && server.isListening());
+            case TIMEOUT -> manager.getOperationTimeout().toMillis() + "ms";
+            case RING_TIMEOUT -> sides.client().getRingTimeout().toMillis() + "ms";
         };
     }
 
@@ -255,6 +367,11 @@ public final class LessonEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            wireSubscription.close();
+        } catch (Exception e) {
+            // Unsubscribing from the trace cannot fail in a way that matters here.
+        }
         for (SideLog log : logs.values()) {
             log.attach(null);
         }

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.lessons;
 
+import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
@@ -267,7 +268,12 @@ public final class LessonParser {
         }
     }
 
-    /** {@code client error "Error Code=404" or client error "Error Code=480"}. */
+    /** One {@code expect:} line's alternatives, for other files in the lessons' format (exercises). */
+    public static List<Expectation> parseExpectation(String file, int lineNo, String text) throws LessonFormatException {
+        return parseClause(file, lineNo, text);
+    }
+
+    /** {@code client error "refused with 404" or client error "refused with 480"}. */
     static List<Expectation> parseClause(String file, int lineNo, String text) throws LessonFormatException {
         List<String> tokens = tokenize(file, lineNo, text);
         List<Expectation> alternatives = new ArrayList<>();
@@ -275,6 +281,13 @@ public final class LessonParser {
         while (true) {
             if (i >= tokens.size()) {
                 throw new LessonFormatException(file, lineNo, "expected a side ('client' or 'server') in '" + text + "'");
+            }
+            boolean negated = tokens.get(i).equals("not");
+            if (negated) {
+                i++;
+                if (i >= tokens.size()) {
+                    throw new LessonFormatException(file, lineNo, "'not' must be followed by an expectation");
+                }
             }
             Side side = Side.byId(tokens.get(i));
             if (side == null) {
@@ -286,15 +299,20 @@ public final class LessonParser {
             }
             String kind = tokens.get(i++);
             int eq = kind.indexOf('=');
+            Expectation parsed;
             if (eq > 0) {
-                alternatives.add(parseState(file, lineNo, side, kind.substring(0, eq), kind.substring(eq + 1)));
+                parsed = parseState(file, lineNo, side, kind.substring(0, eq), kind.substring(eq + 1));
+            } else if (kind.equals("sent") || kind.equals("received")) {
+                int[] at = {i};
+                parsed = WireExpectations.parse(file, lineNo, side, kind, tokens, at);
+                i = at[0];
             } else {
                 ProgressLevel level = switch (kind) {
                     case "info" -> ProgressLevel.INFO;
                     case "error" -> ProgressLevel.ERROR;
                     case "log" -> null;
                     default -> throw new LessonFormatException(file, lineNo, "unknown expectation '" + kind
-                            + "' (use info, error or log \"text\", or registration=, session=, listening=)");
+                            + "' (use info, error or log \"text\", registration=, session=, listening=, or sent/received)");
                 };
                 if (i >= tokens.size() || !tokens.get(i).startsWith("\"")) {
                     throw new LessonFormatException(file, lineNo, "'" + kind + "' must be followed by a quoted text");
@@ -304,8 +322,9 @@ public final class LessonParser {
                 if (line.isEmpty()) {
                     throw new LessonFormatException(file, lineNo, "the expected text is empty");
                 }
-                alternatives.add(new Expectation.Line(side, level, line));
+                parsed = new Expectation.Line(side, level, line);
             }
+            alternatives.add(negated ? new Expectation.Not(parsed) : parsed);
             if (i == tokens.size()) {
                 return alternatives;
             }
@@ -346,7 +365,30 @@ public final class LessonParser {
                 }
                 return new Expectation.State(side, Expectation.StateKind.LISTENING, value);
             }
-            default -> throw new LessonFormatException(file, lineNo, "unknown state '" + key + "' (known: registration, session, listening)");
+            case "timeout" -> {
+                // Stored as milliseconds so "1.5s" and "1500ms" are the same state.
+                try {
+                    Duration timeout = value.equalsIgnoreCase("default") ? SipEndpoint.DEFAULT_OPERATION_TIMEOUT : Durations.parse(value);
+                    return new Expectation.State(side, Expectation.StateKind.TIMEOUT, timeout.toMillis() + "ms");
+                } catch (IllegalArgumentException e) {
+                    throw new LessonFormatException(file, lineNo, "timeout is a time such as 1500ms or 2s, or default, not '" + value + "'");
+                }
+            }
+            case "ring-timeout" -> {
+                if (side != Side.CLIENT) {
+                    throw new LessonFormatException(file, lineNo, "only the client has a ring timeout");
+                }
+                if (value.equalsIgnoreCase("default")) {
+                    return new Expectation.State(side, Expectation.StateKind.RING_TIMEOUT, "default");
+                }
+                try {
+                    return new Expectation.State(side, Expectation.StateKind.RING_TIMEOUT, Durations.parse(value).toMillis() + "ms");
+                } catch (IllegalArgumentException e) {
+                    throw new LessonFormatException(file, lineNo, "ring-timeout is a time such as 3s, or default, not '" + value + "'");
+                }
+            }
+            default -> throw new LessonFormatException(file, lineNo,
+                    "unknown state '" + key + "' (known: registration, session, listening, timeout, ring-timeout)");
         }
     }
 

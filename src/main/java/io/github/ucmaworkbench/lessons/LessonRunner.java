@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a whole lesson without a window: its own embedded registrar on a free loopback port, a
@@ -26,6 +27,10 @@ import java.util.List;
  * }</pre>
  */
 public final class LessonRunner {
+    /** Throw-away passwords of the headless run's own registrar (a fresh one per run, on loopback). */
+    private static final String CLIENT_PASSWORD = "client-secret";
+    private static final String SERVER_PASSWORD = "server-secret";
+
 
     private LessonRunner() {
     }
@@ -81,15 +86,18 @@ public final class LessonRunner {
         long started = System.nanoTime();
         LessonRunListener events = listener == null ? new LessonRunListener() { } : listener;
         events.lessonStarted(lesson);
-        try (RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build())) {
+        // The registrar checks passwords, so part 3 can show a wrong one refused (401, then 403).
+        RegistrarConfig config = RegistrarConfig.builder().port(0)
+                .users(Map.of("client", CLIENT_PASSWORD, "server", SERVER_PASSWORD)).build();
+        try (RegistrarService registrar = new RegistrarService(config)) {
             InetSocketAddress address = registrar.start();
             String domain = registrar.getDomain();
             events.registrarStarted(address, domain);
             String host = address.getAddress().getHostAddress();
             ServerManager server = new ServerManager(new EndpointSettings("sip:server@" + domain, host, address.getPort(),
-                    options.transport(), null, null));
+                    options.transport(), "server", SERVER_PASSWORD));
             ClientManager client = new ClientManager(new ClientSettings(new EndpointSettings("sip:client@" + domain, host,
-                    address.getPort(), options.transport(), null, null), "sip:server@" + domain));
+                    address.getPort(), options.transport(), "client", CLIENT_PASSWORD), "sip:server@" + domain));
             client.progress().add((sender, e) -> events.progress(Side.CLIENT, e));
             server.progress().add((sender, e) -> events.progress(Side.SERVER, e));
             LessonSides sides = new LessonSides() {

@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.lessons;
 
 import io.github.ucmaworkbench.rtc.SipEndpoint;
+import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;
@@ -25,6 +26,11 @@ public interface LessonSides {
         server().setAcceptPolicy(policy);
     }
 
+    /** A {@code set-ring-timeout} step: the client manager and its signed-in endpoint; null = the client's setting. */
+    default void applyRingTimeout(Duration timeout) {
+        client().setRingTimeout(timeout);
+    }
+
     /** A {@code set-timeout} step: by default the manager (later sign-ins) and its signed-in endpoint. */
     default void applyOperationTimeout(Side side, Duration timeout) {
         TutorialManager manager = side == Side.CLIENT ? client() : server();
@@ -33,5 +39,10 @@ public interface LessonSides {
         if (endpoint != null) {
             endpoint.setOperationTimeout(timeout);
         }
+    }
+
+    /** Where wire expectations look: by default the process-wide trace every stack feeds. Asked once, when the engine is made. */
+    default SipTrace trace() {
+        return SipTrace.global();
     }
 }

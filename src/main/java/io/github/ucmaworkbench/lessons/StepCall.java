@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.lessons;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
+import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,9 @@ public record StepCall(LessonAction action, String argument) {
         switch (action) {
             case SET_POLICY -> call.policy();
             case SET_TIMEOUT -> call.timeout();
+            case SET_RING_TIMEOUT -> call.ringTimeout();
             case SEND_INVITE_HEADERS -> call.headers();
+            case SIGN_IN_WITH -> call.trialSettings(new EndpointSettings("sip:a@b", "h", 0, null, null, null));
             default -> { }
         }
         return call;
@@ -56,6 +59,10 @@ public record StepCall(LessonAction action, String argument) {
             case "dont-answer":
                 expectWords(words, 1);
                 return new AcceptPolicy.DontAnswer();
+            case "ask-decline":
+                // "Ask me" with someone who says no at once: the 603 Decline without a dialog.
+                expectWords(words, 1);
+                return new AcceptPolicy.Ask((call, accept) -> accept.accept(false), Duration.ofSeconds(10));
             case "require-header":
                 expectWords(words, 2);
                 return new AcceptPolicy.RequireHeader(words[1]);
@@ -72,7 +79,7 @@ public record StepCall(LessonAction action, String argument) {
                 return new AcceptPolicy.Reject(code, words[2]);
             default:
                 throw new IllegalArgumentException("unknown policy '" + words[0]
-                        + "' (known: accept-all, dont-answer, reject CODE REASON, require-header NAME)");
+                        + "' (known: accept-all, dont-answer, ask-decline, reject CODE REASON, require-header NAME)");
         }
     }
 
@@ -89,6 +96,54 @@ public record StepCall(LessonAction action, String argument) {
             return SipEndpoint.DEFAULT_OPERATION_TIMEOUT;
         }
         return Durations.parse(value);
+    }
+
+    /**
+     * The settings of a {@code sign-in-with} step: {@code base} with {@code password TEXT} (and the
+     * user name of the URI when base has none) or {@code server HOST:PORT} changed.
+     */
+    public EndpointSettings trialSettings(EndpointSettings base) {
+        String[] words = argument.split("\\s+", 2);
+        if (words.length != 2) {
+            throw new IllegalArgumentException("'sign-in-with' needs 'password TEXT' or 'server HOST:PORT'");
+        }
+        switch (words[0]) {
+            case "password": {
+                String user = base.hasCredentials() ? base.userName() : userOf(base.uri());
+                return new EndpointSettings(base.uri(), base.serverHost(), base.serverPort(), base.transport(), user, words[1]);
+            }
+            case "server": {
+                int colon = words[1].lastIndexOf(':');
+                int port;
+                try {
+                    port = colon < 0 ? -1 : Integer.parseInt(words[1].substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    port = -1;
+                }
+                if (colon <= 0 || port < 1 || port > 65535) {
+                    throw new IllegalArgumentException("'" + words[1] + "' is not HOST:PORT");
+                }
+                return new EndpointSettings(base.uri(), words[1].substring(0, colon), port, base.transport(),
+                        base.userName(), base.password());
+            }
+            default:
+                throw new IllegalArgumentException("'sign-in-with' changes 'password' or 'server', not '" + words[0] + "'");
+        }
+    }
+
+    private static String userOf(String uri) {
+        int colon = uri.indexOf(':');
+        int at = uri.indexOf('@');
+        return at > colon ? uri.substring(colon + 1, at) : uri;
+    }
+
+    /**
+     * The ring timeout of a {@code set-ring-timeout} step: {@code 3s}, {@code 1500ms}, or
+     * {@code default} (null: the client's own setting again).
+     */
+    public Duration ringTimeout() {
+        String value = argument.toLowerCase(Locale.ROOT);
+        return value.equals("default") ? null : Durations.parse(value);
     }
 
     /** The headers of a {@code send-invite-headers} step: {@code Name: value; Other: value}. */
@@ -109,6 +164,8 @@ public record StepCall(LessonAction action, String argument) {
         String who = side == Side.CLIENT ? "The client" : "The server";
         return switch (action) {
             case SIGN_IN -> who + " signs in.";
+            case SIGN_IN_WITH -> who + " signs in once with " + (argument.startsWith("password") ? "another password"
+                    : "the server " + argument.substring(argument.indexOf(' ') + 1)) + "; its saved settings stay.";
             case SIGN_OUT -> who + " signs out.";
             case LISTEN -> "The server starts listening for invites.";
             case STOP_LISTENING -> "The server stops listening.";
@@ -119,6 +176,8 @@ public record StepCall(LessonAction action, String argument) {
             case SEND_MESSAGE -> "The client sends the message \"" + argument + "\".";
             case SET_POLICY -> "Setting applied: the server's accept policy becomes '" + argument + "'.";
             case SET_TIMEOUT -> "Setting applied: the " + side.id() + "'s operation timeout becomes " + argument + ".";
+            case SET_RING_TIMEOUT -> "Setting applied: the client lets an invite ring for "
+                    + (argument.equalsIgnoreCase("default") ? "as long as its settings say" : argument) + ".";
             case WATCH -> "Nothing to click: watch the logs.";
         };
     }

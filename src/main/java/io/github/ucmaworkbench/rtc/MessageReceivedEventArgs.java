@@ -47,6 +47,14 @@ public final class MessageReceivedEventArgs {
         return requestData;
     }
 
+    /**
+     * The status code the request was answered with, or 0 while unanswered (no UCMA
+     * counterpart). An UPDATE is answered before the handlers run (it may carry an offer).
+     */
+    public int getResponseCode() {
+        return request.answeredCode();
+    }
+
     /** Answers now with {@code code}; the automatic 200 OK is then not sent ({@code SendResponse}). */
     public void sendResponse(int code) {
         request.respond(code);

@@ -46,6 +46,13 @@ public abstract class RealTimeEndpoint implements AutoCloseable {
     /** How long any one operation may take before it ends in {@link OperationTimeoutException}. */
     public abstract Duration getOperationTimeout();
 
+    /**
+     * How long an outgoing INVITE waits for the callee to answer once it rings (180/183) before it
+     * is cancelled and ends in {@link OperationTimeoutException}. A workbench addition: UCMA has
+     * no such setting.
+     */
+    public abstract Duration getRingTimeout();
+
     abstract void sessionStarted(SignalingSession session);
 
     abstract void sessionEnded(SignalingSession session);

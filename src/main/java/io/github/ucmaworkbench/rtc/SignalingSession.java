@@ -184,7 +184,11 @@ public class SignalingSession {
         return op.started();
     }
 
-    /** Finishes participating ({@code EndParticipate}): the 200 OK (caller) or the ACK (callee), or the failure rethrown. */
+    /**
+     * Finishes participating ({@code EndParticipate}): the 200 OK (caller) or the ACK (callee), or
+     * the failure rethrown. A caller may hang up before its ACK arrives (RFC 3261 §15 allows it):
+     * then the callee gets the BYE here, and the session is already DISCONNECTED.
+     */
     public SipMessageData endParticipate(AsyncResult result) throws RealTimeException {
         return Operation.end(result, this, "Participate");
     }
@@ -206,12 +210,13 @@ public class SignalingSession {
         }
         OutgoingInvite started = OutgoingInvite.start(endpoint.agent(), endpoint.handler(), target.getUri(), headers,
                 offer == null ? null : offer.getContentType().toString(), offer == null ? null : offer.getBody(),
-                endpoint.getOperationTimeout(), new OutgoingInvite.Listener() {
+                endpoint.getOperationTimeout(), endpoint.getRingTimeout(), new OutgoingInvite.Listener() {
                     @Override
                     public void alerted(MessageView provisional) {
                         synchronized (SignalingSession.this) {
                             if (state == SignalingState.CONNECTING) {
-                                setState(SignalingState.ALERTED, "the callee is ringing (" + provisional.getStatusCode() + ")");
+                                setState(SignalingState.ALERTED, "the callee is ringing (" + provisional.getStatusCode()
+                                        + "); waiting up to " + endpoint.getRingTimeout().toSeconds() + " s for an answer");
                             }
                         }
                     }
@@ -259,7 +264,7 @@ public class SignalingSession {
         }
         try {
             incoming.accept(headers, answer == null ? null : answer.getContentType().toString(),
-                    answer == null ? null : answer.getBody(), endpoint.getOperationTimeout(), new DialogEvents(),
+                    answer == null ? null : answer.getBody(), new DialogEvents(),
                     new IncomingInvite.AcceptOutcome() {
                         @Override
                         public void acknowledged(MessageView ack, DialogChannel dialog) {
@@ -273,6 +278,21 @@ public class SignalingSession {
                                 setState(SignalingState.CONNECTED, "the caller acknowledged (ACK)");
                             }
                             op.succeed(SipMessageData.of(ack));
+                        }
+
+                        @Override
+                        public void hungUpBeforeAck(MessageView bye, DialogChannel dialog) {
+                            // The BYE proves the caller had our 200 OK: the session was up, and is over.
+                            // Events and the callback share one serial executor, so they arrive in this order.
+                            synchronized (SignalingSession.this) {
+                                channel = dialog;
+                                setState(SignalingState.CONNECTED, "the caller's BYE shows it received our 200 OK");
+                            }
+                            op.succeed(SipMessageData.of(bye));
+                            synchronized (SignalingSession.this) {
+                                setState(SignalingState.DISCONNECTED,
+                                        "the caller hung up (BYE) before acknowledging our 200 OK (no ACK came first)");
+                            }
                         }
 
                         @Override
@@ -483,6 +503,33 @@ public class SignalingSession {
         stateChanged.raise(this, new SignalingStateChangedEventArgs(previous, next, reason));
     }
 
+    /**
+     * An UPDATE without a body refreshes nothing we keep: 200. With an offer, the session's
+     * negotiation answers it as it answered the INVITE; no negotiation or no answer: 488.
+     */
+    private void answerUpdate(IncomingRequest update) {
+        ContentDescription offer = bodyOf(update.request());
+        if (offer == null) {
+            update.respond(200);
+            return;
+        }
+        OfferAnswer negotiation = offerAnswer;
+        ContentDescription answer = null;
+        if (negotiation != null) {
+            try {
+                answer = negotiation.getAnswer(this, offer);
+            } catch (RuntimeException e) {
+                // Refused like a re-INVITE's offer: the session stays as it was (RFC 3311 §5.2).
+                LOG.info("the offer in an UPDATE could not be answered: {}", e.getMessage());
+            }
+        }
+        if (answer == null) {
+            update.respond(488, null, List.of());
+        } else {
+            update.respond(200, null, List.of(), answer.getContentType().toString(), answer.getBody());
+        }
+    }
+
     /** Requests the far end sends inside the dialog. */
     private final class DialogEvents implements DialogChannel.Listener {
         @Override
@@ -494,6 +541,14 @@ public class SignalingSession {
 
         @Override
         public void requestReceived(IncomingRequest request) {
+            if ("UPDATE".equals(request.request().getMethod())) {
+                // Answered before the handlers hear of it: an offer needs our SDP answer (RFC 3311 §5.2).
+                endpoint.executor.execute(() -> {
+                    answerUpdate(request);
+                    messageReceived.raise(SignalingSession.this, new MessageReceivedEventArgs(request));
+                });
+                return;
+            }
             MessageReceivedEventArgs args = new MessageReceivedEventArgs(request);
             messageReceived.raise(SignalingSession.this, args);
             endpoint.executor.execute(args::answerIfUnanswered);

@@ -31,6 +31,13 @@ public class SipEndpoint extends RealTimeEndpoint {
     public static final Duration DEFAULT_OPERATION_TIMEOUT =
             Duration.ofMillis(Long.getLong("ucma.operationTimeoutMs", 8000));
 
+    /**
+     * Default ring timeout: a minute, about how long a phone rings before voicemail would take it,
+     * and well beyond the 20 s the "Ask me" policy gives a teacher.
+     */
+    public static final Duration DEFAULT_RING_TIMEOUT =
+            Duration.ofMillis(Long.getLong("ucma.ringTimeoutMs", 60_000));
+
     private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
 
     private final String uri;
@@ -49,6 +56,7 @@ public class SipEndpoint extends RealTimeEndpoint {
     private final Set<SignalingSession> sessions = ConcurrentHashMap.newKeySet();
     private final Runnable contactListener = this::contactChanged;
     private volatile Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
+    private volatile Duration ringTimeout = DEFAULT_RING_TIMEOUT;
     private RegistrationState registrationState = RegistrationState.UNREGISTERED;
     private volatile boolean closed;
 
@@ -148,6 +156,32 @@ public class SipEndpoint extends RealTimeEndpoint {
         }
         operationTimeout = timeout;
         registration.setTimeout(timeout);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The operation timeout covers an outgoing INVITE only until the callee rings; a person
+     * takes longer to pick up than a network takes to answer.
+     */
+    @Override
+    public Duration getRingTimeout() {
+        return ringTimeout;
+    }
+
+    /**
+     * Sets how long an outgoing INVITE may ring unanswered (default {@link #DEFAULT_RING_TIMEOUT});
+     * when it passes, the INVITE is cancelled (CANCEL, RFC 3261 §9.1) and {@code endParticipate}
+     * throws {@link OperationTimeoutException} saying the callee did not answer. A workbench
+     * addition: UCMA has no such setting. Applies to INVITEs sent from now on.
+     *
+     * @throws IllegalArgumentException if the timeout is null, zero or negative
+     */
+    public void setRingTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the ring timeout must be positive");
+        }
+        ringTimeout = timeout;
     }
 
     /** Asks the registrar for this many seconds per registration (default 3600); it may grant less. */

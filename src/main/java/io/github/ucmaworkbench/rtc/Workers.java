@@ -36,6 +36,15 @@ public final class Workers {
         POOL.execute(task);
     }
 
+    private static void reportUncaught(RuntimeException e) {
+        Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
+        if (handler == null) {
+            LOG.warn("a callback or event handler failed: {}", e.toString(), e);
+        } else {
+            handler.uncaughtException(Thread.currentThread(), e);
+        }
+    }
+
     private static final class SerialExecutor implements Executor {
         private final Queue<Runnable> tasks = new ArrayDeque<>();
         private boolean running;
@@ -66,8 +75,10 @@ public final class Workers {
                     next.run();
                 } catch (RuntimeException e) {
                     // A handler that throws must not end the drain: "running" would stay true and
-                    // every later callback of this executor would wait forever.
-                    LOG.warn("a callback or event handler failed: {}", e.toString(), e);
+                    // every later callback of this executor would wait forever. The failure still
+                    // goes where the JVM sends uncaught ones, so an installed handler (the homework
+                    // checker's) sees it as if it had escaped.
+                    reportUncaught(e);
                 }
             }
         }

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * the trace shows (an endpoint URI, or "registrar").
  */
 public final class SipStacks {
+    /** What we ask for as the UDP receive buffer: about 8,000 small datagrams, a second at full load. */
+    static final int UDP_RECEIVE_BUFFER = 8 * 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(SipStacks.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Object CREATE_LOCK = new Object();
@@ -67,6 +70,11 @@ public final class SipStacks {
         // right behind it can reach the transaction in the wrong order and the 180 is dropped
         // (seen at the registrar with SIPp). One queue-fed UDP thread keeps arrival order.
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+        // The RI sets SO_RCVBUF to 64 KB (less than Linux's own default): a busy machine that
+        // keeps the one UDP reader off the CPU for a few ms then drops datagrams in the kernel,
+        // and a lost ACK is never resent by the caller (RFC 3261 §17.1.1.3). Linux caps this at
+        // net.core.rmem_max.
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(UDP_RECEIVE_BUFFER));
         p.setProperty("gov.nist.javax.sip.CONNECTION_TIMEOUT", "3000");
         p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", NoDelayNetworkLayer.class.getName());
         tlsProperties(p);

@@ -14,10 +14,13 @@ import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SignalingSession;
 import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.rtc.SignalingStateChangedEventArgs;
+import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.SipMessageData;
 import io.github.ucmaworkbench.rtc.SipResponseData;
 import io.github.ucmaworkbench.rtc.Workers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,14 +29,39 @@ import java.util.List;
  */
 public final class ClientManager extends TutorialManager {
     private final ClientSettings clientSettings;
+    private volatile Duration ringTimeout;
 
     public ClientManager(ClientSettings settings) {
         super(settings.endpoint());
         this.clientSettings = settings;
+        this.ringTimeout = settings.ringTimeout();
     }
 
     public ClientSettings getClientSettings() {
         return clientSettings;
+    }
+
+    /** How long an invite may ring unanswered before the client cancels it. */
+    public Duration getRingTimeout() {
+        return ringTimeout;
+    }
+
+    /**
+     * Sets the ring timeout of the signed-in endpoint and of later sign-ins (a workbench addition:
+     * UCMA has none); null goes back to the one in the settings.
+     */
+    public void setRingTimeout(Duration timeout) {
+        Duration next = timeout == null ? clientSettings.ringTimeout() : timeout;
+        ringTimeout = next;
+        SipEndpoint current = endpoint;
+        if (current != null) {
+            current.setRingTimeout(next);
+        }
+    }
+
+    @Override
+    protected void endpointCreated(SipEndpoint created) {
+        created.setRingTimeout(ringTimeout);
     }
 
     @Override
@@ -68,10 +96,14 @@ public final class ClientManager extends TutorialManager {
         recordProgress("Sending an invite to %s%s.", target, headers.isEmpty() ? "" : " with " + headers.size() + " custom header(s)");
         SignalingSession newSession = new SignalingSession(endpoint, target);
         newSession.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
-        newSession.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
+        newSession.messageReceived().add(this::messageReceived);
+        newSession.stateChanged().add(this::ringing);
         adoptSession(newSession);
         startPending("Waiting for the invite to be answered");
-        if (synchronous) {
+        if (homework.sendInvite() != null) {
+            stopPending();
+            homework.sendInvite().sendInvite(newSession, headers);
+        } else if (synchronous) {
             Workers.execute(() -> participateSynchronously(newSession, headers));
         } else {
             newSession.beginParticipate(headers, this::participateCallback, newSession);
@@ -82,7 +114,7 @@ public final class ClientManager extends TutorialManager {
         try {
             newSession.participate(headers);
             stopPending();
-            recordProgress("The invite was accepted successfully (synchronous Participate).");
+            recordProgress("Session established (blocking participate).");
         } catch (RealTimeException e) {
             stopPending();
             error("The invite failed: %s", describe(e));
@@ -93,25 +125,39 @@ public final class ClientManager extends TutorialManager {
         SignalingSession invited = (SignalingSession) ar.getAsyncState();
         stopPending();
         try {
-            // This response tells us whether the session was created.
+            // The 200 OK, or an exception that says why there is no session.
             SipMessageData response = invited.endParticipate(ar);
-            recordProgress("The invite was accepted successfully (%s).", response);
+            recordProgress("Session established (%s).", response);
         } catch (OperationTimeoutException e) {
-            error("The invite failed because the session establishment timed out.");
+            // Nobody answered at all, or the callee rang past the ring timeout: the message says which.
+            error("The invite timed out: no final answer came in time (%s).", e.getMessage());
         } catch (FailureResponseException e) {
             if (e.getResponseData() != null) {
-                error("The invite failed; Error Code=%d Error Text=%s.",
+                error("The invite was refused with %d %s.",
                         e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
             } else {
-                error("The invite failed.");
+                error("The invite was refused.");
             }
         } catch (ConnectionFailureException e) {
-            error("The invite failed; the connection could not be established.");
+            error("The invite failed: no connection to the server.");
         } catch (RealTimeException e) {
-            error("The invite failed; the following problem occurred: %s.", e.getMessage());
+            error("The invite failed: %s.", e.getMessage());
         }
     }
     // endregion
+
+    /**
+     * Once the callee rings, the caller waits for a person (the ring timeout), not for the network
+     * (the operation timeout): the pending line says how long.
+     */
+    private void ringing(Object sender, SignalingStateChangedEventArgs e) {
+        if (e.getState() != SignalingState.ALERTED || sender != session || getPending() == null) {
+            return;
+        }
+        Duration waiting = ((SignalingSession) sender).getEndpoint().getRingTimeout();
+        recordProgress("The callee is ringing; waiting up to %d s for an answer.", waiting.toSeconds());
+        startPending("Ringing, waiting for an answer", waiting);
+    }
 
     // region send-message
     /** Part 11: a MESSAGE with a text/plain body inside the session. */
@@ -126,6 +172,10 @@ public final class ClientManager extends TutorialManager {
             return;
         }
         recordProgress("Sending the message \"%s\".", text);
+        if (homework.sendMessage() != null) {
+            homework.sendMessage().sendMessage(current, text);
+            return;
+        }
         current.beginSendMessage(MessageType.MESSAGE, new ContentType("text/plain; charset=utf-8"),
                 text.getBytes(StandardCharsets.UTF_8), this::sendMessageCallback, current);
     }
@@ -143,11 +193,11 @@ public final class ClientManager extends TutorialManager {
 
     static String describe(RealTimeException e) {
         if (e instanceof FailureResponseException failure && failure.getResponseData() != null) {
-            return "Error Code=" + failure.getResponseData().getResponseCode() + " Error Text="
+            return "refused with " + failure.getResponseData().getResponseCode() + " "
                     + failure.getResponseData().getResponseText();
         }
         if (e instanceof OperationTimeoutException) {
-            return "it timed out";
+            return "it timed out (" + e.getMessage() + ")";
         }
         return e.getMessage();
     }

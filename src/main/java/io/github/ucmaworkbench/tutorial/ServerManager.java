@@ -46,19 +46,28 @@ public final class ServerManager extends TutorialManager {
         return serverConnectionManager;
     }
 
-    @Override
-    protected void endpointCreated(SipEndpoint created) {
-        created.sessionReceived().add(this::sessionReceived);
-        created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
-        created.messageReceived().add((sender, e) -> recordProgress("Message received: %s", e.getTextBody()));
-    }
-
     public boolean isListening() {
         RealTimeServerConnectionManager manager = serverConnectionManager;
         return manager != null && endpoint != null && manager.isListening();
     }
 
     // region listen
+    /**
+     * Part 6: the handlers go on as soon as the endpoint exists, before it signs in or listens, so
+     * no invite can arrive before its handler.
+     */
+    @Override
+    protected void endpointCreated(SipEndpoint created) {
+        created.sessionReceived().add((sender, e) -> {
+            if (!homeworkTookIt(sender, e)) {   // the Homework tab's handler, when one runs
+                sessionReceived(sender, e);
+            }
+        });
+        // Not UCMA: its endpoint has no event for a request it turned away; ours reports it.
+        created.requestRefused().add((sender, e) -> error("An invite was refused: %s.", e.getReason()));
+        created.messageReceived().add(this::messageReceived);
+    }
+
     /** Part 6: a RealTimeServerConnectionManager listens; SessionReceived fires for each invite. */
     public synchronized void startListening() {
         if (endpoint == null || getRegistrationState() != RegistrationState.REGISTERED) {
@@ -69,16 +78,28 @@ public final class ServerManager extends TutorialManager {
             error("Already listening on %s.", serverConnectionManager.getListeningAddress());
             return;
         }
-        recordProgress("Listening for incoming connections.");
+        recordProgress("Starting to listen for invites.");
         try {
+            // UCMA's StartListening returns nothing; ours returns the address and port it bound.
             InetSocketAddress bound = serverConnectionManager.startListening(new InetSocketAddress(listenAddress(), 0));
             recordProgress("Listening on %s:%d.", bound.getAddress().getHostAddress(), bound.getPort());
         } catch (ConnectionFailureException e) {
-            error("Error when StartListening was called: %s", e.getMessage());
+            error("Could not listen: %s", e.getMessage());
         }
         fireChanged();
     }
     // endregion
+
+    private boolean homeworkTookIt(Object sender, SessionReceivedEventArgs e) {
+        if (homework.sessionReceived() == null) {
+            return false;
+        }
+        // The media answer is not what homework is about: the tutorial's own answers.
+        e.getSession().setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
+        adoptSession(e.getSession());
+        homework.sessionReceived().handle(sender, e);
+        return true;
+    }
 
     /** Loopback, as the tutorial does, unless the server we sign in to is elsewhere. */
     private InetAddress listenAddress() {
@@ -119,14 +140,14 @@ public final class ServerManager extends TutorialManager {
 
     // region accept
     void sessionReceived(Object sender, SessionReceivedEventArgs e) {
-        recordProgress("An invite was received from %s.", e.getSession().getRemoteParticipant().getUri());
+        recordProgress("Invite arrived from %s.", e.getSession().getRemoteParticipant().getUri());
         SignalingSession incoming = e.getSession();
         incoming.setOfferAnswerNegotiation(new TextMessagingOfferAnswer());
-        incoming.messageReceived().add((s, m) -> recordProgress("Message received: %s", m.getTextBody()));
+        incoming.messageReceived().add(this::messageReceived);
         adoptSession(incoming);
         AcceptPolicy current = policy;
         if (current instanceof AcceptPolicy.AcceptAll) {
-            // Accept the invite.
+            // Taking the call: beginParticipate on an incoming session sends the 200 OK.
             incoming.beginParticipate(this::participateCallback, incoming);
         } else if (current instanceof AcceptPolicy.Reject reject) {
             reject(incoming, reject.code(), reject.reason());
@@ -146,22 +167,22 @@ public final class ServerManager extends TutorialManager {
     private void participateCallback(AsyncResult ar) {
         SignalingSession accepted = (SignalingSession) ar.getAsyncState();
         try {
-            // This tells us whether the session was established (the caller's ACK arrived).
+            // Returns once the caller's ACK is in; throws if the session never came up.
             SipMessageData ack = accepted.endParticipate(ar);
-            recordProgress("The invite was accepted successfully (%s).", ack);
+            recordProgress("Session established (%s).", ack);
         } catch (OperationTimeoutException e) {
-            error("The invite could not be accepted because the session establishment timed out.");
+            error("Accepting failed: the caller's ACK never came (timed out).");
         } catch (FailureResponseException e) {
             if (e.getResponseData() != null) {
-                error("The invite could not be accepted; Error Code=%d Error Text=%s.",
+                error("Accepting failed: the caller answered %d %s.",
                         e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
             } else {
-                error("The invite could not be accepted.");
+                error("Accepting failed.");
             }
         } catch (ConnectionFailureException e) {
-            error("The invite could not be accepted; the connection could not be established.");
+            error("Accepting failed: no connection to the caller.");
         } catch (RealTimeException e) {
-            error("The invite could not be accepted; the following problem occurred: %s.", e.getMessage());
+            error("Accepting failed: %s.", e.getMessage());
         }
     }
     // endregion

@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.rtc.AuthenticationException;
 import io.github.ucmaworkbench.rtc.ConnectionFailureException;
 import io.github.ucmaworkbench.rtc.Event;
 import io.github.ucmaworkbench.rtc.FailureResponseException;
+import io.github.ucmaworkbench.rtc.MessageReceivedEventArgs;
 import io.github.ucmaworkbench.rtc.NetworkCredential;
 import io.github.ucmaworkbench.rtc.OperationTimeoutException;
 import io.github.ucmaworkbench.rtc.RealTimeConnectionManager;
@@ -21,6 +22,8 @@ import io.github.ucmaworkbench.rtc.SipResponseData;
 import io.github.ucmaworkbench.rtc.Workers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -44,6 +47,9 @@ public abstract class TutorialManager implements AutoCloseable {
     protected volatile SignalingSession session;
     private volatile PendingOperation pending;
     private volatile Duration operationTimeout = SipEndpoint.DEFAULT_OPERATION_TIMEOUT;
+    protected volatile HomeworkSeams homework = HomeworkSeams.NONE;
+    /** Sessions this side asked to end: their DISCONNECTED is our own doing, not news from the far side. */
+    private final Set<SignalingSession> endingHere = ConcurrentHashMap.newKeySet();
 
     protected TutorialManager(EndpointSettings settings) {
         this.settings = settings;
@@ -66,6 +72,12 @@ public abstract class TutorialManager implements AutoCloseable {
     /** Sets the timeout of the endpoints this manager creates from now on. */
     public void setOperationTimeout(Duration timeout) {
         operationTimeout = timeout;
+    }
+
+    /** The timeout of the signed-in endpoint, else of the endpoints this manager will create. */
+    public Duration getOperationTimeout() {
+        SipEndpoint current = endpoint;
+        return current == null ? operationTimeout : current.getOperationTimeout();
     }
 
     public RegistrationState getRegistrationState() {
@@ -91,9 +103,41 @@ public abstract class TutorialManager implements AutoCloseable {
 
     protected abstract RealTimeConnectionManager createConnectionManager();
 
-    // region sign-in
+    /** Lets a student's homework replace parts of this manager's code (null = the tutorial's own). */
+    public void setHomeworkSeams(HomeworkSeams seams) {
+        homework = seams == null ? HomeworkSeams.NONE : seams;
+    }
+
+    public HomeworkSeams getHomeworkSeams() {
+        return homework;
+    }
+
+    /** This manager's progress log, for homework that writes to it. */
+    public ProgressSink progressSink() {
+        return new ProgressSink() {
+            @Override
+            public void recordProgress(String format, Object... args) {
+                TutorialManager.this.recordProgress(format, args);
+            }
+
+            @Override
+            public void error(String format, Object... args) {
+                TutorialManager.this.error(format, args);
+            }
+        };
+    }
+
     /** Creates our SipEndpoint from the settings and signs it in (parts 3 and 6). */
     public synchronized void signIn() {
+        signIn(settings);
+    }
+
+    // region sign-in
+    /**
+     * Signs in with {@code settings}: the saved ones, or once with other ones (a lesson's wrong
+     * password or wrong host; the saved settings stay as they were).
+     */
+    public synchronized void signIn(EndpointSettings settings) {
         if (getRegistrationState() != RegistrationState.UNREGISTERED) {
             error("Already signed in (or signing in) as %s.", settings.uri());
             return;
@@ -112,6 +156,10 @@ public abstract class TutorialManager implements AutoCloseable {
             }
             endpoint.registrationStateChanged().add((sender, e) -> fireChanged());
             endpointCreated(endpoint);
+            if (homework.signIn() != null) {
+                homework.signIn().signIn(endpoint);
+                return;
+            }
             startPending("Signing in");
             endpoint.beginRegister(this::registerCallback, endpoint);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -133,15 +181,15 @@ public abstract class TutorialManager implements AutoCloseable {
             error("Signing in failed: the server refused our credentials (%s).", e.getMessage());
         } catch (FailureResponseException e) {
             if (e.getResponseData() != null) {
-                error("Signing in failed; Error Code=%d Error Text=%s.",
+                error("Signing in failed: the server answered %d %s.",
                         e.getResponseData().getResponseCode(), e.getResponseData().getResponseText());
             } else {
                 error("Signing in failed.");
             }
         } catch (ConnectionFailureException e) {
-            error("Signing in failed; the connection could not be established (%s).", e.getMessage());
+            error("Signing in failed: no connection to the server (%s).", e.getMessage());
         } catch (RealTimeException e) {
-            error("Signing in failed; the following problem occurred: %s.", e.getMessage());
+            error("Signing in failed: %s.", e.getMessage());
         }
     }
     // endregion
@@ -157,6 +205,7 @@ public abstract class TutorialManager implements AutoCloseable {
         SignalingSession open = session;
         if (open != null && open.getState() != SignalingState.DISCONNECTED) {
             recordProgress("Ending the open session before signing out.");
+            endingHere.add(open);
             open.beginTerminate(ar -> {
                 endTerminateQuietly(open, ar);
                 beginSignOut(current);
@@ -194,6 +243,12 @@ public abstract class TutorialManager implements AutoCloseable {
             return;
         }
         recordProgress("Ending the session with %s.", current.getRemoteParticipant().getUri());
+        // Remember that we ended it: our own BYE also takes the session to DISCONNECTED.
+        endingHere.add(current);
+        if (homework.hangUp() != null) {
+            homework.hangUp().hangUp(current);
+            return;
+        }
         current.beginTerminate(this::terminateCallback, current);
     }
 
@@ -209,10 +264,18 @@ public abstract class TutorialManager implements AutoCloseable {
     // endregion
 
     // region session-state
-    /** Part 9: the other side hanging up shows up as a state change to DISCONNECTED. */
+    /**
+     * Part 9: the other side hanging up shows up as a state change to DISCONNECTED. So does our
+     * own hang-up, which {@link #hangUp()} noted in {@code endingHere}: only the side that did not
+     * hang up reports the close.
+     */
     protected void sessionStateChanged(Object sender, SignalingStateChangedEventArgs e) {
-        if (e.getState() == SignalingState.DISCONNECTED && e.getPreviousState() == SignalingState.CONNECTED) {
-            recordProgress("The session was closed: %s.", e.getReason());
+        SignalingSession changed = (SignalingSession) sender;
+        if (e.getState() == SignalingState.DISCONNECTED) {
+            boolean weEndedIt = endingHere.remove(changed);
+            if (!weEndedIt && e.getPreviousState() == SignalingState.CONNECTED) {
+                recordProgress("The session was closed by the other side (%s).", e.getReason());
+            }
         }
         fireChanged();
     }
@@ -236,6 +299,32 @@ public abstract class TutorialManager implements AutoCloseable {
         }
     }
 
+    /**
+     * One line per request the other side sent: a MESSAGE shows its text; INFO and UPDATE
+     * (which carry no chat text) say what came and how it was answered.
+     */
+    protected void messageReceived(Object sender, MessageReceivedEventArgs e) {
+        String method = e.getRequestData().getMethod();
+        if ("UPDATE".equals(method)) {
+            boolean offer = e.getBody() != null && e.getBody().length > 0;
+            recordProgress("UPDATE received in the session (%s); answered %s.", offer ? "with a new offer" : "without SDP",
+                    e.getResponseCode() == 200 && offer ? "200 OK with our answer" : describeCode(e.getResponseCode()));
+        } else if ("INFO".equals(method)) {
+            recordProgress("INFO received in the session (%s, %d bytes); answered 200 OK.",
+                    e.getContentType() == null ? "no body" : e.getContentType(), e.getBody() == null ? 0 : e.getBody().length);
+        } else {
+            recordProgress("Message received: %s", e.getTextBody());
+        }
+    }
+
+    private static String describeCode(int code) {
+        return switch (code) {
+            case 200 -> "200 OK";
+            case 488 -> "488 Not Acceptable Here";
+            default -> String.valueOf(code);
+        };
+    }
+
     /** Hook: the endpoint exists, before it registers (the server subscribes to sessionReceived here). */
     protected void endpointCreated(SipEndpoint created) {
     }
@@ -250,13 +339,28 @@ public abstract class TutorialManager implements AutoCloseable {
 
     protected void adoptSession(SignalingSession next) {
         session = next;
-        next.stateChanged().add(this::sessionStateChanged);
+        next.stateChanged().add((sender, e) -> {
+            if (homework.stateChanged() != null) {
+                homework.stateChanged().handle(sender, e);
+                if (e.getState() == SignalingState.DISCONNECTED) {
+                    endingHere.remove(next);
+                }
+                fireChanged();
+            } else {
+                sessionStateChanged(sender, e);
+            }
+        });
         next.remoteHoldChanged().add(this::remoteHoldChanged);
         fireChanged();
     }
 
     protected void startPending(String description) {
-        pending = new PendingOperation(description, Instant.now().plus(operationTimeout));
+        startPending(description, operationTimeout);
+    }
+
+    /** An operation that waits longer than the operation timeout (a ringing callee). */
+    protected void startPending(String description, Duration within) {
+        pending = new PendingOperation(description, Instant.now().plus(within));
         fireChanged();
     }
 
@@ -301,6 +405,7 @@ public abstract class TutorialManager implements AutoCloseable {
         SignalingSession open = session;
         session = null;
         if (open != null && open.getState() != SignalingState.DISCONNECTED) {
+            endingHere.add(open);
             AsyncResult ar = open.beginTerminate(null, null);
             try {
                 ar.waitForCompletion(Duration.ofMillis(500));

@@ -118,7 +118,7 @@ class ClassroomWindowTest extends GuiTest {
 
         waitUntil("the server reports every caller", () -> Arrays.stream(
                 window.list(ServerPanel.LOG_NAME + ProgressLogPanel.LIST).contents())
-                .filter(l -> l.contains("An invite was received from sip:student")).count() == STUDENTS, CALLS_MILLIS);
+                .filter(l -> l.contains("Invite arrived from sip:student")).count() == STUDENTS, CALLS_MILLIS);
         Pause.pause(new Condition("every student's call on the ladder") {
             @Override
             public boolean test() {

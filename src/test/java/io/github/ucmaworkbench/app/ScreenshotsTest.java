@@ -89,7 +89,7 @@ class ScreenshotsTest extends GuiTest {
         capture("signed-in.png");
 
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(window, ClientPanel.LOG_NAME, "The invite was accepted successfully");
+        waitFor(window, ClientPanel.LOG_NAME, "Session established");
         window.button(ClientPanel.SEND_MESSAGE).click();
         waitFor(window, ServerPanel.LOG_NAME, "Message received");
         capture("call-accepted.png");
@@ -101,7 +101,7 @@ class ScreenshotsTest extends GuiTest {
         waitFor(window, ServerPanel.LOG_NAME, "reject with 486 Busy Here");
         waitUntil("invite allowed", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(window, ClientPanel.LOG_NAME, "Error Code=486");
+        waitFor(window, ClientPanel.LOG_NAME, "refused with 486");
         capture("call-rejected.png");
 
         window.button(ClientPanel.SETTINGS_NAME).click();
@@ -114,7 +114,7 @@ class ScreenshotsTest extends GuiTest {
         window.comboBox(ServerPanel.POLICY + AcceptPolicyPanel.KIND).selectItem("Accept all");
         waitFor(window, ServerPanel.LOG_NAME, "accept all");
         window.button(ClientPanel.SEND_INVITE).click();
-        waitFor(window, ClientPanel.LOG_NAME, "The invite was accepted successfully (");
+        waitFor(window, ClientPanel.LOG_NAME, "Session established (");
         capture("dark-theme.png");
         window.toggleButton(WorkbenchFrame.DARK_THEME).click();
         window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();

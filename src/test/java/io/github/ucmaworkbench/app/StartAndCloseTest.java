@@ -102,7 +102,7 @@ class StartAndCloseTest extends GuiTest {
         window.comboBox(ServerPanel.POLICY + io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel.KIND)
                 .selectItem("Don't answer");
         signInBothListenAndInvite();
-        waitFor(window, ServerPanel.LOG_NAME, "An invite was received");
+        waitFor(window, ServerPanel.LOG_NAME, "Invite arrived");
 
         closeAndAwaitExitWithinTheGrace();
     }
@@ -111,7 +111,7 @@ class StartAndCloseTest extends GuiTest {
     void closingWithACallOpenSignsOutAndStopsTheRegistrarWithinSeconds() throws Exception {
         start();
         signInBothListenAndInvite();
-        waitFor(window, ClientPanel.LOG_NAME, "The invite was accepted successfully");
+        waitFor(window, ClientPanel.LOG_NAME, "Session established");
         InetSocketAddress registrar = workbench.registrarAddress();
 
         closeAndAwaitExitWithinTheGrace();

@@ -62,10 +62,10 @@ class WireInWindowTest extends GuiTest {
         waitUntil("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
         window.button(ClientPanel.SEND_INVITE).click();
         JListFixture clientLog = window.list(ClientPanel.LOG_NAME + ProgressLogPanel.LIST);
-        waitUntil("the caller reports the 486", () -> Arrays.stream(clientLog.contents()).anyMatch(l -> l.contains("Error Code=486")));
+        waitUntil("the caller reports the 486", () -> Arrays.stream(clientLog.contents()).anyMatch(l -> l.contains("refused with 486")));
 
         int line = Arrays.asList(clientLog.contents()).indexOf(
-                Arrays.stream(clientLog.contents()).filter(l -> l.contains("Error Code=486")).findFirst().orElseThrow());
+                Arrays.stream(clientLog.contents()).filter(l -> l.contains("refused with 486")).findFirst().orElseThrow());
         clientLog.item(line).click();
 
         waitUntil("the inspector shows the 486 the client received", () -> {

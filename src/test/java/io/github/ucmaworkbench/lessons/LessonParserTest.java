@@ -69,6 +69,27 @@ class LessonParserTest {
     }
 
     @Test
+    void timeoutsAreStatesInMillisecondsAndSignInWithChangesOneSetting() throws Exception {
+        Expectation timeout = LessonParser.parseClause("t.md", 1, "client timeout=1.5s").get(0);
+        Expectation ring = LessonParser.parseClause("t.md", 1, "client ring-timeout=default").get(0);
+        assertThat(timeout).isEqualTo(new Expectation.State(Side.CLIENT, Expectation.StateKind.TIMEOUT, "1500ms"));
+        assertThat(ring).hasToString("client ring-timeout=default");
+
+        io.github.ucmaworkbench.tutorial.EndpointSettings saved = new io.github.ucmaworkbench.tutorial.EndpointSettings(
+                "sip:client@example.com", "10.0.0.1", 5060, io.github.ucmaworkbench.rtc.SipTransportType.TCP, null, null);
+        assertThat(StepCall.parse("sign-in-with password wrong").trialSettings(saved))
+                .extracting(e -> e.userName(), e -> e.password(), e -> e.serverHost())
+                .containsExactly("client", "wrong", "10.0.0.1");
+        assertThat(StepCall.parse("sign-in-with server 127.0.0.1:1").trialSettings(saved))
+                .extracting(e -> e.serverHost(), e -> e.serverPort()).containsExactly("127.0.0.1", 1);
+        assertThat(StepCall.parse("set-policy ask-decline").policy()).isInstanceOf(io.github.ucmaworkbench.tutorial.AcceptPolicy.Ask.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StepCall.parse("sign-in-with server nowhere"))
+                .hasMessageContaining("is not HOST:PORT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LessonParser.parseClause("t.md", 3, "server ring-timeout=3s"))
+                .hasMessageContaining("only the client has a ring timeout");
+    }
+
+    @Test
     void unknownActionNamesFileAndLine() {
         assertError(GOOD.replace("set-policy reject 486 Busy Here", "shout"), 10, "unknown action 'shout'");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.ucmaworkbench.rtc.AsyncResult;
 import io.github.ucmaworkbench.rtc.FailureResponseException;
+import io.github.ucmaworkbench.rtc.OperationTimeoutException;
 import io.github.ucmaworkbench.rtc.RealTimeAddress;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SignalingSession;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,8 +53,12 @@ class OurClientCallsSippTest {
 
     /** Starts SIPp on a free port and waits until its socket is bound (so TCP can connect at once). */
     private SippRun sippAnswering(String scenario, SipTransportType transport, int port) throws Exception {
+        return sippAnswering(scenario, transport, port, SippRun.SIPP_TIMEOUT);
+    }
+
+    private SippRun sippAnswering(String scenario, SipTransportType transport, int port, Duration limit) throws Exception {
         String name = transport.name().toLowerCase(Locale.ROOT);
-        SippRun sipp = SippRun.scenario(scenario).transport(name).localPort(port).start(workDir);
+        SippRun sipp = SippRun.scenario(scenario).transport(name).localPort(port).timeout(limit).start(workDir);
         if (!BoundPorts.awaitBound(port, name, sipp.process(), BIND_LIMIT)) {
             String report = sipp.report();
             sipp.close();
@@ -123,6 +129,57 @@ class OurClientCallsSippTest {
             assertThat(session.getState()).isEqualTo(SignalingState.DISCONNECTED);
             int exit = sipp.awaitExit(SippRun.SIPP_TIMEOUT.plusSeconds(5));
             assertThat(exit).as("SIPp exit code (0 = our ACK completed the declined INVITE)\n%s%s", sipp.report(), trace.ladder()).isZero();
+        }
+    }
+
+    /**
+     * A person who lets it ring 15 s: three times the caller's operation timeout. From the 180 on
+     * the caller waits for the person (the ring timeout, 60 s), so the call is answered, not
+     * cancelled; a CANCEL would make SIPp fail.
+     */
+    @Test
+    void aCalleeWhoRingsFifteenSecondsBeforeAnsweringIsConnected() throws Exception {
+        SippRun.scenario("uas-ring-15s-then-answer.xml");
+        int port = FreePorts.pick();
+        InProcessTrace trace = InProcessTrace.mark();
+        Duration sippLimit = Duration.ofSeconds(30);
+        try (SippRun sipp = sippAnswering("uas-ring-15s-then-answer.xml", SipTransportType.UDP, port, sippLimit)) {
+            SignalingSession session = sessionTo(SipTransportType.UDP, port);
+            assertThat(client.getOperationTimeout()).isLessThan(Duration.ofSeconds(15));
+
+            SipMessageData ok = session.participate();
+
+            assertThat(((SipResponseData) ok).getResponseCode()).as(trace.ladder()).isEqualTo(200);
+            assertThat(session.getState()).isEqualTo(SignalingState.CONNECTED);
+            session.terminate();
+            int exit = sipp.awaitExit(sippLimit.plusSeconds(5));
+            assertThat(exit).as("SIPp exit code (0 = answered after 15 s of ringing, ACK and BYE)\n%s%s", sipp.report(),
+                    trace.ladder()).isZero();
+        }
+    }
+
+    /**
+     * The callee picks up just as the ring timeout cancels (the 200 crosses the CANCEL, RFC 3261
+     * §9.1): the caller's participate still fails as a timeout, but the call the callee now has
+     * is acknowledged and hung up, so no one is left in a half-open call.
+     */
+    @Test
+    void anAnswerThatCrossesTheRingTimeoutsCancelIsAcknowledgedAndHungUp() throws Exception {
+        SippRun.scenario("uas-answer-crossing-cancel.xml");
+        int port = FreePorts.pick();
+        InProcessTrace trace = InProcessTrace.mark();
+        try (SippRun sipp = sippAnswering("uas-answer-crossing-cancel.xml", SipTransportType.UDP, port)) {
+            SignalingSession session = sessionTo(SipTransportType.UDP, port);
+            client.setRingTimeout(Duration.ofSeconds(2));
+
+            Throwable failure = catchThrowable(session::participate);
+
+            assertThat(failure).as(trace.ladder()).isInstanceOf(OperationTimeoutException.class)
+                    .hasMessageContaining("did not answer within 2 s");
+            assertThat(session.getState()).isEqualTo(SignalingState.DISCONNECTED);
+            int exit = sipp.awaitExit(SippRun.SIPP_TIMEOUT.plusSeconds(5));
+            assertThat(exit).as("SIPp exit code (0 = our ACK and BYE ended the call that crossed our CANCEL)\n%s%s",
+                    sipp.report(), trace.ladder()).isZero();
         }
     }
 }

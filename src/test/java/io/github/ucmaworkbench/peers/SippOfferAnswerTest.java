@@ -106,7 +106,7 @@ class SippOfferAnswerTest {
 
         call("uac-audio-offer.xml", transport, registrarAddress);
 
-        assertThat(count("The invite was accepted successfully")).as(lines()).isEqualTo(1);
+        assertThat(count("Session established")).as(lines()).isEqualTo(1);
         assertThat(errors()).as(lines()).isEmpty();
     }
 

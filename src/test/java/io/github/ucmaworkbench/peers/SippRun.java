@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * One bounded SIPp run: a scenario from {@code src/test/resources/sipp}, one call ({@code -m 1}),
+ * One bounded SIPp run: a scenario from {@code src/test/resources/sipp}, one call ({@code -m 1}) or a load ({@link Builder#load}),
  * a global timeout that counts as failure ({@code -timeout}, {@code -timeout_error}), no
  * keyboard, and every {@code [key ...]} the scenario uses passed with {@code -key}. Output and
  * SIPp's error/message traces land in a working directory so a failing test can show them.
@@ -42,6 +42,12 @@ final class SippRun implements AutoCloseable {
     static Builder scenario(String resourceName) {
         Path sipp = RealPeers.requireBinary("sipp");
         return new Builder(sipp, resourcePath("/sipp/" + resourceName));
+    }
+
+    /** Like {@link #scenario}, for a scenario file elsewhere, e.g. the benchmark's {@code bench/sipp}. */
+    static Builder scenarioFile(Path file) {
+        Path sipp = RealPeers.requireBinary("sipp");
+        return new Builder(sipp, file.toAbsolutePath());
     }
 
     static Path resourcePath(String resource) {
@@ -121,9 +127,12 @@ final class SippRun implements AutoCloseable {
         private final Path scenario;
         private final Map<String, String> keys = new LinkedHashMap<>();
         private String transport = "udp";
+        private Duration timeout = SIPP_TIMEOUT;
         private Integer localPort;
         private String remote;
         private String service;
+        private int calls = 1;
+        private int rate;
         private Integer mediaPort;
 
         private Builder(Path sipp, Path scenario) {
@@ -161,9 +170,27 @@ final class SippRun implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Many calls instead of one: {@code calls} at {@code rate} per second, the whole run
+         * bounded by {@code limit}; only errors are traced (a message trace of thousands of
+         * calls would slow SIPp down more than the system under test).
+         */
+        Builder load(int calls, int rate, Duration limit) {
+            this.calls = calls;
+            this.rate = rate;
+            this.timeout = limit;
+            return this;
+        }
+
         /** A {@code [key name]} the scenario uses. */
         Builder key(String name, String value) {
             keys.put(name, value);
+            return this;
+        }
+
+        /** SIPp's limit for the whole run, for a scenario that pauses longer than {@link #SIPP_TIMEOUT} allows. */
+        Builder timeout(Duration limit) {
+            timeout = limit;
             return this;
         }
 
@@ -173,10 +200,15 @@ final class SippRun implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(sipp.toString(), "-sf", copy.toString(),
                     "-t", "tcp".equals(transport) ? "t1" : "u1",
                     "-i", "127.0.0.1",
-                    "-m", "1",
-                    "-timeout", SIPP_TIMEOUT.toSeconds() + "s", "-timeout_error",
+                    "-m", Integer.toString(calls),
+                    "-timeout", timeout.toSeconds() + "s", "-timeout_error",
                     "-nostdin",
-                    "-trace_err", "-trace_msg"));
+                    "-trace_err"));
+            if (rate > 0) {
+                command.addAll(List.of("-r", Integer.toString(rate), "-l", Integer.toString(rate * 4 + 100)));
+            } else {
+                command.add("-trace_msg");
+            }
             command.addAll(List.of("-p", Integer.toString(localPort != null ? localPort : FreePorts.pick())));
             if (mediaPort != null) {
                 command.addAll(List.of("-mp", Integer.toString(mediaPort)));

@@ -111,6 +111,7 @@ class SessionTest {
         server.sessionReceived().add((sender, e) -> ringing.complete(e.getSession()));
         SipEndpoint client = signedInClient(SipTransportType.TCP);
         client.setOperationTimeout(Duration.ofMillis(1500));
+        client.setRingTimeout(Duration.ofMillis(1500)); // our callee rings (180) at once
         SignalingSession session = new SignalingSession(client, SERVER);
 
         assertThatThrownBy(session::participate).isInstanceOf(OperationTimeoutException.class);

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds real peer programs (SIPp, Kamailio) for tests that talk to them. A missing peer skips
+ * Finds real peer programs (SIPp, Kamailio, softphones) for tests that talk to them. A missing peer skips
  * the test loudly on a developer machine, and fails it in CI ({@code CI=true}), where {@code .ci/run}
  * installs every peer: a silently skipped interop test is worse than none.
  */
@@ -63,6 +63,8 @@ public final class RealPeers {
         return switch (name) {
             case "sipp" -> "sip-tester";
             case "kamailio" -> "kamailio";
+            case "linphonec" -> "linphone-cli";
+            case "baresip" -> "baresip-core";
             default -> name;
         };
     }

@@ -68,9 +68,9 @@ class TutorialManagersTest {
 
         client.sendInvite(List.of(new SignalingHeader("X-Lesson", "6")), false);
 
-        awaitLine(serverLog, ProgressLevel.INFO, "An invite was received");
-        awaitLine(serverLog, ProgressLevel.INFO, "The invite was accepted successfully");
-        awaitLine(clientLog, ProgressLevel.INFO, "The invite was accepted successfully");
+        awaitLine(serverLog, ProgressLevel.INFO, "Invite arrived");
+        awaitLine(serverLog, ProgressLevel.INFO, "Session established");
+        awaitLine(clientLog, ProgressLevel.INFO, "Session established");
         assertThat(client.getSessionState()).isEqualTo(SignalingState.CONNECTED);
 
         client.sendMessage("Hello from the client");
@@ -78,6 +78,32 @@ class TutorialManagersTest {
 
         server.hangUp();
         awaitLine(clientLog, ProgressLevel.INFO, "The session was closed");
+    }
+
+    @Test
+    void onlyTheSideThatDidNotHangUpReportsTheClose() {
+        signInBoth();
+        server.startListening();
+        client.sendInvite(List.of(), false);
+        awaitLine(serverLog, ProgressLevel.INFO, "Session established");
+
+        client.hangUp();
+        awaitLine(serverLog, ProgressLevel.INFO, "The session was closed by the other side");
+        awaitLine(clientLog, ProgressLevel.INFO, "The session was ended");
+        // Progress lines are delivered in order: once this refusal is in, any close line of ours came before it.
+        client.hangUp();
+        awaitLine(clientLog, ProgressLevel.ERROR, "no session to hang up");
+        assertThat(clientLog).noneMatch(e -> e.message().contains("closed by the other side"));
+
+        client.sendInvite(List.of(), false);
+        awaitLine(clientLog, ProgressLevel.INFO, "Session established");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.getSessionState() == SignalingState.CONNECTED);
+        server.hangUp();
+        awaitLine(clientLog, ProgressLevel.INFO, "The session was closed by the other side");
+        awaitLine(serverLog, ProgressLevel.INFO, "The session was ended");
+        server.hangUp();
+        awaitLine(serverLog, ProgressLevel.ERROR, "no session to hang up");
+        assertThat(serverLog).filteredOn(e -> e.message().contains("closed by the other side")).hasSize(1);
     }
 
     @Test
@@ -89,19 +115,21 @@ class TutorialManagersTest {
         client.sendInvite(List.of(), true);
 
         awaitLine(serverLog, ProgressLevel.INFO, "The invite was rejected with 486 Busy Here");
-        awaitLine(clientLog, ProgressLevel.ERROR, "Error Code=486 Error Text=Busy Here");
+        awaitLine(clientLog, ProgressLevel.ERROR, "refused with 486 Busy Here");
     }
 
     @Test
     void dontAnswerLetsTheCallerTimeOut() {
         client.setOperationTimeout(Duration.ofMillis(1500));
         signInBoth();
+        client.setRingTimeout(Duration.ofSeconds(2)); // the server rings (180) at once, then stays silent
         server.startListening();
         server.setAcceptPolicy(new AcceptPolicy.DontAnswer());
 
         client.sendInvite(List.of(), false);
 
-        awaitLine(clientLog, ProgressLevel.ERROR, "timed out");
+        awaitLine(clientLog, ProgressLevel.INFO, "The callee is ringing; waiting up to 2 s for an answer.");
+        awaitLine(clientLog, ProgressLevel.ERROR, "no final answer came in time (Participate: the callee did not answer within 2 s");
         assertThat(client.getPending()).isNull();
     }
 
@@ -117,7 +145,7 @@ class TutorialManagersTest {
 
         client.sendInvite(List.of(new SignalingHeader("Subject", "homework")), false);
 
-        awaitLine(clientLog, ProgressLevel.ERROR, "Error Code=603 Error Text=Decline");
+        awaitLine(clientLog, ProgressLevel.ERROR, "refused with 603 Decline");
         assertThat(asked).singleElement().satisfies(call -> {
             assertThat(call.callerUri()).isEqualTo("sip:client@example.com");
             assertThat(call.headers()).contains(new SignalingHeader("Subject", "homework"));
@@ -130,7 +158,7 @@ class TutorialManagersTest {
 
         client.sendInvite(List.of(), false);
 
-        awaitLine(clientLog, ProgressLevel.ERROR, "Error Code=480");
+        awaitLine(clientLog, ProgressLevel.ERROR, "refused with 480");
         awaitLine(serverLog, ProgressLevel.ERROR, "not listening");
     }
 
@@ -139,7 +167,7 @@ class TutorialManagersTest {
         signInBoth();
         server.startListening();
         client.sendInvite(List.of(), false);
-        awaitLine(clientLog, ProgressLevel.INFO, "The invite was accepted successfully");
+        awaitLine(clientLog, ProgressLevel.INFO, "Session established");
 
         client.signOut();
 
@@ -158,7 +186,7 @@ class TutorialManagersTest {
         lonely.progress().add((sender, e) -> log.add(e));
         try {
             lonely.signIn();
-            awaitLine(log, ProgressLevel.ERROR, "the connection could not be established");
+            awaitLine(log, ProgressLevel.ERROR, "Signing in failed: no connection to the server");
         } finally {
             lonely.close();
         }

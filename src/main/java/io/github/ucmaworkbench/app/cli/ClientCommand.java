@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.app.cli;
 
 import io.github.ucmaworkbench.app.cli.ProgressPrinter.Outcome;
+import io.github.ucmaworkbench.app.settings.SettingsValidation;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SignalingState;
@@ -52,6 +53,10 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--message", paramLabel = "TEXT", description = "A text/plain MESSAGE to send once connected")
     private String message;
 
+    @Option(names = "--ring-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long the callee may ring (after 180) before the client cancels (default: ${DEFAULT-VALUE})")
+    private int ringTimeoutSeconds;
+
     @Mixin
     private TraceOptions trace;
 
@@ -63,11 +68,16 @@ final class ClientCommand implements Callable<Integer> {
         if (message != null && message.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--message needs some text");
         }
+        String ringProblem = SettingsValidation.ringTimeoutSeconds(ringTimeoutSeconds).orElse(null);
+        if (ringProblem != null) {
+            throw new ParameterException(spec.commandLine(), "--ring-timeout: " + ringProblem);
+        }
+        Duration ringTimeout = Duration.ofSeconds(ringTimeoutSeconds);
         CliIo io = parent.io();
         ProgressPrinter log = new ProgressPrinter("client", io, false);
         Duration step = endpoint.stepTimeout();
         try (AutoCloseable recording = trace.start();
-                ClientManager client = new ClientManager(new ClientSettings(endpoint.settings(), target.trim()))) {
+                ClientManager client = new ClientManager(new ClientSettings(endpoint.settings(), target.trim(), ringTimeout))) {
             log.attach(client);
             client.setOperationTimeout(endpoint.operationTimeout());
             client.signIn();
@@ -76,7 +86,8 @@ final class ClientCommand implements Callable<Integer> {
                 return 1;
             }
             client.sendInvite(headers, sync);
-            boolean accepted = log.awaitStart("The invite was accepted", step) == Outcome.SUCCEEDED;
+            // A ringing callee may take the whole ring timeout on top of the network's operation timeout.
+            boolean accepted = log.awaitStart("Session established", step.plus(ringTimeout)) == Outcome.SUCCEEDED;
             boolean delivered = true;
             if (accepted && message != null) {
                 client.sendMessage(message);

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"The UCMA tutorial's client, server and registrar, without the window.",
                 "Run with no arguments to open the workbench window."},
-        subcommands = {RegistrarCommand.class, ServerCommand.class, ClientCommand.class, RunLessonCommand.class,
+        subcommands = {RegistrarCommand.class, ServerCommand.class, ClientCommand.class, RunLessonCommand.class, ExerciseCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  ucma-workbench registrar --port 5060",
@@ -46,7 +46,7 @@ public final class WorkbenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing a command: registrar, server, client or run-lesson");
+        throw new ParameterException(spec.commandLine(), "missing a command: registrar, server, client, run-lesson or exercise");
     }
 
     /**

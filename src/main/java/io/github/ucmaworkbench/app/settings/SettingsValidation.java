@@ -207,6 +207,34 @@ public final class SettingsValidation {
         return Optional.empty();
     }
 
+    /** Shortest and longest ring timeout the client accepts, in seconds. */
+    public static final int MIN_RING_TIMEOUT_SECONDS = 1;
+    public static final int MAX_RING_TIMEOUT_SECONDS = 180;
+
+    /**
+     * How long the client lets an INVITE ring before it cancels: 1 s (a quick demo of the
+     * cancel) to 3 minutes. A proxy may give up on a ringing INVITE just after 3 minutes (RFC 3261
+     * §16.6 step 11, Timer C), and our registrar forgets a pending INVITE then, so a longer ring
+     * timeout could never be reached, or its CANCEL could no longer be matched.
+     */
+    public static Optional<String> ringTimeoutSeconds(int seconds) {
+        if (seconds < MIN_RING_TIMEOUT_SECONDS || seconds > MAX_RING_TIMEOUT_SECONDS) {
+            return Optional.of("The ring timeout is from " + MIN_RING_TIMEOUT_SECONDS + " to "
+                    + MAX_RING_TIMEOUT_SECONDS + " seconds.");
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #ringTimeoutSeconds(int)} for text typed in a field: digits only. */
+    public static Optional<String> ringTimeoutSeconds(String text) {
+        String value = text == null ? "" : text.trim();
+        if (!DIGITS.matcher(value).matches() || value.length() > 4) {
+            return Optional.of("Enter the ring timeout in whole seconds, " + MIN_RING_TIMEOUT_SECONDS + " to "
+                    + MAX_RING_TIMEOUT_SECONDS + ".");
+        }
+        return ringTimeoutSeconds(Integer.parseInt(value));
+    }
+
     static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }

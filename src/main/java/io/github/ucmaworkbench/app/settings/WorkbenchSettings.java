@@ -57,7 +57,8 @@ public record WorkbenchSettings(int version, ClientSideSettings client, ServerSi
         ClientSideSettings c = client == null ? d.client
                 : new ClientSideSettings(
                         c(client.endpoint(), d.client.endpoint()),
-                        client.ourServerUri() == null ? d.client.ourServerUri() : client.ourServerUri().trim());
+                        client.ourServerUri() == null ? d.client.ourServerUri() : client.ourServerUri().trim(),
+                        client.ringTimeoutSeconds() == 0 ? d.client.ringTimeoutSeconds() : client.ringTimeoutSeconds());
         ServerSideSettings s = server == null ? d.server
                 : new ServerSideSettings(
                         c(server.endpoint(), d.server.endpoint()),
@@ -75,6 +76,7 @@ public record WorkbenchSettings(int version, ClientSideSettings client, ServerSi
     String firstProblem() {
         return client.endpoint().firstProblem("Client")
                 .or(() -> java.util.Optional.ofNullable(client.ourServerUriProblem()).map(p -> "Client our server: " + p))
+                .or(() -> java.util.Optional.ofNullable(client.ringTimeoutProblem()).map(p -> "Client ring timeout: " + p))
                 .or(() -> server.endpoint().firstProblem("Server"))
                 .or(() -> java.util.Optional.ofNullable(server.acceptPolicy().problem()).map(p -> "Server accept policy: " + p))
                 .orElse(null);

@@ -11,8 +11,10 @@ import javax.sip.message.Response;
 /**
  * One request and its answer, seen through to a final outcome: it re-sends once with
  * credentials when challenged (401/407), and gives up after the operation timeout even when the
- * stack's own timers (32 s) would wait longer. The listener hears exactly one of success or
- * failure; provisional responses before that.
+ * stack's own timers (32 s) would wait longer. An INVITE started with a ring timeout trades the
+ * operation timeout for the ring timeout at the callee's first ringing response (see
+ * {@link #isRinging}). The listener hears exactly one of success or failure; provisional
+ * responses before that.
  */
 final class ClientExchange {
     /** Hears how the exchange goes; called on stack or timer threads, so it must not block. */
@@ -23,6 +25,10 @@ final class ClientExchange {
         void success(MessageView response, Response raw, ClientTransaction ct);
 
         void failure(SipFailure failure, ClientTransaction ct);
+
+        /** A 2xx that came after the exchange had already failed (a timeout crossing the answer). */
+        default void lateSuccess(Response raw, ClientTransaction ct) {
+        }
     }
 
     /** The first answer plus re-answers after {@code stale=true}; a server that stays stale is refused. */
@@ -32,14 +38,18 @@ final class ClientExchange {
     private final EndpointHandler endpoint;
     private final Listener listener;
     private final AtomicBoolean done = new AtomicBoolean();
+    private final Duration ringTimeout;
     private volatile ClientTransaction current;
     private volatile ScheduledFuture<?> timer;
+    private boolean ringing;
+    private volatile boolean failed;
     private int authAttempts;
 
-    private ClientExchange(SipUserAgent agent, EndpointHandler endpoint, Listener listener) {
+    private ClientExchange(SipUserAgent agent, EndpointHandler endpoint, Listener listener, Duration ringTimeout) {
         this.agent = agent;
         this.endpoint = endpoint;
         this.listener = listener;
+        this.ringTimeout = ringTimeout;
     }
 
     /**
@@ -54,9 +64,19 @@ final class ClientExchange {
     /** Like the other, for a request inside {@code dialog} (null: outside any). */
     static ClientExchange start(SipUserAgent agent, EndpointHandler endpoint, Request request, javax.sip.Dialog dialog,
             Duration timeout, Listener listener) {
-        ClientExchange exchange = new ClientExchange(agent, endpoint, listener);
+        return start(agent, endpoint, request, dialog, timeout, null, listener);
+    }
+
+    /**
+     * Like the others; with a {@code ringTimeout} (an INVITE), the operation timeout only runs
+     * until the callee rings, and from then on the ring timeout does (null: the operation timeout
+     * covers the whole exchange).
+     */
+    static ClientExchange start(SipUserAgent agent, EndpointHandler endpoint, Request request, javax.sip.Dialog dialog,
+            Duration timeout, Duration ringTimeout, Listener listener) {
+        ClientExchange exchange = new ClientExchange(agent, endpoint, listener, ringTimeout);
         exchange.timer = SipUserAgent.TIMERS.schedule(() -> exchange.finish(new SipFailure(SipFailure.Kind.TIMEOUT,
-                "no final response to " + request.getMethod() + " within " + timeout.toMillis() / 1000.0 + " s"), null),
+                "no final response to " + request.getMethod() + " within " + seconds(timeout) + " s"), null),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             exchange.current = agent.send(endpoint, request, dialog, exchange);
@@ -80,11 +100,17 @@ final class ClientExchange {
 
     void responseReceived(Response response, ClientTransaction ct) {
         if (done.get()) {
+            if (failed && response.getStatusCode() >= 200 && response.getStatusCode() < 300) {
+                listener.lateSuccess(response, ct);
+            }
             return;
         }
         int code = response.getStatusCode();
         MessageView view = MessageView.of(response);
         if (code < 200) {
+            if (ringTimeout != null && isRinging(code)) {
+                startRinging();
+            }
             listener.provisional(view, ct);
             return;
         }
@@ -167,6 +193,44 @@ final class ClientExchange {
         return false;
     }
 
+    /**
+     * Whether a provisional response means a person is being alerted. 100 Trying does not: it is
+     * hop-by-hop (RFC 3261 §16.7 step 10, §21.1.1), and our own registrar, like any stateful proxy,
+     * sends it for every INVITE before the callee has seen anything. 180 Ringing, 181, 182 and
+     * 183 come end to end from the callee's user agent (§8.2.6, §21.1), so from the first of them
+     * the callee is known to be there and the caller waits for a person, not for the network.
+     */
+    static boolean isRinging(int code) {
+        return code > 100 && code < 200;
+    }
+
+    /** Swaps the operation timeout for the ring timeout, once; on the stack thread that got the 1xx. */
+    private void startRinging() {
+        synchronized (this) {
+            if (ringing) {
+                return;
+            }
+            ringing = true;
+        }
+        cancelTimer();
+        if (done.get()) {
+            return;
+        }
+        timer = SipUserAgent.TIMERS.schedule(() -> finish(new SipFailure(SipFailure.Kind.TIMEOUT,
+                "the callee did not answer within " + seconds(ringTimeout) + " s of ringing, so the invitation was cancelled"),
+                null), ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (done.get()) {
+            // A final answer (or the operation timeout) won while the new timer was being set.
+            cancelTimer();
+        }
+    }
+
+    /** "60" for whole seconds, "1.5" otherwise. */
+    static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? Long.toString(ms / 1000) : Double.toString(ms / 1000.0);
+    }
+
     void stackTimedOut() {
         finish(new SipFailure(SipFailure.Kind.TIMEOUT, "the request timed out (no response from the peer)"), current);
     }
@@ -174,6 +238,7 @@ final class ClientExchange {
     /** Ends the exchange with {@code failure} unless it has already ended. */
     void finish(SipFailure failure, ClientTransaction ct) {
         if (done.compareAndSet(false, true)) {
+            failed = true;
             cancelTimer();
             listener.failure(failure, ct == null ? current : ct);
         }

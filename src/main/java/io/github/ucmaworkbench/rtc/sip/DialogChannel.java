@@ -3,7 +3,6 @@ package io.github.ucmaworkbench.rtc.sip;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -31,6 +30,14 @@ public final class DialogChannel {
         void reinviteReceived(IncomingReinvite reinvite);
     }
 
+    /** Waits for the caller's ACK after our 200 OK; hears exactly one of the two. */
+    interface AckWaiter {
+        void acknowledged(MessageView ack);
+
+        /** A BYE came first (RFC 3261 §15 lets a UAS receive it before the ACK); it is answered already. */
+        void hungUp(MessageView bye);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(DialogChannel.class);
 
     private final SipUserAgent agent;
@@ -38,7 +45,7 @@ public final class DialogChannel {
     private final Dialog dialog;
     private volatile Listener listener;
     private volatile Request lastAck;
-    private Consumer<MessageView> ackWaiter;
+    private AckWaiter ackWaiter;
 
     DialogChannel(SipUserAgent agent, EndpointHandler endpoint, Dialog dialog, Listener listener) {
         this.agent = agent;
@@ -100,25 +107,28 @@ public final class DialogChannel {
         }
     }
 
-    synchronized void awaitAck(Consumer<MessageView> waiter) {
+    synchronized void awaitAck(AckWaiter waiter) {
         ackWaiter = waiter;
     }
 
     /** Stops waiting for an ACK; true if one was still awaited. */
-    synchronized boolean abandonAckWait() {
-        boolean waiting = ackWaiter != null;
-        ackWaiter = null;
-        return waiting;
+    boolean abandonAckWait() {
+        return takeAckWaiter() != null;
     }
 
+    private synchronized AckWaiter takeAckWaiter() {
+        AckWaiter waiter = ackWaiter;
+        ackWaiter = null;
+        return waiter;
+    }
+
+    /** An ACK after the wait ended (a BYE came first, or the window passed) changes nothing. */
     void ackReceived(Request ack) {
-        Consumer<MessageView> waiter;
-        synchronized (this) {
-            waiter = ackWaiter;
-            ackWaiter = null;
-        }
+        AckWaiter waiter = takeAckWaiter();
         if (waiter != null) {
-            waiter.accept(MessageView.of(ack));
+            waiter.acknowledged(MessageView.of(ack));
+        } else {
+            LOG.debug("ACK for dialog {} after the wait for it ended", getCallId());
         }
     }
 
@@ -126,10 +136,18 @@ public final class DialogChannel {
         ServerTransaction transaction = st != null ? st : provider.getNewServerTransaction(request);
         if (Request.BYE.equals(request.getMethod())) {
             transaction.sendResponse(agent.messages().createResponse(Response.OK, request));
+            // Reported once: as the end of the accept when the ACK was still awaited, else as a hang-up.
+            AckWaiter waiter = takeAckWaiter();
             Listener l = listener;
-            if (l != null) {
+            if (waiter != null) {
+                waiter.hungUp(MessageView.of(request));
+            } else if (l != null) {
                 l.byeReceived(MessageView.of(request));
             }
+            return;
+        }
+        if (Request.OPTIONS.equals(request.getMethod())) {
+            Capabilities.answerOptions(agent, transaction, request);
             return;
         }
         if (Request.INVITE.equals(request.getMethod())) {

@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * An INVITE that reached one of our endpoints: rung at once (180), then accepted (200, waiting
  * for the ACK), rejected (a final error), or cancelled by the caller (200 to the CANCEL, 487 to
  * the INVITE, RFC 3261 §9.2).
+ *
+ * <p>After the 200 OK we wait for the ACK as long as RFC 3261 §13.3.1.4 says: 64*T1, while the
+ * stack retransmits the 200 and the caller acknowledges each copy. An ACK lost under load (a
+ * full UDP receive buffer drops it; callers never retransmit ACKs) is thereby recovered instead
+ * of ending in a false "timed out". A BYE before the ACK (Linphone does this, and it is what a
+ * lost ACK looks like) ends the wait too: the caller evidently had our 200 OK.
  */
 public final class IncomingInvite {
     /** Hears what the caller does; called on stack or timer threads. */
@@ -26,11 +32,19 @@ public final class IncomingInvite {
         void cancelled();
     }
 
-    /** Hears how an accept ends; called on stack or timer threads. */
+    /** Hears how an accept ends, exactly one of the three; called on stack or timer threads. */
     public interface AcceptOutcome {
         void acknowledged(MessageView ack, DialogChannel channel);
 
+        /** The caller hung up (BYE, already answered 200) before its ACK reached us. */
+        void hungUpBeforeAck(MessageView bye, DialogChannel channel);
+
         void failed(SipFailure failure);
+    }
+
+    /** How long we wait for the ACK: 64*T1 (RFC 3261 §13.3.1.4); tests shorten it with {@code ucma.ackTimeoutMs}. */
+    static Duration ackWindow() {
+        return Duration.ofMillis(Long.getLong("ucma.ackTimeoutMs", 64 * 500));
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingInvite.class);
@@ -83,10 +97,11 @@ public final class IncomingInvite {
 
     /**
      * Sends 200 OK (with our Contact, {@code headers} and an optional body) and waits for the
-     * caller's ACK, at most {@code timeout}.
+     * caller's ACK, at most {@link #ackWindow()}.
      */
-    public void accept(List<Map.Entry<String, String>> headers, String contentType, byte[] body, Duration timeout,
+    public void accept(List<Map.Entry<String, String>> headers, String contentType, byte[] body,
             DialogChannel.Listener dialogListener, AcceptOutcome outcome) throws SipFailure {
+        Duration timeout = ackWindow();
         synchronized (this) {
             claimAnswer();
             try {
@@ -96,9 +111,18 @@ public final class IncomingInvite {
                 Requests.setBody(agent, ok, contentType, body);
                 Dialog dialog = transaction.getDialog();
                 DialogChannel channel = new DialogChannel(agent, endpoint, dialog, dialogListener);
-                channel.awaitAck(ack -> {
-                    cancelAckTimer();
-                    outcome.acknowledged(ack, channel);
+                channel.awaitAck(new DialogChannel.AckWaiter() {
+                    @Override
+                    public void acknowledged(MessageView ack) {
+                        cancelAckTimer();
+                        outcome.acknowledged(ack, channel);
+                    }
+
+                    @Override
+                    public void hungUp(MessageView bye) {
+                        cancelAckTimer();
+                        outcome.hungUpBeforeAck(bye, channel);
+                    }
                 });
                 transaction.sendResponse(ok);
                 ackTimer = SipUserAgent.TIMERS.schedule(() -> {

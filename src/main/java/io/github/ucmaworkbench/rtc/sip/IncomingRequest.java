@@ -17,6 +17,7 @@ public final class IncomingRequest {
     private final ServerTransaction transaction;
     private final MessageView view;
     private final AtomicBoolean answered = new AtomicBoolean();
+    private volatile int answeredCode;
 
     IncomingRequest(SipUserAgent agent, ServerTransaction transaction, Request request) {
         this.agent = agent;
@@ -28,6 +29,11 @@ public final class IncomingRequest {
         return view;
     }
 
+    /** The status code we answered with, or 0 while unanswered. */
+    public int answeredCode() {
+        return answeredCode;
+    }
+
     /** Answers with {@code code} and its standard reason phrase; later calls do nothing. */
     public void respond(int code) {
         respond(code, null, List.of());
@@ -35,15 +41,22 @@ public final class IncomingRequest {
 
     /** Answers with {@code code}, {@code reason} (null = the standard phrase) and extra headers; later calls do nothing. */
     public void respond(int code, String reason, List<Map.Entry<String, String>> headers) {
+        respond(code, reason, headers, null, null);
+    }
+
+    /** Like {@link #respond(int, String, List)}, with a body (e.g. the SDP answer to an UPDATE's offer). */
+    public void respond(int code, String reason, List<Map.Entry<String, String>> headers, String contentType, byte[] body) {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
+        answeredCode = code;
         try {
             Response response = agent.messages().createResponse(code, transaction.getRequest());
             if (reason != null) {
                 response.setReasonPhrase(reason);
             }
             Requests.addHeaders(agent, response, headers);
+            Requests.setBody(agent, response, contentType, body);
             transaction.sendResponse(response);
         } catch (Exception e) {
             LOG.debug("could not answer {} with {}", view.getMethod(), code, e);

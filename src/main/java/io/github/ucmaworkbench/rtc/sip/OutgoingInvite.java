@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An INVITE we send: provisional responses make it "alerted", a 2xx is acknowledged at once and
  * connects it, anything else fails it. {@link #cancel()} sends CANCEL once a provisional came
- * (RFC 3261 §9.1 forbids it before); a 2xx racing a cancel is acknowledged and hung up.
+ * (RFC 3261 §9.1 forbids it before); a 2xx racing a cancel is acknowledged and hung up. The
+ * operation timeout runs until the callee rings; then the ring timeout does, and when it passes
+ * the INVITE is cancelled like a hang-up (§9.1) and fails as a timeout.
  */
 public final class OutgoingInvite {
     /** Hears how the INVITE goes; called on stack or timer threads, so it must not block. */
@@ -35,6 +37,7 @@ public final class OutgoingInvite {
     private boolean provisionalSeen;
     private boolean cancelRequested;
     private boolean cancelSent;
+    private boolean lateAnswerEnded;
 
     private OutgoingInvite(SipUserAgent agent, EndpointHandler endpoint, Listener listener,
             DialogChannel.Listener dialogListener) {
@@ -47,7 +50,7 @@ public final class OutgoingInvite {
     /** Builds and sends the INVITE to {@code targetUri} through the endpoint's server. */
     public static OutgoingInvite start(SipUserAgent agent, EndpointHandler endpoint, String targetUri,
             List<Map.Entry<String, String>> headers, String contentType, byte[] body, Duration timeout,
-            Listener listener, DialogChannel.Listener dialogListener) {
+            Duration ringTimeout, Listener listener, DialogChannel.Listener dialogListener) {
         OutgoingInvite invite = new OutgoingInvite(agent, endpoint, listener, dialogListener);
         Request request;
         try {
@@ -58,7 +61,7 @@ public final class OutgoingInvite {
             listener.failed(e);
             return invite;
         }
-        invite.exchange = ClientExchange.start(agent, endpoint, request, timeout, invite.new Tracker());
+        invite.exchange = ClientExchange.start(agent, endpoint, request, null, timeout, ringTimeout, invite.new Tracker());
         return invite;
     }
 
@@ -133,16 +136,40 @@ public final class OutgoingInvite {
                     @Override public void succeeded(MessageView r) { }
                     @Override public void failed(SipFailure f) { }
                 });
-                listener.failed(new SipFailure(SipFailure.Kind.OTHER, "the invitation was cancelled"));
+                listener.failed(new SipFailure(SipFailure.Kind.OTHER, "the callee answered (200 OK) as the invitation was "
+                        + "cancelled, so the call was acknowledged (ACK) and ended (BYE)"));
                 return;
             }
             listener.connected(response, channel);
         }
 
         @Override
+        public void lateSuccess(Response raw, ClientTransaction ct) {
+            synchronized (OutgoingInvite.this) {
+                if (lateAnswerEnded) {
+                    return;
+                }
+                lateAnswerEnded = true;
+            }
+            // The callee picked up as our timeout cancelled the INVITE (§9.1: the 200 may cross the
+            // CANCEL): the dialog exists on its side, so confirm it and end it at once.
+            DialogChannel channel = new DialogChannel(agent, endpoint, ct.getDialog(), dialogListener);
+            try {
+                channel.acknowledge(raw);
+            } catch (Exception e) {
+                LOG.debug("could not acknowledge a late 200", e);
+                return;
+            }
+            channel.send(Request.BYE, null, null, List.of(), Duration.ofSeconds(8), new Registration.Outcome() {
+                @Override public void succeeded(MessageView r) { }
+                @Override public void failed(SipFailure f) { }
+            });
+        }
+
+        @Override
         public void failure(SipFailure failure, ClientTransaction ct) {
             if (failure.getKind() == SipFailure.Kind.TIMEOUT) {
-                // Our operation timeout fired first: tell the callee to stop ringing.
+                // Our operation or ring timeout fired first: tell the callee to stop ringing.
                 cancel();
             }
             listener.failed(failure);

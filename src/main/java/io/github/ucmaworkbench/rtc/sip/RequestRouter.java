@@ -50,6 +50,8 @@ final class RequestRouter {
                 return;
             }
             if (Request.CANCEL.equals(method)) {
+                // A CANCEL crossing our final answer never gets here: the RI answers it 200 itself
+                // ("too late to cancel"), leaving the INVITE alone as RFC 3261 §9.2 says.
                 IncomingInvite invite = pendingInvites.get(inviteKey(request));
                 respond(provider, st, request, invite == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, null);
                 if (invite != null) {
@@ -69,6 +71,16 @@ final class RequestRouter {
             EndpointHandler endpoint = endpointFor(request);
             if (endpoint == null) {
                 respond(provider, st, request, Response.NOT_FOUND, null);
+                return;
+            }
+            if (Request.OPTIONS.equals(method)) {
+                // Answered by the agent, not raised as a message: phones and proxies ping with it.
+                Capabilities.answerOptions(agent, st != null ? st : provider.getNewServerTransaction(request), request);
+                return;
+            }
+            if (Request.INFO.equals(method) || Request.UPDATE.equals(method)) {
+                // Both exist only inside a dialog (RFC 6086 §4.2.1, RFC 3311 §5.2).
+                respond(provider, st, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
                 return;
             }
             if (Request.INVITE.equals(method)) {

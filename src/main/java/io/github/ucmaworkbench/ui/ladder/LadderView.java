@@ -166,7 +166,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     /**
      * Selects the latest response {@code party} received no later than {@code time} (with
      * {@code statusCode}, or any code when 0): the arrow behind a progress-log line such as
-     * "Error Code=486". False when there is none.
+     * "refused with 486". False when there is none.
      */
     public boolean selectResponseBefore(String party, Instant time, int statusCode) {
         catchUp();

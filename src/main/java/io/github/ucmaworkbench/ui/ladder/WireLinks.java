@@ -26,8 +26,8 @@ import javax.swing.SwingUtilities;
  * a lesson step highlights the arrows it causes.
  */
 public final class WireLinks {
-    /** "Error Code=486", "(200 OK)", "(486 Busy Here)": the code a log line reports. */
-    private static final Pattern CODE = Pattern.compile("(?:Error Code=|\\()([1-6]\\d\\d)\\b");
+    /** "refused with 486", "answered 401", "(200 OK)", "(486 Busy Here)", a student's "Error Code=486": the code a log line reports. */
+    private static final Pattern CODE = Pattern.compile("(?:Error Code=|refused with |answered |\\()([1-6]\\d\\d)\\b");
 
     private WireLinks() {
     }
@@ -84,6 +84,11 @@ public final class WireLinks {
             @Override
             public void applyOperationTimeout(Side side, Duration timeout) {
                 host.applyOperationTimeout(side, timeout);
+            }
+
+            @Override
+            public void applyRingTimeout(Duration timeout) {
+                host.applyRingTimeout(timeout);
             }
 
             @Override

@@ -460,11 +460,19 @@ public final class LessonView extends JPanel implements AutoCloseable {
             String kind = line.level() == null ? "log" : line.level().name().equals("ERROR") ? "log shows an error" : "log";
             return who + "'s " + kind + " says \u201C" + line.text() + "\u201D";
         }
+        if (expectation instanceof Expectation.Not not) {
+            return "not: " + describe(not.expectation());
+        }
+        if (expectation instanceof Expectation.Wire wire) {
+            return "on the wire, " + wire;
+        }
         Expectation.State state = (Expectation.State) expectation;
         return switch (state.kind()) {
             case REGISTRATION -> who + "'s registration is " + state.value();
             case SESSION -> who + "'s session is " + state.value();
             case LISTENING -> who + (state.value().equals("true") ? " is listening" : " is not listening");
+            case TIMEOUT -> who + "'s operation timeout is " + state.value();
+            case RING_TIMEOUT -> who + "'s ring timeout is " + state.value();
         };
     }
 

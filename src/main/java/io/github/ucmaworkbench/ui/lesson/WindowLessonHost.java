@@ -115,7 +115,7 @@ public final class WindowLessonHost implements LessonHost {
     static String componentFor(Side side, LessonAction action) {
         if (side == Side.CLIENT) {
             return switch (action) {
-                case SIGN_IN -> ClientPanel.SIGN_IN;
+                case SIGN_IN, SIGN_IN_WITH -> ClientPanel.SIGN_IN;
                 case SIGN_OUT -> ClientPanel.SIGN_OUT;
                 case SEND_INVITE, SEND_INVITE_SYNC, SEND_INVITE_HEADERS -> ClientPanel.SEND_INVITE;
                 case HANG_UP -> ClientPanel.HANG_UP;
@@ -125,7 +125,7 @@ public final class WindowLessonHost implements LessonHost {
             };
         }
         return switch (action) {
-            case SIGN_IN -> ServerPanel.SIGN_IN;
+            case SIGN_IN, SIGN_IN_WITH -> ServerPanel.SIGN_IN;
             case SIGN_OUT -> ServerPanel.SIGN_OUT;
             case LISTEN -> ServerPanel.LISTEN;
             case STOP_LISTENING -> ServerPanel.STOP_LISTENING;

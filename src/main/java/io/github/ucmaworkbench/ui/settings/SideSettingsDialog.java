@@ -43,6 +43,8 @@ public final class SideSettingsDialog extends JDialog {
     public static final String USER_NAME = "settings.userName";
     public static final String PASSWORD = "settings.password";
     public static final String OUR_SERVER = "settings.ourServer";
+    /** The client's ring timeout in seconds (a workbench addition; UCMA has none). */
+    public static final String RING_TIMEOUT = "settings.ringTimeout";
     public static final String PROBLEM = ".problem";
     public static final String OK = "settings.ok";
     public static final String CANCEL = "settings.cancel";
@@ -58,10 +60,12 @@ public final class SideSettingsDialog extends JDialog {
     private final JTextField userName = new JTextField(14);
     private final JPasswordField password = new JPasswordField(14);
     private final JTextField ourServer = new JTextField(26);
+    private final JTextField ringTimeout = new JTextField(5);
     private final JLabel uriProblem = problemLabel(URI);
     private final JLabel serverProblem = problemLabel(SERVER);
     private final JLabel userProblem = problemLabel(USER_NAME);
     private final JLabel ourServerProblem = problemLabel(OUR_SERVER);
+    private final JLabel ringTimeoutProblem = problemLabel(RING_TIMEOUT);
     private final JButton ok = new JButton("OK");
     private final JButton cancel = new JButton("Cancel");
     private final boolean client;
@@ -75,7 +79,7 @@ public final class SideSettingsDialog extends JDialog {
     }
 
     private SideSettingsDialog(Window owner, String title, boolean client, SideSettings current, String ourServerUri,
-            String tlsCertificate, String registrarUsersFile) {
+            int ringTimeoutSeconds, String tlsCertificate, String registrarUsersFile) {
         super(owner, title, ModalityType.APPLICATION_MODAL);
         this.client = client;
         this.tls = new TlsBlock(tlsCertificate);
@@ -83,6 +87,7 @@ public final class SideSettingsDialog extends JDialog {
         setDefaultCloseOperation(DISPOSE_ON_CLOSE);
         name();
         fill(current, ourServerUri);
+        ringTimeout.setText(Integer.toString(ringTimeoutSeconds));
 
         JPanel content = new JPanel(new MigLayout("insets dialog, hidemode 3, gap 8 2",
                 "[right][grow,fill][]", ""));
@@ -93,6 +98,10 @@ public final class SideSettingsDialog extends JDialog {
             content.add(label("Our server's URI", 'O', ourServer));
             content.add(ourServer, "span 2, wrap");
             content.add(ourServerProblem, "skip, span 2, wrap 8");
+            content.add(label("Ring timeout (s)", 'R', ringTimeout));
+            content.add(ringTimeout, "growx 0, split 2");
+            content.add(new JLabel("how long a call may ring before the client cancels it"), "span 2, wrap");
+            content.add(ringTimeoutProblem, "skip, span 2, wrap 8");
         }
         content.add(label("Sign in to", 'S', embedded), "aligny top");
         content.add(embedded, "span 2, wrap");
@@ -121,7 +130,7 @@ public final class SideSettingsDialog extends JDialog {
             @Override public void removeUpdate(DocumentEvent e) { fieldsChanged(); }
             @Override public void changedUpdate(DocumentEvent e) { fieldsChanged(); }
         };
-        for (JTextComponent field : new JTextComponent[] {uri, server, userName, password, ourServer}) {
+        for (JTextComponent field : new JTextComponent[] {uri, server, userName, password, ourServer, ringTimeout}) {
             field.getDocument().addDocumentListener(typing);
         }
         transport.addActionListener(e -> fieldsChanged());
@@ -146,10 +155,11 @@ public final class SideSettingsDialog extends JDialog {
     /** Like the other; {@code tlsCertificate} says where the TLS certificate is (null: not known). */
     public static Optional<ClientSideSettings> editClient(Window owner, ClientSideSettings current, String tlsCertificate) {
         SideSettingsDialog dialog = new SideSettingsDialog(owner, "Client settings", true, current.endpoint(),
-                current.ourServerUri(), tlsCertificate, null);
+                current.ourServerUri(), current.ringTimeoutSeconds(), tlsCertificate, null);
         dialog.setVisible(true);
         return Optional.ofNullable(dialog.result)
-                .map(endpoint -> new ClientSideSettings(endpoint, dialog.ourServer.getText().trim()));
+                .map(endpoint -> new ClientSideSettings(endpoint, dialog.ourServer.getText().trim(),
+                        Integer.parseInt(dialog.ringTimeout.getText().trim())));
     }
 
     /** Edits the server's endpoint settings; empty when the user cancels. Event thread; blocks until closed. */
@@ -165,7 +175,7 @@ public final class SideSettingsDialog extends JDialog {
     public static Optional<ServerChoice> editServer(Window owner, SideSettings current, String tlsCertificate,
             String registrarUsersFile) {
         SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null,
-                tlsCertificate, registrarUsersFile);
+                0, tlsCertificate, registrarUsersFile);
         dialog.setVisible(true);
         return Optional.ofNullable(dialog.result).map(endpoint -> new ServerChoice(endpoint,
                 dialog.usersFile == null ? registrarUsersFile : dialog.usersFile.text()));
@@ -180,6 +190,7 @@ public final class SideSettingsDialog extends JDialog {
         userName.setName(USER_NAME);
         password.setName(PASSWORD);
         ourServer.setName(OUR_SERVER);
+        ringTimeout.setName(RING_TIMEOUT);
         ok.setName(OK);
         cancel.setName(CANCEL);
         embedded.setMnemonic('w');
@@ -193,9 +204,12 @@ public final class SideSettingsDialog extends JDialog {
         userName.getAccessibleContext().setAccessibleName("Digest user name");
         password.getAccessibleContext().setAccessibleName("Digest password");
         ourServer.getAccessibleContext().setAccessibleName("Our server's SIP URI");
+        ringTimeout.getAccessibleContext().setAccessibleName("Ring timeout in seconds");
         uri.setToolTipText("This endpoint's address, for example sip:client@example.com");
         server.setToolTipText("Host name or IP address of the registrar, optionally :port (default 5060)");
         ourServer.setToolTipText("The server endpoint the client sends its INVITE to");
+        ringTimeout.setToolTipText("Once the callee rings (180), the client waits this long for an answer, then cancels"
+                + " (a workbench addition; UCMA has no such setting)");
         transport.setToolTipText("TCP is UCMA's default transport; TLS encrypts (UCMA's own default on a real server)");
     }
 
@@ -232,7 +246,10 @@ public final class SideSettingsDialog extends JDialog {
                 ? SettingsValidation.sipUri(ourServer.getText()).orElse(null)
                 : null;
         explain(ourServerProblem, ourServerReason);
-        ok.setEnabled(problems.isEmpty() && ourServerReason == null && (usersFile == null || usersFile.isValid()));
+        String ringReason = client ? SettingsValidation.ringTimeoutSeconds(ringTimeout.getText()).orElse(null) : null;
+        explain(ringTimeoutProblem, ringReason);
+        ok.setEnabled(problems.isEmpty() && ourServerReason == null && ringReason == null
+                && (usersFile == null || usersFile.isValid()));
     }
 
     private void okPerformed() {

@@ -15,5 +15,13 @@ private void AcceptCallback(IAsyncResult ar)
         RecordProgress("Call accepted.");
     }
     catch (OperationTimeoutException) { Error("The caller never confirmed (no ACK)."); }
-    catch (RealTimeException e)       { Error("Could not accept: {0}", e.Message); }
+    catch (FailureResponseException e)
+    {
+        if (e.ResponseData != null)
+            Error("Refused along the way: {0} {1}", e.ResponseData.ResponseCode, e.ResponseData.ResponseText);
+        else
+            Error("Refused along the way.");
+    }
+    catch (ConnectionFailureException) { Error("No connection to the caller."); }
+    catch (RealTimeException e)        { Error("Could not accept: {0}", e.Message); }
 }

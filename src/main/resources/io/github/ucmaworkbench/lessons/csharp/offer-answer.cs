@@ -1,5 +1,6 @@
 // UCMA 1.0, C#: IOfferAnswer tells the other side what the session carries.
-// UCMA leaves the SDP text to you; the workbench's Java version hands it to SdpNegotiator.
+// UCMA leaves the SDP text to you; the workbench's Java version (OfferAnswer, no "I")
+// hands it to SdpNegotiator. All five members are needed for the class to compile.
 class TextMessagingOfferAnswer : IOfferAnswer
 {
     public ContentDescription GetOffer(object sender)
@@ -17,6 +18,18 @@ class TextMessagingOfferAnswer : IOfferAnswer
     }
 
     public void SetAnswer(object sender, ContentDescription answer) { }
+
+    public void HandleOfferInInviteResponse(object sender, OfferInInviteResponseEventArgs e)
+    {
+        // We sent an INVITE without an offer and the 200 OK brought one:
+        // our answer goes back in the ACK, mirrored line by line as in GetAnswer.
+    }
+
+    public void HandleOfferInReInvite(object sender, OfferInReInviteEventArgs e)
+    {
+        // A re-INVITE inside the call (a phone holding or resuming):
+        // answer it the same way; the session stays Connected.
+    }
 
     ContentDescription Sdp(string media)
     {

@@ -1,8 +1,9 @@
-// UCMA 1.0, C#: a text/plain MESSAGE inside the connected session.
+// UCMA 1.0, C#: a text/plain MESSAGE inside the connected session; the charset says
+// how to read the bytes, so text beyond ASCII arrives intact.
 public void SendMessage(string text)
 {
     byte[] body = Encoding.UTF8.GetBytes(text);
-    _session.BeginSendMessage(MessageType.Message, new ContentType("text/plain"),
+    _session.BeginSendMessage(MessageType.Message, new ContentType("text/plain; charset=utf-8"),
         body, new AsyncCallback(SendMessageCallback), _session);
 }
 

@@ -1,5 +1,7 @@
 // UCMA 1.0, C#: one call ends the session in either state.
 // Connected -> BYE; still Connecting/Alerted -> CANCEL.
+// From a button handler, the Begin form: the blocking Terminate() would hold the UI thread
+// until the far side answers the BYE.
 public void HangUp()
 {
     if (_session == null || _session.State == SignalingState.Disconnected)
@@ -8,9 +10,15 @@ public void HangUp()
         return;
     }
     RecordProgress("Ending the session with {0}.", _session.RemoteParticipant.Uri);
+    _session.BeginTerminate(new AsyncCallback(TerminateCallback), _session);
+}
+
+private void TerminateCallback(IAsyncResult ar)
+{
+    SignalingSession session = (SignalingSession)ar.AsyncState;
     try
     {
-        _session.Terminate();            // 1.0 documents the synchronous form
+        session.EndTerminate(ar);
         RecordProgress("Session ended.");
     }
     catch (RealTimeException e)

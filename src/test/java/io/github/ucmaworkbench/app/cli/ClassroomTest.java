@@ -80,12 +80,12 @@ class ClassroomTest {
 
         for (CliRun student : students) {
             assertThat(student.exitCode()).as(student.out() + student.err()).isZero();
-            assertThat(student.out()).contains("The invite was accepted successfully", "Signed out successfully.");
+            assertThat(student.out()).contains("Session established", "Signed out successfully.");
         }
-        assertThat(server.out().lines().filter(l -> l.contains("server An invite was received from sip:student")))
+        assertThat(server.out().lines().filter(l -> l.contains("server Invite arrived from sip:student")))
                 .hasSize(STUDENTS);
         for (int i = 1; i <= STUDENTS; i++) {
-            assertThat(server.out()).contains(String.format("An invite was received from sip:student%02d@example.com.", i));
+            assertThat(server.out()).contains(String.format("Invite arrived from sip:student%02d@example.com.", i));
         }
     }
 
@@ -97,7 +97,7 @@ class ClassroomTest {
 
         for (CliRun student : students) {
             assertThat(student.exitCode()).isEqualTo(1);
-            assertThat(student.err()).contains("Error Code=486 Error Text=Busy Here");
+            assertThat(student.err()).contains("refused with 486 Busy Here");
         }
         assertThat(server.out().lines().filter(l -> l.contains("The invite was rejected with 486 Busy Here")))
                 .hasSize(STUDENTS);

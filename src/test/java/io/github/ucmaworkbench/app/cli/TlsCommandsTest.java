@@ -62,7 +62,7 @@ class TlsCommandsTest {
 
         assertThat(client.exitCode()).as(client.err()).isZero();
         assertThat(client.out()).contains("client Signed in successfully (200 OK).",
-                "client The invite was accepted successfully", "client The message was delivered (200 OK).",
+                "client Session established", "client The message was delivered (200 OK).",
                 "client Signed out successfully.");
         server.awaitOut("server Message received: Hello over TLS", START);
         assertThat(registrar.out()).contains("Signed-in users: 2");

@@ -20,7 +20,7 @@ class UsageTest {
         CliRun run = CliRun.of("client", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--uri=URI", "--server=HOST[:PORT]", "--invite=TARGET", "--header=NAME:VALUE",
-                "--sync", "--message=TEXT");
+                "--sync", "--message=TEXT", "--ring-timeout=SECONDS");
     }
 
     @Test
@@ -54,6 +54,16 @@ class UsageTest {
         CliRun run = CliRun.of("server", "--uri", "sip:server@example.com", "--server", "127.0.0.1", "--policy", "maybe");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("accept, reject:CODE[:TEXT], ignore or require-header:NAME");
+    }
+
+    @Test
+    void ringTimeoutOutOfRangeIsAUsageErrorThatGivesTheRange() {
+        CliRun run = CliRun.of("client", "--uri", "sip:client@example.com", "--server", "127.0.0.1",
+                "--invite", "sip:server@example.com", "--ring-timeout", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--ring-timeout: The ring timeout is from 1 to 180 seconds.")
+                .contains("Usage: ucma-workbench client");
+        assertNoStackTrace(run);
     }
 
     @Test

@@ -24,7 +24,7 @@ class SettingsStoreTest {
         WorkbenchSettings changed = WorkbenchSettings.defaults()
                 .withClient(new ClientSideSettings(
                         new SideSettings("sip:alice@lab.local", false, "10.0.0.2:5070", SipTransportType.UDP, "alice", "pw"),
-                        "sip:teacher@lab.local"))
+                        "sip:teacher@lab.local", 90))
                 .withServer(ServerSideSettings.defaults().withAcceptPolicy(new AcceptPolicySettings(
                         AcceptPolicySettings.Kind.REJECT, 603, "Decline", "X-Lesson", 15)))
                 .withTheme(Theme.DARK)
@@ -95,5 +95,24 @@ class SettingsStoreTest {
                 System.setProperty(SettingsStore.DIRECTORY_PROPERTY, before);
             }
         }
+    }
+
+    @Test
+    void aFileFromBeforeTheRingTimeoutLoadsWithTheDefaultOne() throws Exception {
+        Files.writeString(dir.resolve(SettingsStore.FILE_NAME), "{\"version\":1,\"client\":{\"endpoint\":"
+                + "{\"uri\":\"sip:alice@lab.local\",\"useEmbeddedRegistrar\":true},\"ourServerUri\":\"sip:teacher@lab.local\"}}");
+        SettingsStore.Loaded loaded = new SettingsStore(dir).load();
+        assertThat(loaded.problem()).isNull();
+        assertThat(loaded.settings().client().ourServerUri()).isEqualTo("sip:teacher@lab.local");
+        assertThat(loaded.settings().client().ringTimeoutSeconds()).isEqualTo(ClientSideSettings.DEFAULT_RING_TIMEOUT_SECONDS);
+    }
+
+    @Test
+    void aRingTimeoutOutOfRangeIsNamed() throws Exception {
+        Files.writeString(dir.resolve(SettingsStore.FILE_NAME),
+                "{\"version\":1,\"client\":{\"ourServerUri\":\"sip:teacher@lab.local\",\"ringTimeoutSeconds\":5000}}");
+        SettingsStore.Loaded loaded = new SettingsStore(dir).load();
+        assertThat(loaded.settings()).isEqualTo(WorkbenchSettings.defaults());
+        assertThat(loaded.problem()).contains("Client ring timeout").contains("1 to 180");
     }
 }

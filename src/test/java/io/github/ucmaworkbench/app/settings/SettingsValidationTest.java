@@ -107,4 +107,16 @@ class SettingsValidationTest {
         SideSettings s = new SideSettings("sip:a@b.c", true, "", null, "", "secret");
         assertThat(s.problems()).containsKey(SideSettings.Field.USER_NAME);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "60", " 90 ", "180"})
+    void acceptsRingTimeoutsFromOneSecondToThreeMinutes(String typed) {
+        assertThat(SettingsValidation.ringTimeoutSeconds(typed)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "181", "", "abc", "-5", "1.5", "99999"})
+    void refusesOtherRingTimeoutsWithTheRange(String typed) {
+        assertThat(SettingsValidation.ringTimeoutSeconds(typed)).get().asString().contains("1 to 180");
+    }
 }

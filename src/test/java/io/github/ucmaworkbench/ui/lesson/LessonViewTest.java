@@ -48,12 +48,14 @@ class LessonViewTest extends GuiTest {
 
     @Override
     protected void onSetUp() throws Exception {
-        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
+        // Passwords checked, so part 3's wrong-password step has something to refuse it.
+        registrar = new RegistrarService(RegistrarConfig.builder().port(0)
+                .users(java.util.Map.of("client", "c-pass", "server", "s-pass")).build());
         InetSocketAddress address = registrar.start();
         server = new ServerManager(new EndpointSettings("sip:server@example.com", "127.0.0.1", address.getPort(),
-                SipTransportType.TCP, null, null));
+                SipTransportType.TCP, "server", "s-pass"));
         client = new ClientManager(new ClientSettings(new EndpointSettings("sip:client@example.com", "127.0.0.1",
-                address.getPort(), SipTransportType.TCP, null, null), "sip:server@example.com"));
+                address.getPort(), SipTransportType.TCP, "client", "c-pass"), "sip:server@example.com"));
         store = new LessonProgressStore(temp.resolve("config").resolve(LessonProgressStore.FILE_NAME));
         open(LessonLibrary.load(Path.of("lessons")));
     }
@@ -97,7 +99,7 @@ class LessonViewTest extends GuiTest {
     @Test
     void showsTheFirstLessonWithItsTextCodeAndCSharp() {
         window.comboBox(LessonView.PICKER).requireSelection("1. The API at a glance");
-        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 7 \u00B7 server: The server signs in");
+        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 8 \u00B7 server: The server signs in");
         assertThat(window.textBox(LessonView.TEXT).text()).contains("Part 1: The API at a glance", "SignalingSession", "REGISTER");
         assertThat(window.textBox(LessonView.STATUS).text()).contains("The server signs in.", "Run step");
         String java = GuiActionRunner.execute(() -> view.javaText());
@@ -114,15 +116,15 @@ class LessonViewTest extends GuiTest {
     @Test
     void stepsForwardAndBackAndSwitchesLessons() {
         window.button(LessonView.NEXT).click();
-        window.label(LessonView.STEP_TITLE).requireText("Step 2 of 7 \u00B7 server: The server opens its door");
+        window.label(LessonView.STEP_TITLE).requireText("Step 2 of 8 \u00B7 server: The server opens its door");
         assertThat(window.textBox(LessonView.TEXT).text()).doesNotContain("The cast of classes");
         window.button(LessonView.PREVIOUS).click();
-        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 7 \u00B7 server: The server signs in");
+        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 8 \u00B7 server: The server signs in");
 
         window.comboBox(LessonView.PICKER).selectItem("6. Accepting the INVITE");
-        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 16 \u00B7 server: The server is signed in");
-        window.list(LessonView.STEPS).clickItem(7);
-        window.label(LessonView.STEP_TITLE).requireText("Step 8 of 16 \u00B7 server: Policy: reject with 486 Busy Here");
+        window.label(LessonView.STEP_TITLE).requireText("Step 1 of 21 \u00B7 server: The server is signed in");
+        window.list(LessonView.STEPS).clickItem(6);
+        window.label(LessonView.STEP_TITLE).requireText("Step 7 of 21 \u00B7 server: Policy: reject with 486 Busy Here");
         assertThat(window.textBox(LessonView.STATUS).text()).contains("Setting applied: the server's accept policy becomes 'reject 486 Busy Here'");
         window.tabbedPane(LessonView.CODE_TABS).selectTab("UCMA C#");
         assertThat(window.textBox(LessonView.CSHARP_CODE).text()).contains("BeginParticipate");
@@ -151,7 +153,7 @@ class LessonViewTest extends GuiTest {
         assertThat(window.textBox(LessonView.STATUS).text()).startsWith("\u2714 Seen: server registration=REGISTERED");
         assertThat(window.list(LessonView.STEPS).contents()).allSatisfy(item -> assertThat(item).startsWith("\u2714"));
         // The first step found the client already signed out and pressed nothing.
-        assertThat(highlighted).containsExactly("client sign-in", "client sign-in", "server sign-in");
+        assertThat(highlighted).containsExactly("client sign-in-with", "client sign-in", "client sign-in", "server sign-in");
         store.flush();
         LessonProgress saved = new LessonProgressStore(store.file()).get("signing-in");
         assertThat(saved.completes(three)).isTrue();

@@ -88,11 +88,11 @@ class WindowLessonSixTest extends GuiTest {
             if (last != null && !outlined.contains(last.getName())) {
                 outlined.add(last.getName());
             }
-            if (step.id().equals("accepted")) {
+            if (step.id().equals("invite-arrives")) {
                 // The window's own panels saw the same session the lesson set up.
                 waitUntil("client panel in a session",
                         () -> window.label(ClientPanel.STATE_NAME).text().endsWith("in a session"));
-                waitUntil("server log", () -> logContains(ServerPanel.LOG_NAME, "The invite was accepted successfully"));
+                waitUntil("server log", () -> logContains(ServerPanel.LOG_NAME, "Session established"));
             }
             if (step.id().equals("policy-reject")) {
                 // The setting the step applied is shown in the server's own policy panel.
@@ -103,7 +103,7 @@ class WindowLessonSixTest extends GuiTest {
                 }));
             }
             if (step.id().equals("rejected")) {
-                waitUntil("client log shows 486", () -> logContains(ClientPanel.LOG_NAME, "Error Code=486"));
+                waitUntil("client log shows 486", () -> logContains(ClientPanel.LOG_NAME, "refused with 486"));
             }
             if (i < six.steps().size() - 1) {
                 window.button(LessonView.NEXT).click();

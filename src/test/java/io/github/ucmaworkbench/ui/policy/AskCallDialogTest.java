@@ -58,6 +58,26 @@ class AskCallDialogTest extends GuiTest {
                 .anyMatch(w -> w instanceof AskCallDialog && w.isShowing()))).as("dialog closed").isFalse();
     }
 
+    @Test
+    void countdownGoesDownWhileTheTeacherDecides() {
+        askFromWorkerThread(Duration.ofSeconds(30));
+        DialogFixture dialog = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(5000).using(robot());
+        int first = secondsLeft(dialog);
+        assertThat(first).isBetween(1, 30);
+
+        waitUntil("the countdown went down from " + first, () -> secondsLeft(dialog) < first, 5000);
+        assertThat(answers).as("still undecided while counting down").isEmpty();
+        dialog.button(AskCallDialog.DECLINE).click();
+    }
+
+    /** The seconds the countdown label shows now, read on the event thread. */
+    private static int secondsLeft(DialogFixture dialog) {
+        String text = GuiActionRunner.execute(() -> dialog.label(AskCallDialog.COUNTDOWN).target().getText());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("in (\\d+) s").matcher(text);
+        assertThat(m.find()).as("countdown text \"%s\"", text).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
     private void askFromWorkerThread(Duration timeout) {
         Thread worker = new Thread(() -> asker.ask("sip:client@example.com",
                 List.of(new SignalingHeader("X-Lesson", "part-6")), timeout, answers::add), "rtc-worker-like");

@@ -1,0 +1,121 @@
+package io.github.ucmaworkbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.settings.SettingsStore;
+import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.lessons.LessonProgressStore;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.exercise.ExercisePanel;
+import io.github.ucmaworkbench.ui.exercise.HomeworkTabs;
+import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.swing.JTabbedPane;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Homework in the real window: the Homework tab beside the lesson, a starter that fails its
+ * check, a solution that passes with ✔, and Run putting it in the window's own server so its
+ * progress log shows it. With {@code -Ducma.screenshots=true} it also writes the README's
+ * pictures (then on the default registrar port, as the other pictures):
+ * <pre>xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B test -Dtest=HomeworkWindowTest -Ducma.screenshots=true</pre>
+ */
+class HomeworkWindowTest extends GuiTest {
+    @TempDir
+    Path configDir;
+
+    private Workbench workbench;
+    private FrameFixture window;
+
+    @Override
+    protected void onSetUp() throws Exception {
+        System.setProperty(LessonProgressStore.CONFIG_DIR_PROPERTY, configDir.toString());
+        io.github.ucmaworkbench.trace.SipTrace.global().clear();
+        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
+        workbench = Workbench.start(settings.get(), ScreenshotsTest.wanted() ? RegistrarConfig.defaults()
+                : RegistrarConfig.builder().bindAddress(java.net.InetAddress.getLoopbackAddress()).port(0).build());
+        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
+            ThemeSupport.install(Theme.LIGHT, false);
+            javax.swing.JFrame.setDefaultLookAndFeelDecorated(true);
+            WorkbenchFrame f = Main.show(workbench, settings, null, () -> { });
+            f.setLocation(0, 0);
+            return f;
+        });
+        window = new FrameFixture(robot(), frame);
+        window.show(new java.awt.Dimension(1280, 1000));
+        window.moveTo(new java.awt.Point(0, 0));
+    }
+
+    @Override
+    protected void onTearDown() {
+        workbench.close();
+        System.clearProperty(LessonProgressStore.CONFIG_DIR_PROPERTY);
+        GuiActionRunner.execute(() -> javax.swing.JFrame.setDefaultLookAndFeelDecorated(false));
+    }
+
+    @Test
+    void homeworkFailingAndPassing() throws Exception {
+        if (ScreenshotsTest.wanted()) {
+            Files.createDirectories(ScreenshotsTest.OUT);
+        }
+        waitUntil("the homework tab is there", () -> GuiActionRunner.execute(
+                () -> window.robot().finder().findByName(HomeworkTabs.NAME, JTabbedPane.class, false) != null));
+        JTabbedPane tabs = window.robot().finder().findByName(HomeworkTabs.NAME, JTabbedPane.class, false);
+        GuiActionRunner.execute(() -> {
+            tabs.setSelectedIndex(1);
+            // Wider than the window's default third, so the README's picture shows the code.
+            if (tabs.getParent() instanceof javax.swing.JSplitPane split) {
+                split.setDividerLocation(split.getWidth() - 620);
+            }
+            ((HomeworkTabs) tabs).homework().select("require-student-id");
+            return null;
+        });
+        RSyntaxTextArea editor = (RSyntaxTextArea) window.textBox(ExercisePanel.EDITOR).target();
+        waitUntil("the starter is loaded", () -> GuiActionRunner.execute(() -> editor.getText().contains("RequireIdHomework")));
+        window.button(ExercisePanel.CHECK).click();
+        waitUntil("the starter fails", () -> window.label(ExercisePanel.STATUS).text().startsWith("Failed"), 40_000);
+        capture("homework-failing.png");
+
+        String reference = resource("solutions/require-student-id");
+        GuiActionRunner.execute(() -> {
+            editor.setText(reference);
+            editor.setCaretPosition(0);
+            return null;
+        });
+        window.button(ExercisePanel.CHECK).click();
+        waitUntil("the reference passes", () -> window.label(ExercisePanel.STATUS).text().startsWith("Passed"), 40_000);
+        assertThat(window.list(ExercisePanel.RESULTS).contents()).contains("    ✔ server sent 403 INVITE reason \"X-Student-Id\"");
+        capture("homework-passing.png");
+
+        window.button(ExercisePanel.RUN).click();
+        waitUntil("the run in the live window passed", () -> window.label(ExercisePanel.STATUS).text().startsWith("Ran: every step"),
+                40_000);
+        waitFor(window, ServerPanel.LOG_NAME, "Your sessionReceived returned after");
+        waitFor(window, ServerPanel.LOG_NAME, "Refused an invite without X-Student-Id.");
+    }
+
+    private void capture(String file) throws Exception {
+        if (ScreenshotsTest.wanted()) {
+            ScreenshotsTest.capture(window, robot(), file);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = HomeworkWindowTest.class.getResourceAsStream("/exercises/" + name + ".java")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import io.github.ucmaworkbench.lessons.exercise.ServerHomework;
+import io.github.ucmaworkbench.rtc.*;
+
+public class AcceptHomework extends ServerHomework {
+    @Override
+    public void sessionReceived(Object sender, SessionReceivedEventArgs e) {
+        e.getSession().beginParticipate(this::participateCallback, null);
+    }
+
+    private void participateCallback(AsyncResult ar) {
+        SignalingSession session = (SignalingSession) ar.getAsyncState();
+        recordProgress("State: %s", session.getState());
+    }
+}
