@@ -241,8 +241,9 @@ public final class Main implements Callable<Integer> {
                 // Homework goes in a tab beside the lesson once its files are read (off the event thread).
                 CompletableFuture.supplyAsync(ExerciseLibrary::loadOrReport).thenAccept(exercises -> SwingUtilities.invokeLater(() -> {
                     if (frame.isDisplayable()) {
-                        HomeworkTabs tabs = new HomeworkTabs(lessonView,
-                                new ExercisePanel(lessonHost, exercises, HomeworkStore.openDefault()));
+                        // Beside progress (and settings.json), so --config-dir keeps a class's homework too.
+                        HomeworkStore homework = new HomeworkStore(progress.file().resolveSibling("homework"));
+                        HomeworkTabs tabs = new HomeworkTabs(lessonView, new ExercisePanel(lessonHost, exercises, homework));
                         tabs.addConsole(new ConsolePanel(workbench::clientManager, workbench::serverManager));
                         frame.setLessonView(tabs);
                     }
