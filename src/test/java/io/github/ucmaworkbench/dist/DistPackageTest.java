@@ -44,12 +44,28 @@ class DistPackageTest {
     }
 
     @Test
+    void homeworkCompilesAndRunsOnTheTrimmedRuntime() throws Exception {
+        // The checker compiles with the runtime's javac or ECJ against the runtime's own modules:
+        // a starter file compiles, runs and fails its check (exit 1), where a missing compiler is 2.
+        Result starter = run(List.of(LAUNCHER.toString(), "exercise", "starter", "require-student-id"), null);
+        assertThat(starter.exit).isZero();
+        Path file = Files.writeString(configDir.resolve("Starter.java"), starter.output);
+        Result check = run(List.of(LAUNCHER.toString(), "exercise", "check", "require-student-id", file.toString()), null);
+        assertThat(check.exit).as(check.output).isEqualTo(1);
+        assertThat(check.output).contains("\u2717");
+    }
+
+    @Test
     void theImageCarriesItsOptionsArchiveAndNotices() throws IOException {
         String cfg = Files.readString(IMAGE.resolve("lib/app/ucma-workbench.cfg"));
         assertThat(cfg).contains("java-options=-Xmx").contains("app.mainclass=io.github.ucmaworkbench.app.Main");
         assertThat(IMAGE.resolve("lib/runtime/lib/server/classes.jsa")).as("CDS archive of the runtime").isRegularFile();
         assertThat(Files.readString(IMAGE.resolve("lib/app/THIRD-PARTY-NOTICES.txt"))).contains("FlatLaf", "JAIN-SIP");
-        assertThat(IMAGE.resolve("lib/runtime/bin/javac")).as("a trimmed runtime, not a JDK").doesNotExist();
+        // jlink's trimmed image: no jmods or headers to build on, no module the code does not reach
+        assertThat(IMAGE.resolve("lib/runtime/jmods")).as("a trimmed runtime, not a JDK").doesNotExist();
+        assertThat(IMAGE.resolve("lib/runtime/include")).doesNotExist();
+        assertThat(Files.readString(IMAGE.resolve("lib/runtime/release"))).contains("java.desktop")
+                .doesNotContain("java.xml.crypto", "jdk.httpserver");
     }
 
     @Test
