@@ -45,7 +45,16 @@ public final class AboutDialog extends JDialog {
             }
         };
         notices.libraries().forEach(l -> rows.addRow(new Object[] {l.name(), l.license(), l.home()}));
-        JTable table = new JTable(rows);
+        JTable table = new JTable(rows) {
+            @Override
+            public String getToolTipText(java.awt.event.MouseEvent e) {
+                // Long license sentences do not fit their column: the whole cell on hover.
+                int row = rowAtPoint(e.getPoint());
+                int column = columnAtPoint(e.getPoint());
+                return row < 0 || column < 0 ? null : String.valueOf(getValueAt(row, column));
+            }
+        };
+        table.setToolTipText("");
         table.setName(LIBRARIES);
         table.setFillsViewportHeight(true);
         table.getColumnModel().getColumn(0).setPreferredWidth(280);
