@@ -5,8 +5,6 @@ import io.github.ucmaworkbench.app.settings.SettingsHolder;
 import io.github.ucmaworkbench.app.settings.Theme;
 import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
-import io.github.ucmaworkbench.ui.join.JoinClassDialog;
-import io.github.ucmaworkbench.ui.join.ShareClassDialog;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import io.github.ucmaworkbench.ui.policy.DialogCallAsker;
 import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
@@ -99,6 +97,7 @@ public final class WorkbenchFrame extends JFrame {
         content.add(statusBar(), BorderLayout.SOUTH);
         setContentPane(content);
         setJMenuBar(menuBar());
+        HelpMenu.install(getJMenuBar(), this, settings, model);
 
         showThemeChoice(current);
         bindings.add(settings.addListener(this::settingsChanged));
@@ -262,9 +261,6 @@ public final class WorkbenchFrame extends JFrame {
         file.add(item(clientPanel.settingsAction(), "menu.file.clientSettings"));
         file.add(item(serverPanel.settingsAction(), "menu.file.serverSettings"));
         file.addSeparator();
-        file.add(HelpMenu.joinClassItem(() -> JoinClassDialog.open(this, settings, model.client())));
-        file.add(HelpMenu.shareClassItem(() -> ShareClassDialog.show(this, model::classroomShare)));
-        file.addSeparator();
         JMenuItem exit = new JMenuItem(new AbstractAction("Exit") {
             @Override
             public void actionPerformed(java.awt.event.ActionEvent e) {
@@ -302,7 +298,17 @@ public final class WorkbenchFrame extends JFrame {
         view.add(darkThemeItem);
         view.add(presentationItem);
 
-        JMenu help = HelpMenu.create(this, () -> settings.store().file().toAbsolutePath().getParent());
+        JMenu help = menu("Help", 'H');
+        JMenuItem about = new JMenuItem(new AbstractAction("About UCMA Workbench") {
+            @Override
+            public void actionPerformed(java.awt.event.ActionEvent e) {
+                JOptionPane.showMessageDialog(WorkbenchFrame.this,
+                        "UCMA Workbench\nThe \"Introduction to the UCMA API\" tutorial series, live on a real SIP stack.",
+                        "About", JOptionPane.INFORMATION_MESSAGE);
+            }
+        });
+        about.setMnemonic('A');
+        help.add(about);
 
         bar.add(file);
         bar.add(client);

@@ -104,7 +104,13 @@ class JoinClassWindowTest extends GuiTest {
         window.menuItem(JoinClassDialog.MENU_ITEM).click();
         DialogFixture join = WindowFinder.findDialog(JoinClassDialog.NAME).withTimeout(5000).using(robot());
         join.button(JoinClassDialog.OPEN_FILE).click();
-        JFileChooserFinder.findFileChooser().withTimeout(5000).using(robot()).selectFile(file.toFile()).approve();
+        // Through the chooser's own API: its directory listing loads on a background thread, and a
+        // click on a row that is still loading is lost on a busy machine.
+        javax.swing.JFileChooser chooser = JFileChooserFinder.findFileChooser().withTimeout(5000).using(robot()).target();
+        GuiActionRunner.execute(() -> {
+            chooser.setSelectedFile(file.toFile());
+            chooser.approveSelection();
+        });
 
         JOptionPaneFixture confirm = JOptionPaneFinder.findOptionPane().withTimeout(5000).using(robot());
         String question = GuiActionRunner.execute(() -> ((javax.swing.JLabel) confirm.target().getMessage()).getText());

@@ -1,11 +1,14 @@
 package io.github.ucmaworkbench.ui.help;
 
+import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.ui.WorkbenchModel;
 import io.github.ucmaworkbench.ui.join.JoinClassDialog;
 import io.github.ucmaworkbench.ui.join.ShareClassDialog;
 import java.awt.Window;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import javax.swing.JMenu;
+import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 
 /**
@@ -19,6 +22,35 @@ public final class HelpMenu {
     public static final String ABOUT_ITEM = "menu.help.about";
 
     private HelpMenu() {
+    }
+
+    /**
+     * Puts this issue's menus into the window's bar, whoever built it: File gets Join class… and
+     * Share classroom settings… (before Exit), and Help is replaced by {@link #create}.
+     */
+    public static void install(JMenuBar bar, Window owner, SettingsHolder settings, WorkbenchModel model) {
+        for (int i = 0; i < bar.getMenuCount(); i++) {
+            JMenu menu = bar.getMenu(i);
+            if (menu != null && "menu.file".equals(menu.getName())) {
+                int at = exitIndex(menu);
+                menu.insert(joinClassItem(() -> JoinClassDialog.open(owner, settings, model.client())), at);
+                menu.insert(shareClassItem(() -> ShareClassDialog.show(owner, model::classroomShare)), at + 1);
+                menu.insertSeparator(at + 2);
+            } else if (menu != null && "menu.help".equals(menu.getName())) {
+                bar.remove(i);
+                bar.add(create(owner, () -> settings.store().file().toAbsolutePath().getParent()), i);
+            }
+        }
+    }
+
+    private static int exitIndex(JMenu file) {
+        for (int i = 0; i < file.getItemCount(); i++) {
+            JMenuItem item = file.getItem(i);
+            if (item != null && "menu.file.exit".equals(item.getName())) {
+                return i;
+            }
+        }
+        return file.getItemCount();
     }
 
     /**
