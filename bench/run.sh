@@ -106,7 +106,7 @@ stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 # sipp_uac TARGET_HOST:PORT RATE COUNT TAG [extra sipp args] -> rc; stats in $OUT/TAG.*
 sipp_uac() {
     local target=$1 rate=$2 count=$3 tag=$4; shift 4
-    (cd "$OUT" && timeout $((STEP_SECONDS * 3 + 60)) sipp -sf "$ROOT/bench/sipp/uac.xml" -key domain example.com \
+    (cd "$OUT" && timeout $((STEP_SECONDS * 3 + 60)) sipp -sf "$ROOT/bench/sipp/load-uac.xml" -key domain example.com \
         -s server "$target" -i 127.0.0.1 -p "$(free_port)" -r "$rate" -m "$count" -l $((rate * 4 + 100)) \
         -timeout $((STEP_SECONDS * 2 + 30))s -nostdin -trace_stat -stf "$OUT/$tag.csv" -trace_err \
         -error_file "$OUT/$tag.errors" "$@" > "$OUT/$tag.out" 2>&1)
@@ -141,7 +141,7 @@ climb() {
 
 # sipp_uas PORT TAG -> pid in UAS_PID
 sipp_uas() {
-    (cd "$OUT" && exec sipp -sf "$ROOT/bench/sipp/uas.xml" -i 127.0.0.1 -p "$1" -nostdin \
+    (cd "$OUT" && exec sipp -sf "$ROOT/bench/sipp/load-uas.xml" -i 127.0.0.1 -p "$1" -nostdin \
         -timeout 3600s -trace_err -error_file "$OUT/$2.errors" > "$OUT/$2.out" 2>&1) &
     UAS_PID=$!; PIDS+=("$UAS_PID")
     sleep 0.5
@@ -149,7 +149,7 @@ sipp_uas() {
 
 # register_uas REGISTRAR_PORT UAS_PORT USER
 register_uas() {
-    (cd "$OUT" && sipp -sf "$ROOT/bench/sipp/register.xml" -key domain example.com -key contact_port "$2" -s "$3" \
+    (cd "$OUT" && sipp -sf "$ROOT/bench/sipp/load-register.xml" -key domain example.com -key contact_port "$2" -s "$3" \
         "127.0.0.1:$1" -i 127.0.0.1 -p "$(free_port)" -m 1 -timeout 10s -nostdin > "$OUT/register-$3.out" 2>&1) \
         || echo "registering the SIPp UAS failed"
 }

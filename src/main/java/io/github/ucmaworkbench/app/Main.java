@@ -1,21 +1,21 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.app.cli.KeystoreOptions;
 import io.github.ucmaworkbench.app.cli.WorkbenchCommand;
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
+import io.github.ucmaworkbench.common.DaemonThreads;
+import io.github.ucmaworkbench.common.SuppressForbidden;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.settings.ClassroomShare;
-import io.github.ucmaworkbench.settings.ClassroomShareCodec;
-import io.github.ucmaworkbench.registrar.UsersFile;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.UsersFile;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
-import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.settings.ClassroomShare;
 import io.github.ucmaworkbench.ui.join.JoinClassDialog;
 import io.github.ucmaworkbench.trace.SipTrace;
-import io.github.ucmaworkbench.ui.ladder.WireLinks;
+import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
 import io.github.ucmaworkbench.ui.lesson.LessonHost;
 import io.github.ucmaworkbench.lessons.exercise.ExerciseLibrary;
@@ -34,9 +34,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import javax.swing.SwingUtilities;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Starts the workbench: with no arguments, the window with the embedded registrar running. */
 @Command(name = "ucma-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -59,12 +60,8 @@ public final class Main implements Callable<Integer> {
             description = "Port of the embedded registrar; the next free one is used when it is taken. Default: ${DEFAULT-VALUE}.")
     int registrarPort;
 
-    @Option(names = "--keystore", paramLabel = "FILE",
-            description = "TLS: your own PKCS#12 or JKS keystore instead of the workbench's self-signed certificate.")
-    Path keystore;
-
-    @Option(names = "--keystore-password", paramLabel = "SECRET", description = "TLS: the password of --keystore.")
-    String keystorePassword;
+    @Mixin
+    KeystoreOptions keystore = new KeystoreOptions();
 
     @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.com",
             description = "SIP domain the embedded registrar serves. Default: ${DEFAULT-VALUE}.")
@@ -102,11 +99,10 @@ public final class Main implements Callable<Integer> {
         ClassroomShare share = readShare();
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
         InetAddress bind = InetAddress.getByName(registrarBind);
-        if (keystorePassword != null && keystore == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--keystore-password goes with --keystore");
+        if (keystore.problem() != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), keystore.problem());
         }
-        var tls = WorkbenchTls.load(store.file().getParent(), bind, keystore,
-                keystorePassword == null ? null : keystorePassword.toCharArray());
+        var tls = WorkbenchTls.load(store.file().getParent(), bind, keystore.keystore(), keystore.password());
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
         // The look and feel loads on the event thread while this thread starts the registrar:
@@ -116,11 +112,7 @@ public final class Main implements Callable<Integer> {
         // Lesson files are read and parsed on their own thread while this one starts the
         // registrar, not on the event thread. Progress lives beside settings.json, so
         // --config-dir keeps a class's state together.
-        CompletableFuture<LessonLibrary> lessons = CompletableFuture.supplyAsync(LessonLibrary::loadOrReport, r -> {
-            Thread loader = new Thread(r, "lesson-loader");
-            loader.setDaemon(true);
-            loader.start();
-        });
+        CompletableFuture<LessonLibrary> lessons = CompletableFuture.supplyAsync(LessonLibrary::loadOrReport, r -> DaemonThreads.start("lesson-loader", r));
         RegistrarConfig.Builder registrarConfig = RegistrarConfig.builder()
                 .bindAddress(bind)
                 .port(registrarPort)
@@ -134,7 +126,10 @@ public final class Main implements Callable<Integer> {
                 markWhenOpen(frame, workbench);
             }
             if (share != null) {
-                SwingUtilities.invokeLater(() -> JoinClassDialog.confirmAndJoin(frame, share, settings, workbench.client()));
+                SwingUtilities.invokeLater(() -> JoinClassDialog.confirmAndJoin(frame, share, settings, joined -> {
+                    workbench.client().apply(joined);
+                    workbench.client().signIn();
+                }));
             }
         });
         return 0;
@@ -196,6 +191,7 @@ public final class Main implements Callable<Integer> {
     private static void markWhenOpen(WorkbenchFrame frame, Workbench workbench) {
         frame.addWindowListener(new WindowAdapter() {
             @Override
+            @SuppressForbidden("benchmark 1 reads this line from stdout")
             public void windowOpened(WindowEvent e) {
                 System.out.println("Workbench ready: window shown, registrar listening on " + workbench.registrarAddress()
                         + " (" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start)");

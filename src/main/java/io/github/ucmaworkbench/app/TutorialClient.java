@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.app;
 
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ClientSettings;
 import io.github.ucmaworkbench.ui.ClientModel;

@@ -1,20 +1,21 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.tutorial.PendingOperation;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
-import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.TutorialManager;
-import io.github.ucmaworkbench.ui.PendingView;
+import io.github.ucmaworkbench.ui.PendingWait;
 import io.github.ucmaworkbench.ui.SideModel;
 import io.github.ucmaworkbench.ui.log.LogEntry;
-import io.github.ucmaworkbench.ui.log.LogLevel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<LogEntry>> progressListeners = new CopyOnWriteArrayList<>();
-    private final List<LogEntry> unheard = new java.util.ArrayList<>();
+    private final List<LogEntry> unheard = new ArrayList<>();
     private final ExecutorService lifecycle;
     private volatile M manager;
     private volatile Duration operationTimeout;
@@ -39,11 +40,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     private AutoCloseable changedSubscription;
 
     TutorialSide(String name, M first) {
-        lifecycle = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name + "-lifecycle");
-            t.setDaemon(true);
-            return t;
-        });
+        lifecycle = Executors.newSingleThreadExecutor(DaemonThreads.named(name + "-lifecycle"));
         install(first);
     }
 
@@ -63,7 +60,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
      * never wait for the network, but the first sign-in builds a SIP stack (a second or so of class
      * loading and socket binding) and must not do that on the Swing thread.
      */
-    void act(java.util.function.Consumer<M> action) {
+    void act(Consumer<M> action) {
         try {
             lifecycle.execute(() -> {
                 try {
@@ -73,7 +70,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
                     report(LogEntry.error("The workbench could not do that: " + e.getMessage()));
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Closing: the window is going away and so are the managers.
         }
     }
@@ -116,7 +113,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     }
 
     private void progressArrived(ProgressEventArgs e) {
-        LogEntry entry = new LogEntry(e.time(), e.level() == ProgressLevel.ERROR ? LogLevel.ERROR : LogLevel.INFO,
+        LogEntry entry = new LogEntry(e.time(), e.level(),
                 e.message());
         progressListeners.forEach(l -> l.accept(entry));
     }
@@ -176,9 +173,9 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     }
 
     @Override
-    public PendingView pending() {
+    public PendingWait pending() {
         PendingOperation p = manager.getPending();
-        return p == null ? null : new PendingView(p.description(), p.deadline());
+        return p == null ? null : new PendingWait(p.description(), p.deadline());
     }
 
     @Override

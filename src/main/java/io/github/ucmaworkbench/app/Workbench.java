@@ -1,16 +1,20 @@
 package io.github.ucmaworkbench.app;
 
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
-import io.github.ucmaworkbench.app.settings.SideSettings;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.settings.ClassroomShare;
+import io.github.ucmaworkbench.settings.ClassroomShareFormat;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
+import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ClientSettings;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
+import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ClientModel;
 import io.github.ucmaworkbench.ui.ServerModel;
 import io.github.ucmaworkbench.ui.WorkbenchModel;
@@ -18,6 +22,7 @@ import io.github.ucmaworkbench.ui.log.LogEntry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -84,7 +89,7 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
      * with consequences: anyone on that network can sign in and call).
      */
     static List<String> startNotices(RegistrarConfig asked, InetSocketAddress bound) {
-        List<String> notices = new java.util.ArrayList<>();
+        List<String> notices = new ArrayList<>();
         if (asked.getPort() != 0 && bound.getPort() != asked.getPort()) {
             notices.add("Port " + asked.getPort() + " was taken, so the embedded registrar listens on "
                     + bound.getAddress().getHostAddress() + ":" + bound.getPort() + " instead.");
@@ -149,12 +154,12 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     }
 
     /** The tutorial's client as it is now (a new one after new settings): what the lessons drive. */
-    public io.github.ucmaworkbench.tutorial.ClientManager clientManager() {
+    public ClientManager clientManager() {
         return client.manager();
     }
 
     /** The tutorial's server as it is now: what the lessons drive. */
-    public io.github.ucmaworkbench.tutorial.ServerManager serverManager() {
+    public ServerManager serverManager() {
         return server.manager();
     }
 
@@ -221,6 +226,11 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     }
 
     @Override
+    public ClassroomShareFormat classroomShareFormat() {
+        return ClassroomShareCodec.FORMAT;
+    }
+
+    @Override
     public AutoCloseable addRegistrarListener(Runnable listener) {
         registrarListeners.add(listener);
         return () -> registrarListeners.remove(listener);
@@ -233,9 +243,7 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     /** Ends sessions, signs out, stops listening and the registrar; bounded to a few seconds. */
     @Override
     public void close() {
-        Thread clientCloser = new Thread(client::close, "client-close");
-        clientCloser.setDaemon(true);
-        clientCloser.start();
+        Thread clientCloser = DaemonThreads.start("client-close", client::close);
         server.close();
         try {
             clientCloser.join(2_500);

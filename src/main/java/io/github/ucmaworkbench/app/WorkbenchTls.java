@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
@@ -33,7 +34,7 @@ final class WorkbenchTls {
     /** Like the other, but the user's own keystore when {@code keystore} is not null. */
     static CompletableFuture<TlsSource> load(Path configDir, InetAddress bind, Path keystore, char[] keystorePassword) {
         CompletableFuture<TlsSource> loaded = new CompletableFuture<>();
-        Thread loader = new Thread(() -> {
+        DaemonThreads.start("tls-certificate", () -> {
             try {
                 TlsMaterial material = keystore != null ? TlsMaterial.fromKeyStore(keystore, keystorePassword)
                         : TlsMaterial.workbench(configDir, List.of(bind));
@@ -45,9 +46,7 @@ final class WorkbenchTls {
             } catch (RuntimeException | Error e) {
                 loaded.completeExceptionally(e);
             }
-        }, "tls-certificate");
-        loader.setDaemon(true);
-        loader.start();
+        });
         return loaded;
     }
 

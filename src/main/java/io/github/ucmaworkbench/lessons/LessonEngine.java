@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.lessons;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.rtc.EventHandler;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
@@ -53,8 +54,8 @@ public final class LessonEngine implements AutoCloseable {
             EnumSet.of(LessonAction.SIGN_IN, LessonAction.SIGN_OUT, LessonAction.LISTEN, LessonAction.STOP_LISTENING);
 
     private final LessonSides sides;
-    private final ExecutorService actions = Executors.newSingleThreadExecutor(daemon("lesson-engine"));
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("lesson-clock"));
+    private final ExecutorService actions = Executors.newSingleThreadExecutor(DaemonThreads.named("lesson-engine"));
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lesson-clock"));
     private final Map<Side, SideLog> logs = new EnumMap<>(Side.class);
     private final ConcurrentLinkedDeque<SipTraceEvent> wire = new ConcurrentLinkedDeque<>();
     private final AutoCloseable wireSubscription;
@@ -379,13 +380,6 @@ public final class LessonEngine implements AutoCloseable {
         clock.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** One side's progress lines, from whichever manager the window currently has. */
     private static final class SideLog {

@@ -109,7 +109,7 @@ public final class LessonLibrary {
         List<Lesson> lessons = new ArrayList<>();
         List<LessonFormatException> problems = new ArrayList<>();
         for (Path file : lessonFiles(folder)) {
-            String name = file.getFileName().toString();
+            String name = String.valueOf(file.getFileName());
             try {
                 lessons.add(parser.parse(name, Files.readString(file, StandardCharsets.UTF_8)));
             } catch (LessonFormatException e) {

@@ -3,43 +3,41 @@ package io.github.ucmaworkbench.lessons;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.ucmaworkbench.common.ConfigFolder;
+import io.github.ucmaworkbench.common.DaemonThreads;
+import io.github.ucmaworkbench.common.OwnerOnlyFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Remembers each lesson's {@link LessonProgress} between runs in a small JSON file,
- * {@value #FILE_NAME} in the config folder: the system property {@value #CONFIG_DIR_PROPERTY},
- * else {@code $XDG_CONFIG_HOME/ucma-workbench}, else {@code ~/.config/ucma-workbench}.
+ * {@value #FILE_NAME} in the {@link ConfigFolder}.
  *
  * <p>Reads are from memory; writes go to the file on the store's own thread (a window may update
  * from its event thread), atomically, so a crash never leaves half a file. An unreadable file is
  * logged and treated as empty: losing progress marks must not stop the lessons.
  */
 public final class LessonProgressStore implements AutoCloseable {
-    public static final String CONFIG_DIR_PROPERTY = "ucma.workbench.config.dir";
+    public static final String CONFIG_DIR_PROPERTY = ConfigFolder.PROPERTY;
     public static final String FILE_NAME = "lesson-progress.json";
     private static final Logger LOG = LoggerFactory.getLogger(LessonProgressStore.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
     private final Map<String, LessonProgress> progress = new TreeMap<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lesson-progress");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("lesson-progress"));
 
     public LessonProgressStore(Path file) {
         this.file = file;
@@ -60,15 +58,7 @@ public final class LessonProgressStore implements AutoCloseable {
 
     /** The workbench's config folder (not created here). */
     public static Path configDirectory() {
-        String property = System.getProperty(CONFIG_DIR_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "ucma-workbench");
-        }
-        return Path.of(System.getProperty("user.home"), ".config", "ucma-workbench");
+        return ConfigFolder.path();
     }
 
     public Path file() {
@@ -92,21 +82,14 @@ public final class LessonProgressStore implements AutoCloseable {
         Future<?> done = writer.submit(() -> { });
         try {
             done.get(5, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.warn("lesson progress not flushed: {}", e.toString());
         }
     }
 
     private void write(Map<String, Stored> snapshot) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), FILE_NAME, ".tmp");
-            JSON.writeValue(temp.toFile(), snapshot);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OwnerOnlyFiles.replace(file, out -> JSON.writeValue(out, snapshot));
         } catch (IOException e) {
             LOG.warn("could not save lesson progress to {}: {}", file, e.getMessage());
         }

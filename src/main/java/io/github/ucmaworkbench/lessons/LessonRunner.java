@@ -1,7 +1,5 @@
 package io.github.ucmaworkbench.lessons;
 
-import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ClientSettings;
@@ -13,14 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Runs a whole lesson without a window: its own embedded registrar on a free loopback port, a
- * fresh client ({@code sip:client@DOMAIN}) and server ({@code sip:server@DOMAIN}, the client's
+ * Runs a whole lesson without a window: a registrar the caller supplies (app starts an embedded
+ * one on a free loopback port, so this layer needs no registrar of its own), a fresh client ({@code sip:client@DOMAIN}) and server ({@code sip:server@DOMAIN}, the client's
  * "our server"), every step in order through the {@link LessonEngine}. For {@code run-lesson N} on the command line and for tests.
  *
  * <pre>{@code
- * LessonRunReport report = LessonRunner.runHeadless(6, new LessonRunListener() {
+ * LessonRunReport report = LessonRunner.runHeadless(LessonRunner.lesson(6), registrar, Options.defaults(), new LessonRunListener() {
  *     public void stepFinished(StepResult r) { System.out.println(r); }
  * });
  * System.exit(report.passed() ? 0 : 1);
@@ -30,6 +29,11 @@ public final class LessonRunner {
     /** Throw-away passwords of the headless run's own registrar (a fresh one per run, on loopback). */
     private static final String CLIENT_PASSWORD = "client-secret";
     private static final String SERVER_PASSWORD = "server-secret";
+    /**
+     * The users the run's registrar must know: it checks passwords, so part 3 can show a wrong one
+     * refused (401, then 403). Whoever supplies the {@link LessonRegistrar} configures it with these.
+     */
+    public static final Map<String, String> USERS = Map.of("client", CLIENT_PASSWORD, "server", SERVER_PASSWORD);
 
 
     private LessonRunner() {
@@ -43,30 +47,14 @@ public final class LessonRunner {
      */
     public record Options(SipTransportType transport, Duration stepTimeout) {
         public Options {
-            java.util.Objects.requireNonNull(transport, "transport");
-            java.util.Objects.requireNonNull(stepTimeout, "stepTimeout");
+            Objects.requireNonNull(transport, "transport");
+            Objects.requireNonNull(stepTimeout, "stepTimeout");
         }
 
         /** TCP (as UCMA), {@link LessonEngine#DEFAULT_STEP_TIMEOUT}. */
         public static Options defaults() {
             return new Options(SipTransportType.TCP, LessonEngine.DEFAULT_STEP_TIMEOUT);
         }
-    }
-
-    /**
-     * Runs part {@code part} of the series from the lessons {@link LessonLibrary#load()} finds.
-     *
-     * @throws IllegalArgumentException when no lesson has that part (the message lists the problems of files that did not load)
-     * @throws IOException              when the lessons cannot be found or the registrar cannot bind
-     */
-    public static LessonRunReport runHeadless(int part, LessonRunListener listener) throws IOException, InterruptedException {
-        return runHeadless(part, Options.defaults(), listener);
-    }
-
-    /** Like {@link #runHeadless(int, LessonRunListener)}, with a transport and a step timeout. */
-    public static LessonRunReport runHeadless(int part, Options options, LessonRunListener listener)
-            throws IOException, InterruptedException {
-        return runHeadless(lesson(part), options, listener);
     }
 
     /**
@@ -80,18 +68,20 @@ public final class LessonRunner {
                 + " in " + library.origin() + (library.problems().isEmpty() ? "" : "; problems: " + library.problems())));
     }
 
-    /** Runs {@code lesson} on its own registrar, managers and engine. */
-    public static LessonRunReport runHeadless(Lesson lesson, Options options, LessonRunListener listener)
-            throws IOException, InterruptedException {
+    /**
+     * Runs {@code lesson} on {@code registrar} (started here, closed when the run ends) with its own
+     * managers and engine.
+     *
+     * @throws IOException when the registrar cannot bind
+     */
+    public static LessonRunReport runHeadless(Lesson lesson, LessonRegistrar registrar, Options options,
+            LessonRunListener listener) throws IOException, InterruptedException {
         long started = System.nanoTime();
         LessonRunListener events = listener == null ? new LessonRunListener() { } : listener;
         events.lessonStarted(lesson);
-        // The registrar checks passwords, so part 3 can show a wrong one refused (401, then 403).
-        RegistrarConfig config = RegistrarConfig.builder().port(0)
-                .users(Map.of("client", CLIENT_PASSWORD, "server", SERVER_PASSWORD)).build();
-        try (RegistrarService registrar = new RegistrarService(config)) {
+        try (registrar) {
             InetSocketAddress address = registrar.start();
-            String domain = registrar.getDomain();
+            String domain = registrar.domain();
             events.registrarStarted(address, domain);
             String host = address.getAddress().getHostAddress();
             ServerManager server = new ServerManager(new EndpointSettings("sip:server@" + domain, host, address.getPort(),
@@ -100,17 +90,7 @@ public final class LessonRunner {
                     address.getPort(), options.transport(), "client", CLIENT_PASSWORD), "sip:server@" + domain));
             client.progress().add((sender, e) -> events.progress(Side.CLIENT, e));
             server.progress().add((sender, e) -> events.progress(Side.SERVER, e));
-            LessonSides sides = new LessonSides() {
-                @Override
-                public ClientManager client() {
-                    return client;
-                }
-
-                @Override
-                public ServerManager server() {
-                    return server;
-                }
-            };
+            LessonSides sides = LessonSides.of(client, server);
             List<StepResult> results = new ArrayList<>();
             List<LessonStep> notRun = new ArrayList<>();
             try (LessonEngine engine = new LessonEngine(sides)) {

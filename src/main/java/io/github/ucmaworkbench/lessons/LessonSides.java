@@ -7,6 +7,7 @@ import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.tutorial.TutorialManager;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The two tutorial managers a lesson drives. Asked again before every step, so a window that
@@ -20,6 +21,23 @@ public interface LessonSides {
     ClientManager client();
 
     ServerManager server();
+
+    /** Two fixed managers, applying a step's settings the default way (a headless run, a test). */
+    static LessonSides of(ClientManager client, ServerManager server) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(server, "server");
+        return new LessonSides() {
+            @Override
+            public ClientManager client() {
+                return client;
+            }
+
+            @Override
+            public ServerManager server() {
+                return server;
+            }
+        };
+    }
 
     /** A {@code set-policy} step: by default straight to the server manager. */
     default void applyAcceptPolicy(AcceptPolicy policy) {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import gov.nist.javax.sip.message.SIPMessage;
 import java.net.InetAddress;
 import java.text.ParseException;
 import javax.sip.InvalidArgumentException;
@@ -92,7 +93,7 @@ final class AuthGate {
      * client's source port changes with every connection.
      */
     static String sourceOf(Request request) {
-        if (request instanceof gov.nist.javax.sip.message.SIPMessage m) {
+        if (request instanceof SIPMessage m) {
             InetAddress remote = m.getRemoteAddress();
             if (remote != null) {
                 return remote.getHostAddress();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,7 @@ final class DigestChallenger {
 
     /** One challenge header per algorithm, SHA-256 first (§22.1; RFC 8760 §2.4), each with its own nonce. */
     List<WWWAuthenticateHeader> challenges(boolean proxy, boolean stale) throws ParseException {
-        List<WWWAuthenticateHeader> out = new java.util.ArrayList<>();
+        List<WWWAuthenticateHeader> out = new ArrayList<>();
         for (String algorithm : algorithms) {
             WWWAuthenticateHeader h = proxy ? headers.createProxyAuthenticateHeader("Digest")
                     : headers.createWWWAuthenticateHeader("Digest");
@@ -126,7 +127,7 @@ final class DigestChallenger {
     /** The nc parameter exactly as the client sent it (its hash covers the text, not the number). */
     private static String nonceCount(AuthorizationHeader auth) {
         String raw = auth.getParameter("nc");
-        return raw != null ? raw : String.format("%08x", auth.getNonceCount());
+        return raw != null ? raw : String.format(Locale.ROOT, "%08x", auth.getNonceCount());
     }
 
     /** RFC 7616 §3.4.1: the response for qop=auth, or RFC 2069 style without qop. */

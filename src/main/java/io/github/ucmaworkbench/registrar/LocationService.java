@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -189,7 +190,7 @@ public final class LocationService {
                 throw new LimitExceeded(false, "the registrar holds its maximum of " + maxTotal + " bindings");
             }
             known.add(aor);
-            Map<String, Binding> map = bindings.computeIfAbsent(aor, k -> new java.util.LinkedHashMap<>());
+            Map<String, Binding> map = bindings.computeIfAbsent(aor, k -> new LinkedHashMap<>());
             if (removeAll) {
                 map.clear();
             }

@@ -1,7 +1,10 @@
 package io.github.ucmaworkbench.registrar;
 
+import java.net.SocketException;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,8 +65,8 @@ final class ProxyCore {
     private final Map<String, SentThenClosed> sentThenClosed = new ConcurrentHashMap<>();
 
     /** The last final responses to our own branches, as ProxyValve saw them arrive (bounded). */
-    private final Map<String, Response> recentFinals = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<String, Response> recentFinals = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Response> eldest) {
                     return size() > 64;
@@ -240,7 +243,7 @@ final class ProxyCore {
      */
     private static boolean writtenThenClosed(Exception e) {
         Throwable cause = e.getCause();
-        if (!(cause instanceof java.net.SocketException) || !"Socket is closed".equals(cause.getMessage())) {
+        if (!(cause instanceof SocketException) || !"Socket is closed".equals(cause.getMessage())) {
             return false;
         }
         for (StackTraceElement frame : cause.getStackTrace()) {

@@ -4,9 +4,12 @@ import java.text.ParseException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.InvalidArgumentException;
+import javax.sip.PeerUnavailableException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.SipFactory;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
@@ -110,13 +113,13 @@ final class ProxyGuards {
     /** The contact's host as written (no DNS lookup: this runs on a stack thread). */
     private static String contactHost(Binding b) {
         try {
-            javax.sip.address.URI uri = javax.sip.SipFactory.getInstance().createAddressFactory().createURI(b.getContactUri());
+            URI uri = SipFactory.getInstance().createAddressFactory().createURI(b.getContactUri());
             if (!(uri instanceof SipURI sip)) {
                 return null;
             }
             String host = sip.getHost();
             return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        } catch (ParseException | javax.sip.PeerUnavailableException e) {
+        } catch (ParseException | PeerUnavailableException e) {
             return null;
         }
     }

@@ -9,9 +9,13 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 
@@ -127,10 +131,10 @@ final class ProxyRouting {
      * looped request arrives with a different top Via, so including it would hide every loop).
      */
     private static String loopMarker(Request r) {
-        String text = r.getRequestURI() + "|" + ((javax.sip.header.FromHeader) r.getHeader("From")).getTag()
-                + "|" + ((javax.sip.header.ToHeader) r.getHeader("To")).getTag()
-                + "|" + ((javax.sip.header.CallIdHeader) r.getHeader("Call-ID")).getCallId()
-                + "|" + ((javax.sip.header.CSeqHeader) r.getHeader("CSeq")).getSeqNumber();
+        String text = r.getRequestURI() + "|" + ((FromHeader) r.getHeader("From")).getTag()
+                + "|" + ((ToHeader) r.getHeader("To")).getTag()
+                + "|" + ((CallIdHeader) r.getHeader("Call-ID")).getCallId()
+                + "|" + ((CSeqHeader) r.getHeader("CSeq")).getSeqNumber();
         return DigestChallenger.md5(text).substring(0, 12);
     }
 }

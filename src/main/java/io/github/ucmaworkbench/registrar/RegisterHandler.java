@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Locale;
+import java.util.TimeZone;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -96,7 +98,7 @@ final class RegisterHandler {
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         ExpiresHeader expiresHeader = request.getExpires();
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        String transport = via == null ? "UDP" : via.getTransport().toUpperCase(java.util.Locale.ROOT);
+        String transport = via == null ? "UDP" : via.getTransport().toUpperCase(Locale.ROOT);
 
         List<ContactHeader> contacts = new ArrayList<>();
         for (ListIterator<?> it = request.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
@@ -187,7 +189,7 @@ final class RegisterHandler {
             ch.setExpires(Math.max(1, b.remainingSeconds()));
             resp.addHeader(ch);
         }
-        resp.addHeader(headers.createDateHeader(Calendar.getInstance()));
+        resp.addHeader(headers.createDateHeader(Calendar.getInstance(TimeZone.getTimeZone("GMT"), Locale.ROOT)));
         st.sendResponse(resp);
     }
 

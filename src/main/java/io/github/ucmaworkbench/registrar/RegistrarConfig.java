@@ -2,8 +2,11 @@ package io.github.ucmaworkbench.registrar;
 
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,7 +34,7 @@ public final class RegistrarConfig {
     private final int maxExpires;
     private final int defaultExpires;
     private final boolean authenticateCalls;
-    private final java.util.List<String> digestAlgorithms;
+    private final List<String> digestAlgorithms;
     private final long nonceLifetimeMillis;
     private final int authFailureLimit;
     private final long authFailureWindowMillis;
@@ -51,7 +54,7 @@ public final class RegistrarConfig {
         this.maxExpires = b.maxExpires;
         this.defaultExpires = b.defaultExpires;
         this.authenticateCalls = b.authenticateCalls;
-        this.digestAlgorithms = java.util.List.copyOf(b.digestAlgorithms);
+        this.digestAlgorithms = List.copyOf(b.digestAlgorithms);
         this.nonceLifetimeMillis = b.nonceLifetimeMillis;
         this.authFailureLimit = b.authFailureLimit;
         this.authFailureWindowMillis = b.authFailureWindowMillis;
@@ -145,7 +148,7 @@ public final class RegistrarConfig {
      * SHA-256 then MD5 (RFC 8760 §2.4). Some older clients (SIPp 3.6 among them) answer only the
      * first challenge and know only MD5; for them a registrar can offer MD5 alone.
      */
-    public java.util.List<String> getDigestAlgorithms() {
+    public List<String> getDigestAlgorithms() {
         return digestAlgorithms;
     }
 
@@ -214,7 +217,7 @@ public final class RegistrarConfig {
         private int maxExpires = 3600;
         private int defaultExpires = 3600;
         private boolean authenticateCalls;
-        private java.util.List<String> digestAlgorithms = java.util.List.of("SHA-256", "MD5");
+        private List<String> digestAlgorithms = List.of("SHA-256", "MD5");
         private long nonceLifetimeMillis = 5 * 60_000L;
         private int authFailureLimit = 10;
         private long authFailureWindowMillis = 60_000L;
@@ -294,17 +297,17 @@ public final class RegistrarConfig {
 
         /** The digest algorithms to offer, most preferred first: "SHA-256", "MD5" or both. */
         public Builder digestAlgorithms(String... algorithms) {
-            this.digestAlgorithms = java.util.List.of(algorithms);
+            this.digestAlgorithms = List.of(algorithms);
             return this;
         }
 
-        public Builder nonceLifetime(java.time.Duration lifetime) {
+        public Builder nonceLifetime(Duration lifetime) {
             this.nonceLifetimeMillis = lifetime.toMillis();
             return this;
         }
 
         /** After {@code failures} failed sign-ins within {@code window} a source is refused until the window ends. */
-        public Builder authFailureLimit(int failures, java.time.Duration window) {
+        public Builder authFailureLimit(int failures, Duration window) {
             this.authFailureLimit = failures;
             this.authFailureWindowMillis = window.toMillis();
             return this;
@@ -342,8 +345,8 @@ public final class RegistrarConfig {
             if (defaultExpires < 1) {
                 throw new IllegalArgumentException("defaultExpires must be positive: " + defaultExpires);
             }
-            if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != new java.util.HashSet<>(digestAlgorithms).size()
-                    || !java.util.List.of("SHA-256", "MD5").containsAll(digestAlgorithms)) {
+            if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != new HashSet<>(digestAlgorithms).size()
+                    || !List.of("SHA-256", "MD5").containsAll(digestAlgorithms)) {
                 throw new IllegalArgumentException("digest algorithms must be SHA-256 and/or MD5: " + digestAlgorithms);
             }
             if (nonceLifetimeMillis < 1 || authFailureWindowMillis < 1) {

@@ -1,21 +1,30 @@
 package io.github.ucmaworkbench.registrar;
 
-import io.github.ucmaworkbench.sip.MalformedInputReporter;
+import gov.nist.javax.sip.message.SIPMessage;
 import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.MalformedInputReporter;
 import io.github.ucmaworkbench.sip.RequestValidation;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.text.ParseException;
+import java.util.Locale;
+import java.util.Map;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -94,11 +103,11 @@ final class RegistrarListener implements SipListener {
             // A retransmission the stack passed up before our lane created the first copy's server
             // transaction (RFC 3261 §17.2.1): that transaction answers it; never a second branch.
             LOG.debug("retransmitted {} absorbed", request.getMethod());
-        } catch (java.text.ParseException | IllegalArgumentException e) {
+        } catch (ParseException | IllegalArgumentException e) {
             // The stack parsed the request, but a value in it cannot be used (an empty token in a
             // header we copy or answer from): the sender's fault, so 400 and the rate-limited line.
             SipProvider provider = (SipProvider) event.getSource();
-            java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+            InetAddress from = ((SIPMessage) request).getRemoteAddress();
             MalformedInputReporter.forStack(provider.getSipStack().getStackName()).report(
                     from == null ? "an unknown address" : from.getHostAddress(), 0,
                     "unusable " + request.getMethod() + " (" + e.getMessage() + ")");
@@ -126,9 +135,9 @@ final class RegistrarListener implements SipListener {
         String reason = message.startsWith("Missing a required header") && colon > 0
                 ? "Missing " + message.substring(colon + 1).strip() + " header"
                 : "Bad Request (" + RequestValidation.clean(message) + ")";
-        java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        InetAddress from = ((SIPMessage) request).getRemoteAddress();
         MalformedInputReporter.forStack(provider.getSipStack().getStackName())
-                .report(from == null ? "an unknown address" : from.getHostAddress(), 0, reason.toLowerCase(java.util.Locale.ROOT));
+                .report(from == null ? "an unknown address" : from.getHostAddress(), 0, reason.toLowerCase(Locale.ROOT));
         try {
             Response response = messages.createResponse(Response.BAD_REQUEST, request);
             response.setReasonPhrase(reason);
@@ -145,12 +154,12 @@ final class RegistrarListener implements SipListener {
      * with the other malformed input.
      */
     private static boolean servesViaTransport(SipProvider provider, Request request) {
-        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         String transport = via == null ? null : via.getTransport();
         if (transport != null && provider.getListeningPoint(transport) != null) {
             return true;
         }
-        java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+        InetAddress from = ((SIPMessage) request).getRemoteAddress();
         MalformedInputReporter.forStack(provider.getSipStack().getStackName()).report(
                 from == null ? "an unknown address" : from.getHostAddress(), 0,
                 "a Via naming transport " + transport + ", which this registrar does not serve");
@@ -170,13 +179,13 @@ final class RegistrarListener implements SipListener {
 
     /** §10.3 / §16.3: a request we cannot honour, answered with the code, reason and headers {@link RequestValidation} chose. */
     private void refuse(Request request, ServerTransaction st, RequestValidation.Refusal refusal)
-            throws java.text.ParseException, SipException, javax.sip.InvalidArgumentException {
-        java.net.InetAddress from = ((gov.nist.javax.sip.message.SIPMessage) request).getRemoteAddress();
+            throws ParseException, SipException, InvalidArgumentException {
+        InetAddress from = ((SIPMessage) request).getRemoteAddress();
         RequestValidation.logRefusal(LOG, "the registrar", request, from == null ? "an unknown address" : from.getHostAddress(),
                 refusal);
         Response response = Responses.create(messages, request, refusal.code(), refusal.reason());
-        javax.sip.header.HeaderFactory headers = javax.sip.SipFactory.getInstance().createHeaderFactory();
-        for (java.util.Map.Entry<String, String> h : refusal.headers()) {
+        HeaderFactory headers = SipFactory.getInstance().createHeaderFactory();
+        for (Map.Entry<String, String> h : refusal.headers()) {
             response.addHeader(headers.createHeader(h.getKey(), h.getValue()));
         }
         st.sendResponse(response);

@@ -1,19 +1,23 @@
 package io.github.ucmaworkbench.registrar;
 
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.FreePorts;
 import io.github.ucmaworkbench.sip.SipStacks;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TooManyListenersException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipFactory;
@@ -57,7 +61,7 @@ public final class RegistrarService implements AutoCloseable {
 
     public RegistrarService(RegistrarConfig config) {
         this.config = config;
-        this.notifier = Executors.newSingleThreadExecutor(daemon("registrar-events"));
+        this.notifier = Executors.newSingleThreadExecutor(DaemonThreads.named("registrar-events"));
         this.location = new LocationService(notifier);
         this.failures = new AuthFailureLimiter(config.getAuthFailureLimit(), config.getAuthFailureWindowMillis(),
                 System::currentTimeMillis);
@@ -93,14 +97,14 @@ public final class RegistrarService implements AutoCloseable {
             int attempts = wanted == 0 ? 10 : config.isFixedPort() ? 1 : RegistrarConfig.PORT_ATTEMPTS + 1;
             IOException last = null;
             for (int i = 0; i < attempts; i++) {
-                int port = wanted == 0 ? PortProbe.anyFreePort(address) : wanted + i;
+                int port = wanted == 0 ? FreePorts.anyFreePort(address, true) : wanted + i;
                 if (port > 65535) {
                     break;
                 }
                 int tlsPort = !config.isTlsEnabled() ? 0 : config.getTlsPort() == 0 ? port + 1 : config.getTlsPort();
-                String problem = PortProbe.problem(address, port);
+                String problem = FreePorts.problem(address, port);
                 if (problem == null && tlsPort != 0) {
-                    problem = PortProbe.tcpProblem(address, tlsPort);
+                    problem = FreePorts.tcpProblem(address, tlsPort);
                     problem = problem == null ? null : "(TLS port " + tlsPort + ") " + problem;
                 }
                 if (problem != null) {
@@ -168,15 +172,15 @@ public final class RegistrarService implements AutoCloseable {
             RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
             provider.addSipListener(dispatcher);
             // Public in the RI and read on every message: set before start, never changed after.
-            ((gov.nist.javax.sip.stack.SIPTransactionStack) candidate).sipMessageValves.add(new ProxyValve(core));
+            ((SIPTransactionStack) candidate).sipMessageValves.add(new ProxyValve(core));
             candidate.start();
             stack = candidate;
             proxy = core;
             listener = dispatcher;
-            housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("registrar-housekeeping"));
+            housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("registrar-housekeeping"));
             housekeeping.scheduleWithFixedDelay(this::housekeep, PURGE_PERIOD_MILLIS, PURGE_PERIOD_MILLIS,
                     TimeUnit.MILLISECONDS);
-        } catch (SipException | javax.sip.InvalidArgumentException | java.util.TooManyListenersException
+        } catch (SipException | InvalidArgumentException | TooManyListenersException
                 | RuntimeException e) {
             // STYLE.md: after a failed bind the stack is thrown away; the next try gets a new name.
             // SipStacks.stop stops twice, because a stop right after creating a listening point can NPE half-way
@@ -251,7 +255,7 @@ public final class RegistrarService implements AutoCloseable {
     }
 
     /** Failed sign-ins per source address within each source's current window. */
-    public java.util.Map<String, Integer> getAuthFailuresBySource() {
+    public Map<String, Integer> getAuthFailuresBySource() {
         return failures.failuresBySource();
     }
 
@@ -296,83 +300,11 @@ public final class RegistrarService implements AutoCloseable {
         if (toStop != null && bound != null) {
             // The JDK releases a UDP socket whose reader thread was blocked a moment after close()
             // returns; wait for it (briefly) so a restart on the same port cannot fail spuriously.
-            if (!PortProbe.awaitFree(bound.getAddress(), bound.getPort(), 500)) {
+            if (!FreePorts.awaitFree(bound.getAddress(), bound.getPort(), 500)) {
                 LOG.warn("the registrar's port {} is still in use after close", bound.getPort());
             }
         }
         notifier.shutdown();
         LOG.debug("registrar stopped");
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
-    /** Socket-level checks that keep us from creating (and discarding) stacks for taken ports. */
-    static final class PortProbe {
-        private PortProbe() {
-        }
-
-        /** True when both UDP and TCP can bind {@code address:port} right now. */
-        static boolean isFree(InetAddress address, int port) {
-            return problem(address, port) == null;
-        }
-
-        /** Why {@code address:port} cannot be bound for UDP and TCP ("is taken", ...), or null. */
-        static String problem(InetAddress address, int port) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port));
-                    ServerSocket tcp = new ServerSocket()) {
-                tcp.setReuseAddress(true);
-                tcp.bind(new InetSocketAddress(address, port));
-                return udp.isBound() && tcp.isBound() ? null : "cannot be bound";
-            } catch (java.net.BindException e) {
-                return String.valueOf(e.getMessage()).contains("in use") ? "is taken" : "cannot be bound: " + e.getMessage();
-            } catch (IOException e) {
-                return "cannot be bound: " + e.getMessage();
-            }
-        }
-
-        /** Why {@code address:port} cannot be bound for TCP (a TLS port), or null. */
-        static String tcpProblem(InetAddress address, int port) {
-            try (ServerSocket tcp = new ServerSocket()) {
-                tcp.setReuseAddress(true);
-                tcp.bind(new InetSocketAddress(address, port));
-                return null;
-            } catch (java.net.BindException e) {
-                return String.valueOf(e.getMessage()).contains("in use") ? "is taken" : "cannot be bound: " + e.getMessage();
-            } catch (IOException e) {
-                return "cannot be bound: " + e.getMessage();
-            }
-        }
-
-        /** Waits up to {@code millis} until the port can be bound again; true when it can. */
-        static boolean awaitFree(InetAddress address, int port, long millis) {
-            long deadline = System.nanoTime() + millis * 1_000_000L;
-            while (!isFree(address, port)) {
-                if (System.nanoTime() - deadline > 0) {
-                    return false;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
-            }
-            return true;
-        }
-
-        /** A port free for both UDP and TCP (the stack cannot bind port 0 itself). */
-        static int anyFreePort(InetAddress address) throws IOException {
-            for (int i = 0; i < 50; i++) {
-                int port;
-                try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
-                    port = probe.getLocalPort();
-                }
-                if (isFree(address, port)) {
-                    return port;
-                }
-            }
-            throw new IOException("no free UDP+TCP port on " + address.getHostAddress());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.rtc;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,8 +26,8 @@ public final class ContentType {
                 || !SignalingHeader.isToken(mediaType.substring(slash + 1))) {
             throw new IllegalArgumentException("not a content type: " + value);
         }
-        type = mediaType.substring(0, slash).toLowerCase();
-        subType = mediaType.substring(slash + 1).toLowerCase();
+        type = mediaType.substring(0, slash).toLowerCase(Locale.ROOT);
+        subType = mediaType.substring(slash + 1).toLowerCase(Locale.ROOT);
         parameters = semicolon < 0 ? "" : value.substring(semicolon + 1).trim();
     }
 
@@ -54,7 +55,7 @@ public final class ContentType {
 
     @Override
     public int hashCode() {
-        return toString().toLowerCase().hashCode();
+        return toString().toLowerCase(Locale.ROOT).hashCode();
     }
 
     @Override

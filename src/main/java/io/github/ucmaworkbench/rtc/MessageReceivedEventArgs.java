@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.rtc;
 
 import io.github.ucmaworkbench.rtc.sip.IncomingRequest;
+import io.github.ucmaworkbench.rtc.sip.SipUris;
 
 /**
  * Arguments of {@code messageReceived()} on a session (in-dialog) or an endpoint (out of dialog);
@@ -40,7 +41,7 @@ public final class MessageReceivedEventArgs {
 
     /** The sender's URI (From). */
     public String getParticipantUri() {
-        return io.github.ucmaworkbench.rtc.sip.SipUris.addressOfRecord(requestData.getFromHeader());
+        return SipUris.addressOfRecord(requestData.getFromHeader());
     }
 
     public SipMessageData getRequestData() {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.rtc;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public final class RealTimeAddress {
 
     @Override
     public int hashCode() {
-        return uri.toLowerCase().hashCode();
+        return uri.toLowerCase(Locale.ROOT).hashCode();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.rtc;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -83,7 +84,7 @@ public final class SignalingHeader {
 
     @Override
     public int hashCode() {
-        return name.toLowerCase().hashCode() * 31 + value.hashCode();
+        return name.toLowerCase(Locale.ROOT).hashCode() * 31 + value.hashCode();
     }
 
     @Override

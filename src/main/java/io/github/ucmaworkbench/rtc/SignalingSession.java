@@ -10,6 +10,7 @@ import io.github.ucmaworkbench.rtc.sip.Registration;
 import io.github.ucmaworkbench.rtc.sip.Sdp;
 import io.github.ucmaworkbench.rtc.sip.SipFailure;
 import io.github.ucmaworkbench.rtc.sip.Warnings;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -440,7 +441,7 @@ public class SignalingSession {
     void terminateQuietly() {
         AsyncResult result = beginTerminate(null, null);
         try {
-            result.waitForCompletion(java.time.Duration.ofMillis(500));
+            result.waitForCompletion(Duration.ofMillis(500));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

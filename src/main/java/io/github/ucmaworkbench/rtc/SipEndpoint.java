@@ -4,10 +4,12 @@ import io.github.ucmaworkbench.rtc.sip.EndpointHandler;
 import io.github.ucmaworkbench.rtc.sip.MessageView;
 import io.github.ucmaworkbench.rtc.sip.Registration;
 import io.github.ucmaworkbench.rtc.sip.SipFailure;
+import io.github.ucmaworkbench.rtc.sip.SipUris;
 import io.github.ucmaworkbench.rtc.sip.SipUserAgent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,7 +83,7 @@ public class SipEndpoint extends RealTimeEndpoint {
         if (uriProblem != null) {
             throw new IllegalArgumentException(uriProblem);
         }
-        if (io.github.ucmaworkbench.rtc.sip.SipUris.user(uri) == null) {
+        if (SipUris.user(uri) == null) {
             throw new IllegalArgumentException("the endpoint URI needs a user part, e.g. sip:client@example.com");
         }
         if (serverName == null || serverName.isBlank() || serverName.contains(" ")) {
@@ -228,7 +230,7 @@ public class SipEndpoint extends RealTimeEndpoint {
             }
             setRegistrationState(RegistrationState.REGISTERING, "BeginRegister was called");
         }
-        List<java.util.Map.Entry<String, String>> entries = Failures.entries(headers);
+        List<Map.Entry<String, String>> entries = Failures.entries(headers);
         Workers.execute(() -> registration.register(entries, new Registration.Outcome() {
             @Override
             public void succeeded(MessageView response) {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.rtc;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
@@ -7,21 +8,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API's worker threads: where callbacks and events run, so that neither a JAIN-SIP stack
  * thread (which must never block) nor the Swing thread ever runs user code.
  */
 public final class Workers {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workers.class);
-    private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
     private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "ucma-worker-" + COUNT.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            30, TimeUnit.SECONDS, new SynchronousQueue<>(), DaemonThreads.numbered("ucma-worker-"));
 
     private Workers() {
     }

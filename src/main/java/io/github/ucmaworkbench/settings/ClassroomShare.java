@@ -1,9 +1,9 @@
 package io.github.ucmaworkbench.settings;
 
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
-import io.github.ucmaworkbench.app.settings.SettingsValidation;
-import io.github.ucmaworkbench.app.settings.SideSettings;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.SettingsValidation;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The classroom settings a teacher shares so a student's window signs in to the teacher's
  * registrar in one step: where the registrar listens, the SIP domain, the transport, and for TLS
  * the SHA-256 fingerprint of the teacher's certificate (so the student can compare it with the
- * projector). Plain, validated, no Swing; {@link ClassroomShareCodec} writes and reads it.
+ * projector). Plain, validated, no Swing; {@link ClassroomShareFormat} writes and reads it.
  *
  * @param version        {@link #CURRENT_VERSION}; a newer one is refused, never half-read
  * @param registrarHost  the teacher's LAN address
@@ -101,7 +101,8 @@ public record ClassroomShare(int version, String registrarHost, int registrarPor
         ClientSideSettings client = current.client();
         SideSettings e = client.endpoint();
         SideSettings joined = new SideSettings(withDomain(e.uri()), false, server(), transport, e.userName(), e.password());
-        return current.withClient(new ClientSideSettings(joined, withDomain(client.ourServerUri())));
+        return current.withClient(new ClientSideSettings(joined, withDomain(client.ourServerUri()),
+                client.ringTimeoutSeconds()));
     }
 
     /** What {@link #applyTo} changes, in words, for the confirmation; empty when nothing would. */
@@ -133,7 +134,7 @@ public record ClassroomShare(int version, String registrarHost, int registrarPor
     }
 
     /** Upper-case colon-separated form of a fingerprint given with or without colons; "" for none. */
-    static String normalizeFingerprint(String fingerprint) {
+    public static String normalizeFingerprint(String fingerprint) {
         if (fingerprint == null) {
             return "";
         }

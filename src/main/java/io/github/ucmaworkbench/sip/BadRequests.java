@@ -5,9 +5,12 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -38,7 +41,7 @@ final class BadRequests {
             response.setStatusCode(Response.BAD_REQUEST);
             response.setReasonPhrase(RequestValidation.clean(reason, 100));
             response.setHeader(request.getViaHeaders());
-            for (javax.sip.header.Header header : new javax.sip.header.Header[] {request.getFrom(), request.getTo(),
+            for (Header header : new Header[] {request.getFrom(), request.getTo(),
                     request.getCallId(), request.getCSeq()}) {
                 if (header != null) {
                     response.setHeader(header);
@@ -105,7 +108,7 @@ final class BadRequests {
      * the RI's own TCP send takes.
      */
     private static void sendOn(ConnectionOrientedMessageChannel channel, byte[] bytes) throws Exception {
-        java.net.Socket socket = MY_SOCK == null ? null : (java.net.Socket) MY_SOCK.get(channel);
+        Socket socket = MY_SOCK == null ? null : (Socket) MY_SOCK.get(channel);
         if (socket == null) {
             return; // another RI version, or self-routing: drop, the log line still says why
         }
@@ -115,11 +118,11 @@ final class BadRequests {
         }
     }
 
-    private static final java.lang.reflect.Field MY_SOCK = mySockField();
+    private static final Field MY_SOCK = mySockField();
 
-    private static java.lang.reflect.Field mySockField() {
+    private static Field mySockField() {
         try {
-            java.lang.reflect.Field f = ConnectionOrientedMessageChannel.class.getDeclaredField("mySock");
+            Field f = ConnectionOrientedMessageChannel.class.getDeclaredField("mySock");
             f.setAccessible(true);
             return f;
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -41,7 +42,7 @@ public final class NoDelayNetworkLayer implements NetworkLayer {
         return socket;
     }
 
-    private javax.net.ssl.SSLContext tls() throws IOException {
+    private SSLContext tls() throws IOException {
         return TlsStacks.materialFor(stackName).sslContext();
     }
 

@@ -1,5 +1,13 @@
 package io.github.ucmaworkbench.sip;
 
+import gov.nist.javax.sip.header.CSeq;
+import gov.nist.javax.sip.header.CallID;
+import gov.nist.javax.sip.header.ContentLength;
+import gov.nist.javax.sip.header.From;
+import gov.nist.javax.sip.header.RequestLine;
+import gov.nist.javax.sip.header.StatusLine;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.MessageParser;
@@ -10,6 +18,9 @@ import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sip.SipStack;
 
 /**
@@ -20,12 +31,12 @@ import javax.sip.SipStack;
  */
 public final class ReportingParserFactory implements MessageParserFactory {
     /** The headers whose parse error makes the RI's TCP channel close the connection (handleException). */
-    private static final java.util.Set<Class<?>> MANDATORY = java.util.Set.of(gov.nist.javax.sip.header.From.class,
-            gov.nist.javax.sip.header.To.class, gov.nist.javax.sip.header.CSeq.class, gov.nist.javax.sip.header.Via.class,
-            gov.nist.javax.sip.header.CallID.class, gov.nist.javax.sip.header.ContentLength.class,
-            gov.nist.javax.sip.header.RequestLine.class, gov.nist.javax.sip.header.StatusLine.class);
+    private static final Set<Class<?>> MANDATORY = Set.of(From.class,
+            To.class, CSeq.class, Via.class,
+            CallID.class, ContentLength.class,
+            RequestLine.class, StatusLine.class);
     /** A header line's name: a token (RFC 3261 §25.1) before the colon. */
-    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("^\\s*([A-Za-z0-9.!%*_+`'~-]{1,40})\\s*:");
+    private static final Pattern HEADER_NAME = Pattern.compile("^\\s*([A-Za-z0-9.!%*_+`'~-]{1,40})\\s*:");
     /** Stateless between calls: the RI's own factory shares one instance the same way. */
     private static final MessageParser RI_PARSER = new StringMsgParser();
 
@@ -223,7 +234,7 @@ public final class ReportingParserFactory implements MessageParserFactory {
      */
     static String headerName(String headerText, Class<?> headerClass) {
         if (headerText != null) {
-            java.util.regex.Matcher m = HEADER_NAME.matcher(headerText);
+            Matcher m = HEADER_NAME.matcher(headerText);
             if (m.find()) {
                 return m.group(1);
             }
@@ -231,10 +242,10 @@ public final class ReportingParserFactory implements MessageParserFactory {
                 return "request line";
             }
         }
-        if (headerClass == gov.nist.javax.sip.header.RequestLine.class) {
+        if (headerClass == RequestLine.class) {
             return "request line";
         }
-        return headerClass == null || headerClass == gov.nist.javax.sip.header.StatusLine.class ? null
+        return headerClass == null || headerClass == StatusLine.class ? null
                 : headerClass.getSimpleName().replace("CallID", "Call-ID").replace("ContentLength", "Content-Length");
     }
 

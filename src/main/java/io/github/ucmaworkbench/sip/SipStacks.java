@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.sip;
 
 import gov.nist.core.CommonLogger;
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,7 +130,7 @@ public final class SipStacks {
             return;
         }
         TlsStacks.forget(stack.getStackName());
-        Thread stopper = new Thread(() -> {
+        Thread stopper = DaemonThreads.start("sip-stack-stop", () -> {
             synchronized (CREATE_LOCK) {
                 // UDPMessageProcessor.stop() NPEs when its receiver thread has not run yet (a stop
                 // right after start, or after a failed bind); that aborts stopStack() half-way and
@@ -145,9 +146,7 @@ public final class SipStacks {
                     }
                 }
             }
-        }, "sip-stack-stop");
-        stopper.setDaemon(true);
-        stopper.start();
+        });
         try {
             stopper.join(5_000);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.sip;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -9,11 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * enough and never becomes a place where SIP work queues up.
  */
 public final class SipTimers {
-    public static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(1, r -> {
-        Thread t = new Thread(r, "ucma-sip-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    public static final ScheduledExecutorService TIMERS = Executors.newScheduledThreadPool(1, DaemonThreads.named("ucma-sip-timer"));
 
     private SipTimers() {
     }

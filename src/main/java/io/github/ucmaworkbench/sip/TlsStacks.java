@@ -6,6 +6,8 @@ import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which TLS material each stack uses, keyed by stack name. The RI builds its NETWORK_LAYER by
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * socket: a UDP/TCP-only workbench never touches a keystore.
  */
 final class TlsStacks {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TlsStacks.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TlsStacks.class);
     private static final Map<String, Entry> BY_STACK = new ConcurrentHashMap<>();
 
     private TlsStacks() {

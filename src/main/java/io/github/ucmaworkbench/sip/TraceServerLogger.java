@@ -1,13 +1,14 @@
 package io.github.ucmaworkbench.sip;
 
 import gov.nist.core.ServerLogger;
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPResponse;
 import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.Redaction;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
-import gov.nist.javax.sip.message.SIPMessage;
-import gov.nist.javax.sip.message.SIPResponse;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Properties;
 import javax.sip.SipStack;
 import javax.sip.header.CSeqHeader;
@@ -68,7 +69,7 @@ public final class TraceServerLogger implements ServerLogger {
                 sender ? Direction.SENT : Direction.RECEIVED,
                 sender ? from : to,
                 sender ? to : from,
-                via == null ? "?" : via.getTransport().toUpperCase(),
+                via == null ? "?" : via.getTransport().toUpperCase(Locale.ROOT),
                 message.getFirstLine().trim(),
                 callId == null ? "" : callId.getCallId(),
                 cseq == null ? "" : cseq.getMethod(),

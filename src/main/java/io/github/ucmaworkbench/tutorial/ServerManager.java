@@ -13,9 +13,11 @@ import io.github.ucmaworkbench.rtc.SignalingSession;
 import io.github.ucmaworkbench.rtc.SignalingState;
 import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.SipMessageData;
+import io.github.ucmaworkbench.rtc.Workers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -200,7 +202,7 @@ public final class ServerManager extends TutorialManager {
 
     private void askSomeone(SignalingSession incoming, SipMessageData invite, AcceptPolicy.Ask ask) {
         AtomicBoolean decided = new AtomicBoolean();
-        java.util.concurrent.ScheduledFuture<?> expiry = Timers.schedule(() -> {
+        ScheduledFuture<?> expiry = Timers.schedule(() -> {
             if (decided.compareAndSet(false, true)) {
                 recordProgress("Nobody decided within %d s.", ask.timeout().toSeconds());
                 reject(incoming, 480, "Temporarily Unavailable");
@@ -209,7 +211,7 @@ public final class ServerManager extends TutorialManager {
         recordProgress("Asking whether to accept the invite from %s.", incoming.getRemoteParticipant().getUri());
         ask.decider().decide(new IncomingCall(incoming.getRemoteParticipant().getUri(), invite.getSignalingHeaders()),
                 // The decider may answer on the UI thread: hand the SIP work to a worker.
-                accept -> io.github.ucmaworkbench.rtc.Workers.execute(() -> {
+                accept -> Workers.execute(() -> {
                     if (!decided.compareAndSet(false, true)) {
                         return;
                     }

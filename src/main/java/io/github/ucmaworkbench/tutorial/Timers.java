@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.tutorial;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -7,11 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /** One daemon timer for the managers' own deadlines (the "Ask me" countdown). */
 final class Timers {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tutorial-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tutorial-timer"));
 
     private Timers() {
     }

@@ -22,6 +22,7 @@ import io.github.ucmaworkbench.rtc.SipResponseData;
 import io.github.ucmaworkbench.rtc.Workers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -306,12 +307,12 @@ public abstract class TutorialManager implements AutoCloseable {
     protected void messageReceived(Object sender, MessageReceivedEventArgs e) {
         String method = e.getRequestData().getMethod();
         if ("UPDATE".equals(method)) {
-            boolean offer = e.getBody() != null && e.getBody().length > 0;
+            boolean offer = e.getBody().length > 0;
             recordProgress("UPDATE received in the session (%s); answered %s.", offer ? "with a new offer" : "without SDP",
                     e.getResponseCode() == 200 && offer ? "200 OK with our answer" : describeCode(e.getResponseCode()));
         } else if ("INFO".equals(method)) {
             recordProgress("INFO received in the session (%s, %d bytes); answered 200 OK.",
-                    e.getContentType() == null ? "no body" : e.getContentType(), e.getBody() == null ? 0 : e.getBody().length);
+                    e.getContentType() == null ? "no body" : e.getContentType(), e.getBody().length);
         } else {
             recordProgress("Message received: %s", e.getTextBody());
         }
@@ -375,12 +376,12 @@ public abstract class TutorialManager implements AutoCloseable {
 
     /** The tutorial's {@code RecordProgress}: one line of news. */
     protected void recordProgress(String format, Object... args) {
-        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.INFO, String.format(format, args)));
+        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.INFO, String.format(Locale.ROOT, format, args)));
     }
 
     /** The tutorial's {@code Error}: one line that something failed. */
     protected void error(String format, Object... args) {
-        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.ERROR, String.format(format, args)));
+        progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.ERROR, String.format(Locale.ROOT, format, args)));
     }
 
     private void releaseEndpoint() {

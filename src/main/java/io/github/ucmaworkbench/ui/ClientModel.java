@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.ui;
 
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
 import java.util.List;
 
 /** The client side: lesson 5's INVITE and lesson 11's message on top of signing in and out. */

@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.ui;
 import io.github.ucmaworkbench.ui.headers.HeadersPanel;
 import javax.swing.Action;
 import javax.swing.ButtonGroup;
+import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
@@ -37,7 +38,7 @@ public final class ClientPanel extends SidePanel {
     private final JRadioButton sync = new JRadioButton("participate() (sync)");
     private final HeadersPanel headers = new HeadersPanel(HEADERS);
     private final JTextField messageText = new JTextField("Hello from the client", 10);
-    private final javax.swing.JButton signInButton;
+    private final JButton signInButton;
 
     public ClientPanel(ClientModel model, Runnable openSettings) {
         super(PREFIX, "Client", model, openSettings);

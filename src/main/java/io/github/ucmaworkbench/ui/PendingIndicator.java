@@ -23,7 +23,7 @@ public final class PendingIndicator extends JPanel {
     private final JProgressBar bar = new JProgressBar(0, 1000);
     private final Timer ticker = new Timer(TICK_MILLIS, e -> refresh());
     private final Clock clock;
-    private PendingView pending;
+    private PendingWait pending;
     private Instant shownSince;
 
     public PendingIndicator(String name) {
@@ -44,7 +44,7 @@ public final class PendingIndicator extends JPanel {
     }
 
     /** Shows {@code view}, or hides the indicator when it is null. */
-    public void display(PendingView view) {
+    public void display(PendingWait view) {
         if (view == null) {
             pending = null;
             ticker.stop();

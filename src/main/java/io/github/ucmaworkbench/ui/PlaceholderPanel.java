@@ -1,5 +1,7 @@
 package io.github.ucmaworkbench.ui;
 
+import java.awt.Dimension;
+import java.util.Locale;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import net.miginfocom.swing.MigLayout;
@@ -12,7 +14,7 @@ public final class PlaceholderPanel extends JPanel {
     public PlaceholderPanel(String name, String title, String whatWillAppear) {
         super(new MigLayout("insets 10, gap 6 8", "[grow,fill]", "[][grow,top]"));
         setName(name);
-        JLabel heading = new JLabel(title.toUpperCase());
+        JLabel heading = new JLabel(title.toUpperCase(Locale.ROOT));
         heading.putClientProperty("FlatLaf.styleClass", "h2");
         JLabel text = new JLabel("<html><div style='width:100%'>" + whatWillAppear + "</div></html>");
         text.setName(name + ".text");
@@ -24,9 +26,9 @@ public final class PlaceholderPanel extends JPanel {
 
     /** A narrow column: the lesson view's width is the sides' to give. */
     @Override
-    public java.awt.Dimension getPreferredSize() {
-        java.awt.Dimension preferred = super.getPreferredSize();
+    public Dimension getPreferredSize() {
+        Dimension preferred = super.getPreferredSize();
         int em = getFontMetrics(getFont()).charWidth('m');
-        return new java.awt.Dimension(Math.min(preferred.width, em * 24), preferred.height);
+        return new Dimension(Math.min(preferred.width, em * 24), preferred.height);
     }
 }

@@ -1,7 +1,8 @@
 package io.github.ucmaworkbench.ui;
 
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.SideSettings;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.ui.policy.IncomingCallAsker;
 
 /** The server side: listening and the classroom's accept policy on top of signing in and out. */
 public interface ServerModel extends SideModel {

@@ -1,6 +1,6 @@
 package io.github.ucmaworkbench.ui;
 
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import java.util.function.Consumer;
 import javax.swing.Action;

@@ -23,7 +23,7 @@ public interface SideModel {
     boolean isListening();
 
     /** What the side waits for and until when, or null. */
-    PendingView pending();
+    PendingWait pending();
 
     /** Called (from any thread) whenever any getter may return something new. */
     AutoCloseable addChangeListener(Runnable listener);

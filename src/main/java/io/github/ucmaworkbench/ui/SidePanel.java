@@ -1,10 +1,13 @@
 package io.github.ucmaworkbench.ui;
 
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
+import java.awt.Dimension;
 import java.awt.event.ActionEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.BorderFactory;
@@ -45,9 +48,9 @@ public abstract class SidePanel extends JPanel {
         this.pending = new PendingIndicator(prefix + PENDING);
         this.log = new ProgressLogPanel(prefix + LOG, title);
         settingsAction = action(title + " settings…", 'e', e -> openSettings.run());
-        settingsAction.putValue(Action.SHORT_DESCRIPTION, "URI, server and transport of the " + title.toLowerCase());
+        settingsAction.putValue(Action.SHORT_DESCRIPTION, "URI, server and transport of the " + title.toLowerCase(Locale.ROOT));
 
-        JLabel heading = new JLabel(title.toUpperCase());
+        JLabel heading = new JLabel(title.toUpperCase(Locale.ROOT));
         heading.setName(prefix + TITLE);
         heading.putClientProperty("FlatLaf.styleClass", "h2");
         uri.setName(prefix + URI);
@@ -91,16 +94,16 @@ public abstract class SidePanel extends JPanel {
      * presentation font.
      */
     @Override
-    public java.awt.Dimension getPreferredSize() {
-        java.awt.Dimension preferred = super.getPreferredSize();
+    public Dimension getPreferredSize() {
+        Dimension preferred = super.getPreferredSize();
         int em = getFontMetrics(getFont()).charWidth('m');
-        return new java.awt.Dimension(Math.min(preferred.width, em * PREFERRED_WIDTH_EMS), preferred.height);
+        return new Dimension(Math.min(preferred.width, em * PREFERRED_WIDTH_EMS), preferred.height);
     }
 
     @Override
-    public java.awt.Dimension getMinimumSize() {
-        java.awt.Dimension minimum = super.getMinimumSize();
-        return new java.awt.Dimension(Math.min(minimum.width, getPreferredSize().width * 2 / 3), minimum.height);
+    public Dimension getMinimumSize() {
+        Dimension minimum = super.getMinimumSize();
+        return new Dimension(Math.min(minimum.width, getPreferredSize().width * 2 / 3), minimum.height);
     }
 
     static final int PREFERRED_WIDTH_EMS = 44;
@@ -166,7 +169,7 @@ public abstract class SidePanel extends JPanel {
     }
 
     /** An action with a name and mnemonic whose handler is a lambda. */
-    protected static Action action(String name, char mnemonic, java.util.function.Consumer<ActionEvent> handler) {
+    protected static Action action(String name, char mnemonic, Consumer<ActionEvent> handler) {
         AbstractAction action = new AbstractAction(name) {
             @Override
             public void actionPerformed(ActionEvent e) {

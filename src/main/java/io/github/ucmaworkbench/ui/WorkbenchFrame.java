@@ -1,40 +1,30 @@
 package io.github.ucmaworkbench.ui;
 
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.Theme;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.log.LogEntry;
-import io.github.ucmaworkbench.ui.policy.DialogCallAsker;
-import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
-import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
-import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
-import javax.swing.JMenu;
-import javax.swing.JMenuBar;
-import javax.swing.JMenuItem;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
 import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
-import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
-import javax.swing.Timer;
+import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -67,12 +57,12 @@ public final class WorkbenchFrame extends JFrame {
     private final JLabel statusMessage = new JLabel();
     private final JToggleButton darkTheme = new JToggleButton("Dark theme");
     private final JToggleButton presentationFont = new JToggleButton("Presentation font");
-    private final JCheckBoxMenuItem darkThemeItem = new JCheckBoxMenuItem("Dark theme");
-    private final JCheckBoxMenuItem presentationItem = new JCheckBoxMenuItem("Presentation font");
+    private final SettingsCommands commands;
+    private final WorkbenchMenus menus;
+    private final CloseSequence closeSequence;
     private final AtomicBoolean statusQueued = new AtomicBoolean();
-    private final AtomicBoolean closing = new AtomicBoolean();
     private final List<AutoCloseable> bindings = new ArrayList<>();
-    private javax.swing.JComponent ladderView;
+    private JComponent ladderView;
 
     /**
      * @param onClosed run on the event thread once the window has closed (the app exits there)
@@ -86,18 +76,25 @@ public final class WorkbenchFrame extends JFrame {
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
 
         WorkbenchSettings current = settings.get();
-        clientPanel = new ClientPanel(model.client(), this::clientSettingsPerformed);
-        serverPanel = new ServerPanel(model.server(), this::serverSettingsPerformed,
-                current.server().acceptPolicy(), this::policyChosen);
-        model.server().setAcceptPolicy(current.server().acceptPolicy(), new DialogCallAsker(this));
+        commands = new SettingsCommands(this, settings, model);
+        clientPanel = new ClientPanel(model.client(), commands::clientSettingsPerformed);
+        serverPanel = new ServerPanel(model.server(), commands::serverSettingsPerformed,
+                current.server().acceptPolicy(), commands::policyChosen);
+        commands.applyPolicy(current.server().acceptPolicy());
+        menus = new WorkbenchMenus(this, clientPanel, serverPanel, this::closePerformed, commands::themeChosen,
+                commands::presentationChosen);
+        closeSequence = new CloseSequence(model::close, this::closed, CLOSE_GRACE_MILLIS);
 
         JPanel content = new JPanel(new BorderLayout());
         content.add(toolBar(), BorderLayout.NORTH);
         content.add(centre(), BorderLayout.CENTER);
         content.add(statusBar(), BorderLayout.SOUTH);
         setContentPane(content);
-        setJMenuBar(menuBar());
-        HelpMenu.install(getJMenuBar(), this, settings, model);
+        setJMenuBar(menus.bar());
+        HelpMenu.install(getJMenuBar(), this, settings, model.classroomShareFormat(), model::classroomShare, joined -> {
+            model.client().apply(joined);
+            model.client().signIn();
+        });
 
         showThemeChoice(current);
         bindings.add(settings.addListener(this::settingsChanged));
@@ -131,7 +128,7 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
-    public void setLessonView(javax.swing.JComponent view) {
+    public void setLessonView(JComponent view) {
         top.setRightComponent(view);
         lessonView = view;
         if (view instanceof AutoCloseable closeable) {
@@ -141,7 +138,7 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     /** Puts the SIP ladder in the bottom row, in place of the placeholder. */
-    public void setLadderView(javax.swing.JComponent view) {
+    public void setLadderView(JComponent view) {
         all.setBottomComponent(view);
         ladderView = view;
         all.setResizeWeight(0.6);
@@ -174,11 +171,11 @@ public final class WorkbenchFrame extends JFrame {
         darkTheme.setName(DARK_THEME);
         darkTheme.setMnemonic('D');
         darkTheme.setToolTipText("Switch between the light and the dark theme (remembered)");
-        darkTheme.addActionListener(e -> themeChosen(darkTheme.isSelected()));
+        darkTheme.addActionListener(e -> commands.themeChosen(darkTheme.isSelected()));
         presentationFont.setName(PRESENTATION_FONT);
         presentationFont.setMnemonic('R');
         presentationFont.setToolTipText("Larger text for the projector (remembered)");
-        presentationFont.addActionListener(e -> presentationChosen(presentationFont.isSelected()));
+        presentationFont.addActionListener(e -> commands.presentationChosen(presentationFont.isSelected()));
         bar.add(darkTheme);
         bar.add(presentationFont);
         return bar;
@@ -195,7 +192,7 @@ public final class WorkbenchFrame extends JFrame {
     private JSplitPane sides;
     private JSplitPane top;
     private JSplitPane all;
-    private javax.swing.JComponent lessonView;
+    private JComponent lessonView;
 
     /**
      * Client and server share the left four fifths equally, the lesson has the rest; the ladder
@@ -251,114 +248,8 @@ public final class WorkbenchFrame extends JFrame {
         bar.add(registrarStatus);
         bar.add(statusMessage);
         bar.setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0,
-                javax.swing.UIManager.getColor("Component.borderColor")));
+                UIManager.getColor("Component.borderColor")));
         return bar;
-    }
-
-    private JMenuBar menuBar() {
-        JMenuBar bar = new JMenuBar();
-        JMenu file = menu("File", 'F');
-        file.add(item(clientPanel.settingsAction(), "menu.file.clientSettings"));
-        file.add(item(serverPanel.settingsAction(), "menu.file.serverSettings"));
-        file.addSeparator();
-        JMenuItem exit = new JMenuItem(new AbstractAction("Exit") {
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-                closePerformed();
-            }
-        });
-        exit.setMnemonic('x');
-        exit.setName("menu.file.exit");
-        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, java.awt.event.InputEvent.CTRL_DOWN_MASK));
-        file.add(exit);
-
-        JMenu client = menu("Client", 'C');
-        client.add(item(clientPanel.signInAction(), "menu.client.signIn"));
-        client.add(item(clientPanel.signOutAction(), "menu.client.signOut"));
-        client.addSeparator();
-        client.add(item(clientPanel.sendInviteAction(), "menu.client.sendInvite"));
-        client.add(item(clientPanel.hangUpAction(), "menu.client.hangUp"));
-        client.add(item(clientPanel.sendMessageAction(), "menu.client.sendMessage"));
-
-        JMenu server = menu("Server", 'S');
-        server.add(item(serverPanel.signInAction(), "menu.server.signIn"));
-        server.add(item(serverPanel.signOutAction(), "menu.server.signOut"));
-        server.addSeparator();
-        server.add(item(serverPanel.listenAction(), "menu.server.listen"));
-        server.add(item(serverPanel.stopListeningAction(), "menu.server.stopListening"));
-        server.add(item(serverPanel.hangUpAction(), "menu.server.hangUp"));
-
-        JMenu view = menu("View", 'V');
-        darkThemeItem.setName(MENU_VIEW_DARK);
-        darkThemeItem.setMnemonic('D');
-        darkThemeItem.addActionListener(e -> themeChosen(darkThemeItem.isSelected()));
-        presentationItem.setName(MENU_VIEW_PRESENTATION);
-        presentationItem.setMnemonic('P');
-        presentationItem.addActionListener(e -> presentationChosen(presentationItem.isSelected()));
-        view.add(darkThemeItem);
-        view.add(presentationItem);
-
-        JMenu help = menu("Help", 'H');
-        JMenuItem about = new JMenuItem(new AbstractAction("About UCMA Workbench") {
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-                JOptionPane.showMessageDialog(WorkbenchFrame.this,
-                        "UCMA Workbench\nThe \"Introduction to the UCMA API\" tutorial series, live on a real SIP stack.",
-                        "About", JOptionPane.INFORMATION_MESSAGE);
-            }
-        });
-        about.setMnemonic('A');
-        help.add(about);
-
-        bar.add(file);
-        bar.add(client);
-        bar.add(server);
-        bar.add(view);
-        bar.add(help);
-        return bar;
-    }
-
-    private static JMenu menu(String text, char mnemonic) {
-        JMenu menu = new JMenu(text);
-        menu.setMnemonic(mnemonic);
-        menu.setName("menu." + text.toLowerCase());
-        return menu;
-    }
-
-    private static JMenuItem item(Action action, String name) {
-        JMenuItem item = new JMenuItem(action);
-        item.setName(name);
-        item.setToolTipText(null);
-        return item;
-    }
-
-    private void clientSettingsPerformed() {
-        SideSettingsDialog.editClient(this, settings.get().client(), model.tlsCertificate()).ifPresent(chosen -> {
-            settings.update(s -> s.withClient(chosen));
-            model.client().apply(chosen);
-        });
-    }
-
-    private void serverSettingsPerformed() {
-        SideSettingsDialog.editServer(this, settings.get().server().endpoint(), model.tlsCertificate(),
-                settings.get().registrarUsersFile()).ifPresent(chosen -> {
-                    settings.update(s -> s.withServer(s.server().withEndpoint(chosen.endpoint()))
-                            .withRegistrarUsersFile(chosen.registrarUsersFile()));
-                    model.server().apply(chosen.endpoint());
-                });
-    }
-
-    private void policyChosen(AcceptPolicySettings policy) {
-        settings.update(s -> s.withServer(s.server().withAcceptPolicy(policy)));
-        model.server().setAcceptPolicy(policy, new DialogCallAsker(this));
-    }
-
-    private void themeChosen(boolean dark) {
-        settings.update(s -> s.withTheme(dark ? Theme.DARK : Theme.LIGHT));
-    }
-
-    private void presentationChosen(boolean on) {
-        settings.update(s -> s.withPresentationFont(on));
     }
 
     private void settingsChanged(WorkbenchSettings now) {
@@ -380,9 +271,8 @@ public final class WorkbenchFrame extends JFrame {
     private void showThemeChoice(WorkbenchSettings now) {
         boolean dark = now.theme() == Theme.DARK;
         darkTheme.setSelected(dark);
-        darkThemeItem.setSelected(dark);
         presentationFont.setSelected(now.presentationFont());
-        presentationItem.setSelected(now.presentationFont());
+        menus.showThemeChoice(dark, now.presentationFont());
     }
 
     private void registrarChanged() {
@@ -401,39 +291,23 @@ public final class WorkbenchFrame extends JFrame {
 
     /** Signs out, stops listening and the registrar off the event thread, then closes; never waits forever. */
     void closePerformed() {
-        if (!closing.compareAndSet(false, true)) {
-            return;
+        if (closeSequence.start()) {
+            statusMessage.setText("Signing out and stopping\u2026");
+            getContentPane().setEnabled(false);
         }
-        statusMessage.setText("Signing out and stopping…");
-        getContentPane().setEnabled(false);
-        AtomicBoolean done = new AtomicBoolean();
-        Runnable finish = () -> {
-            if (done.compareAndSet(false, true)) {
-                clientPanel.unbind();
-                serverPanel.unbind();
-                for (AutoCloseable binding : bindings) {
-                    try {
-                        binding.close();
-                    } catch (Exception e) {
-                        // closing anyway
-                    }
-                }
-                dispose();
-                onClosed.run();
-            }
-        };
-        Thread closer = new Thread(() -> {
+    }
+
+    private void closed() {
+        clientPanel.unbind();
+        serverPanel.unbind();
+        for (AutoCloseable binding : bindings) {
             try {
-                model.close();
-            } finally {
-                SwingUtilities.invokeLater(finish);
+                binding.close();
+            } catch (Exception e) {
+                // closing anyway
             }
-        }, "workbench-close");
-        closer.setDaemon(true);
-        closer.start();
-        // A server that is gone must not keep the window open: give up waiting after the grace period.
-        Timer grace = new Timer(CLOSE_GRACE_MILLIS, e -> finish.run());
-        grace.setRepeats(false);
-        grace.start();
+        }
+        dispose();
+        onClosed.run();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.ui;
 
 import io.github.ucmaworkbench.settings.ClassroomShare;
+import io.github.ucmaworkbench.settings.ClassroomShareFormat;
 
 /** Everything the window binds to: both sides and the registrar they sign in to. */
 public interface WorkbenchModel {
@@ -20,6 +21,11 @@ public interface WorkbenchModel {
     default ClassroomShare classroomShare()
             throws ClassroomShare.Problem {
         throw new ClassroomShare.Problem("This window runs no registrar to share.");
+    }
+
+    /** How classroom settings are written and read (null: this window offers no Join/Share). */
+    default ClassroomShareFormat classroomShareFormat() {
+        return null;
     }
 
     /** Called from any thread when {@link #registrarStatus()} may have changed. */

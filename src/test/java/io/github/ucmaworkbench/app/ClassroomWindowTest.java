@@ -2,9 +2,7 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.app.SettingsStore;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
@@ -13,6 +11,8 @@ import io.github.ucmaworkbench.rtc.SignalingSession;
 import io.github.ucmaworkbench.rtc.SipAuthenticationProtocols;
 import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderColumn;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;

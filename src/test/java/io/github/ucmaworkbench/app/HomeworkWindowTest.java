@@ -2,9 +2,9 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.SettingsStore;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.ui.GuiTest;
@@ -12,7 +12,7 @@ import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.exercise.ExercisePanel;
 import io.github.ucmaworkbench.ui.exercise.HomeworkTabs;
-import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,10 +2,10 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.Theme;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.SettingsStore;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
@@ -13,7 +13,6 @@ import io.github.ucmaworkbench.registrar.LocationService;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.settings.ClassroomShare;
-import io.github.ucmaworkbench.settings.ClassroomShareCodec;
 import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.help.AboutDialog;
@@ -121,11 +120,20 @@ class JoinClassWindowTest extends GuiTest {
             capture(GuiActionRunner.execute(() -> javax.swing.SwingUtilities.getWindowAncestor(confirm.target())),
                     "join-class.png");
         }
-        confirm.buttonWithText("Join").click();
+        // The button's own click: a robot click can land while the modal pane is still being placed.
+        javax.swing.JButton joinButton = confirm.buttonWithText("Join").target();
+        GuiActionRunner.execute(() -> joinButton.doClick());
 
         String aor = LocationService.aorOf("client", DOMAIN);
-        waitUntil("the client is bound at the teacher's registrar",
-                () -> !teacher.getLocationService().getBindings(aor).isEmpty());
+        try {
+            waitUntil("the client is bound at the teacher's registrar",
+                    () -> !teacher.getLocationService().getBindings(aor).isEmpty(), 30_000);
+        } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+            throw new AssertionError(e.getMessage() + "; teacher knows " + teacher.getLocationService().getRegisteredUsers()
+                    + "; client settings " + settings.get().client() + "; client log " + java.util.Arrays.toString(
+                            window.list(ClientPanel.LOG_NAME + io.github.ucmaworkbench.ui.log.ProgressLogPanel.LIST)
+                                    .contents()), e);
+        }
         waitFor(window, ClientPanel.LOG_NAME, "Signed in successfully");
         assertThat(settings.get().client().endpoint().server()).isEqualTo("127.0.0.1:" + port);
         assertThat(settings.get().client().endpoint().useEmbeddedRegistrar()).isFalse();
@@ -137,13 +145,13 @@ class JoinClassWindowTest extends GuiTest {
         window.menuItem("menu.file").click();
         window.menuItem(JoinClassDialog.MENU_ITEM).click();
         DialogFixture join = WindowFinder.findDialog(JoinClassDialog.NAME).withTimeout(5000).using(robot());
-        join.textBox(JoinClassDialog.TEXT).enterText("ucma-class:###");
+        // Set, not typed: the robot's key strokes for '#' depend on the X keymap.
+        GuiActionRunner.execute(() -> join.textBox(JoinClassDialog.TEXT).target().setText("ucma-class:###"));
         join.button(JoinClassDialog.JOIN).click();
         waitUntil("damaged line reported", () -> join.label(JoinClassDialog.PROBLEM).text().contains("damaged"));
 
         String newer = "{\"version\":2,\"registrarHost\":\"10.0.0.5\",\"registrarPort\":5060,\"domain\":\"a.org\","
                 + "\"transport\":\"TCP\"}";
-        join.textBox(JoinClassDialog.TEXT).deleteText();
         GuiActionRunner.execute(() -> join.textBox(JoinClassDialog.TEXT).target().setText(newer));
         join.button(JoinClassDialog.JOIN).click();
         waitUntil("newer format reported", () -> join.label(JoinClassDialog.PROBLEM).text().contains("newer workbench"));

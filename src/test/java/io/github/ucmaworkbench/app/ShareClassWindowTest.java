@@ -2,15 +2,14 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.Theme;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.app.SettingsStore;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.settings.ClassroomShare;
-import io.github.ucmaworkbench.settings.ClassroomShareCodec;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.join.ShareClassDialog;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
@@ -86,6 +85,7 @@ class ShareClassWindowTest extends GuiTest {
         JOptionPaneFixture warning = JOptionPaneFinder.findOptionPane().withTimeout(5000).using(robot());
         assertThat(String.valueOf(GuiActionRunner.execute(() -> warning.target().getMessage())))
                 .contains("--registrar-bind");
-        warning.okButton().click();
+        javax.swing.JButton ok = warning.okButton().target();
+        GuiActionRunner.execute(() -> ok.doClick());
     }
 }

@@ -3,11 +3,11 @@ package io.github.ucmaworkbench.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.formdev.flatlaf.FlatLaf;
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.Theme;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.app.SettingsStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
@@ -71,8 +71,8 @@ class StartAndCloseTest extends GuiTest {
     void savedThemeAndPolicyAreRestoredAtStart() throws Exception {
         new SettingsStore(configDir).save(WorkbenchSettings.defaults().withTheme(Theme.DARK)
                 .withServer(WorkbenchSettings.defaults().server().withAcceptPolicy(
-                        new io.github.ucmaworkbench.app.settings.AcceptPolicySettings(
-                                io.github.ucmaworkbench.app.settings.AcceptPolicySettings.Kind.REJECT, 603, "Decline",
+                        new io.github.ucmaworkbench.settings.AcceptPolicySettings(
+                                io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind.REJECT, 603, "Decline",
                                 "X-Lesson", 20))));
         start();
         assertThat(GuiActionRunner.execute(FlatLaf::isLafDark)).isTrue();

@@ -2,8 +2,8 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -2,13 +2,13 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.SideSettings;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SipAuthenticationProtocols;
 import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import java.net.InetAddress;

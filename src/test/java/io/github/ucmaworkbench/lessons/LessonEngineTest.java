@@ -18,17 +18,7 @@ class LessonEngineTest {
             SipTransportType.TCP, null, null));
     private final ClientManager client = new ClientManager(new ClientSettings(new EndpointSettings("sip:client@example.com",
             "127.0.0.1", 1, SipTransportType.TCP, null, null), "sip:server@example.com"));
-    private final LessonEngine engine = new LessonEngine(new LessonSides() {
-        @Override
-        public ClientManager client() {
-            return client;
-        }
-
-        @Override
-        public ServerManager server() {
-            return server;
-        }
-    });
+    private final LessonEngine engine = new LessonEngine(LessonSides.of(client, server));
     private final List<String> performed = new CopyOnWriteArrayList<>();
 
     LessonEngineTest() {

@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.ui;
 
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ class FakeSide implements SideModel {
     volatile RegistrationState registration = RegistrationState.UNREGISTERED;
     volatile SignalingState session;
     volatile boolean listening;
-    volatile PendingView pending;
+    volatile PendingWait pending;
 
     FakeSide(String uri) {
         this.uri = uri;
@@ -38,7 +39,7 @@ class FakeSide implements SideModel {
     @Override public RegistrationState registrationState() { return registration; }
     @Override public SignalingState sessionState() { return session; }
     @Override public boolean isListening() { return listening; }
-    @Override public PendingView pending() { return pending; }
+    @Override public PendingWait pending() { return pending; }
 
     @Override
     public AutoCloseable addChangeListener(Runnable listener) {
@@ -75,7 +76,7 @@ class FakeSide implements SideModel {
         worker.execute(() -> {
             change.run();
             progressListeners.forEach(l -> l.accept(new LogEntry(Instant.now(),
-                    io.github.ucmaworkbench.ui.log.LogLevel.INFO, progress)));
+                    ProgressLevel.INFO, progress)));
             changeListeners.forEach(Runnable::run);
         });
     }

@@ -1,10 +1,11 @@
 package io.github.ucmaworkbench.ui;
 
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
-import io.github.ucmaworkbench.app.settings.SideSettings;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SignalingState;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.ui.policy.IncomingCallAsker;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +33,7 @@ class FakeWorkbench implements WorkbenchModel {
             lastSynchronous = synchronous;
             set(() -> {
                 session = SignalingState.CONNECTING;
-                pending = new PendingView("Waiting for the server to answer the INVITE", Instant.now().plusSeconds(30));
+                pending = new PendingWait("Waiting for the server to answer the INVITE", Instant.now().plusSeconds(30));
             }, "Sending the INVITE.");
         }
 

@@ -2,11 +2,11 @@ package io.github.ucmaworkbench.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.Theme;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.app.SettingsStore;
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Dimension;

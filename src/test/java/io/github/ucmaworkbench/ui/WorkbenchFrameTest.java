@@ -3,12 +3,12 @@ package io.github.ucmaworkbench.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.formdev.flatlaf.FlatLaf;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.Theme;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.app.SettingsStore;
 import io.github.ucmaworkbench.rtc.RegistrationState;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app.cli;
 
+import io.github.ucmaworkbench.common.SuppressForbidden;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Objects;
@@ -16,6 +17,7 @@ public record CliIo(PrintStream out, PrintStream err, InputStream in) {
     }
 
     /** The process's own streams. */
+    @SuppressForbidden("the command line prints to the console by design")
     public static CliIo system() {
         return new CliIo(System.out, System.err, System.in);
     }

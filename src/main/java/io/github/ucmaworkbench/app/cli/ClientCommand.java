@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.app.cli;
 
 import io.github.ucmaworkbench.app.cli.ProgressPrinter.Outcome;
-import io.github.ucmaworkbench.app.settings.SettingsValidation;
+import io.github.ucmaworkbench.settings.SettingsValidation;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SignalingState;

@@ -158,7 +158,7 @@ final class ExerciseCommand implements Callable<Integer> {
                 try {
                     report = ExerciseChecker.check(exercise, read(file), options);
                 } catch (IOException e) {
-                    rows.add(new String[] {file.getFileName().toString(), "unreadable", WorkbenchCommand.oneLine(e)});
+                    rows.add(new String[] {String.valueOf(file.getFileName()), "unreadable", WorkbenchCommand.oneLine(e)});
                     io.out().printf(Locale.ROOT, "%-" + width + "s  %-16s  %s%n", file.getFileName(), "unreadable", e.getMessage());
                     all = false;
                     continue;
@@ -166,7 +166,7 @@ final class ExerciseCommand implements Callable<Integer> {
                 all &= report.passed();
                 String result = report.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ');
                 String reason = report.passed() ? "" : report.summary().replace('\n', ' ');
-                rows.add(new String[] {file.getFileName().toString(), result, reason});
+                rows.add(new String[] {String.valueOf(file.getFileName()), result, reason});
                 io.out().printf(Locale.ROOT, "%-" + width + "s  %-16s  %s%n", file.getFileName(), result, reason);
             }
             long passed = rows.stream().filter(r -> r[1].equals("passed")).count();

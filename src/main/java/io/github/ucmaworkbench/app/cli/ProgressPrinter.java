@@ -5,9 +5,11 @@ import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.TutorialManager;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,7 @@ import java.util.function.Predicate;
  * loses the line that told it.
  */
 final class ProgressPrinter {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
 
     /** How a step ended. */
     enum Outcome { SUCCEEDED, FAILED, TIMED_OUT }
@@ -59,7 +61,7 @@ final class ProgressPrinter {
 
     /** A note of the command's own, formatted as a progress line. */
     void note(String message) {
-        print(new ProgressEventArgs(java.time.Instant.now(), ProgressLevel.INFO, message));
+        print(new ProgressEventArgs(Instant.now(), ProgressLevel.INFO, message));
     }
 
     /**

@@ -2,7 +2,7 @@ package io.github.ucmaworkbench.app.cli;
 
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
-import io.github.ucmaworkbench.registrar.UsersFile;
+import io.github.ucmaworkbench.settings.UsersFile;
 import io.github.ucmaworkbench.sip.tls.TlsMaterial;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
@@ -12,12 +12,13 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -130,7 +131,7 @@ final class RegistrarCommand implements Callable<Integer> {
                 return 1;
             }
             InetSocketAddress tlsAddress = registrar.getTlsAddress();
-            io.out().printf("Registrar listening on %s:%d (UDP+TCP)%s, domain %s, %s.%n",
+            io.out().printf(Locale.ROOT, "Registrar listening on %s:%d (UDP+TCP)%s, domain %s, %s.%n",
                     address.getAddress().getHostAddress(), address.getPort(),
                     tlsAddress == null ? "" : " and " + tlsAddress.getPort() + " (TLS)", config.getDomain(),
                     config.getUsers().isEmpty() ? "no authentication" : config.getUsers().size() + " user(s) with digest authentication");

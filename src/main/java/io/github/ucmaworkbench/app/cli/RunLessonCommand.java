@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "Part N (1-11) of the series, against an embedded registrar on a free loopback port,",
                 "each step checked by the outcome the lesson expects."})
 final class RunLessonCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
 
     @ParentCommand
     private WorkbenchCommand parent;
@@ -81,7 +81,7 @@ final class RunLessonCommand implements Callable<Integer> {
         }
         LessonRunReport report;
         try (AutoCloseable recording = trace.start()) {
-            report = LessonRunner.runHeadless(lesson,
+            report = HeadlessLessons.runHeadless(lesson,
                     new LessonRunner.Options(transport, Duration.ofSeconds(stepTimeoutSeconds)), new Printer(io));
         }
         if (report.passed()) {
@@ -89,7 +89,7 @@ final class RunLessonCommand implements Callable<Integer> {
                     report.results().size(), report.elapsed().toMillis() / 1000.0);
             return 0;
         }
-        io.err().printf("Lesson %d failed: %d of %d step(s) passed%s.%n", part,
+        io.err().printf(Locale.ROOT, "Lesson %d failed: %d of %d step(s) passed%s.%n", part,
                 report.results().stream().filter(StepResult::passed).count(), lesson.steps().size(),
                 report.notRun().isEmpty() ? "" : ", " + report.notRun().size() + " not run");
         return 1;
@@ -110,7 +110,7 @@ final class RunLessonCommand implements Callable<Integer> {
 
         @Override
         public void registrarStarted(InetSocketAddress address, String domain) {
-            io.out().printf("Embedded registrar on %s:%d, domain %s.%n", address.getAddress().getHostAddress(),
+            io.out().printf(Locale.ROOT, "Embedded registrar on %s:%d, domain %s.%n", address.getAddress().getHostAddress(),
                     address.getPort(), domain);
         }
 

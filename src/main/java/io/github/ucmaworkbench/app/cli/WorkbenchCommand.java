@@ -1,13 +1,15 @@
 package io.github.ucmaworkbench.app.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The headless command line: {@code registrar}, {@code server}, {@code client},
@@ -71,8 +73,8 @@ public final class WorkbenchCommand implements Callable<Integer> {
         WorkbenchCommand top = new WorkbenchCommand();
         top.io = io;
         CommandLine cli = new CommandLine(top);
-        cli.setOut(new PrintWriter(io.out(), true));
-        cli.setErr(new PrintWriter(io.err(), true));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(io.out(), Charset.defaultCharset()), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(io.err(), Charset.defaultCharset()), true));
         cli.setParameterExceptionHandler(WorkbenchCommand::badUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             commandLine.getErr().println(NAME + " " + commandLine.getCommandName() + ": error: " + oneLine(e));

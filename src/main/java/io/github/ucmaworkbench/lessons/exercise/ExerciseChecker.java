@@ -1,12 +1,11 @@
 package io.github.ucmaworkbench.lessons.exercise;
 
 import io.github.ucmaworkbench.lessons.LessonEngine;
+import io.github.ucmaworkbench.lessons.LessonRegistrar;
 import io.github.ucmaworkbench.lessons.LessonSides;
 import io.github.ucmaworkbench.lessons.LessonStep;
 import io.github.ucmaworkbench.lessons.Side;
 import io.github.ucmaworkbench.lessons.StepResult;
-import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ClientSettings;
@@ -18,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -67,9 +67,9 @@ public final class ExerciseChecker {
         if (!code.runnable()) {
             return report(exercise, ExerciseReport.Verdict.FAILED, code, code.problem(), List.of(), List.of(), List.of(), started);
         }
-        try (RegistrarService registrar = new RegistrarService(RegistrarConfig.builder().port(0).build())) {
+        try (LessonRegistrar registrar = LessonRegistrar.embedded(Map.of())) {
             InetSocketAddress address = registrar.start();
-            String domain = registrar.getDomain();
+            String domain = registrar.domain();
             String host = address.getAddress().getHostAddress();
             ServerManager server = new ServerManager(new EndpointSettings("sip:server@" + domain, host, address.getPort(),
                     options.transport(), null, null));

@@ -95,7 +95,7 @@ public final class ExerciseLibrary {
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
         for (Path file : files) {
-            String name = file.getFileName().toString();
+            String name = String.valueOf(file.getFileName());
             try {
                 Exercise exercise = parser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
                 if (exercises.stream().anyMatch(e -> e.id().equals(exercise.id()))) {

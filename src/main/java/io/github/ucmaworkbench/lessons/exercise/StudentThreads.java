@@ -1,9 +1,12 @@
 package io.github.ucmaworkbench.lessons.exercise;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
+import io.github.ucmaworkbench.common.SuppressForbidden;
 import io.github.ucmaworkbench.tutorial.ProgressSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,11 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JVM's exit waiting.
  */
 final class StudentThreads {
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "homework-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("homework-watchdog"));
     private static final AtomicInteger NUMBER = new AtomicInteger();
     /** Student code that is installed now: its callbacks' uncaught exceptions are reported to it. */
     private static final List<StudentThreads> ACTIVE = new CopyOnWriteArrayList<>();
@@ -47,6 +46,7 @@ final class StudentThreads {
      * passed to a Begin method (it runs on an rtc worker, outside {@link #run}) is reported in the
      * student's log with its line, instead of only on the terminal.
      */
+    @SuppressForbidden("an error outside student code keeps the JVM's own report on System.err")
     void activate() {
         synchronized (HANDLER_LOCK) {
             if (!handlerInstalled) {
@@ -114,7 +114,7 @@ final class StudentThreads {
             if (thread == Thread.currentThread() || !inStudentCode(entry.getValue())) {
                 continue;
             }
-            String line = String.format("Your code was still running on thread %s%s and was stopped.", thread.getName(),
+            String line = String.format(Locale.ROOT, "Your code was still running on thread %s%s and was stopped.", thread.getName(),
                     where(entry.getValue()));
             report("%s", line);
             stopped.add(line);
@@ -133,7 +133,7 @@ final class StudentThreads {
     }
 
     private void report(String format, Object... args) {
-        String line = String.format(format, args);
+        String line = String.format(Locale.ROOT, format, args);
         problems.add(line);
         log.error("%s", line);
     }
@@ -158,6 +158,7 @@ final class StudentThreads {
      * {@code while (true) {}} never looks at its interrupt flag.
      */
     @SuppressWarnings({"removal", "deprecation"})
+    @SuppressForbidden("the last resort against a runaway student callback; newer JDKs refuse it")
     static void stop(Thread thread) {
         thread.interrupt();
         try {

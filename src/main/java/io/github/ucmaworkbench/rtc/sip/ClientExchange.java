@@ -1,10 +1,17 @@
 package io.github.ucmaworkbench.rtc.sip;
 
+import java.text.ParseException;
 import java.time.Duration;
+import java.util.ListIterator;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -62,7 +69,7 @@ final class ClientExchange {
     }
 
     /** Like the other, for a request inside {@code dialog} (null: outside any). */
-    static ClientExchange start(SipUserAgent agent, EndpointHandler endpoint, Request request, javax.sip.Dialog dialog,
+    static ClientExchange start(SipUserAgent agent, EndpointHandler endpoint, Request request, Dialog dialog,
             Duration timeout, Listener listener) {
         return start(agent, endpoint, request, dialog, timeout, null, listener);
     }
@@ -150,7 +157,7 @@ final class ClientExchange {
     private ClientTransaction reoriginate(Response challenge, ClientTransaction challenged) throws SipFailure {
         boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
         DigestClient.Challenge best = null;
-        for (java.util.ListIterator<?> it = challenge.getHeaders(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"); it.hasNext(); ) {
+        for (ListIterator<?> it = challenge.getHeaders(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"); it.hasNext(); ) {
             String text = it.next().toString();
             String value = text.substring(text.indexOf(':') + 1).trim();
             best = DigestClient.stronger(best, DigestClient.Challenge.parse(value));
@@ -159,7 +166,7 @@ final class ClientExchange {
             throw new SipFailure(SipFailure.Kind.AUTHENTICATION, "it offered no digest algorithm we know (MD5, SHA-256)");
         }
         Request original = challenged.getRequest();
-        if (((javax.sip.header.ToHeader) original.getHeader("To")).getTag() != null) {
+        if (((ToHeader) original.getHeader("To")).getTag() != null) {
             throw new SipFailure(SipFailure.Kind.AUTHENTICATION, "a challenge inside a dialog is not supported");
         }
         EndpointHandler.Credentials credentials = endpoint.credentialsFor(best.realm());
@@ -170,13 +177,13 @@ final class ClientExchange {
         try {
             retry.removeHeader("Authorization");
             retry.removeHeader("Proxy-Authorization");
-            ((javax.sip.header.ViaHeader) retry.getHeader("Via")).removeParameter("branch");
-            javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) retry.getHeader("CSeq");
+            ((ViaHeader) retry.getHeader("Via")).removeParameter("branch");
+            CSeqHeader cseq = (CSeqHeader) retry.getHeader("CSeq");
             cseq.setSeqNumber(cseq.getSeqNumber() + 1);
             retry.addHeader(agent.headers().createHeader(proxy ? "Proxy-Authorization" : "Authorization",
                     DigestClient.authorization(best, credentials.userName(), credentials.password(),
                             retry.getMethod(), retry.getRequestURI().toString())));
-        } catch (java.text.ParseException | javax.sip.InvalidArgumentException e) {
+        } catch (ParseException | InvalidArgumentException e) {
             throw new SipFailure(SipFailure.Kind.OTHER, "the request could not be re-sent: " + e.getMessage(), null, e);
         }
         return agent.send(endpoint, retry, null, this);
@@ -184,7 +191,7 @@ final class ClientExchange {
 
     private static boolean isStale(Response challenge) {
         boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
-        for (java.util.ListIterator<?> it = challenge.getHeaders(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"); it.hasNext(); ) {
+        for (ListIterator<?> it = challenge.getHeaders(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"); it.hasNext(); ) {
             String text = it.next().toString();
             if (DigestClient.isStale(text.substring(text.indexOf(':') + 1))) {
                 return true;

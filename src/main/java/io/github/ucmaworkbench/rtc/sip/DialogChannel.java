@@ -7,6 +7,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
+import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ public final class DialogChannel {
 
     /** Sends the ACK for a 2xx (caller side) and keeps it for 2xx retransmissions. */
     void acknowledge(Response ok) throws Exception {
-        long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader("CSeq")).getSeqNumber();
+        long cseq = ((CSeqHeader) ok.getHeader("CSeq")).getSeqNumber();
         Request ack = dialog.createAck(cseq);
         lastAck = ack;
         dialog.sendAck(ack);

@@ -91,7 +91,7 @@ public final class DigestClient {
             throw new IllegalArgumentException("unsupported digest algorithm " + algorithm);
         }
         boolean qopAuth = challenge.qop() != null && containsToken(challenge.qop(), "auth");
-        String nc = String.format("%08x", nonceCount);
+        String nc = String.format(Locale.ROOT, "%08x", nonceCount);
         String ha1 = h(hash, user + ":" + challenge.realm() + ":" + password);
         if (algorithm.toLowerCase(Locale.ROOT).endsWith("-sess")) {
             ha1 = h(hash, ha1 + ":" + challenge.nonce() + ":" + cnonce);

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
+import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -79,7 +80,7 @@ public final class IncomingInvite {
 
     /** The caller's URI from the From header. */
     public String remoteUri() {
-        return ((javax.sip.header.FromHeader) request.getHeader("From")).getAddress().getURI().toString();
+        return ((FromHeader) request.getHeader("From")).getAddress().getURI().toString();
     }
 
     /** The URI the INVITE was addressed to (To header). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -70,7 +71,7 @@ public final class OutgoingInvite {
         ClientExchange x = exchange;
         ClientTransaction ct = x == null ? null : x.transaction();
         return ct == null ? null : ct.getRequest().getHeader("Call-ID") == null ? null
-                : ((javax.sip.header.CallIdHeader) ct.getRequest().getHeader("Call-ID")).getCallId();
+                : ((CallIdHeader) ct.getRequest().getHeader("Call-ID")).getCallId();
     }
 
     /** Asks to cancel the INVITE; sends CANCEL now if the callee already answered provisionally. */

@@ -1,11 +1,11 @@
 package io.github.ucmaworkbench.rtc.sip;
 
+import gov.nist.javax.sip.SipProviderImpl;
+import io.github.ucmaworkbench.sip.FreePorts;
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import javax.sip.ListeningPoint;
 import javax.sip.SipListener;
@@ -68,12 +68,12 @@ final class PortBinder {
             deleteQuietly(stack, lp);
         }
         int providers = 0;
-        for (java.util.Iterator<?> it = stack.getSipProviders(); it.hasNext(); it.next()) {
+        for (Iterator<?> it = stack.getSipProviders(); it.hasNext(); it.next()) {
             providers++;
         }
         if (providers > 1) {
             try {
-                provider.removeSipListener(((gov.nist.javax.sip.SipProviderImpl) provider).getSipListener());
+                provider.removeSipListener(((SipProviderImpl) provider).getSipListener());
                 stack.deleteSipProvider(provider);
             } catch (Exception e) {
                 LOG.debug("could not delete provider", e);
@@ -90,23 +90,10 @@ final class PortBinder {
     }
 
     private static int freePort(InetAddress host, List<String> transports) throws SipFailure {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port;
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.bind(new InetSocketAddress(host, 0));
-                port = probe.getLocalPort();
-            } catch (IOException e) {
-                throw new SipFailure(SipFailure.Kind.CONNECTION, "cannot bind to " + host.getHostAddress() + ": " + e.getMessage(), null, e);
-            }
-            if (!transports.contains(ListeningPoint.UDP)) {
-                return port;
-            }
-            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(host, port))) {
-                return port;
-            } catch (IOException e) {
-                // The TCP port is free but its UDP twin is not: try another.
-            }
+        try {
+            return FreePorts.anyFreePort(host, transports.contains(ListeningPoint.UDP));
+        } catch (IOException e) {
+            throw new SipFailure(SipFailure.Kind.CONNECTION, "cannot bind to " + host.getHostAddress() + ": " + e.getMessage(), null, e);
         }
-        throw new SipFailure(SipFailure.Kind.CONNECTION, "no free port on " + host.getHostAddress());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.message.Request;
@@ -101,7 +103,7 @@ public final class Registration {
             request = Requests.outOfDialog(agent, endpoint, Request.REGISTER, "sip:" + domain, aorUri, callId,
                     ++cseq, fromTag, headers, null, null);
             if (callId == null) {
-                callId = ((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId();
+                callId = ((CallIdHeader) request.getHeader("Call-ID")).getCallId();
             }
             request.addHeader(agent.headers().createExpiresHeader(expires));
             String contact = agent.contactUri(endpoint);
@@ -111,7 +113,7 @@ public final class Registration {
             } else if (boundContact != null && !boundContact.equals(contact)) {
                 // Our Contact moved (startListening): drop the old binding in the same REGISTER
                 // (RFC 3261 §10.2.2), or the proxy would fork INVITEs to both addresses.
-                javax.sip.header.ContactHeader old = agent.headers().createContactHeader(agent.addresses().createAddress(boundContact));
+                ContactHeader old = agent.headers().createContactHeader(agent.addresses().createAddress(boundContact));
                 old.setExpires(0);
                 request.addHeader(old);
             }
@@ -128,7 +130,7 @@ public final class Registration {
             public void success(MessageView response, Response raw, ClientTransaction ct) {
                 // The CSeq of a challenged re-send went up by one inside the stack; follow it.
                 synchronized (Registration.this) {
-                    cseq = Math.max(cseq, ((javax.sip.header.CSeqHeader) raw.getHeader("CSeq")).getSeqNumber());
+                    cseq = Math.max(cseq, ((CSeqHeader) raw.getHeader("CSeq")).getSeqNumber());
                 }
                 synchronized (Registration.this) {
                     boundContact = expires > 0 ? sentContact : null;
@@ -143,7 +145,7 @@ public final class Registration {
             public void failure(SipFailure failure, ClientTransaction ct) {
                 if (ct != null) {
                     synchronized (Registration.this) {
-                        cseq = Math.max(cseq, ((javax.sip.header.CSeqHeader) ct.getRequest().getHeader("CSeq")).getSeqNumber());
+                        cseq = Math.max(cseq, ((CSeqHeader) ct.getRequest().getHeader("CSeq")).getSeqNumber());
                     }
                 }
                 outcome.failed(failure);

@@ -9,6 +9,7 @@ import javax.sip.SipProvider;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ final class RequestRouter {
 
     /** A CANCEL carries its INVITE's Call-ID, CSeq number and top Via branch (RFC 3261 §9.1); forks differ in the branch. */
     static String inviteKey(Request request) {
-        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId() + "/"
                 + ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber() + "/"
                 + (via == null ? "" : via.getBranch());

@@ -11,6 +11,7 @@ import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -69,6 +70,6 @@ final class Requests {
             return;
         }
         String type = contentType == null ? "text/plain; charset=utf-8" : contentType;
-        message.setContent(body, (javax.sip.header.ContentTypeHeader) agent.headers().createHeader("Content-Type", type));
+        message.setContent(body, (ContentTypeHeader) agent.headers().createHeader("Content-Type", type));
     }
 }

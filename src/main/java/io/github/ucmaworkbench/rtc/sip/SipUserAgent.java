@@ -1,14 +1,17 @@
 package io.github.ucmaworkbench.rtc.sip;
 
+import gov.nist.javax.sip.stack.SIPDialog;
 import io.github.ucmaworkbench.sip.CallLanes;
-import io.github.ucmaworkbench.sip.SipTimers;
-
 import io.github.ucmaworkbench.sip.SipStacks;
-
+import io.github.ucmaworkbench.sip.SipTimers;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLException;
 import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
@@ -206,10 +211,10 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     }
 
     /** Sends a request in a new client transaction whose responses go to {@code exchange}. */
-    ClientTransaction send(EndpointHandler endpoint, Request request, javax.sip.Dialog dialog, ClientExchange exchange)
+    ClientTransaction send(EndpointHandler endpoint, Request request, Dialog dialog, ClientExchange exchange)
             throws SipFailure {
         // In-dialog requests must go out through the dialog's own provider and Dialog.sendRequest.
-        SipProvider provider = dialog == null ? providerFor(endpoint) : ((gov.nist.javax.sip.stack.SIPDialog) dialog).getSipProvider();
+        SipProvider provider = dialog == null ? providerFor(endpoint) : ((SIPDialog) dialog).getSipProvider();
         try {
             ClientTransaction ct = provider.getNewClientTransaction(request);
             ct.setApplicationData(exchange);
@@ -237,10 +242,10 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         boolean ssl = false;
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            ssl |= t instanceof javax.net.ssl.SSLException;
+            ssl |= t instanceof SSLException;
             root = t;
         }
-        return !(root instanceof java.security.cert.CertificateException)
+        return !(root instanceof CertificateException)
                 && (ssl || "Socket is closed".equals(root.getMessage()));
     }
 
@@ -343,16 +348,16 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         try {
             InetAddress remote = InetAddress.getByName(host);
             if (remote.isLoopbackAddress() || remote.isAnyLocalAddress()) {
-                return InetAddress.getByName(remote instanceof java.net.Inet6Address ? "::1" : "127.0.0.1");
+                return InetAddress.getByName(remote instanceof Inet6Address ? "::1" : "127.0.0.1");
             }
-            try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            try (DatagramSocket probe = new DatagramSocket()) {
                 probe.connect(remote, 9);
                 InetAddress local = probe.getLocalAddress();
                 return local.isAnyLocalAddress() ? InetAddress.getLocalHost() : local;
             }
         } catch (UnknownHostException e) {
             throw new SipFailure(SipFailure.Kind.CONNECTION, "the server name " + host + " could not be resolved", null, e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SipFailure(SipFailure.Kind.CONNECTION, "no route to " + host + ": " + e.getMessage(), null, e);
         }
     }

@@ -1,10 +1,10 @@
 package io.github.ucmaworkbench.sip.tls;
 
+import io.github.ucmaworkbench.common.ConfigFolder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,8 @@ public final class TlsMaterial {
     /** What stacks use when nobody chose: the workbench certificate in the default directory. */
     private static volatile TlsSource defaultMaterial;
     private static final Map<Path, TlsMaterial> WORKBENCH = new ConcurrentHashMap<>();
+    /** One certificate made at a time: two first uses at once must not both write the keystore. */
+    private static final Object WORKBENCH_LOCK = new Object();
 
     private final SSLContext context;
     private final X509Certificate certificate;
@@ -63,7 +66,7 @@ public final class TlsMaterial {
      */
     public static TlsMaterial workbench(Path directory, Collection<InetAddress> bindAddresses) throws TlsSetupException {
         Path dir = directory.toAbsolutePath().normalize();
-        synchronized (WORKBENCH) {
+        synchronized (WORKBENCH_LOCK) {
             try {
                 WorkbenchCertificate.Stored stored = WorkbenchCertificate.stored(dir, bindAddresses);
                 X509Certificate cert = stored.certificate();
@@ -101,7 +104,7 @@ public final class TlsMaterial {
             keys = KeyStore.getInstance(file.toFile(), pw);
         } catch (IOException e) {
             boolean badPassword = e.getCause() instanceof UnrecoverableKeyException
-                    || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password");
+                    || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password");
             throw new TlsSetupException(badPassword ? "the keystore password is wrong for " + file
                     : "the keystore " + file + " cannot be read: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
@@ -186,26 +189,9 @@ public final class TlsMaterial {
         return chosen != null ? chosen.get() : workbench(defaultDirectory(), List.of());
     }
 
-    /**
-     * The directory settings.json lives in by default: {@code -Ducma.workbench.config.dir}, else
-     * {@code $XDG_CONFIG_HOME/ucma-workbench}, else on Windows {@code %APPDATA%/ucma-workbench}, else
-     * {@code ~/.config/ucma-workbench}. The same rule
-     * as {@code app.settings.SettingsStore}, repeated because rtc must not depend on app.
-     */
+    /** Where the workbench certificate lives by default: the workbench's {@link ConfigFolder}. */
     public static Path defaultDirectory() {
-        String override = System.getProperty("ucma.workbench.config.dir");
-        if (override != null && !override.isBlank()) {
-            return Paths.get(override);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Paths.get(xdg, "ucma-workbench");
-        }
-        String appData = System.getenv("APPDATA");
-        if (appData != null && System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
-            return Paths.get(appData, "ucma-workbench");
-        }
-        return Paths.get(System.getProperty("user.home"), ".config", "ucma-workbench");
+        return ConfigFolder.path();
     }
 
     public SSLContext sslContext() {

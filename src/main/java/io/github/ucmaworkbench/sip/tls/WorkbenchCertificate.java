@@ -1,28 +1,29 @@
 package io.github.ucmaworkbench.sip.tls;
 
+import io.github.ucmaworkbench.common.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
@@ -151,7 +152,7 @@ public final class WorkbenchCertificate {
         X500Name subject = new X500Name("CN=UCMA Workbench " + hostName() + " " + serial.toString(16) + ", O=UCMA Workbench");
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial,
                 Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
-        List<GeneralName> san = new java.util.ArrayList<>();
+        List<GeneralName> san = new ArrayList<>();
         for (String name : names) {
             san.add(new GeneralName(isAddress(name) ? GeneralName.iPAddress : GeneralName.dNSName, name));
         }
@@ -170,34 +171,13 @@ public final class WorkbenchCertificate {
         }
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry(ALIAS, pair.getPrivate(), PASSWORD, new java.security.cert.Certificate[] {cert});
+        store.setKeyEntry(ALIAS, pair.getPrivate(), PASSWORD, new Certificate[] {cert});
         return store;
     }
 
     /** Written beside the target and moved over it, owner-only from the start: never a half file or a readable key. */
     private static void write(Path file, KeyStore store) throws IOException, GeneralSecurityException {
-        Path temp = Files.createTempFile(file.getParent(), "tls-", ".p12.tmp");
-        try {
-            ownerOnly(temp);
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                store.store(out, PASSWORD);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void ownerOnly(Path path) {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Windows: the user's profile directory is already private to the user.
-        }
+        OwnerOnlyFiles.replace(file, out -> store.store(out, PASSWORD));
     }
 
     private static Set<String> addressNames(Collection<InetAddress> extra) {
@@ -253,8 +233,8 @@ public final class WorkbenchCertificate {
     private static String normalise(String address) {
         try {
             InetAddress a = InetAddress.getByName(address);
-            return a instanceof java.net.Inet6Address && a.isLoopbackAddress() ? "::1" : a.getHostAddress().toLowerCase(Locale.ROOT);
-        } catch (java.net.UnknownHostException e) {
+            return a instanceof Inet6Address && a.isLoopbackAddress() ? "::1" : a.getHostAddress().toLowerCase(Locale.ROOT);
+        } catch (UnknownHostException e) {
             return address;
         }
     }
@@ -266,7 +246,7 @@ public final class WorkbenchCertificate {
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return "";
         }
     }

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.trace.export;
 
+import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class TextExporter {
      */
     public static String headline(SipTraceEvent e, Instant origin) {
         long offset = origin == null ? 0 : Duration.between(origin, e.time()).toMillis();
-        String arrow = e.direction() == io.github.ucmaworkbench.trace.Direction.SENT
+        String arrow = e.direction() == Direction.SENT
                 ? e.local() + " -> " + e.remote()
                 : e.local() + " <- " + e.remote();
         return String.format(Locale.ROOT, "#%d +%d.%03d s %s %s %s %s %s Call-ID %s | %s", e.sequence(),

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.exercise;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.lessons.LessonSides;
 import io.github.ucmaworkbench.lessons.StepResult;
 import io.github.ucmaworkbench.lessons.exercise.Exercise;
@@ -53,11 +54,7 @@ public final class ExercisePanel extends JPanel implements AutoCloseable {
     private final ExerciseLibrary library;
     private final HomeworkStore store;
     private final LiveRun live;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "homework-panel");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("homework-panel"));
     private final JComboBox<Exercise> picker;
     private final JEditorPane task = new JEditorPane("text/html", "");
     private final RSyntaxTextArea editor = new RSyntaxTextArea(20, 60);

@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.ui.headers;
 
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.ui.headers;
 
-import io.github.ucmaworkbench.app.settings.SettingsValidation;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.settings.SettingsValidation;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.table.AbstractTableModel;

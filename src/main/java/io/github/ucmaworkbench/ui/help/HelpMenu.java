@@ -1,11 +1,13 @@
 package io.github.ucmaworkbench.ui.help;
 
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.ui.WorkbenchModel;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.ClassroomShareFormat;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
 import io.github.ucmaworkbench.ui.join.JoinClassDialog;
 import io.github.ucmaworkbench.ui.join.ShareClassDialog;
 import java.awt.Window;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
@@ -26,19 +28,23 @@ public final class HelpMenu {
 
     /**
      * Puts this issue's menus into the window's bar, whoever built it: File gets Join class… and
-     * Share classroom settings… (before Exit), and Help is replaced by {@link #create}.
+     * Share classroom settings… (before Exit) when {@code format} is given, and Help is replaced
+     * by {@link #create}.
+     *
+     * @param signInWith gives the client its new settings and signs it in (after Join)
      */
-    public static void install(JMenuBar bar, Window owner, SettingsHolder settings, WorkbenchModel model) {
+    public static void install(JMenuBar bar, Window owner, SettingsHolder settings, ClassroomShareFormat format,
+            ShareClassDialog.ShareSource share, Consumer<ClientSideSettings> signInWith) {
         for (int i = 0; i < bar.getMenuCount(); i++) {
             JMenu menu = bar.getMenu(i);
-            if (menu != null && "menu.file".equals(menu.getName())) {
+            if (menu != null && "menu.file".equals(menu.getName()) && format != null) {
                 int at = exitIndex(menu);
-                menu.insert(joinClassItem(() -> JoinClassDialog.open(owner, settings, model.client())), at);
-                menu.insert(shareClassItem(() -> ShareClassDialog.show(owner, model::classroomShare)), at + 1);
+                menu.insert(joinClassItem(() -> JoinClassDialog.open(owner, settings, signInWith, format)), at);
+                menu.insert(shareClassItem(() -> ShareClassDialog.show(owner, share, format)), at + 1);
                 menu.insertSeparator(at + 2);
             } else if (menu != null && "menu.help".equals(menu.getName())) {
                 bar.remove(i);
-                bar.add(create(owner, () -> settings.store().file().toAbsolutePath().getParent()), i);
+                bar.add(create(owner, () -> Path.of(settings.store().location()).toAbsolutePath().getParent()), i);
             }
         }
     }

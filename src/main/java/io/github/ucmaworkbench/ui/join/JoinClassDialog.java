@@ -1,15 +1,16 @@
 package io.github.ucmaworkbench.ui.join;
 
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.settings.ClassroomShare;
-import io.github.ucmaworkbench.settings.ClassroomShareCodec;
-import io.github.ucmaworkbench.ui.ClientModel;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.ClassroomShareFormat;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -40,14 +41,17 @@ public final class JoinClassDialog extends JDialog {
     public static final String PROBLEM = "joinClass.problem";
 
     private final SettingsHolder settings;
-    private final ClientModel client;
+    private final Consumer<ClientSideSettings> signInWith;
+    private final ClassroomShareFormat format;
     private final JTextArea text = new JTextArea(4, 48);
     private final JLabel problem = new JLabel(" ");
 
-    private JoinClassDialog(Window owner, SettingsHolder settings, ClientModel client) {
+    private JoinClassDialog(Window owner, SettingsHolder settings, Consumer<ClientSideSettings> signInWith,
+            ClassroomShareFormat format) {
         super(owner, "Join class", ModalityType.APPLICATION_MODAL);
         this.settings = settings;
-        this.client = client;
+        this.signInWith = signInWith;
+        this.format = format;
         setName(NAME);
         text.setName(TEXT);
         text.setLineWrap(true);
@@ -79,7 +83,7 @@ public final class JoinClassDialog extends JDialog {
 
         JPanel content = new JPanel(new MigLayout("insets dialog, fill", "[grow, fill]", "[][grow, fill][][]"));
         content.add(new JLabel("<html>Paste the line your teacher shares (it starts with <b>"
-                + ClassroomShareCodec.PREFIX + "</b>), or open the teacher's file.</html>"), "wrap");
+                + ClassroomShareFormat.PREFIX + "</b>), or open the teacher's file.</html>"), "wrap");
         content.add(new JScrollPane(text), "wrap");
         content.add(problem, "wrap");
         content.add(open, "split 3, growx 0");
@@ -94,9 +98,14 @@ public final class JoinClassDialog extends JDialog {
         setLocationRelativeTo(owner);
     }
 
-    /** Opens the dialog (modal) over {@code owner}. */
-    public static void open(Window owner, SettingsHolder settings, ClientModel client) {
-        new JoinClassDialog(owner, settings, client).setVisible(true);
+    /**
+     * Opens the dialog (modal) over {@code owner}.
+     *
+     * @param signInWith gives the client its new settings and signs it in
+     */
+    public static void open(Window owner, SettingsHolder settings, Consumer<ClientSideSettings> signInWith,
+            ClassroomShareFormat format) {
+        new JoinClassDialog(owner, settings, signInWith, format).setVisible(true);
     }
 
     private void openFilePerformed() {
@@ -108,8 +117,8 @@ public final class JoinClassDialog extends JDialog {
         }
         Path file = chooser.getSelectedFile().toPath();
         try {
-            ClassroomShare share = ClassroomShareCodec.read(file);
-            text.setText(ClassroomShareCodec.line(share));
+            ClassroomShare share = format.read(file);
+            text.setText(format.line(share));
             problem.setText(" ");
             confirmThenJoin(share);
         } catch (ClassroomShare.Problem e) {
@@ -119,7 +128,7 @@ public final class JoinClassDialog extends JDialog {
 
     private void joinPerformed() {
         try {
-            ClassroomShare share = ClassroomShareCodec.parse(text.getText());
+            ClassroomShare share = format.parse(text.getText());
             problem.setText(" ");
             confirmThenJoin(share);
         } catch (ClassroomShare.Problem e) {
@@ -128,7 +137,7 @@ public final class JoinClassDialog extends JDialog {
     }
 
     private void confirmThenJoin(ClassroomShare share) {
-        if (confirmAndJoin(this, share, settings, client)) {
+        if (confirmAndJoin(this, share, settings, signInWith)) {
             dispose();
         }
     }
@@ -139,14 +148,14 @@ public final class JoinClassDialog extends JDialog {
      *
      * @return whether the student joined
      */
-    public static boolean confirmAndJoin(Window owner, ClassroomShare share, SettingsHolder settings, ClientModel client) {
+    public static boolean confirmAndJoin(Window owner, ClassroomShare share, SettingsHolder settings,
+            Consumer<ClientSideSettings> signInWith) {
         WorkbenchSettings before = settings.get();
         if (!JoinConfirmation.ask(owner, share, share.changes(before))) {
             return false;
         }
         settings.update(share::applyTo);
-        client.apply(settings.get().client());
-        client.signIn();
+        signInWith.accept(settings.get().client());
         return true;
     }
 

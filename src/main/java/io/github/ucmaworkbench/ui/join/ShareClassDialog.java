@@ -1,7 +1,7 @@
 package io.github.ucmaworkbench.ui.join;
 
 import io.github.ucmaworkbench.settings.ClassroomShare;
-import io.github.ucmaworkbench.settings.ClassroomShareCodec;
+import io.github.ucmaworkbench.settings.ClassroomShareFormat;
 import java.awt.Dimension;
 import java.awt.Toolkit;
 import java.awt.Window;
@@ -34,10 +34,10 @@ public final class ShareClassDialog extends JDialog {
     public static final String COPY = "shareClass.copy";
     public static final String SAVE = "shareClass.save";
 
-    private ShareClassDialog(Window owner, ClassroomShare share) {
+    private ShareClassDialog(Window owner, ClassroomShare share, ClassroomShareFormat format) {
         super(owner, "Share classroom settings", ModalityType.APPLICATION_MODAL);
         setName(NAME);
-        JTextField line = new JTextField(ClassroomShareCodec.line(share), 48);
+        JTextField line = new JTextField(format.line(share), 48);
         line.setName(LINE);
         line.setEditable(false);
         JButton copy = new JButton(new AbstractAction("Copy line") {
@@ -50,7 +50,7 @@ public final class ShareClassDialog extends JDialog {
         JButton save = new JButton(new AbstractAction("Save as file\u2026") {
             @Override
             public void actionPerformed(java.awt.event.ActionEvent e) {
-                savePerformed(share);
+                savePerformed(share, format);
             }
         });
         save.setName(SAVE);
@@ -88,9 +88,9 @@ public final class ShareClassDialog extends JDialog {
      * Shows the share, or the sentence why this window cannot share one (e.g. the registrar
      * listens on loopback only).
      */
-    public static void show(Window owner, ShareSource source) {
+    public static void show(Window owner, ShareSource source, ClassroomShareFormat format) {
         try {
-            new ShareClassDialog(owner, source.classroomShare()).setVisible(true);
+            new ShareClassDialog(owner, source.classroomShare(), format).setVisible(true);
         } catch (ClassroomShare.Problem e) {
             JOptionPane.showMessageDialog(owner, e.getMessage(), "Share classroom settings", JOptionPane.WARNING_MESSAGE);
         }
@@ -102,15 +102,15 @@ public final class ShareClassDialog extends JDialog {
         ClassroomShare classroomShare() throws ClassroomShare.Problem;
     }
 
-    private void savePerformed(ClassroomShare share) {
+    private void savePerformed(ClassroomShare share, ClassroomShareFormat format) {
         JFileChooser chooser = new JFileChooser();
-        chooser.setSelectedFile(new File("classroom" + ClassroomShareCodec.FILE_EXTENSION));
+        chooser.setSelectedFile(new File("classroom" + ClassroomShareFormat.FILE_EXTENSION));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
             return;
         }
         Path file = chooser.getSelectedFile().toPath();
         try {
-            ClassroomShareCodec.write(share, file);
+            format.write(share, file);
         } catch (IOException e) {
             JOptionPane.showMessageDialog(this, "The file " + file + " cannot be written: " + e.getMessage(),
                     "Share classroom settings", JOptionPane.ERROR_MESSAGE);

@@ -1,6 +1,8 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Color;
+import java.util.Locale;
 import javax.swing.UIManager;
 
 /**
@@ -8,14 +10,8 @@ import javax.swing.UIManager;
  * and one colour per Call-ID from a fixed cycle (picked to stay apart on both backgrounds).
  */
 final class LadderPalette {
-    private static final Color[] CALLS_LIGHT = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
-        new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf), new Color(0x7f7f7f), new Color(0xbcbd22),
-    };
-    private static final Color[] CALLS_DARK = {
-        new Color(0x6baed6), new Color(0xff7b7b), new Color(0x74c476), new Color(0xb9a3e3), new Color(0xfdae6b),
-        new Color(0xd9a88b), new Color(0xf49ad6), new Color(0x5fd9e6), new Color(0xbdbdbd), new Color(0xdbdb5c),
-    };
+    /** How many call colours the theme files name ({@code Ladder.call0Color} ...). */
+    private static final int CALL_COLOURS = 10;
 
     final Color background;
     final Color foreground;
@@ -32,8 +28,9 @@ final class LadderPalette {
         this.muted = blend(foreground, background, 0.45);
         this.lifeline = blend(foreground, background, 0.8);
         Color sel = UIManager.getColor("List.selectionBackground");
-        this.selection = sel != null ? blend(sel, background, 0.35) : blend(new Color(0x3874d8), background, 0.6);
-        this.highlight = dark ? blend(new Color(0xffd54f), background, 0.75) : blend(new Color(0xffe082), background, 0.35);
+        this.selection = sel != null ? blend(sel, background, 0.35)
+                : blend(ThemeColors.of(dark, "Ladder.selectionColor"), background, 0.6);
+        this.highlight = blend(ThemeColors.of(dark, "Ladder.highlightColor"), background, dark ? 0.75 : 0.35);
     }
 
     /** The palette of the current look and feel. */
@@ -49,8 +46,8 @@ final class LadderPalette {
     }
 
     Color call(int callIndex) {
-        Color[] cycle = dark ? CALLS_DARK : CALLS_LIGHT;
-        return cycle[Math.floorMod(callIndex, cycle.length)];
+        // The palette picks by its own background: a slide export is light even in the dark theme.
+        return ThemeColors.of(dark, "Ladder.call" + Math.floorMod(callIndex, CALL_COLOURS) + "Color");
     }
 
     Color dimmed(Color c) {
@@ -58,7 +55,7 @@ final class LadderPalette {
     }
 
     static String hex(Color c) {
-        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     private static double luminance(Color c) {

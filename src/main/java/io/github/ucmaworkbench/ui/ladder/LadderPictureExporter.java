@@ -9,6 +9,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -32,7 +33,7 @@ public final class LadderPictureExporter {
     public static BufferedImage png(LadderModel model, int[] rows, int firstRow, Font font) {
         int count = Math.min(rows.length, MAX_PNG_ROWS);
         int start = Math.max(0, Math.min(firstRow, rows.length - count));
-        int[] shown = java.util.Arrays.copyOfRange(rows, start, start + count);
+        int[] shown = Arrays.copyOfRange(rows, start, start + count);
         List<LadderColumn> columns = model.columns();
         int width = LadderGeometry.preferredWidth(columns.size());
         int header = LadderGeometry.HEADER_HEIGHT;

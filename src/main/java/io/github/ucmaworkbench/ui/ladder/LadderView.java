@@ -9,24 +9,18 @@ import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import java.awt.Rectangle;
-import java.awt.event.ActionEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
-import javax.swing.JButton;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
-import javax.swing.JToggleButton;
-import javax.swing.SwingWorker;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
@@ -38,7 +32,7 @@ import net.miginfocom.swing.MigLayout;
  * <p>Threads: the trace calls us on SIP stack threads, where we only queue ({@link TraceQueue}); a
  * Swing timer drains the queue every {@link #BATCH_MILLIS} ms and applies the batch on the event
  * thread, so a burst of thousands of messages costs one layout and one repaint per tick, and a
- * tick never spends more than {@link #BUDGET_NANOS} applying them. Every method of this class must
+ * tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying them. Every method of this class must
  * be called on the event thread.
  *
  * <p>For the window: {@link #selectMessage(long)}, {@link #selectResponseBefore(String, Instant, int)}
@@ -46,39 +40,18 @@ import net.miginfocom.swing.MigLayout;
  * {@code highlight*} methods (a lesson step's arrows), {@link #setColumnOrder(List)}, and
  * {@link #close()} when the window goes.
  */
-public class LadderView extends JPanel implements AutoCloseable {
-    public static final String CANVAS = "ladder.canvas";
-    public static final String CALL_ID_FILTER = "ladder.filter.callId";
-    public static final String METHOD_FILTER = "ladder.filter.method";
-    public static final String CALLER_FILTER = "ladder.filter.caller";
-    public static final String GROUP_BY_CALLER = "ladder.groupByCaller";
-    public static final String PAUSE = "ladder.pause";
-    public static final String CLEAR = "ladder.clear";
-    public static final String EXPORT = "ladder.export";
-    public static final String EXPORT_TEXT = "ladder.export.text";
-    public static final String EXPORT_PCAP = "ladder.export.pcap";
-    public static final String EXPORT_PNG = "ladder.export.png";
-    public static final String EXPORT_SVG = "ladder.export.svg";
-    public static final String STATUS = "ladder.status";
-
+public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     /** How often queued trace events are applied. */
     public static final int BATCH_MILLIS = 100;
-    /** The most event-thread time one tick spends applying trace events. */
-    static final long BUDGET_NANOS = 8_000_000;
-    /** The tick while a backlog remains: half the event thread for the backlog, half for the user. */
-    static final int CATCH_UP_MILLIS = 16;
     /**
      * Records the ladder keeps (about half as many arrows); past that, the older half is
      * forgotten, so a registrar refreshing all day cannot fill the heap.
      */
     public static final int MAX_EVENTS = 100_000;
-    /** Events kept for a paused or hidden view before the oldest are dropped. */
-    static final int QUEUE_CAPACITY = 100_000;
     /** The stack stamps a response before the API's callback writes the log line that reports it. */
     private static final long LOG_LINE_SLACK_MILLIS = 200;
 
-    private final SipTrace trace;
-    private final TraceQueue queue;
+    private final LadderFeed feed;
     private final int maxEvents;
     private LadderModel model = new LadderModel();
     private List<String> columnOrder = List.of();
@@ -88,24 +61,14 @@ public class LadderView extends JPanel implements AutoCloseable {
     private final LadderCanvas canvas = new LadderCanvas(this);
     private final JScrollPane scroll;
     private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller);
-    private final JToggleButton pause = new JToggleButton("Pause");
-    private final JButton clear = new JButton("Clear");
-    private final JButton export = new JButton("Export \u25BE");
-    private final JLabel status = new JLabel(" ");
-    private final Timer timer = new Timer(BATCH_MILLIS, this::drainPerformed);
+    private final LadderToolbar toolbar;
+    private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued(false));
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
-    private final Set<String> methodsSeen = new HashSet<>();
-    private final Set<String> callersSeen = new HashSet<>();
     private final LadderExports exports;
-    private final java.util.ArrayDeque<SipTraceEvent> backlog = new java.util.ArrayDeque<>();
-
-    private int[] rows = new int[256];
-    private int rowCount;
+    private final LadderRows rows = new LadderRows();
     private LadderFilter filter = LadderFilter.NONE;
     private int selectedArrow = -1;
-    private long lastApplied;
     private LadderPalette palette = LadderPalette.current();
-
     private LadderHighlight highlight = LadderHighlight.NONE;
 
     /** A view of {@code trace}, starting from what it retains now. */
@@ -115,37 +78,24 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     LadderView(SipTrace trace, int maxEvents) {
         super(new MigLayout("insets 2, fill", "[][][][][grow,right]", "[][grow,fill]"));
-        this.trace = trace;
         this.maxEvents = maxEvents;
-        this.queue = new TraceQueue(trace, QUEUE_CAPACITY);
-        this.exports = new LadderExports(this, status);
+        this.feed = new LadderFeed(trace, filterBar);
+        this.toolbar = new LadderToolbar(this::setPaused, this::clear, this::exportMenu);
+        this.exports = new LadderExports(this, toolbar.status());
         for (SipTraceEvent event : trace.snapshot()) {
-            apply(event);
+            feed.apply(model, event);
         }
-        resetRows();
+        rows.reset(model, filter);
 
         canvas.setName(CANVAS);
-        pause.setName(PAUSE);
-        clear.setName(CLEAR);
-        export.setName(EXPORT);
-        status.setName(STATUS);
-        pause.setToolTipText("Stop following the trace; new messages wait until you resume");
-        clear.setToolTipText("Empty the trace");
 
         scroll = new JScrollPane(canvas);
         scroll.setColumnHeaderView(new LadderColumnHeader(this, canvas));
         scroll.getVerticalScrollBar().setUnitIncrement(LadderGeometry.ROW_HEIGHT);
 
-        add(filterBar);
-        add(pause);
-        add(clear);
-        add(export);
-        add(status, "wrap");
+        toolbar.addTo(this, filterBar);
         add(scroll, "span, grow, push");
 
-        pause.addActionListener(e -> setPaused(pause.isSelected()));
-        clear.addActionListener(e -> clear());
-        export.addActionListener(e -> exports.menu().show(export, 0, export.getHeight()));
         LadderNavigation.install(this, canvas);
         updateStatus();
     }
@@ -154,7 +104,7 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** Selects the arrow of the message with this trace sequence number; false if unknown. */
     public boolean selectMessage(long sequence) {
-        catchUp();
+        applyQueued(true); // a cross-link must find a message just traced
         LadderArrow arrow = model.arrowOfSequence(sequence);
         if (arrow == null) {
             return false;
@@ -169,18 +119,12 @@ public class LadderView extends JPanel implements AutoCloseable {
      * "refused with 486". False when there is none.
      */
     public boolean selectResponseBefore(String party, Instant time, int statusCode) {
-        catchUp();
-        Instant limit = time.plusMillis(LOG_LINE_SLACK_MILLIS);
-        for (int i = model.size() - 1; i >= 0; i--) {
-            LadderArrow arrow = model.arrow(i);
-            SipTraceEvent received = arrow.received();
-            if (!arrow.isRequest() && received != null && received.party().equals(party)
-                    && !received.time().isAfter(limit) && (statusCode == 0 || arrow.statusCode() == statusCode)) {
-                selectArrow(i);
-                return true;
-            }
+        applyQueued(true); // a cross-link must find a message just traced
+        int found = model.latestResponseBefore(party, time.plusMillis(LOG_LINE_SLACK_MILLIS), statusCode);
+        if (found >= 0) {
+            selectArrow(found);
         }
-        return false;
+        return found >= 0;
     }
 
     /** Selects an arrow by its index in the model (showing it even if the filter hid it). */
@@ -192,11 +136,7 @@ public class LadderView extends JPanel implements AutoCloseable {
             setFilter(LadderFilter.NONE);
         }
         selectedArrow = arrowIndex;
-        int row = rowOfArrow(arrowIndex);
-        if (row >= 0) {
-            scroll.validate();
-            canvas.scrollRectToVisible(canvas.rowBounds(row));
-        }
+        scrollToRow(rows.rowOf(model, arrowIndex));
         canvas.repaint();
         fireSelection();
     }
@@ -206,13 +146,10 @@ public class LadderView extends JPanel implements AutoCloseable {
         return selectedArrow < 0 ? null : model.arrow(selectedArrow);
     }
 
-    /** Called with the newly selected arrow (null when the selection goes, e.g. on Clear). */
-    public void addArrowSelectionListener(Consumer<LadderArrow> listener) {
+    /** Called with the newly selected arrow (null when the selection goes, e.g. on Clear); close the result to stop. */
+    public AutoCloseable addArrowSelectionListener(Consumer<LadderArrow> listener) {
         selectionListeners.add(listener);
-    }
-
-    public void removeArrowSelectionListener(Consumer<LadderArrow> listener) {
-        selectionListeners.remove(listener);
+        return () -> selectionListeners.remove(listener);
     }
 
     /**
@@ -220,7 +157,7 @@ public class LadderView extends JPanel implements AutoCloseable {
      * before a lesson step runs to show the arrows the step caused.
      */
     public void highlightFromNow() {
-        highlight = highlight.after(Math.max(lastApplied, queue.lastEnqueuedSequence()));
+        highlight = highlight.after(feed.newestSequence());
         canvas.repaint();
     }
 
@@ -244,7 +181,7 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** Whether the arrow is highlighted now. */
     public boolean isHighlighted(LadderArrow arrow) {
-        IntPredicate h = highlightPredicate();
+        IntPredicate h = highlight.predicate(model);
         return h != null && h.test(arrow.index());
     }
 
@@ -258,7 +195,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     public void setFilter(LadderFilter newFilter) {
         filterBar.show(newFilter);
         filter = newFilter;
-        resetRows();
+        rows.reset(model, filter);
         layoutChanged();
     }
 
@@ -273,27 +210,19 @@ public class LadderView extends JPanel implements AutoCloseable {
             return;
         }
         model.setGroupByCaller(grouped);
-        resetRows();
+        rows.reset(model, filter);
         scroll.getColumnHeader().revalidate();
         layoutChanged();
-        if (selectedArrow >= 0 && rowOfArrow(selectedArrow) >= 0) {
-            scroll.validate();
-            canvas.scrollRectToVisible(canvas.rowBounds(rowOfArrow(selectedArrow)));
-        }
+        scrollToRow(selectedRow());
     }
 
     public boolean isGroupByCaller() {
         return model.isGroupByCaller();
     }
 
-    public LadderFilter getFilter() {
-        return filter;
-    }
-
     /** Paused: the display holds still and new messages wait (not lost) until resumed. */
     public void setPaused(boolean paused) {
-        pause.setSelected(paused);
-        pause.setText(paused ? "Resume" : "Pause");
+        toolbar.showPaused(paused);
         if (!paused) {
             applyQueued(false);
         }
@@ -301,17 +230,15 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     public boolean isPaused() {
-        return pause.isSelected();
+        return toolbar.isPaused();
     }
 
     /** Empties the trace (its retained records) and the ladder. */
     public void clear() {
         generation++;
-        trace.clear();
-        queue.drain();
-        backlog.clear();
+        feed.clear();
         model.clear();
-        rowCount = 0;
+        rows.clear();
         selectedArrow = -1;
         layoutChanged();
         fireSelection();
@@ -319,7 +246,7 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** The model indexes of the arrows shown, in row order (filtered, and grouped if chosen). */
     public int[] shownArrows() {
-        return Arrays.copyOf(rows, rowCount);
+        return rows.copy();
     }
 
     /** The ladder's data; read it on the event thread only. */
@@ -341,21 +268,21 @@ public class LadderView extends JPanel implements AutoCloseable {
 
     /** Writes the shown arrows (filter applied) as a PNG picture for slides. */
     public CompletableFuture<Path> exportPng(Path file) {
-        var image = LadderPictureExporter.png(model, Arrays.copyOf(rows, rowCount), firstVisibleRow(), getFont());
+        var image = LadderPictureExporter.png(model, rows.copy(), Math.max(0, LadderGeometry.rowAt(canvas.getVisibleRect().y)), getFont());
         return exports.write(file, () -> LadderPictureExporter.writePng(image, file));
     }
 
     /** Writes the shown arrows (filter applied) as an SVG picture. */
     public CompletableFuture<Path> exportSvg(Path file) {
-        String svg = LadderPictureExporter.svg(model, Arrays.copyOf(rows, rowCount));
-        return exports.write(file, () -> java.nio.file.Files.writeString(file, svg));
+        String svg = LadderPictureExporter.svg(model, rows.copy());
+        return exports.write(file, () -> Files.writeString(file, svg));
     }
 
     /** Stops following the trace for good. */
     @Override
     public void close() {
         timer.stop();
-        queue.close();
+        feed.close();
     }
 
     // ---- live feed -------------------------------------------------------------------------
@@ -378,18 +305,9 @@ public class LadderView extends JPanel implements AutoCloseable {
         palette = LadderPalette.current();
     }
 
-    /** Applies what the timer has not applied yet, so a cross-link finds a message just traced. */
-    private void catchUp() {
-        applyQueued(true);
-    }
-
-    private void drainPerformed(ActionEvent tick) {
-        applyQueued(false);
-    }
-
     /**
      * Applies queued events: all of them ({@code everything}, for a cross-link that must find a
-     * message), or as many as fit in {@link #BUDGET_NANOS} so a flood never holds the event thread
+     * message), or as many as fit in {@link LadderFeed#BUDGET_NANOS} so a flood never holds the event thread
      * longer than that; the timer then comes back sooner until the backlog is gone.
      */
     private void applyQueued(boolean everything) {
@@ -397,33 +315,20 @@ public class LadderView extends JPanel implements AutoCloseable {
             updateStatus();
             return;
         }
-        if (backlog.isEmpty()) {
-            backlog.addAll(queue.drain());
-        }
-        if (backlog.isEmpty()) {
+        if (!feed.hasMore()) {
             return;
         }
         boolean follow = isAtBottom();
         int before = model.size();
         int columnsBefore = model.columns().size();
-        long deadline = System.nanoTime() + BUDGET_NANOS;
-        int applied = 0;
-        while (!backlog.isEmpty()) {
-            apply(backlog.pollFirst());
-            if (!everything && (++applied & 63) == 0 && System.nanoTime() > deadline) {
-                break;
-            }
-            if (everything && backlog.isEmpty()) {
-                backlog.addAll(queue.drain());
-            }
-        }
-        timer.setDelay(backlog.isEmpty() ? BATCH_MILLIS : CATCH_UP_MILLIS);
+        feed.applyBatch(model, everything);
+        timer.setDelay(feed.hasBacklog() ? LadderFeed.CATCH_UP_MILLIS : BATCH_MILLIS);
         if (model.isGroupByCaller() && model.size() > before) {
-            resetRows(); // a new arrow belongs inside its caller's group, not at the end
+            rows.reset(model, filter); // a new arrow belongs inside its caller's group, not at the end
         } else {
             for (int i = before; i < model.size(); i++) {
                 if (filter.matches(model.arrow(i))) {
-                    appendRow(i);
+                    rows.append(i);
                 }
             }
         }
@@ -431,9 +336,8 @@ public class LadderView extends JPanel implements AutoCloseable {
             scroll.getColumnHeader().revalidate();
         }
         layoutChanged();
-        if (follow && rowCount > 0) {
-            scroll.validate();
-            canvas.scrollRectToVisible(canvas.rowBounds(rowCount - 1));
+        if (follow) {
+            scrollToRow(rows.count() - 1);
         }
         if (model.events().size() > maxEvents) {
             trim();
@@ -449,59 +353,32 @@ public class LadderView extends JPanel implements AutoCloseable {
         trimming = true;
         List<SipTraceEvent> events = model.events();
         List<SipTraceEvent> kept = List.copyOf(events.subList(events.size() - maxEvents / 2, events.size()));
-        List<String> order = columnOrder;
-        boolean grouped = model.isGroupByCaller();
         int startedIn = generation;
-        new SwingWorker<LadderModel, Void>() {
-            @Override
-            protected LadderModel doInBackground() {
-                LadderModel fresh = new LadderModel();
-                fresh.setColumnOrder(order);
-                fresh.setGroupByCaller(grouped);
-                fresh.addAll(kept);
-                fresh.columns();
-                return fresh;
-            }
-
-            @Override
-            protected void done() {
-                LadderArrow selected = getSelectedArrow(); // of the old model: the user may have clicked meanwhile
-                long selectedSequence = selected == null ? -1 : selected.primary().sequence();
-                long otherRecord = selected == null || selected.received() == null ? -1 : selected.received().sequence();
-                try {
-                    if (generation == startedIn) {
-                        model = get();
-                        model.setGroupByCaller(filterBar.isGroupSelected()); // the user may have switched meanwhile
-                    }
-                } catch (Exception e) {
-                    model.clear(); // cannot happen short of an Error; start afresh rather than stall
-                } finally {
-                    trimming = false;
-                }
-                LadderArrow again = selectedSequence < 0 ? null : model.arrowOfSequence(selectedSequence);
-                if (again == null && otherRecord >= 0) {
-                    again = model.arrowOfSequence(otherRecord); // its sender's record was in the older half
-                }
-                selectedArrow = again == null ? -1 : again.index();
-                resetRows();
-                layoutChanged();
-                fireSelection();
-            }
-        }.execute();
+        LadderRebuild.start(kept, columnOrder, model.isGroupByCaller(), fresh -> trimmed(fresh, startedIn));
     }
 
-    private void apply(SipTraceEvent event) {
-        if (event.sequence() <= lastApplied) {
-            return; // already in the snapshot we started from
+    private void trimmed(LadderModel fresh, int startedIn) {
+        LadderArrow selected = getSelectedArrow(); // of the old model: the user may have clicked meanwhile
+        try {
+            if (generation == startedIn && fresh == null) {
+                model.clear(); // start afresh rather than stall
+            } else if (generation == startedIn) {
+                model = fresh;
+                model.setGroupByCaller(filterBar.isGroupSelected()); // the user may have switched meanwhile
+            }
+        } finally {
+            trimming = false;
         }
-        lastApplied = event.sequence();
-        LadderArrow arrow = model.add(event);
-        String method = arrow.method();
-        if (!method.isEmpty() && methodsSeen.add(method)) {
-            filterBar.addMethod(method);
-        }
-        if (!arrow.caller().isEmpty() && callersSeen.add(arrow.caller())) {
-            filterBar.addCaller(arrow.caller());
+        selectedArrow = LadderRebuild.indexIn(model, selected);
+        rows.reset(model, filter);
+        layoutChanged();
+        fireSelection();
+    }
+
+    private void scrollToRow(int row) {
+        if (row >= 0) {
+            scroll.validate();
+            canvas.scrollRectToVisible(canvas.rowBounds(row));
         }
     }
 
@@ -513,51 +390,10 @@ public class LadderView extends JPanel implements AutoCloseable {
     private void filterChanged(LadderFilter next) {
         if (!next.equals(filter)) {
             filter = next;
-            resetRows();
+            rows.reset(model, filter);
             layoutChanged();
-            if (selectedArrow >= 0 && rowOfArrow(selectedArrow) >= 0) {
-                scroll.validate();
-                canvas.scrollRectToVisible(canvas.rowBounds(rowOfArrow(selectedArrow)));
-            }
+            scrollToRow(selectedRow());
         }
-    }
-
-    private void resetRows() {
-        int[] matching = model.filter(filter);
-        if (model.isGroupByCaller()) {
-            // Runs on every tick that brings arrows while grouped: a primitive sort of (group, index)
-            // keys, not boxed comparators, keeps it to a few milliseconds for tens of thousands.
-            long[] keys = new long[matching.length];
-            for (int i = 0; i < matching.length; i++) {
-                keys[i] = ((long) model.callerGroup(model.arrow(matching[i])) << 32) | matching[i];
-            }
-            Arrays.sort(keys);
-            for (int i = 0; i < keys.length; i++) {
-                matching[i] = (int) keys[i];
-            }
-        }
-        rows = Arrays.copyOf(matching, Math.max(256, matching.length * 2));
-        rowCount = matching.length;
-    }
-
-    private void appendRow(int arrowIndex) {
-        if (rowCount == rows.length) {
-            rows = Arrays.copyOf(rows, rows.length * 2);
-        }
-        rows[rowCount++] = arrowIndex;
-    }
-
-    private int rowOfArrow(int arrowIndex) {
-        if (model.isGroupByCaller()) {
-            for (int row = 0; row < rowCount; row++) { // grouped rows are not in ladder order
-                if (rows[row] == arrowIndex) {
-                    return row;
-                }
-            }
-            return -1;
-        }
-        int row = Arrays.binarySearch(rows, 0, rowCount, arrowIndex); // rows are in ladder order
-        return row >= 0 ? row : -1;
     }
 
     private void layoutChanged() {
@@ -569,21 +405,12 @@ public class LadderView extends JPanel implements AutoCloseable {
         updateStatus();
     }
 
+    private JPopupMenu exportMenu() {
+        return exports.menu();
+    }
+
     private void updateStatus() {
-        StringBuilder s = new StringBuilder();
-        s.append(model.size()).append(model.size() == 1 ? " message" : " messages");
-        if (rowCount != model.size()) {
-            s.append(", ").append(rowCount).append(" shown");
-        }
-        if (isPaused()) {
-            s.append(" \u2014 paused, ").append(queue.size() + backlog.size()).append(" waiting");
-        } else if (!backlog.isEmpty()) {
-            s.append(" \u2014 catching up, ").append(queue.size() + backlog.size()).append(" waiting");
-        }
-        if (queue.dropped() > 0) {
-            s.append(" \u2014 ").append(queue.dropped()).append(" dropped");
-        }
-        status.setText(s.toString());
+        toolbar.status().setText(feed.describe(model.size(), rows.count(), isPaused()));
     }
 
     private void fireSelection() {
@@ -596,16 +423,16 @@ public class LadderView extends JPanel implements AutoCloseable {
     // ---- painting support for the canvas ---------------------------------------------------
 
     int rowCount() {
-        return rowCount;
+        return rows.count();
     }
 
     /** The row of the selected arrow, or -1 when none is selected or the filter hides it. */
     int selectedRow() {
-        return selectedArrow < 0 ? -1 : rowOfArrow(selectedArrow);
+        return selectedArrow < 0 ? -1 : rows.rowOf(model, selectedArrow);
     }
 
     int rowArrow(int row) {
-        return rows[row];
+        return rows.arrowAt(row);
     }
 
     LadderPalette palette() {
@@ -617,24 +444,7 @@ public class LadderView extends JPanel implements AutoCloseable {
     }
 
     LadderPainter.Scene scene() {
-        return new LadderPainter.Scene(model, rows, rowCount, selectedArrow, highlightPredicate(), model.isGroupByCaller());
+        return new LadderPainter.Scene(model, rows.array(), rows.count(), selectedArrow, highlight.predicate(model), model.isGroupByCaller());
     }
 
-    private IntPredicate highlightPredicate() {
-        return highlight.predicate(model);
-    }
-
-    private int firstVisibleRow() {
-        return Math.max(0, LadderGeometry.rowAt(canvas.getVisibleRect().y));
-    }
-
-    /** The methods offered by the filter: the usual ones and any seen. */
-    List<String> offeredMethods() {
-        return filterBar.offeredMethods();
-    }
-
-    /** The callers offered by the filter, sorted. */
-    List<String> offeredCallers() {
-        return filterBar.offeredCallers();
-    }
 }

@@ -6,6 +6,7 @@ import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderColumn;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import io.github.ucmaworkbench.trace.ladder.SipText;
+import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Font;
@@ -188,10 +189,10 @@ public class MessageInspector extends JPanel {
                 StyleConstants.setForeground(s, fg);
             }
             StyleConstants.setBold(startLine, true);
-            StyleConstants.setForeground(startLine, dark ? new Color(0xffb86c) : new Color(0xb34700));
+            StyleConstants.setForeground(startLine, ThemeColors.of(dark, "Inspector.startLineColor"));
             StyleConstants.setBold(headerName, true);
-            StyleConstants.setForeground(headerName, dark ? new Color(0x79b8ff) : new Color(0x0b5cad));
-            StyleConstants.setForeground(body, dark ? new Color(0x9ad48a) : new Color(0x2a7a1f));
+            StyleConstants.setForeground(headerName, ThemeColors.of(dark, "Inspector.headerNameColor"));
+            StyleConstants.setForeground(body, ThemeColors.of(dark, "Inspector.bodyColor"));
         }
     }
 

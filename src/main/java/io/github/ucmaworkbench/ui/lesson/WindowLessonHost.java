@@ -1,16 +1,15 @@
 package io.github.ucmaworkbench.ui.lesson;
 
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.lessons.LessonAction;
 import io.github.ucmaworkbench.lessons.Side;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
-import java.awt.Color;
+import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Component;
 import java.awt.Container;
 import java.util.Objects;
@@ -29,7 +28,6 @@ public final class WindowLessonHost implements LessonHost {
     public static final int HIGHLIGHT_MILLIS = 2_000;
     /** FlatLaf's outline property; other looks ignore it. */
     static final String OUTLINE = "JComponent.outline";
-    private static final Color OUTLINE_COLOR = new Color(0xF5A623);
 
     private final Container window;
     private final Supplier<ClientManager> client;
@@ -62,30 +60,9 @@ public final class WindowLessonHost implements LessonHost {
         LessonHost.super.applyAcceptPolicy(policy);
         SwingUtilities.invokeLater(() -> {
             if (find(window, ServerPanel.POLICY) instanceof AcceptPolicyPanel panel) {
-                panel.load(settingsFor(policy, panel.policy()));
+                panel.load(AcceptPolicySettings.from(policy, panel.policy()));
             }
         });
-    }
-
-    /** {@code policy} in the window's terms, keeping the fields it does not set from {@code shown}. */
-    static AcceptPolicySettings settingsFor(AcceptPolicy policy, AcceptPolicySettings shown) {
-        Kind kind = Kind.ACCEPT_ALL;
-        int code = shown.rejectCode();
-        String reason = shown.rejectReason();
-        String header = shown.requiredHeader();
-        if (policy instanceof AcceptPolicy.Reject reject) {
-            kind = Kind.REJECT;
-            code = reject.code();
-            reason = reject.reason();
-        } else if (policy instanceof AcceptPolicy.DontAnswer) {
-            kind = Kind.DONT_ANSWER;
-        } else if (policy instanceof AcceptPolicy.RequireHeader require) {
-            kind = Kind.REQUIRE_HEADER;
-            header = require.name();
-        } else if (policy instanceof AcceptPolicy.Ask) {
-            kind = Kind.ASK;
-        }
-        return new AcceptPolicySettings(kind, code, reason, header, shown.askTimeoutSeconds());
     }
 
     @Override
@@ -96,7 +73,7 @@ public final class WindowLessonHost implements LessonHost {
             return;
         }
         lastHighlighted = target;
-        target.putClientProperty(OUTLINE, OUTLINE_COLOR);
+        target.putClientProperty(OUTLINE, ThemeColors.get("Lesson.outlineColor"));
         target.repaint();
         Timer off = new Timer(HIGHLIGHT_MILLIS, e -> {
             target.putClientProperty(OUTLINE, null);

@@ -1,10 +1,11 @@
 package io.github.ucmaworkbench.ui.log;
 
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Component;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.RenderingHints;
 import javax.swing.Icon;
 import javax.swing.UIManager;
@@ -14,15 +15,15 @@ import javax.swing.UIManager;
  * same log reads in light and dark themes and scales with the font instead of blurring.
  */
 final class LevelIcon implements Icon {
-    private final LogLevel level;
+    private final ProgressLevel level;
     private final int size;
 
-    LevelIcon(LogLevel level, int size) {
+    LevelIcon(ProgressLevel level, int size) {
         this.level = level;
         this.size = size;
     }
 
-    static Color colour(LogLevel level) {
+    static Color colour(ProgressLevel level) {
         return switch (level) {
             case INFO -> themed("Actions.Blue", new Color(0x389FD6));
             case WARNING -> themed("Actions.Yellow", new Color(0xD9A343));

@@ -1,8 +1,10 @@
 package io.github.ucmaworkbench.ui.log;
 
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,8 +14,8 @@ import java.util.Objects;
  * @param level   how much it matters
  * @param message the sentence, as the tutorial code wrote it
  */
-public record LogEntry(Instant time, LogLevel level, String message) {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+public record LogEntry(Instant time, ProgressLevel level, String message) {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     public LogEntry {
         Objects.requireNonNull(time, "time");
@@ -22,15 +24,15 @@ public record LogEntry(Instant time, LogLevel level, String message) {
     }
 
     public static LogEntry info(String message) {
-        return new LogEntry(Instant.now(), LogLevel.INFO, message);
+        return new LogEntry(Instant.now(), ProgressLevel.INFO, message);
     }
 
     public static LogEntry warning(String message) {
-        return new LogEntry(Instant.now(), LogLevel.WARNING, message);
+        return new LogEntry(Instant.now(), ProgressLevel.WARNING, message);
     }
 
     public static LogEntry error(String message) {
-        return new LogEntry(Instant.now(), LogLevel.ERROR, message);
+        return new LogEntry(Instant.now(), ProgressLevel.ERROR, message);
     }
 
     public String timeText() {
@@ -39,7 +41,7 @@ public record LogEntry(Instant time, LogLevel level, String message) {
 
     /** The line as copied or saved: {@code 12:00:01.250  ERROR  The INVITE was rejected: 486 Busy Here}. */
     public String toText() {
-        return timeText() + "  " + String.format("%-7s", level) + "  " + message;
+        return timeText() + "  " + String.format(Locale.ROOT, "%-7s", level) + "  " + message;
     }
 
     /** Same as {@link #toText()}, so the list's own copy (Ctrl+C) yields readable lines. */

@@ -1,13 +1,15 @@
 package io.github.ucmaworkbench.ui.log;
 
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +63,11 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
             timeWidth = getFontMetrics(plain).stringWidth("00:00:00.000");
         }
         if (errorColour == null) {
-            errorColour = LevelIcon.colour(LogLevel.ERROR);
-            warningColour = LevelIcon.colour(LogLevel.WARNING);
+            errorColour = LevelIcon.colour(ProgressLevel.ERROR);
+            warningColour = LevelIcon.colour(ProgressLevel.WARNING);
             disabledColour = UIManager.getColor("Label.disabledForeground");
         }
-        boolean error = value.level() == LogLevel.ERROR;
+        boolean error = value.level() == ProgressLevel.ERROR;
         // Kept in a field rather than setFont: a renderer must not fire property changes and
         // revalidations for every row the list measures.
         font = error ? bold : plain;
@@ -78,7 +80,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
         } else if (error) {
             background = blend(errorColour, background, 0.16f);
             foreground = errorColour;
-        } else if (value.level() == LogLevel.WARNING) {
+        } else if (value.level() == ProgressLevel.WARNING) {
             background = blend(warningColour, background, 0.10f);
         }
         quiet = isSelected || disabledColour == null ? foreground : disabledColour;
@@ -98,7 +100,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
     @Override public void validate() { }
     @Override public void revalidate() { }
     @Override public void repaint(long tm, int x, int y, int width, int height) { }
-    @Override public void repaint(java.awt.Rectangle r) { }
+    @Override public void repaint(Rectangle r) { }
     @Override public void repaint() { }
     @Override protected void firePropertyChange(String propertyName, Object oldValue, Object newValue) { }
 

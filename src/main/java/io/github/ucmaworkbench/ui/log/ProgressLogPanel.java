@@ -1,13 +1,23 @@
 package io.github.ucmaworkbench.ui.log;
 
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
+import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.awt.event.KeyAdapter;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.swing.JButton;
 import javax.swing.JFileChooser;
@@ -85,9 +95,9 @@ public final class ProgressLogPanel extends JPanel {
         list.getAccessibleContext().setAccessibleName(what + " progress log");
         listenForUserScrolling();
         scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
-        scroll.getViewport().addComponentListener(new java.awt.event.ComponentAdapter() {
+        scroll.getViewport().addComponentListener(new ComponentAdapter() {
             @Override
-            public void componentResized(java.awt.event.ComponentEvent e) {
+            public void componentResized(ComponentEvent e) {
                 ((LogList) list).widthChanged(scroll.getViewport().getWidth());
                 if (following) {
                     SwingUtilities.invokeLater(ProgressLogPanel.this::scrollToEnd);
@@ -126,7 +136,7 @@ public final class ProgressLogPanel extends JPanel {
         buffer.offer(entry);
     }
 
-    public void append(Instant time, LogLevel level, String message) {
+    public void append(Instant time, ProgressLevel level, String message) {
         append(new LogEntry(time, level, message));
     }
 
@@ -163,7 +173,7 @@ public final class ProgressLogPanel extends JPanel {
         int excess = model.getSize() - MAX_LINES;
         int removedHeight = 0;
         if (excess > 0 && !following) {
-            java.awt.Rectangle gone = list.getCellBounds(0, excess - 1);
+            Rectangle gone = list.getCellBounds(0, excess - 1);
             removedHeight = gone == null ? 0 : gone.height;
         }
         model.trimTo(MAX_LINES);
@@ -212,7 +222,7 @@ public final class ProgressLogPanel extends JPanel {
     void savePerformed() {
         JFileChooser chooser = new JFileChooser();
         chooser.setDialogTitle("Save " + what + " log");
-        chooser.setSelectedFile(new java.io.File(what.toLowerCase() + "-log.txt"));
+        chooser.setSelectedFile(new File(what.toLowerCase(Locale.ROOT) + "-log.txt"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
             return;
         }
@@ -238,9 +248,9 @@ public final class ProgressLogPanel extends JPanel {
     private void listenForUserScrolling() {
         scroll.addMouseWheelListener(e -> userScrolled());
         JScrollBar bar = scroll.getVerticalScrollBar();
-        bar.addMouseListener(new java.awt.event.MouseAdapter() {
+        bar.addMouseListener(new MouseAdapter() {
             @Override
-            public void mouseReleased(java.awt.event.MouseEvent e) {
+            public void mouseReleased(MouseEvent e) {
                 userScrolled();
             }
         });
@@ -249,9 +259,9 @@ public final class ProgressLogPanel extends JPanel {
                 userScrolled(); // dragging the thumb
             }
         });
-        list.addKeyListener(new java.awt.event.KeyAdapter() {
+        list.addKeyListener(new KeyAdapter() {
             @Override
-            public void keyReleased(java.awt.event.KeyEvent e) {
+            public void keyReleased(KeyEvent e) {
                 userScrolled();
             }
         });

@@ -1,9 +1,9 @@
 package io.github.ucmaworkbench.ui.policy;
 
+import io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings.StandardRejection;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings.Kind;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings.StandardRejection;
 import java.awt.Component;
 import java.util.function.Consumer;
 import javax.swing.DefaultListCellRenderer;
@@ -14,6 +14,7 @@ import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
+import javax.swing.Timer;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import net.miginfocom.swing.MigLayout;
@@ -47,7 +48,7 @@ public final class AcceptPolicyPanel extends JPanel {
     private final JLabel problem = new JLabel();
     private Consumer<AcceptPolicySettings> listener = p -> { };
     /** Typing waits for a pause, so "Not Acceptable Here" is one policy change, not nineteen. */
-    private final javax.swing.Timer typingPause = new javax.swing.Timer(TYPING_PAUSE_MILLIS, e -> changed());
+    private final Timer typingPause = new Timer(TYPING_PAUSE_MILLIS, e -> changed());
     static final int TYPING_PAUSE_MILLIS = 400;
     private boolean loading;
 

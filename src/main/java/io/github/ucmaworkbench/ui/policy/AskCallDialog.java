@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.ui.policy;
 
 import io.github.ucmaworkbench.rtc.SignalingHeader;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Window;
 import java.awt.event.WindowAdapter;
@@ -66,7 +67,7 @@ public final class AskCallDialog extends JDialog {
         JTable table = new JTable(rows);
         table.setName(HEADERS);
         table.getAccessibleContext().setAccessibleName("Headers of the INVITE");
-        table.setPreferredScrollableViewportSize(new java.awt.Dimension(360, table.getRowHeight() * Math.max(2, Math.min(6, headers.size()))));
+        table.setPreferredScrollableViewportSize(new Dimension(360, table.getRowHeight() * Math.max(2, Math.min(6, headers.size()))));
         countdown.setName(COUNTDOWN);
 
         JButton accept = new JButton("Accept");

@@ -1,7 +1,6 @@
 package io.github.ucmaworkbench.ui.policy;
 
 import io.github.ucmaworkbench.rtc.SignalingHeader;
-import io.github.ucmaworkbench.ui.IncomingCallAsker;
 import java.awt.Window;
 import java.time.Duration;
 import java.util.List;

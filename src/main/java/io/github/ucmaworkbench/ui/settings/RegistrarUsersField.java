@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.ui.settings;
 
-import io.github.ucmaworkbench.app.settings.SettingsValidation;
+import io.github.ucmaworkbench.common.DaemonThreads;
+import io.github.ucmaworkbench.settings.SettingsValidation;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.swing.JLabel;
@@ -19,11 +20,7 @@ import javax.swing.event.DocumentListener;
  * valid (OK waits).
  */
 final class RegistrarUsersField {
-    private static final ExecutorService CHECKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "users-file-check");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService CHECKER = Executors.newSingleThreadExecutor(DaemonThreads.named("users-file-check"));
 
     private final JTextField path = new JTextField(26);
     private final JLabel problem;

@@ -1,10 +1,10 @@
 package io.github.ucmaworkbench.ui.settings;
 
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
-import io.github.ucmaworkbench.app.settings.ClientSideSettings;
-import io.github.ucmaworkbench.app.settings.SettingsValidation;
-import io.github.ucmaworkbench.app.settings.SideSettings;
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.settings.ClientSideSettings;
+import io.github.ucmaworkbench.settings.SettingsValidation;
+import io.github.ucmaworkbench.settings.SideSettings;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Font;
 import java.awt.Window;
 import java.awt.event.KeyEvent;

@@ -3,7 +3,8 @@ package io.github.ucmaworkbench.ui.theme;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
-import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.settings.Theme;
+import java.awt.Color;
 import java.awt.Font;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
@@ -51,10 +52,11 @@ public final class ThemeSupport {
     }
 
     public static boolean isPresentationFont() {
-        return UIManager.get("defaultFont") != null && UIManager.getDefaults().get("ucma.presentationFont") == Boolean.TRUE;
+        return UIManager.get("defaultFont") != null && Boolean.TRUE.equals(UIManager.getDefaults().get("ucma.presentationFont"));
     }
 
     private static void setup(Theme theme, boolean presentationFont) {
+        ThemeColors.register();
         // Clear our font override first so the new theme reports its own default size.
         UIManager.put("defaultFont", null);
         UIManager.put("ucma.presentationFont", null);
@@ -85,8 +87,8 @@ public final class ThemeSupport {
     }
 
     /** The red that marks a problem, from the current theme (FlatLaf's Actions.Red), with a fallback. */
-    public static java.awt.Color errorColour() {
-        java.awt.Color c = javax.swing.UIManager.getColor("Actions.Red");
-        return c == null ? new java.awt.Color(0xDB5860) : c;
+    public static Color errorColour() {
+        Color c = UIManager.getColor("Actions.Red");
+        return c == null ? new Color(0xDB5860) : c;
     }
 }

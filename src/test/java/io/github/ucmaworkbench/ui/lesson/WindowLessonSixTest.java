@@ -2,18 +2,18 @@ package io.github.ucmaworkbench.ui.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ucmaworkbench.app.SettingsStore;
 import io.github.ucmaworkbench.app.Workbench;
-import io.github.ucmaworkbench.app.settings.AcceptPolicySettings;
-import io.github.ucmaworkbench.app.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.settings.SettingsStore;
-import io.github.ucmaworkbench.app.settings.Theme;
-import io.github.ucmaworkbench.app.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.lessons.LessonStep;
 import io.github.ucmaworkbench.lessons.StepStatus;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;

@@ -2,7 +2,8 @@ package io.github.ucmaworkbench.ui.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.Theme;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Dimension;
@@ -57,7 +58,7 @@ class ProgressLogPanelTest extends GuiTest {
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread writer = new Thread(() -> {
             for (int i = 0; i < BURST; i++) {
-                log.append(Instant.now(), i % 100 == 99 ? LogLevel.ERROR : LogLevel.INFO, "line " + i);
+                log.append(Instant.now(), i % 100 == 99 ? ProgressLevel.ERROR : ProgressLevel.INFO, "line " + i);
             }
             writing.set(false);
         }, "burst-writer");
@@ -76,7 +77,7 @@ class ProgressLogPanelTest extends GuiTest {
         assertThat(shown).hasSize(BURST);
         assertThat(shown.get(0).message()).isEqualTo("line 0");
         assertThat(shown.get(BURST - 1).message()).isEqualTo("line " + (BURST - 1));
-        assertThat(shown.get(99).level()).isEqualTo(LogLevel.ERROR);
+        assertThat(shown.get(99).level()).isEqualTo(ProgressLevel.ERROR);
         long longestDrain = GuiActionRunner.execute(() -> log.longestDrainMillis());
         System.err.println("burst of " + BURST + " lines: longest event-thread wait " + worstMillis
                 + " ms, longest drain " + longestDrain + " ms");

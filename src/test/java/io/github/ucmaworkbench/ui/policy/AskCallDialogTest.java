@@ -2,8 +2,8 @@ package io.github.ucmaworkbench.ui.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.settings.Theme;
 import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.time.Duration;

@@ -1,0 +1,112 @@
+package io.github.ucmaworkbench.ui;
+
+import java.awt.Component;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.Action;
+import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.KeyStroke;
+
+/**
+ * The window's menu bar: File, Client, Server (the side panels' own actions, so menu and button
+ * stay in step), View (theme and presentation font) and Help. Event thread only.
+ */
+final class WorkbenchMenus {
+    private final JCheckBoxMenuItem darkThemeItem = new JCheckBoxMenuItem("Dark theme");
+    private final JCheckBoxMenuItem presentationItem = new JCheckBoxMenuItem("Presentation font");
+    private final JMenuBar bar = new JMenuBar();
+
+    WorkbenchMenus(Component owner, ClientPanel clientPanel, ServerPanel serverPanel, Runnable exitPerformed,
+            Consumer<Boolean> themeChosen, Consumer<Boolean> presentationChosen) {
+        JMenu file = menu("File", 'F');
+        file.add(item(clientPanel.settingsAction(), "menu.file.clientSettings"));
+        file.add(item(serverPanel.settingsAction(), "menu.file.serverSettings"));
+        file.addSeparator();
+        JMenuItem exit = new JMenuItem(new AbstractAction("Exit") {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                exitPerformed.run();
+            }
+        });
+        exit.setMnemonic('x');
+        exit.setName("menu.file.exit");
+        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
+        file.add(exit);
+
+        JMenu client = menu("Client", 'C');
+        client.add(item(clientPanel.signInAction(), "menu.client.signIn"));
+        client.add(item(clientPanel.signOutAction(), "menu.client.signOut"));
+        client.addSeparator();
+        client.add(item(clientPanel.sendInviteAction(), "menu.client.sendInvite"));
+        client.add(item(clientPanel.hangUpAction(), "menu.client.hangUp"));
+        client.add(item(clientPanel.sendMessageAction(), "menu.client.sendMessage"));
+
+        JMenu server = menu("Server", 'S');
+        server.add(item(serverPanel.signInAction(), "menu.server.signIn"));
+        server.add(item(serverPanel.signOutAction(), "menu.server.signOut"));
+        server.addSeparator();
+        server.add(item(serverPanel.listenAction(), "menu.server.listen"));
+        server.add(item(serverPanel.stopListeningAction(), "menu.server.stopListening"));
+        server.add(item(serverPanel.hangUpAction(), "menu.server.hangUp"));
+
+        JMenu view = menu("View", 'V');
+        darkThemeItem.setName(WorkbenchFrame.MENU_VIEW_DARK);
+        darkThemeItem.setMnemonic('D');
+        darkThemeItem.addActionListener(e -> themeChosen.accept(darkThemeItem.isSelected()));
+        presentationItem.setName(WorkbenchFrame.MENU_VIEW_PRESENTATION);
+        presentationItem.setMnemonic('P');
+        presentationItem.addActionListener(e -> presentationChosen.accept(presentationItem.isSelected()));
+        view.add(darkThemeItem);
+        view.add(presentationItem);
+
+        JMenu help = menu("Help", 'H');
+        JMenuItem about = new JMenuItem(new AbstractAction("About UCMA Workbench") {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                JOptionPane.showMessageDialog(owner,
+                        "UCMA Workbench\nThe \"Introduction to the UCMA API\" tutorial series, live on a real SIP stack.",
+                        "About", JOptionPane.INFORMATION_MESSAGE);
+            }
+        });
+        about.setMnemonic('A');
+        help.add(about);
+
+        bar.add(file);
+        bar.add(client);
+        bar.add(server);
+        bar.add(view);
+        bar.add(help);
+    }
+
+    JMenuBar bar() {
+        return bar;
+    }
+
+    /** Ticks the View menu's items to match the settings. */
+    void showThemeChoice(boolean dark, boolean presentation) {
+        darkThemeItem.setSelected(dark);
+        presentationItem.setSelected(presentation);
+    }
+
+    private static JMenu menu(String text, char mnemonic) {
+        JMenu menu = new JMenu(text);
+        menu.setMnemonic(mnemonic);
+        menu.setName("menu." + text.toLowerCase(Locale.ROOT));
+        return menu;
+    }
+
+    private static JMenuItem item(Action action, String name) {
+        JMenuItem item = new JMenuItem(action);
+        item.setName(name);
+        item.setToolTipText(null);
+        return item;
+    }
+}

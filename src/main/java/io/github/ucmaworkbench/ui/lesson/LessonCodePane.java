@@ -1,0 +1,171 @@
+package io.github.ucmaworkbench.ui.lesson;
+
+import com.formdev.flatlaf.FlatLaf;
+import io.github.ucmaworkbench.lessons.CSharpEquivalents;
+import io.github.ucmaworkbench.lessons.CodeRegion;
+import io.github.ucmaworkbench.lessons.CodeRegions;
+import io.github.ucmaworkbench.lessons.LessonStep;
+import io.github.ucmaworkbench.ui.theme.ThemeColors;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Point;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JTabbedPane;
+import javax.swing.JViewport;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import javax.swing.text.BadLocationException;
+import net.miginfocom.swing.MigLayout;
+import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
+import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
+import org.fife.ui.rsyntaxtextarea.Theme;
+import org.fife.ui.rtextarea.RTextScrollPane;
+
+/**
+ * The code a lesson step runs: the tutorial's Java region, highlighted (amber while it runs), and
+ * the UCMA C# it mirrors, under a caption naming the file and lines. Event thread only.
+ */
+final class LessonCodePane extends JPanel {
+    private static final long serialVersionUID = 1L;
+
+    private final transient CodeRegions regions = new CodeRegions();
+    private final RSyntaxTextArea java = codeArea(SyntaxConstants.SYNTAX_STYLE_JAVA);
+    private final RSyntaxTextArea csharp = codeArea(SyntaxConstants.SYNTAX_STYLE_CSHARP);
+    private final JTabbedPane codeTabs = new JTabbedPane();
+    private final JLabel codeCaption = new JLabel();
+    private transient LessonStep shown;
+    private boolean shownRunning;
+
+    LessonCodePane() {
+        super(new MigLayout("insets 0, fill, wrap 1", "[grow,fill]", "[][grow,fill]"));
+        java.setName(LessonView.JAVA_CODE);
+        csharp.setName(LessonView.CSHARP_CODE);
+        codeTabs.setName(LessonView.CODE_TABS);
+        codeTabs.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
+        codeTabs.addTab("Java", new RTextScrollPane(java));
+        codeTabs.addTab("UCMA C#", new RTextScrollPane(csharp));
+        codeCaption.setName(LessonView.CODE_CAPTION);
+        add(codeCaption, "wmin 0");
+        add(codeTabs, "grow, wmin 0");
+        applyCodeTheme();
+    }
+
+    /**
+     * Follows the window's theme and presentation font: FlatLaf calls this on every component when
+     * either changes. The code panes get a syntax theme that matches light or dark and a font as
+     * large as the rest of the text, so code stays readable on the projector.
+     */
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        if (java != null) { // null when JPanel's constructor calls this, before the panes exist
+            applyCodeTheme();
+        }
+    }
+
+    private void applyCodeTheme() {
+        String themeFile = FlatLaf.isLafDark() ? "/org/fife/ui/rsyntaxtextarea/themes/dark.xml"
+                : "/org/fife/ui/rsyntaxtextarea/themes/idea.xml";
+        Font base = UIManager.getFont("Label.font");
+        for (RSyntaxTextArea area : new RSyntaxTextArea[] {java, csharp}) {
+            try (InputStream in = getClass().getResourceAsStream(themeFile)) {
+                if (in != null) {
+                    Theme.load(in).apply(area);
+                }
+            } catch (IOException e) {
+                // The theme ships inside RSyntaxTextArea's jar; without it the default colours stay.
+            }
+            if (base != null) {
+                area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, base.getSize()));
+            }
+        }
+        if (shown != null) {
+            show(shown, shownRunning); // the theme reset the line highlights
+        }
+    }
+
+    private static RSyntaxTextArea codeArea(String style) {
+        RSyntaxTextArea area = new RSyntaxTextArea(16, 50);
+        area.setSyntaxEditingStyle(style);
+        area.setEditable(false);
+        area.setCodeFoldingEnabled(false);
+        area.setHighlightCurrentLine(false);
+        area.setAntiAliasingEnabled(true);
+        return area;
+    }
+
+    /** Shows {@code step}'s region, highlighted as running or as shown. */
+    void show(LessonStep step, boolean running) {
+        shown = step;
+        shownRunning = running;
+        Optional<CodeRegion> found = regions.find(step.region());
+        java.removeAllLineHighlights();
+        if (found.isEmpty()) {
+            java.setText("// The region " + step.region() + " was not found in the tutorial sources.");
+            codeCaption.setText(step.region() + ": not found");
+        } else {
+            CodeRegion region = found.get();
+            if (!region.source().equals(java.getText())) {
+                java.setText(region.source());
+            }
+            codeCaption.setText("Runs: " + region.fileName() + ", lines " + region.firstLine() + "\u2013" + region.lastLine());
+            Color color = ThemeColors.get(running ? "Lesson.regionRunningColor" : "Lesson.regionShownColor");
+            try {
+                for (int line = region.firstLine(); line <= region.lastLine(); line++) {
+                    java.addLineHighlight(line - 1, color);
+                }
+                int top = Math.max(0, region.firstLine() - 2);
+                // After layout: the pane may not have its final size yet.
+                SwingUtilities.invokeLater(() -> scrollToLine(top));
+            } catch (BadLocationException e) {
+                // The source is the one just shown: every line exists.
+                throw new IllegalStateException(e);
+            }
+        }
+        String cs = CSharpEquivalents.forRegion(step.region()).orElse("// No C# version of this region yet.");
+        if (!cs.equals(csharp.getText())) {
+            csharp.setText(cs);
+            csharp.setCaretPosition(0);
+        }
+    }
+
+    /** No lesson: empty panes. */
+    void clear() {
+        shown = null;
+        java.setText("");
+        csharp.setText("");
+    }
+
+    /** Puts line {@code line} (0-based) at the top of the Java pane, so the region reads from its start. */
+    private void scrollToLine(int line) {
+        JViewport viewport = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, java);
+        if (viewport == null || line >= java.getLineCount()) {
+            return;
+        }
+        try {
+            Rectangle2D at = java.modelToView2D(java.getLineStartOffset(line));
+            if (at == null) {
+                return;
+            }
+            int maxY = Math.max(0, java.getHeight() - viewport.getExtentSize().height);
+            viewport.setViewPosition(new Point(0, Math.min((int) at.getY(), maxY)));
+        } catch (BadLocationException e) {
+            // The line exists (checked above); nothing to scroll to otherwise.
+        }
+    }
+
+    /** The highlighted line range of the Java pane (1-based, inclusive); null when none. */
+    int[] highlightedLines() {
+        Optional<CodeRegion> found = shown == null ? Optional.empty() : regions.find(shown.region());
+        return found.map(r -> new int[] {r.firstLine(), r.lastLine()}).orElse(null);
+    }
+
+    String javaText() {
+        return java.getText();
+    }
+}
