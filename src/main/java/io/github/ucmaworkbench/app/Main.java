@@ -120,8 +120,12 @@ public final class Main implements Callable<Integer> {
         Workbench workbench = startWorkbench(loaded.settings(), registrarConfig, tls);
         LessonProgressStore progress = new LessonProgressStore(store.file().resolveSibling(LessonProgressStore.FILE_NAME));
         LessonLibrary library = lessons.join();
+        SignOutOnSignal onSignal = new SignOutOnSignal(workbench, WorkbenchFrame.CLOSE_GRACE_MILLIS);
         SwingUtilities.invokeLater(() -> {
-            WorkbenchFrame frame = show(workbench, settings, library, progress, loaded.problem(), () -> System.exit(0));
+            WorkbenchFrame frame = show(workbench, settings, library, progress, loaded.problem(), () -> {
+                onSignal.windowClosed();
+                System.exit(0);
+            });
             if (Boolean.getBoolean(STARTUP_MARK)) {
                 markWhenOpen(frame, workbench);
             }

@@ -25,11 +25,13 @@ final class AuthGate {
 
     private final DigestChallenger digest;
     private final AuthFailureLimiter limiter;
+    private final SignInRefusals refusals;
     private final MessageFactory messages;
 
-    AuthGate(DigestChallenger digest, AuthFailureLimiter limiter, MessageFactory messages) {
+    AuthGate(DigestChallenger digest, AuthFailureLimiter limiter, SignInRefusals refusals, MessageFactory messages) {
         this.digest = digest;
         this.limiter = limiter;
+        this.refusals = refusals;
         this.messages = messages;
     }
 
@@ -84,6 +86,7 @@ final class AuthGate {
         String source = sourceOf(request);
         LOG.debug("refusing {} from {}: {}", request.getMethod(), source, why);
         limiter.failed(source);
+        refusals.refused(source, request.getMethod(), why);
         st.sendResponse(create(request, Response.FORBIDDEN, "Forbidden"));
     }
 

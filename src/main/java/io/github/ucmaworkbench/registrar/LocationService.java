@@ -110,6 +110,27 @@ public final class LocationService {
         return b;
     }
 
+    /**
+     * Removes this very binding (not a later refresh of the same contact); true when it was still
+     * bound, so the caller reports the removal once however many requests failed on it.
+     */
+    boolean drop(Binding binding) {
+        boolean removed;
+        boolean changed = false;
+        synchronized (this) {
+            Map<String, Binding> map = bindings.get(binding.getAor());
+            removed = map != null && map.remove(binding.key(), binding);
+            if (removed) {
+                if (map.isEmpty()) {
+                    bindings.remove(binding.getAor());
+                }
+                changed = noteChange();
+            }
+        }
+        fireIf(changed);
+        return removed;
+    }
+
     /** Removes every binding of an AOR (the AOR stays known). */
     public void unbindAll(String aor) {
         update(aor, true, List.of(), List.of());

@@ -21,14 +21,17 @@ final class ProxyContext {
     static final class Branch {
         final ProxyContext context;
         final String target;
+        /** The registered contact this branch goes to; null for in-dialog requests. */
+        final Binding binding;
         ClientTransaction transaction;
         boolean provisional;
         boolean done;
         boolean cancelPending;
 
-        Branch(ProxyContext context, String target) {
+        Branch(ProxyContext context, String target, Binding binding) {
             this.context = context;
             this.target = target;
+            this.binding = binding;
         }
     }
 
@@ -51,8 +54,8 @@ final class ProxyContext {
         this.invite = Request.INVITE.equals(original.getMethod());
     }
 
-    synchronized Branch newBranch(String target) {
-        Branch b = new Branch(this, target);
+    synchronized Branch newBranch(String target, Binding binding) {
+        Branch b = new Branch(this, target, binding);
         branches.add(b);
         return b;
     }
@@ -102,6 +105,14 @@ final class ProxyContext {
         }
         if (code >= 600 && invite) {
             cancelOthers(branch);
+            // §16.7 step 5 says a 6xx ends the search. A branch that never answered cannot even be
+            // cancelled yet (§9.1) and would hold the callee's decline back until Timer B (32 s):
+            // stop waiting for it; it is cancelled if it ever rings, and dropped if it times out.
+            for (Branch b : branches) {
+                if (!b.done && !b.provisional) {
+                    b.done = true;
+                }
+            }
         }
         remember(code, response.getReasonPhrase(), response);
         finishIfDone();

@@ -54,6 +54,8 @@ final class ProxyCore {
     private final AddressFactory addresses;
     private final LocalIdentity identity;
     private final LocationService location;
+    private final int branchT1Millis;
+    private final DeadContacts deadContacts;
     /** Pending INVITE contexts by the caller's top Via branch: a CANCEL carries the same (§9.1). */
     private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
     private final ProxyRouting routing;
@@ -84,6 +86,8 @@ final class ProxyCore {
         this.addresses = addresses;
         this.identity = identity;
         this.location = location;
+        this.branchT1Millis = config.getBranchT1Millis();
+        this.deadContacts = new DeadContacts(location, addresses);
         this.routing = new ProxyRouting(identity, headers, addresses);
         this.guards = new ProxyGuards(config, routing, identity, location, auth, messages, headers);
     }
@@ -113,6 +117,7 @@ final class ProxyCore {
             return;
         }
         List<URI> targets = new ArrayList<>();
+        List<Binding> targetBindings = new ArrayList<>();
         if (identity.serves(ruri) && forward.getHeader(RouteHeader.NAME) == null) {
             if (ruri.getUser() == null) {
                 answerOurselves(st, request);
@@ -129,11 +134,13 @@ final class ProxyCore {
             }
             for (Binding b : bindings) {
                 targets.add(routing.targetOf(b));
+                targetBindings.add(b);
             }
         } else if (routedHere && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
             // In-dialog, along the route set we record-routed: the Request-URI is the remote
             // target, keep it. Out of dialog we only serve our own domain (no open relay).
             targets.add(null);
+            targetBindings.add(null);
         } else {
             respond(st, request, Response.FORBIDDEN, "Not our domain (" + identity.domain() + ")");
             return;
@@ -156,13 +163,13 @@ final class ProxyCore {
         // must not let the context think it has heard from all of them (§16.7 step 6).
         List<ProxyContext.Branch> branches = new ArrayList<>();
         List<Request> copies = new ArrayList<>();
-        for (URI target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
             Request copy = (Request) forward.clone();
-            if (target != null) {
-                copy.setRequestURI(target);
+            if (targets.get(i) != null) {
+                copy.setRequestURI(targets.get(i));
             }
             copies.add(copy);
-            branches.add(context.newBranch(String.valueOf(copy.getRequestURI())));
+            branches.add(context.newBranch(String.valueOf(copy.getRequestURI()), targetBindings.get(i)));
         }
         for (int i = 0; i < copies.size(); i++) {
             forwardBranch(context, branches.get(i), copies.get(i), dialogCreating, inbound, request);
@@ -185,6 +192,9 @@ final class ProxyCore {
         try {
             ClientTransaction ct = provider.getNewClientTransaction(copy);
             ct.setApplicationData(branch);
+            if (branchT1Millis != 500) {
+                ct.setRetransmitTimer(branchT1Millis);
+            }
             synchronized (context) {
                 branch.transaction = ct;
             }
@@ -210,6 +220,7 @@ final class ProxyCore {
             // §16.7 step 6 treats a transport error like a 503; for a teaching server the honest
             // answer is that the registered client cannot be reached right now.
             LOG.debug("cannot forward {} to {}: {}", copy.getMethod(), branch.target, e.toString());
+            deadContacts.failed(branch, DeadContacts.unreachable(e));
             context.onFailure(branch, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
         }
     }
@@ -340,6 +351,13 @@ final class ProxyCore {
     void processTimeout(TimeoutEvent event) {
         if (!event.isServerTransaction() && event.getClientTransaction() != null
                 && event.getClientTransaction().getApplicationData() instanceof ProxyContext.Branch branch) {
+            boolean heardFrom;
+            synchronized (branch.context) {
+                heardFrom = branch.provisional;
+            }
+            if (!heardFrom) {
+                deadContacts.failed(branch, DeadContacts.NO_ANSWER);
+            }
             branch.context.onFailure(branch, Response.REQUEST_TIMEOUT, null);
         }
     }

@@ -36,6 +36,7 @@ public final class RegistrarConfig {
     private final boolean authenticateCalls;
     private final List<String> digestAlgorithms;
     private final long nonceLifetimeMillis;
+    private final int branchT1Millis;
     private final int authFailureLimit;
     private final long authFailureWindowMillis;
     private final int maxContactsPerAor;
@@ -56,6 +57,7 @@ public final class RegistrarConfig {
         this.authenticateCalls = b.authenticateCalls;
         this.digestAlgorithms = List.copyOf(b.digestAlgorithms);
         this.nonceLifetimeMillis = b.nonceLifetimeMillis;
+        this.branchT1Millis = b.branchT1Millis;
         this.authFailureLimit = b.authFailureLimit;
         this.authFailureWindowMillis = b.authFailureWindowMillis;
         this.maxContactsPerAor = b.maxContactsPerAor;
@@ -88,6 +90,7 @@ public final class RegistrarConfig {
         b.authenticateCalls = authenticateCalls;
         b.digestAlgorithms = digestAlgorithms;
         b.nonceLifetimeMillis = nonceLifetimeMillis;
+        b.branchT1Millis = branchT1Millis;
         b.authFailureLimit = authFailureLimit;
         b.authFailureWindowMillis = authFailureWindowMillis;
         b.maxContactsPerAor = maxContactsPerAor;
@@ -157,6 +160,14 @@ public final class RegistrarConfig {
         return nonceLifetimeMillis;
     }
 
+    /**
+     * T1 of the requests the proxy forwards (RFC 3261 §17.1.1.1, 500 ms): Timer B/F, after which a
+     * contact that never answered is dropped, are 64 times it.
+     */
+    public int getBranchT1Millis() {
+        return branchT1Millis;
+    }
+
     /** Failed sign-ins a source may have within {@link #getAuthFailureWindowMillis()} before it is refused. */
     public int getAuthFailureLimit() {
         return authFailureLimit;
@@ -219,6 +230,7 @@ public final class RegistrarConfig {
         private boolean authenticateCalls;
         private List<String> digestAlgorithms = List.of("SHA-256", "MD5");
         private long nonceLifetimeMillis = 5 * 60_000L;
+        private int branchT1Millis = 500;
         private int authFailureLimit = 10;
         private long authFailureWindowMillis = 60_000L;
         private int maxContactsPerAor = 10;
@@ -301,6 +313,12 @@ public final class RegistrarConfig {
             return this;
         }
 
+        /** T1 for forwarded requests (500 ms by default; a LAN or a test may use less, §17.1.1.1). */
+        public Builder branchT1(Duration t1) {
+            this.branchT1Millis = (int) Math.min(Integer.MAX_VALUE, t1.toMillis());
+            return this;
+        }
+
         public Builder nonceLifetime(Duration lifetime) {
             this.nonceLifetimeMillis = lifetime.toMillis();
             return this;
@@ -348,6 +366,9 @@ public final class RegistrarConfig {
             if (digestAlgorithms.isEmpty() || digestAlgorithms.size() != new HashSet<>(digestAlgorithms).size()
                     || !List.of("SHA-256", "MD5").containsAll(digestAlgorithms)) {
                 throw new IllegalArgumentException("digest algorithms must be SHA-256 and/or MD5: " + digestAlgorithms);
+            }
+            if (branchT1Millis < 1 || branchT1Millis > 500) {
+                throw new IllegalArgumentException("branch T1 must be 1-500 ms: " + branchT1Millis);
             }
             if (nonceLifetimeMillis < 1 || authFailureWindowMillis < 1) {
                 throw new IllegalArgumentException("nonce lifetime and failure window must be positive");

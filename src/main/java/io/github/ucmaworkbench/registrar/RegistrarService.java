@@ -45,11 +45,14 @@ public final class RegistrarService implements AutoCloseable {
     private static final long PURGE_PERIOD_MILLIS = 250;
     /** Used nonces whose nonce-count is tracked for replay protection (see NonceService). */
     private static final int NONCES_REMEMBERED = 20_000;
+    /** One line per source at once, then at most one summary per source and interval. */
+    private static final long REFUSALS_INTERVAL_MILLIS = 10_000;
 
     private final RegistrarConfig config;
     private final ExecutorService notifier;
     private final LocationService location;
     private final AuthFailureLimiter failures;
+    private final SignInRefusals refusals;
     private final Object lifecycle = new Object();
     private ScheduledExecutorService housekeeping;
     private SipStack stack;
@@ -65,6 +68,7 @@ public final class RegistrarService implements AutoCloseable {
         this.location = new LocationService(notifier);
         this.failures = new AuthFailureLimiter(config.getAuthFailureLimit(), config.getAuthFailureWindowMillis(),
                 System::currentTimeMillis);
+        this.refusals = new SignInRefusals(REFUSALS_INTERVAL_MILLIS, System::currentTimeMillis, LOG::warn);
         for (String user : config.getUsers().keySet()) {
             // Configured users are known: calling one who is not signed in is 480, not 404.
             location.markKnown(LocationService.aorOf(user, config.getDomain()));
@@ -166,7 +170,7 @@ public final class RegistrarService implements AutoCloseable {
                     System::currentTimeMillis);
             DigestChallenger digest = new DigestChallenger(config.getDomain(), config.getUsers(),
                     config.getDigestAlgorithms(), headers, nonces);
-            AuthGate auth = new AuthGate(digest, failures, messages);
+            AuthGate auth = new AuthGate(digest, failures, refusals, messages);
             RegisterHandler registrar = new RegisterHandler(config, identity, location, auth, messages, headers, addresses);
             ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location, config, auth);
             RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
@@ -203,6 +207,7 @@ public final class RegistrarService implements AutoCloseable {
     private void housekeep() {
         try {
             location.purgeExpired();
+            refusals.flushDue();
             ProxyCore p = proxy;
             if (p != null) {
                 p.sweep();
@@ -296,6 +301,7 @@ public final class RegistrarService implements AutoCloseable {
             }
         }
         SipStacks.stop(toStop);
+        refusals.flushAll();
         InetSocketAddress bound = getLocalAddress();
         if (toStop != null && bound != null) {
             // The JDK releases a UDP socket whose reader thread was blocked a moment after close()

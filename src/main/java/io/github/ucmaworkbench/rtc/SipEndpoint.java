@@ -61,6 +61,8 @@ public class SipEndpoint extends RealTimeEndpoint {
     private volatile Duration ringTimeout = DEFAULT_RING_TIMEOUT;
     private RegistrationState registrationState = RegistrationState.UNREGISTERED;
     private volatile boolean closed;
+    /** The sign-out in flight while UNREGISTERING (close() waits for it). */
+    private AsyncResult unregistering;
 
     /** The short form: server port 0 (the transport's default), no connection manager of its own choosing. */
     public SipEndpoint(String uri, SipAuthenticationProtocols authenticationProtocols, SipTransportType transport,
@@ -280,6 +282,7 @@ public class SipEndpoint extends RealTimeEndpoint {
                 throw new IllegalStateException("BeginUnregister cannot run while " + registrationState);
             }
             setRegistrationState(RegistrationState.UNREGISTERING, "BeginUnregister was called");
+            unregistering = op;
         }
         Workers.execute(() -> registration.unregister(new Registration.Outcome() {
             @Override
@@ -385,6 +388,10 @@ public class SipEndpoint extends RealTimeEndpoint {
         synchronized (this) {
             if (registrationState == RegistrationState.REGISTERED) {
                 unregister = beginUnregister(null, null);
+            } else if (registrationState == RegistrationState.UNREGISTERING) {
+                // A sign-out already on its way: closing the transport now would cut it off and
+                // leave the registrar calling a dead binding until it expires.
+                unregister = unregistering;
             }
             closed = true;
         }

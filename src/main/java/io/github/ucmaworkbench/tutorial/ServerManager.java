@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ServerManager extends TutorialManager {
     private volatile AcceptPolicy policy = new AcceptPolicy.AcceptAll();
     private volatile RealTimeServerConnectionManager serverConnectionManager;
+    private int listenPort;
 
     public ServerManager(EndpointSettings settings) {
         super(settings);
@@ -51,6 +52,17 @@ public final class ServerManager extends TutorialManager {
     public boolean isListening() {
         RealTimeServerConnectionManager manager = serverConnectionManager;
         return manager != null && endpoint != null && manager.isListening();
+    }
+
+    /**
+     * The port to listen on: 0 (the default) picks a free one; a fixed one suits a firewall rule
+     * or a classroom handout. A taken port makes startListening report an error.
+     */
+    public synchronized void setListenPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("the listening port must be 0 (any) or 1-65535, not " + port);
+        }
+        listenPort = port;
     }
 
     // region listen
@@ -83,7 +95,7 @@ public final class ServerManager extends TutorialManager {
         recordProgress("Starting to listen for invites.");
         try {
             // UCMA's StartListening returns nothing; ours returns the address and port it bound.
-            InetSocketAddress bound = serverConnectionManager.startListening(new InetSocketAddress(listenAddress(), 0));
+            InetSocketAddress bound = serverConnectionManager.startListening(new InetSocketAddress(listenAddress(), listenPort));
             recordProgress("Listening on %s:%d.", bound.getAddress().getHostAddress(), bound.getPort());
         } catch (ConnectionFailureException e) {
             error("Could not listen: %s", e.getMessage());

@@ -93,13 +93,17 @@ final class ClientCommand implements Callable<Integer> {
                 client.sendMessage(message);
                 delivered = log.awaitStart("The message was delivered", step) == Outcome.SUCCEEDED;
             }
+            // Each wait is for its own step's last line, news or error: an earlier failure line
+            // (a refused invite) must not cut the BYE or the un-REGISTER short.
             if (client.getSessionState() == SignalingState.CONNECTED) {
+                log.forget();
                 client.hangUp();
-                log.awaitStart("The session was ended", step);
+                log.awaitEnd("The session was ended", step);
             }
             if (client.getRegistrationState() == RegistrationState.REGISTERED) {
+                log.forget();
                 client.signOut();
-                log.awaitStart("Signed out", step);
+                log.awaitEnd("Signed out", step);
             }
             if (!accepted) {
                 io.err().println("client: the invite to " + target + " was not accepted");

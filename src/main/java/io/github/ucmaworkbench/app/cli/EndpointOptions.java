@@ -28,15 +28,24 @@ final class EndpointOptions {
     @Option(names = "--user", paramLabel = "NAME", description = "Digest user name, when the registrar asks for one")
     String user;
 
-    @Option(names = "--password", paramLabel = "SECRET", description = "Digest password (with --user)")
+    @Option(names = "--password", paramLabel = "SECRET",
+            description = "Digest password (with --user). Other users can see it with ps: prefer --password-file or $"
+                    + PasswordSource.ENV + ". Precedence: " + PasswordSource.PRECEDENCE + ".")
     String password;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the digest password (with --user) from the first line of FILE; keep it chmod 600")
+    java.nio.file.Path passwordFile;
+
+    /** The password after {@link #readyToSignIn}: from the option, the file or the environment. */
+    private String resolvedPassword;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "Timeout of each SIP operation (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
     EndpointSettings settings() {
-        return new EndpointSettings(uri.trim(), server.host(), server.port(), transport, user, password);
+        return new EndpointSettings(uri.trim(), server.host(), server.port(), transport, user, resolvedPassword);
     }
 
     Duration operationTimeout() {
@@ -53,9 +62,6 @@ final class EndpointOptions {
         if (timeoutSeconds < 1 || timeoutSeconds > 300) {
             return "--timeout must be 1-300 seconds, not " + timeoutSeconds;
         }
-        if ((user == null) != (password == null)) {
-            return "--user and --password go together";
-        }
         return tls.problem(transport == SipTransportType.TLS);
     }
 
@@ -66,9 +72,15 @@ final class EndpointOptions {
      */
     boolean readyToSignIn(picocli.CommandLine.Model.CommandSpec spec, TraceOptions trace, CliIo io) {
         String problem = problem() != null ? problem() : trace.problem();
+        PasswordSource.Resolved secret = PasswordSource.resolve(user, password, passwordFile, System::getenv);
+        problem = problem != null ? problem : secret.problem();
         if (problem != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), problem);
         }
+        if (secret.warning() != null) {
+            io.err().println(secret.warning());
+        }
+        resolvedPassword = secret.password();
         String tlsProblem = prepareTls();
         if (tlsProblem != null) {
             io.err().println(spec.name() + ": " + tlsProblem);

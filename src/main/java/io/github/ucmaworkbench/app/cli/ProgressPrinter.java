@@ -85,6 +85,32 @@ final class ProgressPrinter {
         }
     }
 
+    /**
+     * Forgets the lines queued so far: what was printed before a step (an error a caller caused,
+     * say) is not that step's outcome. Call it before starting the step.
+     */
+    void forget() {
+        lines.clear();
+    }
+
+    /**
+     * Waits for the line that ends a step whichever way it went, news or failure, starting with
+     * {@code prefix}; other lines, errors included, do not end the wait.
+     */
+    Outcome awaitEnd(String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            ProgressEventArgs line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return Outcome.TIMED_OUT;
+            }
+            if (line.message().startsWith(prefix)) {
+                return line.level() == ProgressLevel.ERROR ? Outcome.FAILED : Outcome.SUCCEEDED;
+            }
+        }
+    }
+
     /** Waits for a news line starting with {@code prefix}. */
     Outcome awaitStart(String prefix, Duration timeout) throws InterruptedException {
         return await(message -> message.startsWith(prefix), timeout);

@@ -29,8 +29,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
         name = "registrar", sortOptions = false,
         description = {"Runs the embedded SIP registrar and proxy alone.",
-                "Listens on UDP and TCP (and TLS with --tls) until Ctrl+C or end of input. Loopback only unless --bind names",
-                "another address: then anyone who can reach that address can sign in."})
+                "Listens on UDP and TCP (and TLS with --tls) until Ctrl+C or SIGTERM. Loopback only unless --bind names",
+                "another address: then anyone who can reach that address can sign in.",
+                StopRule.TEXT})
 final class RegistrarCommand implements Callable<Integer> {
     @ParentCommand
     private WorkbenchCommand parent;
@@ -72,7 +73,7 @@ final class RegistrarCommand implements Callable<Integer> {
     private TlsOptions tlsOptions;
 
     @Option(names = "--ignore-stdin",
-            description = "Keep running at end of input (for running in the background); stop with Ctrl+C or SIGTERM")
+            description = StopRule.IGNORE_STDIN)
     private boolean ignoreStdin;
 
     @Mixin
@@ -120,46 +121,49 @@ final class RegistrarCommand implements Callable<Integer> {
             warnReachable(io, config);
         }
         // The capture is written when the registrar stops: a teacher can hand out the class's calls.
-        try (UntilStopped until = new UntilStopped(io, !ignoreStdin);
-                AutoCloseable recording = trace.startOrSwitchOff();
-                RegistrarService registrar = new RegistrarService(config)) {
-            InetSocketAddress address;
-            try {
-                address = registrar.start();
-            } catch (IOException e) {
-                io.err().println("registrar: cannot listen: " + e.getMessage());
-                return 1;
-            }
-            InetSocketAddress tlsAddress = registrar.getTlsAddress();
-            io.out().printf(Locale.ROOT, "Registrar listening on %s:%d (UDP+TCP)%s, domain %s, %s.%n",
-                    address.getAddress().getHostAddress(), address.getPort(),
-                    tlsAddress == null ? "" : " and " + tlsAddress.getPort() + " (TLS)", config.getDomain(),
-                    config.getUsers().isEmpty() ? "no authentication" : config.getUsers().size() + " user(s) with digest authentication");
-            if (certificate != null) {
-                io.out().println("TLS certificate: " + certificate);
-            }
-            io.out().println("Press Ctrl+C (or end input) to stop.");
-            io.out().flush();
-            int[] last = {-1};
-            AutoCloseable watch = registrar.addListener(() -> {
-                int count = registrar.getRegisteredUserCount();
-                synchronized (last) {
-                    if (count != last[0]) {
-                        last[0] = count;
-                        io.out().println("Signed-in users: " + count);
-                    }
+        // UntilStopped is closed last: on SIGTERM the JVM halts as soon as it is released.
+        try (UntilStopped until = new UntilStopped(io, !ignoreStdin)) {
+            try (AutoCloseable recording = trace.startOrSwitchOff();
+                    RegistrarService registrar = new RegistrarService(config)) {
+                InetSocketAddress address;
+                try {
+                    address = registrar.start();
+                } catch (IOException e) {
+                    io.err().println("registrar: cannot listen: " + e.getMessage());
+                    return 1;
                 }
-            });
-            String why = until.await();
-            watch.close();
-            if (!config.getUsers().isEmpty()) {
-                io.out().println("Failed sign-ins: " + registrar.getAuthFailureCount() + " (requests refused for"
-                        + " too many failures: " + registrar.getRefusedForFailuresCount() + ")");
+                InetSocketAddress tlsAddress = registrar.getTlsAddress();
+                io.out().printf(Locale.ROOT, "Registrar listening on %s:%d (UDP+TCP)%s, domain %s, %s.%n",
+                        address.getAddress().getHostAddress(), address.getPort(),
+                        tlsAddress == null ? "" : " and " + tlsAddress.getPort() + " (TLS)", config.getDomain(),
+                        config.getUsers().isEmpty() ? "no authentication" : config.getUsers().size() + " user(s) with digest authentication");
+                if (certificate != null) {
+                    io.out().println("TLS certificate: " + certificate);
+                }
+                io.out().println("Ready; " + until.howToStop() + ".");
+                io.out().flush();
+                int[] last = {-1};
+                AutoCloseable watch = registrar.addListener(() -> {
+                    int count = registrar.getRegisteredUserCount();
+                    synchronized (last) {
+                        if (count != last[0]) {
+                            last[0] = count;
+                            io.out().println("Signed-in users: " + count);
+                        }
+                    }
+                });
+                String why = until.await();
+                watch.close();
+                if (!config.getUsers().isEmpty()) {
+                    io.out().println("Failed sign-ins: " + registrar.getAuthFailureCount() + " (requests refused for"
+                            + " too many failures: " + registrar.getRefusedForFailuresCount() + ")");
+                }
+                io.out().println("Registrar stopping (" + why + ").");
             }
-            io.out().println("Registrar stopping (" + why + ").");
+            io.out().println("Registrar stopped.");
+            io.out().flush();
+            return 0;
         }
-        io.out().println("Registrar stopped.");
-        return 0;
     }
 
     private static void warnReachable(CliIo io, RegistrarConfig config) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -19,8 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
         name = "server", sortOptions = false,
         description = {"Runs the tutorial's server: signs in, listens, answers invites.",
-                "Every invite is answered by --policy until Ctrl+C or end of input; then it signs out."})
+                "Every invite is answered by --policy until Ctrl+C or SIGTERM; then it signs out (within 3 s).",
+                StopRule.TEXT})
 final class ServerCommand implements Callable<Integer> {
+    /** How long stopping waits for the registrar to confirm the sign-out (the window's grace too). */
+    static final Duration SIGN_OUT_GRACE = Duration.ofSeconds(3);
+
     @ParentCommand
     private WorkbenchCommand parent;
 
@@ -35,11 +40,15 @@ final class ServerCommand implements Callable<Integer> {
                     "ignore = never answer: the caller times out."})
     private AcceptPolicy policy;
 
+    @Option(names = "--listen-port", paramLabel = "N",
+            description = "Listen for invites on this port (UDP and TCP; default: any free port), e.g. for a firewall rule")
+    private Integer listenPort;
+
     @Option(names = "--quiet", description = "Print failures only (for load tests)")
     private boolean quiet;
 
     @Option(names = "--ignore-stdin",
-            description = "Keep running at end of input (for running in the background); stop with Ctrl+C or SIGTERM")
+            description = StopRule.IGNORE_STDIN)
     private boolean ignoreStdin;
 
     @Mixin
@@ -47,13 +56,27 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (listenPort != null && (listenPort < 1 || listenPort > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--listen-port must be 1-65535, not " + listenPort);
+        }
         if (!endpoint.readyToSignIn(spec, trace, parent.io())) {
             return 1;
         }
         CliIo io = parent.io();
         ProgressPrinter log = new ProgressPrinter("server", io, quiet);
-        try (UntilStopped until = new UntilStopped(io, !ignoreStdin);
-                AutoCloseable recording = trace.startOrSwitchOff();
+        // UntilStopped is closed last: on SIGTERM the JVM halts as soon as it is released.
+        try (UntilStopped until = new UntilStopped(io, !ignoreStdin)) {
+            int code = serve(io, log, until);
+            if (code == 0) {
+                io.out().println("Server stopped.");
+                io.out().flush();
+            }
+            return code;
+        }
+    }
+
+    private int serve(CliIo io, ProgressPrinter log, UntilStopped until) throws Exception {
+        try (AutoCloseable recording = trace.startOrSwitchOff();
                 ServerManager server = new ServerManager(endpoint.settings())) {
             log.attach(server);
             server.setOperationTimeout(endpoint.operationTimeout());
@@ -63,19 +86,22 @@ final class ServerCommand implements Callable<Integer> {
                 return 1;
             }
             server.setAcceptPolicy(policy);
+            if (listenPort != null) {
+                server.setListenPort(listenPort);
+            }
             server.startListening();
             if (log.awaitStart("Listening on ", endpoint.stepTimeout()) != Outcome.SUCCEEDED) {
-                io.err().println("server: could not start listening");
+                io.err().println("server: could not start listening" + (listenPort == null ? "" : " on port " + listenPort
+                        + " (is it taken? see the error above)"));
                 signOut(server, log);
                 return 1;
             }
-            io.out().println("Server ready as " + endpoint.uri + listeningOn(server) + "; press Ctrl+C (or end input) to stop.");
+            io.out().println("Server ready as " + endpoint.uri + listeningOn(server) + "; " + until.howToStop() + ".");
             io.out().flush();
             String why = until.await();
             io.out().println("Server stopping (" + why + ").");
             signOut(server, log);
         }
-        io.out().println("Server stopped.");
         return 0;
     }
 
@@ -90,11 +116,17 @@ final class ServerCommand implements Callable<Integer> {
         return "";
     }
 
-    /** Signing out is polite, not required: a gone registrar must not keep us from exiting. */
+    /**
+     * Signing out is polite, not required: a gone registrar must not keep us from exiting. But it
+     * must not be cut short either (the registrar would keep calling a dead binding for an hour):
+     * whatever was printed before, we wait for the sign-out's own last line, within the grace.
+     */
     private static void signOut(ServerManager server, ProgressPrinter log) throws InterruptedException {
+        log.forget();
         if (server.getRegistrationState() == RegistrationState.REGISTERED) {
             server.signOut();
-            log.awaitStart("Signed out", Duration.ofSeconds(3));
+            // "Signed out successfully." or "Signed out locally, but the server did not confirm: ..."
+            log.awaitEnd("Signed out", SIGN_OUT_GRACE);
         }
     }
 }

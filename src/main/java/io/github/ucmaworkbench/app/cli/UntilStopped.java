@@ -7,20 +7,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps a long-running command (registrar, server) alive until the user stops it: Ctrl+C /
- * SIGTERM (through a shutdown hook) or the end of standard input (Ctrl+D, a closed pipe).
+ * SIGTERM (through a shutdown hook), or the end of standard input (Ctrl+D) when that input is an
+ * interactive terminal ({@link CliIo#endOfInputStops()}). A daemon's /dev/null or closed stdin
+ * is at its end from the start, so there it is not read at all.
  *
  * <p>On a signal the JVM is already shutting down: the hook releases the command's main thread
  * and then waits (bounded) for it to sign out and close its ports, so a stopped server does not
  * leave a stale registration behind.
  */
 final class UntilStopped implements AutoCloseable {
-    private static final long CLEANUP_MILLIS = 5_000;
+    private static final long CLEANUP_MILLIS = 6_000;
 
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private final Thread hook;
+    private final boolean watching;
     private volatile String reason = "stopped";
 
+    /** @param watchStdin false with {@code --ignore-stdin}: only a signal stops the command */
     UntilStopped(CliIo io, boolean watchStdin) {
         hook = new Thread(() -> {
             reason = "interrupted";
@@ -32,7 +36,8 @@ final class UntilStopped implements AutoCloseable {
             }
         }, "cli-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        if (watchStdin) {
+        watching = watchStdin && io.endOfInputStops();
+        if (watching) {
             Thread reader = new Thread(() -> drain(io.in()), "cli-stdin");
             reader.setDaemon(true);
             reader.start();
@@ -50,6 +55,12 @@ final class UntilStopped implements AutoCloseable {
             reason = "input closed";
         }
         stop.countDown();
+    }
+
+    /** How the user stops the command, for its "ready" line. */
+    String howToStop() {
+        return watching ? "press Ctrl+C (or end input with Ctrl+D) to stop"
+                : "stop with Ctrl+C or SIGTERM (kill " + ProcessHandle.current().pid() + ")";
     }
 
     /** Blocks until stopped; returns what stopped us. */
