@@ -12,6 +12,8 @@ import io.github.ucmaworkbench.settings.UsersFile;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
+import io.github.ucmaworkbench.settings.ClassroomShare;
+import io.github.ucmaworkbench.ui.join.JoinClassDialog;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** Starts the workbench: with no arguments, the window with the embedded registrar running. */
-@Command(name = "ucma-workbench", mixinStandardHelpOptions = true, version = "UCMA Workbench 0.1",
+@Command(name = "ucma-workbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "The \"Introduction to the UCMA API\" tutorial series on a real SIP stack.",
         footer = {"", "Without the window: ucma-workbench registrar | server | client | run-lesson N [options]",
                 "(ucma-workbench help COMMAND explains each)."})
@@ -65,6 +67,21 @@ public final class Main implements Callable<Integer> {
             description = "SIP domain the embedded registrar serves. Default: ${DEFAULT-VALUE}.")
     String domain;
 
+    /** --version: the jar manifest's version, the same line Help → About shows. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {io.github.ucmaworkbench.ui.help.AppVersion.line()};
+        }
+    }
+
+    @Option(names = "--join", paramLabel = "FILE",
+            description = "Join a class: open the classroom settings file the teacher shared (the window shows what changes and asks first).")
+    Path join;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
         if (WorkbenchCommand.handles(args)) {
             // registrar, server, client, run-lesson: the headless command line, no window.
@@ -79,6 +96,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ClassroomShare share = readShare();
         SettingsStore store = configDir != null ? new SettingsStore(configDir) : SettingsStore.inDefaultDirectory();
         InetAddress bind = InetAddress.getByName(registrarBind);
         if (keystore.problem() != null) {
@@ -111,8 +129,26 @@ public final class Main implements Callable<Integer> {
             if (Boolean.getBoolean(STARTUP_MARK)) {
                 markWhenOpen(frame, workbench);
             }
+            if (share != null) {
+                SwingUtilities.invokeLater(() -> JoinClassDialog.confirmAndJoin(frame, share, settings, joined -> {
+                    workbench.client().apply(joined);
+                    workbench.client().signIn();
+                }));
+            }
         });
         return 0;
+    }
+
+    /** --join FILE, read before anything starts: a wrong file stops here and changes nothing. */
+    private ClassroomShare readShare() {
+        if (join == null) {
+            return null;
+        }
+        try {
+            return ClassroomShareCodec.read(join);
+        } catch (ClassroomShare.Problem e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--join " + join + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -205,8 +241,9 @@ public final class Main implements Callable<Integer> {
                 // Homework goes in a tab beside the lesson once its files are read (off the event thread).
                 CompletableFuture.supplyAsync(ExerciseLibrary::loadOrReport).thenAccept(exercises -> SwingUtilities.invokeLater(() -> {
                     if (frame.isDisplayable()) {
-                        HomeworkTabs tabs = new HomeworkTabs(lessonView,
-                                new ExercisePanel(lessonHost, exercises, HomeworkStore.openDefault()));
+                        // Beside progress (and settings.json), so --config-dir keeps a class's homework too.
+                        HomeworkStore homework = new HomeworkStore(progress.file().resolveSibling("homework"));
+                        HomeworkTabs tabs = new HomeworkTabs(lessonView, new ExercisePanel(lessonHost, exercises, homework));
                         tabs.addConsole(new ConsolePanel(workbench::clientManager, workbench::serverManager));
                         frame.setLessonView(tabs);
                     }

@@ -4,6 +4,8 @@ import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;
+import io.github.ucmaworkbench.settings.ClassroomShare;
+import io.github.ucmaworkbench.settings.ClassroomShareFormat;
 import io.github.ucmaworkbench.settings.ClientSideSettings;
 import io.github.ucmaworkbench.settings.SideSettings;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
@@ -215,6 +217,17 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         } catch (TlsSetupException e) {
             return "none: " + e.getMessage();
         }
+    }
+
+    @Override
+    public ClassroomShare classroomShare()
+            throws ClassroomShare.Problem {
+        return ClassroomShares.from(registrar, registrarAddress, clientEndpoint.transport());
+    }
+
+    @Override
+    public ClassroomShareFormat classroomShareFormat() {
+        return ClassroomShareCodec.FORMAT;
     }
 
     @Override

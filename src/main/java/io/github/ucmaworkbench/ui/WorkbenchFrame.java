@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.ui;
 import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.BorderLayout;
@@ -90,6 +91,10 @@ public final class WorkbenchFrame extends JFrame {
         content.add(statusBar(), BorderLayout.SOUTH);
         setContentPane(content);
         setJMenuBar(menus.bar());
+        HelpMenu.install(getJMenuBar(), this, settings, model.classroomShareFormat(), model::classroomShare, joined -> {
+            model.client().apply(joined);
+            model.client().signIn();
+        });
 
         showThemeChoice(current);
         bindings.add(settings.addListener(this::settingsChanged));

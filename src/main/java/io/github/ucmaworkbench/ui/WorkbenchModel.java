@@ -1,5 +1,8 @@
 package io.github.ucmaworkbench.ui;
 
+import io.github.ucmaworkbench.settings.ClassroomShare;
+import io.github.ucmaworkbench.settings.ClassroomShareFormat;
+
 /** Everything the window binds to: both sides and the registrar they sign in to. */
 public interface WorkbenchModel {
     ClientModel client();
@@ -11,6 +14,17 @@ public interface WorkbenchModel {
 
     /** Where the certificate TLS uses is kept, for the settings dialog (null: not known). */
     default String tlsCertificate() {
+        return null;
+    }
+
+    /** The classroom settings students join with (File → Share classroom settings…), or why there are none. */
+    default ClassroomShare classroomShare()
+            throws ClassroomShare.Problem {
+        throw new ClassroomShare.Problem("This window runs no registrar to share.");
+    }
+
+    /** How classroom settings are written and read (null: this window offers no Join/Share). */
+    default ClassroomShareFormat classroomShareFormat() {
         return null;
     }
 

@@ -1,0 +1,148 @@
+package io.github.ucmaworkbench.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code mvn -Pdist package} made, run for real: the app image's launcher on its own
+ * jlink-trimmed runtime answers {@code --version} and opens the window (so no module the code
+ * needs was trimmed away), its launcher options and notices are in place, and the .deb holds the
+ * launcher, the menu entry and the PATH link. Runs only when asked ({@code -Ducma.dist.test=true},
+ * as .ci/run does after building the packages): a normal test run has no packages to look at.
+ */
+@EnabledIfSystemProperty(named = "ucma.dist.test", matches = "true")
+class DistPackageTest {
+    static final Path DIST = Path.of("target", "dist");
+    static final Path IMAGE = DIST.resolve("ucma-workbench");
+    static final Path LAUNCHER = IMAGE.resolve("bin").resolve("ucma-workbench");
+    static final long TIMEOUT_SECONDS = 120;
+
+    @TempDir
+    Path configDir;
+
+    @Test
+    void theLauncherPrintsTheVersionFromItsOwnRuntime() throws Exception {
+        assertThat(LAUNCHER).as("the app image's launcher (run mvn -Pdist package first)").isExecutable();
+        Result run = run(List.of(LAUNCHER.toString(), "--version"), null);
+        assertThat(run.exit).isZero();
+        assertThat(run.output).matches("(?s)UCMA Workbench \\d+\\.\\d+\\.\\d+\\S*\\R?");
+    }
+
+    @Test
+    void homeworkCompilesAndRunsOnTheTrimmedRuntime() throws Exception {
+        // The checker compiles with the runtime's javac or ECJ against the runtime's own modules:
+        // a starter file compiles, runs and fails its check (exit 1), where a missing compiler is 2.
+        Result starter = run(List.of(LAUNCHER.toString(), "exercise", "starter", "require-student-id"), null);
+        assertThat(starter.exit).isZero();
+        Path file = Files.writeString(configDir.resolve("Starter.java"), starter.output);
+        Result check = run(List.of(LAUNCHER.toString(), "exercise", "check", "require-student-id", file.toString()), null);
+        assertThat(check.exit).as(check.output).isEqualTo(1);
+        assertThat(check.output).contains("\u2717");
+    }
+
+    @Test
+    void theImageCarriesItsOptionsArchiveAndNotices() throws IOException {
+        String cfg = Files.readString(IMAGE.resolve("lib/app/ucma-workbench.cfg"));
+        assertThat(cfg).contains("java-options=-Xmx").contains("app.mainclass=io.github.ucmaworkbench.app.Main");
+        assertThat(IMAGE.resolve("lib/runtime/lib/server/classes.jsa")).as("CDS archive of the runtime").isRegularFile();
+        assertThat(Files.readString(IMAGE.resolve("lib/app/THIRD-PARTY-NOTICES.txt"))).contains("FlatLaf", "JAIN-SIP");
+        // jlink's trimmed image: no jmods or headers to build on, no module the code does not reach
+        assertThat(IMAGE.resolve("lib/runtime/jmods")).as("a trimmed runtime, not a JDK").doesNotExist();
+        assertThat(IMAGE.resolve("lib/runtime/include")).doesNotExist();
+        assertThat(Files.readString(IMAGE.resolve("lib/runtime/release"))).contains("java.desktop")
+                .doesNotContain("java.xml.crypto", "jdk.httpserver");
+    }
+
+    @Test
+    void withoutArgumentsTheLauncherOpensTheWindow() throws Exception {
+        assumeTrue(System.getenv("DISPLAY") != null, "no display: run under xvfb-run");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        // JAVA_TOOL_OPTIONS reaches the JVM the native launcher creates, like any JNI-made JVM.
+        Result run = run(List.of(LAUNCHER.toString(), "--config-dir", configDir.toString(),
+                "--registrar-port", Integer.toString(port)), "Workbench ready");
+        assertThat(run.output).contains("Workbench ready: window shown, registrar listening on");
+    }
+
+    @Test
+    void theDebHoldsTheLauncherTheMenuEntryAndThePathLink() throws Exception {
+        List<Path> debs;
+        try (var files = Files.list(DIST)) {
+            debs = files.filter(p -> p.toString().endsWith(".deb")).toList();
+        }
+        assumeTrue(!debs.isEmpty(), "no .deb built (-Ddist.type=app-image)");
+        Result contents = run(List.of("dpkg-deb", "-c", debs.get(0).toString()), null);
+        assertThat(contents.output).contains("./opt/ucma-workbench/bin/ucma-workbench",
+                "./opt/ucma-workbench/lib/ucma-workbench-ucma-workbench.desktop",
+                "./opt/ucma-workbench/lib/ucma-workbench.png");
+        Result postinst = run(List.of("dpkg-deb", "-I", debs.get(0).toString(), "postinst"), null);
+        assertThat(postinst.output).contains("xdg-desktop-menu install")
+                .contains("ln -sf /opt/ucma-workbench/bin/ucma-workbench /usr/bin/ucma-workbench");
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    /** Runs to the end, or until a line contains {@code until} (then the process is stopped). */
+    private static Result run(List<String> command, String until) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (until != null) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-Ducma.startup.mark=true");
+        }
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Boolean> seen = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                    if (until != null && line.contains(until)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try {
+            boolean found = seen.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (until == null) {
+                assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("ended").isTrue();
+            } else {
+                assertThat(found).as("saw \"" + until + "\" in: " + lines).isTrue();
+            }
+        } finally {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        String output;
+        synchronized (lines) {
+            output = String.join("\n", lines.stream()
+                    .filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).toList()) + "\n";
+        }
+        return new Result(until == null ? process.exitValue() : 0, output);
+    }
+}
