@@ -181,28 +181,6 @@ class WorkbenchWindowTest extends GuiTest {
         waitShowingLogs("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
     }
 
-    /**
-     * Clicks a button of the modeless Ask dialog until the dialog closes. Under Xvfb with no
-     * window manager a click on a loaded machine was sometimes lost; the dialog answers exactly
-     * once, so a second click can never answer twice.
-     */
-    private void clickUntilClosed(DialogFixture dialog, String button) {
-        for (int attempt = 0; attempt < 3 && GuiActionRunner.execute(() -> dialog.target().isShowing()); attempt++) {
-            dialog.moveToFront();
-            dialog.button(button).click();
-            try {
-                Pause.pause(new Condition("the Ask dialog closes") {
-                    @Override
-                    public boolean test() {
-                        return !GuiActionRunner.execute(() -> dialog.target().isShowing());
-                    }
-                }, Timeout.timeout(3000));
-            } catch (org.assertj.swing.exception.WaitTimedOutError e) {
-                // lost click: try again
-            }
-        }
-    }
-
     /** The label's text while it is on screen, else "" (never throws while it is hidden). */
     private String showingText(String name) {
         return GuiActionRunner.execute(() -> {

@@ -4,11 +4,14 @@ import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.exception.WaitTimedOutError;
+import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.testing.AssertJSwingTestCaseTemplate;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
-import org.assertj.swing.testing.AssertJSwingTestCaseTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,5 +69,27 @@ public abstract class GuiTest extends AssertJSwingTestCaseTemplate {
     protected static void waitFor(FrameFixture window, String log, String line) {
         waitUntil(log + " shows \"" + line + "\"", () -> Arrays.stream(
                 window.list(log + ProgressLogPanel.LIST).contents()).anyMatch(l -> l.contains(line)));
+    }
+
+    /**
+     * Clicks a button of the modeless dialog until the dialog closes. Under Xvfb with no
+     * window manager a click on a loaded machine was sometimes lost; the dialog answers exactly
+     * once, so a second click can never answer twice.
+     */
+    protected static void clickUntilClosed(DialogFixture dialog, String button) {
+        for (int attempt = 0; attempt < 3 && GuiActionRunner.execute(() -> dialog.target().isShowing()); attempt++) {
+            dialog.moveToFront();
+            dialog.button(button).click();
+            try {
+                Pause.pause(new Condition("the dialog closes") {
+                    @Override
+                    public boolean test() {
+                        return !GuiActionRunner.execute(() -> dialog.target().isShowing());
+                    }
+                }, Timeout.timeout(3000));
+            } catch (WaitTimedOutError e) {
+                // lost click: try again
+            }
+        }
     }
 }

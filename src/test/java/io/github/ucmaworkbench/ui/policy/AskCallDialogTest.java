@@ -34,7 +34,7 @@ class AskCallDialogTest extends GuiTest {
         assertThat(dialog.table(AskCallDialog.HEADERS).contents()).isDeepEqualTo(new String[][] {{"X-Lesson", "part-6"}});
         assertThat(dialog.label(AskCallDialog.COUNTDOWN).text()).matches("Declines automatically in (30|29) s");
 
-        dialog.button(AskCallDialog.ACCEPT).click();
+        clickUntilClosed(dialog, AskCallDialog.ACCEPT);
         dialog.requireNotVisible();
         waitUntil("answered", () -> !answers.isEmpty());
         assertThat(answers).containsExactly(true);
@@ -44,7 +44,7 @@ class AskCallDialogTest extends GuiTest {
     void declineButtonDeclines() {
         askFromWorkerThread(Duration.ofSeconds(30));
         DialogFixture dialog = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(5000).using(robot());
-        dialog.button(AskCallDialog.DECLINE).click();
+        clickUntilClosed(dialog, AskCallDialog.DECLINE);
         waitUntil("answered", () -> !answers.isEmpty());
         assertThat(answers).containsExactly(false);
     }
@@ -67,7 +67,7 @@ class AskCallDialogTest extends GuiTest {
 
         waitUntil("the countdown went down from " + first, () -> secondsLeft(dialog) < first, 10_000);
         assertThat(answers).as("still undecided while counting down").isEmpty();
-        dialog.button(AskCallDialog.DECLINE).click();
+        clickUntilClosed(dialog, AskCallDialog.DECLINE);
     }
 
     /** The seconds the countdown label shows now, read on the event thread. */
