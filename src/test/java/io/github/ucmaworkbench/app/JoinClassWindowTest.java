@@ -99,8 +99,7 @@ class JoinClassWindowTest extends GuiTest {
         Path file = shared.resolve("classroom" + ClassroomShareCodec.FILE_EXTENSION);
         ClassroomShareCodec.write(ClassroomShare.of("127.0.0.1", port, DOMAIN, SipTransportType.TCP, ""), file);
 
-        window.menuItem("menu.file").click();
-        window.menuItem(JoinClassDialog.MENU_ITEM).click();
+        chooseMenuItem(window, JoinClassDialog.MENU_ITEM);
         DialogFixture join = WindowFinder.findDialog(JoinClassDialog.NAME).withTimeout(5000).using(robot());
         join.button(JoinClassDialog.OPEN_FILE).click();
         // Through the chooser's own API: its directory listing loads on a background thread, and a
@@ -142,8 +141,7 @@ class JoinClassWindowTest extends GuiTest {
 
     @Test
     void wrongOrStaleInputSaysWhyAndChangesNothing() throws Exception {
-        window.menuItem("menu.file").click();
-        window.menuItem(JoinClassDialog.MENU_ITEM).click();
+        chooseMenuItem(window, JoinClassDialog.MENU_ITEM);
         DialogFixture join = WindowFinder.findDialog(JoinClassDialog.NAME).withTimeout(5000).using(robot());
         // Set, not typed: the robot's key strokes for '#' depend on the X keymap.
         GuiActionRunner.execute(() -> join.textBox(JoinClassDialog.TEXT).target().setText("ucma-class:###"));
@@ -163,8 +161,7 @@ class JoinClassWindowTest extends GuiTest {
 
     @Test
     void helpShowsAboutTheSoftphoneRecipeAndWhereTheFilesAre() throws Exception {
-        window.menuItem("menu.help").click();
-        window.menuItem(HelpMenu.ABOUT_ITEM).click();
+        chooseMenuItem(window, HelpMenu.ABOUT_ITEM);
         DialogFixture about = WindowFinder.findDialog(AboutDialog.NAME).withTimeout(5000).using(robot());
         about.label(AboutDialog.VERSION).requireText(java.util.regex.Pattern.compile("UCMA Workbench .+"));
         java.util.List<String[]> rows = java.util.Arrays.asList(about.table(AboutDialog.LIBRARIES).contents());
@@ -175,15 +172,13 @@ class JoinClassWindowTest extends GuiTest {
         }
         about.button(AboutDialog.CLOSE).click();
 
-        window.menuItem("menu.help").click();
-        window.menuItem(HelpMenu.SOFTPHONE_ITEM).click();
+        chooseMenuItem(window, HelpMenu.SOFTPHONE_ITEM);
         String recipe = documentText();
         boolean inReadme = HelpDocs.read(HelpDocs.README).flatMap(r -> HelpDocs.section(r, HelpDocs.SOFTPHONE_HEADING))
                 .isPresent();
         assertThat(recipe).contains(inReadme ? HelpDocs.SOFTPHONE_HEADING : "Not found");
 
-        window.menuItem("menu.help").click();
-        window.menuItem(HelpMenu.FILES_ITEM).click();
+        chooseMenuItem(window, HelpMenu.FILES_ITEM);
         assertThat(documentText()).contains(configDir.toAbsolutePath().toString(), "settings.json",
                 "tls-certificate.p12", "homework");
     }

@@ -67,8 +67,7 @@ class ShareClassWindowTest extends GuiTest {
             return;
         }
         open(InetAddress.getByName("0.0.0.0"));
-        window.menuItem("menu.file").click();
-        window.menuItem(ShareClassDialog.MENU_ITEM).click();
+        chooseMenuItem(window, ShareClassDialog.MENU_ITEM);
         DialogFixture share = WindowFinder.findDialog(ShareClassDialog.NAME).withTimeout(5000).using(robot());
         ClassroomShare read = ClassroomShareCodec.parse(share.textBox(ShareClassDialog.LINE).text());
         assertThat(read.registrarHost()).isEqualTo(lan.getHostAddress());
@@ -80,8 +79,7 @@ class ShareClassWindowTest extends GuiTest {
     @Test
     void aRegistrarOnLoopbackSaysHowToOpenTheClass() {
         open(InetAddress.getLoopbackAddress());
-        window.menuItem("menu.file").click();
-        window.menuItem(ShareClassDialog.MENU_ITEM).click();
+        chooseMenuItem(window, ShareClassDialog.MENU_ITEM);
         JOptionPaneFixture warning = JOptionPaneFinder.findOptionPane().withTimeout(5000).using(robot());
         assertThat(String.valueOf(GuiActionRunner.execute(() -> warning.target().getMessage())))
                 .contains("--registrar-bind");

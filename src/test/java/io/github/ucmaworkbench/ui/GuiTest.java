@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.exception.ActionFailedException;
 import org.assertj.swing.exception.WaitTimedOutError;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
@@ -89,6 +90,26 @@ public abstract class GuiTest extends AssertJSwingTestCaseTemplate {
                 }, Timeout.timeout(3000));
             } catch (WaitTimedOutError e) {
                 // lost click: try again
+            }
+        }
+    }
+
+    /**
+     * Chooses a menu item of {@code window} by name. AssertJ-Swing opens the parent menus itself;
+     * right after a dialog closes, the frame may not have the focus back and the first press on the
+     * menu bar only focuses it (seen under Xvfb on a loaded machine), so focus first and try twice.
+     */
+    protected static void chooseMenuItem(FrameFixture window, String item) {
+        for (int attempt = 1; ; attempt++) {
+            window.focus();
+            try {
+                window.menuItem(item).click();
+                return;
+            } catch (ActionFailedException e) {
+                if (attempt == 2) {
+                    throw e;
+                }
+                window.pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ESCAPE);
             }
         }
     }
