@@ -2,14 +2,10 @@ package io.github.ucmaworkbench.rtc;
 
 import io.github.ucmaworkbench.rtc.sip.DialogChannel;
 import io.github.ucmaworkbench.rtc.sip.IncomingInvite;
-import io.github.ucmaworkbench.rtc.sip.IncomingReinvite;
-import io.github.ucmaworkbench.rtc.sip.IncomingRequest;
 import io.github.ucmaworkbench.rtc.sip.MessageView;
 import io.github.ucmaworkbench.rtc.sip.OutgoingInvite;
 import io.github.ucmaworkbench.rtc.sip.Registration;
-import io.github.ucmaworkbench.rtc.sip.Sdp;
 import io.github.ucmaworkbench.rtc.sip.SipFailure;
-import io.github.ucmaworkbench.rtc.sip.Warnings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +31,13 @@ public class SignalingSession {
     private final Event<RemoteHoldChangedEventArgs> remoteHoldChanged;
     private final SignalingParticipant remote;
     private final SignalingParticipant local;
+    private final SessionDialogListener dialogListener = new SessionDialogListener(this);
     private volatile OfferAnswer offerAnswer;
     private SignalingState state;
     private boolean participateStarted;
     private OutgoingInvite outgoing;
     private DialogChannel channel;
     private String callId;
-    private boolean remoteHold;
 
     /**
      * An outgoing session to {@code target} ({@code SignalingSession(endpoint, sessionTarget)}).
@@ -177,9 +173,9 @@ public class SignalingSession {
         }
         Workers.execute(() -> {
             if (incoming == null) {
-                invite(entries, op);
+                OutgoingParticipation.invite(this, target, entries, op);
             } else {
-                accept(entries, op);
+                IncomingParticipation.accept(this, incoming, entries, op);
             }
         });
         return op.started();
@@ -195,161 +191,6 @@ public class SignalingSession {
     }
 
     // endregion
-
-    private void invite(List<Map.Entry<String, String>> headers, Operation<SipMessageData> op) {
-        OfferAnswer negotiation = offerAnswer;
-        ContentDescription offer;
-        try {
-            offer = negotiation == null ? null : negotiation.getOffer(this);
-        } catch (RuntimeException e) {
-            // Application code: its failure must end the operation, not vanish on a worker thread.
-            synchronized (this) {
-                setState(SignalingState.DISCONNECTED, "no offer could be made: " + e.getMessage());
-            }
-            op.fail(new RealTimeException("Participate: no offer could be made: " + e.getMessage(), e));
-            return;
-        }
-        OutgoingInvite started = OutgoingInvite.start(endpoint.agent(), endpoint.handler(), target.getUri(), headers,
-                offer == null ? null : offer.getContentType().toString(), offer == null ? null : offer.getBody(),
-                endpoint.getOperationTimeout(), endpoint.getRingTimeout(), new OutgoingInvite.Listener() {
-                    @Override
-                    public void alerted(MessageView provisional) {
-                        synchronized (SignalingSession.this) {
-                            if (state == SignalingState.CONNECTING) {
-                                setState(SignalingState.ALERTED, "the callee is ringing (" + provisional.getStatusCode()
-                                        + "); waiting up to " + endpoint.getRingTimeout().toSeconds() + " s for an answer");
-                            }
-                        }
-                    }
-
-                    @Override
-                    public void connected(MessageView ok, DialogChannel dialog) {
-                        if (negotiation != null && ok.getBody().length > 0) {
-                            String type = ok.getContentType();
-                            negotiation.setAnswer(SignalingSession.this,
-                                    new ContentDescription(new ContentType(type == null ? "application/sdp" : type), ok.getBody()));
-                        }
-                        synchronized (SignalingSession.this) {
-                            channel = dialog;
-                            dialog.setListener(new DialogEvents());
-                            setState(SignalingState.CONNECTED, "the callee accepted (200 OK)");
-                        }
-                        op.succeed(SipMessageData.of(ok));
-                    }
-
-                    @Override
-                    public void failed(SipFailure failure) {
-                        synchronized (SignalingSession.this) {
-                            setState(SignalingState.DISCONNECTED, failure.getMessage());
-                        }
-                        op.fail(Failures.toException(failure, "Participate", false));
-                    }
-                }, new DialogEvents());
-        synchronized (this) {
-            outgoing = started;
-            callId = started.getCallId();
-        }
-    }
-
-    private void accept(List<Map.Entry<String, String>> headers, Operation<SipMessageData> op) {
-        OfferAnswer negotiation = offerAnswer;
-        ContentDescription answer = null;
-        ContentDescription offer = bodyOf(incoming.request());
-        if (negotiation != null) {
-            try {
-                answer = negotiation.getAnswer(this, offer);
-            } catch (RuntimeException e) {
-                refuseOffer(e, op);
-                return;
-            }
-        }
-        try {
-            incoming.accept(headers, answer == null ? null : answer.getContentType().toString(),
-                    answer == null ? null : answer.getBody(), new DialogEvents(),
-                    new IncomingInvite.AcceptOutcome() {
-                        @Override
-                        public void acknowledged(MessageView ack, DialogChannel dialog) {
-                            ContentDescription late = bodyOf(ack);
-                            if (negotiation != null && offer == null && late != null) {
-                                // The INVITE had no offer, so our 200 carried one and the ACK the answer (RFC 3264 §4).
-                                negotiation.setAnswer(SignalingSession.this, late);
-                            }
-                            synchronized (SignalingSession.this) {
-                                channel = dialog;
-                                setState(SignalingState.CONNECTED, "the caller acknowledged (ACK)");
-                            }
-                            op.succeed(SipMessageData.of(ack));
-                        }
-
-                        @Override
-                        public void hungUpBeforeAck(MessageView bye, DialogChannel dialog) {
-                            // The BYE proves the caller had our 200 OK: the session was up, and is over.
-                            // Events and the callback share one serial executor, so they arrive in this order.
-                            synchronized (SignalingSession.this) {
-                                channel = dialog;
-                                setState(SignalingState.CONNECTED, "the caller's BYE shows it received our 200 OK");
-                            }
-                            op.succeed(SipMessageData.of(bye));
-                            synchronized (SignalingSession.this) {
-                                setState(SignalingState.DISCONNECTED,
-                                        "the caller hung up (BYE) before acknowledging our 200 OK (no ACK came first)");
-                            }
-                        }
-
-                        @Override
-                        public void failed(SipFailure failure) {
-                            synchronized (SignalingSession.this) {
-                                setState(SignalingState.DISCONNECTED, failure.getMessage());
-                            }
-                            op.fail(Failures.toException(failure, "Participate", false));
-                        }
-                    });
-        } catch (IllegalStateException e) {
-            // The caller cancelled between sessionReceived and our accept (UCMA documents this race).
-            op.fail(new RealTimeException("Participate: the caller cancelled the invitation before it was accepted"));
-        } catch (SipFailure e) {
-            synchronized (this) {
-                setState(SignalingState.DISCONNECTED, e.getMessage());
-            }
-            op.fail(Failures.toException(e, "Participate", false));
-        } catch (IllegalArgumentException e) {
-            op.fail(new RealTimeException("Participate: " + e.getMessage(), e));
-        }
-    }
-
-    private static ContentDescription bodyOf(MessageView message) {
-        if (message.getBody().length == 0) {
-            return null;
-        }
-        String type = message.getContentType();
-        try {
-            return new ContentDescription(new ContentType(type == null ? "application/sdp" : type), message.getBody());
-        } catch (IllegalArgumentException e) {
-            // An unreadable Content-Type is still a body; let the offer/answer object refuse it.
-            return new ContentDescription(new ContentType("application/octet-stream"), message.getBody());
-        }
-    }
-
-    /**
-     * The offer/answer object could not answer the INVITE's offer: 488 Not Acceptable Here with
-     * the reason in a Warning (RFC 3261 §13.3.1.3), or 500 when the fault is ours.
-     */
-    private void refuseOffer(RuntimeException e, Operation<SipMessageData> op) {
-        boolean theirs = e instanceof IllegalArgumentException;
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int code = theirs ? 488 : 500;
-        List<Map.Entry<String, String>> warning = List.of(Map.entry("Warning", Warnings.of(why)));
-        try {
-            incoming.reject(code, theirs ? "Not Acceptable Here" : "Server Internal Error", warning);
-        } catch (SipFailure | IllegalStateException ignored) {
-            LOG.debug("could not refuse the offer", ignored);
-        }
-        synchronized (this) {
-            setState(SignalingState.DISCONNECTED, "the offer could not be answered (" + code + "): " + why);
-        }
-        op.fail(new RealTimeException("Participate: the offer could not be answered, so the invite was refused with "
-                + code + ": " + why));
-    }
 
     /**
      * Declines an incoming INVITE with {@code responseCode} and {@code responseText}
@@ -504,97 +345,33 @@ public class SignalingSession {
         stateChanged.raise(this, new SignalingStateChangedEventArgs(previous, next, reason));
     }
 
-    /**
-     * An UPDATE without a body refreshes nothing we keep: 200. With an offer, the session's
-     * negotiation answers it as it answered the INVITE; no negotiation or no answer: 488.
-     */
-    private void answerUpdate(IncomingRequest update) {
-        ContentDescription offer = bodyOf(update.request());
-        if (offer == null) {
-            update.respond(200);
-            return;
-        }
-        OfferAnswer negotiation = offerAnswer;
-        ContentDescription answer = null;
-        if (negotiation != null) {
-            try {
-                answer = negotiation.getAnswer(this, offer);
-            } catch (RuntimeException e) {
-                // Refused like a re-INVITE's offer: the session stays as it was (RFC 3311 §5.2).
-                LOG.info("the offer in an UPDATE could not be answered: {}", e.getMessage());
-            }
-        }
-        if (answer == null) {
-            update.respond(488, null, List.of());
-        } else {
-            update.respond(200, null, List.of(), answer.getContentType().toString(), answer.getBody());
+    // ---- used by the participation paths and the dialog listener ----
+
+    synchronized void changeState(SignalingState next, String reason) {
+        setState(next, reason);
+    }
+
+    /** Only the first provisional counts: a later one, or one after the session moved on, changes nothing. */
+    synchronized void alerted(String reason) {
+        if (state == SignalingState.CONNECTING) {
+            setState(SignalingState.ALERTED, reason);
         }
     }
 
-    /** Requests the far end sends inside the dialog. */
-    private final class DialogEvents implements DialogChannel.Listener {
-        @Override
-        public void byeReceived(MessageView bye) {
-            synchronized (SignalingSession.this) {
-                setState(SignalingState.DISCONNECTED, "the remote participant ended the session (BYE)");
-            }
-        }
-
-        @Override
-        public void requestReceived(IncomingRequest request) {
-            if ("UPDATE".equals(request.request().getMethod())) {
-                // Answered before the handlers hear of it: an offer needs our SDP answer (RFC 3311 §5.2).
-                endpoint.executor.execute(() -> {
-                    answerUpdate(request);
-                    messageReceived.raise(SignalingSession.this, new MessageReceivedEventArgs(request));
-                });
-                return;
-            }
-            MessageReceivedEventArgs args = new MessageReceivedEventArgs(request);
-            messageReceived.raise(SignalingSession.this, args);
-            endpoint.executor.execute(args::answerIfUnanswered);
-        }
-
-        @Override
-        public void reinviteReceived(IncomingReinvite reinvite) {
-            Workers.execute(() -> answerReinvite(reinvite));
-        }
+    /** The dialog's channel already carries {@link #dialogListener()}: both paths hand it over when they start. */
+    synchronized void connected(DialogChannel dialog, String reason) {
+        channel = dialog;
+        setState(SignalingState.CONNECTED, reason);
     }
 
-    /**
-     * A new offer in the dialog: the same offer/answer object answers it (UCMA's re-INVITE offer
-     * handling), the session stays CONNECTED, and a change of hold is raised once.
-     */
-    private void answerReinvite(IncomingReinvite reinvite) {
-        OfferAnswer negotiation = offerAnswer;
-        ContentDescription offer = bodyOf(reinvite.request());
-        if (negotiation == null) {
-            reinvite.reject(488, "Not Acceptable Here", "this session has no offer/answer negotiation");
-            return;
-        }
-        ContentDescription answer;
-        try {
-            answer = negotiation.getAnswer(this, offer);
-        } catch (RuntimeException e) {
-            // A refused re-INVITE leaves the session as it was (RFC 3261 §14.2).
-            reinvite.reject(e instanceof IllegalArgumentException ? 488 : 500, null, String.valueOf(e.getMessage()));
-            return;
-        }
-        reinvite.accept(answer == null ? null : answer.getContentType().toString(), answer == null ? null : answer.getBody());
-        String hold = offer == null ? null : Sdp.holdReasonOf(offer.getBodyString());
-        RemoteHoldChangedEventArgs change = null;
-        synchronized (this) {
-            if (hold != null && !remoteHold) {
-                remoteHold = true;
-                change = new RemoteHoldChangedEventArgs(true, hold);
-            } else if (hold == null && remoteHold && offer != null) {
-                remoteHold = false;
-                change = new RemoteHoldChangedEventArgs(false, "the offer sends media again");
-            }
-        }
-        if (change != null) {
-            remoteHoldChanged.raise(this, change);
-        }
+    synchronized void inviteStarted(OutgoingInvite started) {
+        outgoing = started;
+        callId = started.getCallId();
+    }
+
+    /** The one listener for this session's dialog: the remote hold it tracks is per session. */
+    DialogChannel.Listener dialogListener() {
+        return dialogListener;
     }
 
     @Override
