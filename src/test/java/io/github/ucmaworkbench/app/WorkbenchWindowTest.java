@@ -117,7 +117,7 @@ class WorkbenchWindowTest extends GuiTest {
         window.button(ClientPanel.SETTINGS_NAME).click();
         DialogFixture settings = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
         settings.textBox(SideSettingsDialog.RING_TIMEOUT).deleteText().enterText("6");
-        settings.button(SideSettingsDialog.OK).click();
+        clickUntilClosed(settings, SideSettingsDialog.OK);
         settings.requireNotVisible();
         window.focus(); // the frame has the focus again before the next click (no window manager under Xvfb)
         signInBothAndListen();

@@ -54,7 +54,7 @@ class TlsSettingsTest extends GuiTest {
 
         assertThat(dialog.label(SideSettingsDialog.TLS_CERTIFICATE).requireVisible().text())
                 .contains("/home/teacher/.config/ucma-workbench/tls-certificate.p12");
-        dialog.button(SideSettingsDialog.OK).click();
+        clickUntilClosed(dialog, SideSettingsDialog.OK);
         assertThat(settings.get().server().endpoint().transport()).isEqualTo(SipTransportType.TLS);
     }
 }

@@ -164,7 +164,7 @@ class WorkbenchFrameTest extends GuiTest {
         dialog.textBox(SideSettingsDialog.SERVER).deleteText().enterText("kamailio.lab:5070");
         dialog.comboBox(SideSettingsDialog.TRANSPORT).selectItem("UDP");
         dialog.textBox(SideSettingsDialog.OUR_SERVER).deleteText().enterText("sip:teacher@lab.local");
-        dialog.button(SideSettingsDialog.OK).click();
+        clickUntilClosed(dialog, SideSettingsDialog.OK);
         dialog.requireNotVisible();
 
         waitUntil("panel shows the new URI", () -> window.label(ClientPanel.URI_NAME).text().equals("sip:alice@lab.local"));

@@ -73,7 +73,7 @@ class RegistrarUsersFieldTest extends GuiTest {
         dialog.textBox(SideSettingsDialog.REGISTRAR_USERS).deleteText().enterText(good.toString());
         awaitOk(true);
         assertThat(GuiActionRunner.execute(() -> dialog.label(PROBLEM).target().getText())).isBlank();
-        dialog.button(SideSettingsDialog.OK).click();
+        clickUntilClosed(dialog, SideSettingsDialog.OK);
 
         assertThat(result.get(5, TimeUnit.SECONDS)).get().extracting(SideSettingsDialog.ServerChoice::registrarUsersFile)
                 .isEqualTo(good.toString());
@@ -82,7 +82,7 @@ class RegistrarUsersFieldTest extends GuiTest {
     @Test
     void anEmptyFieldMeansNoSignInAndIsFine() throws Exception {
         awaitOk(true);
-        dialog.button(SideSettingsDialog.OK).click();
+        clickUntilClosed(dialog, SideSettingsDialog.OK);
 
         assertThat(result.get(5, TimeUnit.SECONDS)).get().extracting(SideSettingsDialog.ServerChoice::registrarUsersFile)
                 .isEqualTo("");
