@@ -12,12 +12,11 @@ import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
-import javax.swing.JOptionPane;
 import javax.swing.KeyStroke;
 
 /**
  * The window's menu bar: File, Client, Server (the side panels' own actions, so menu and button
- * stay in step), View (theme and presentation font) and Help. Event thread only.
+ * stay in step) and View (theme and presentation font); Help comes from ui.help. Event thread only.
  */
 final class WorkbenchMenus {
     private final JCheckBoxMenuItem darkThemeItem = new JCheckBoxMenuItem("Dark theme");
@@ -67,23 +66,10 @@ final class WorkbenchMenus {
         view.add(darkThemeItem);
         view.add(presentationItem);
 
-        JMenu help = menu("Help", 'H');
-        JMenuItem about = new JMenuItem(new AbstractAction("About UCMA Workbench") {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                JOptionPane.showMessageDialog(owner,
-                        "UCMA Workbench\nThe \"Introduction to the UCMA API\" tutorial series, live on a real SIP stack.",
-                        "About", JOptionPane.INFORMATION_MESSAGE);
-            }
-        });
-        about.setMnemonic('A');
-        help.add(about);
-
         bar.add(file);
         bar.add(client);
         bar.add(server);
         bar.add(view);
-        bar.add(help);
     }
 
     JMenuBar bar() {

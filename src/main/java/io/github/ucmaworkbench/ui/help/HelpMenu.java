@@ -28,8 +28,7 @@ public final class HelpMenu {
 
     /**
      * Puts this issue's menus into the window's bar, whoever built it: File gets Join class… and
-     * Share classroom settings… (before Exit) when {@code format} is given, and Help is replaced
-     * by {@link #create}.
+     * Share classroom settings… (before Exit) when {@code format} is given, and Help ({@link #create}) goes last.
      *
      * @param signInWith gives the client its new settings and signs it in (after Join)
      */
@@ -42,11 +41,9 @@ public final class HelpMenu {
                 menu.insert(joinClassItem(() -> JoinClassDialog.open(owner, settings, signInWith, format)), at);
                 menu.insert(shareClassItem(() -> ShareClassDialog.show(owner, share, format)), at + 1);
                 menu.insertSeparator(at + 2);
-            } else if (menu != null && "menu.help".equals(menu.getName())) {
-                bar.remove(i);
-                bar.add(create(owner, () -> Path.of(settings.store().location()).toAbsolutePath().getParent()), i);
             }
         }
+        bar.add(create(owner, () -> Path.of(settings.store().location()).toAbsolutePath().getParent()));
     }
 
     private static int exitIndex(JMenu file) {
