@@ -170,7 +170,7 @@ class JoinClassWindowTest extends GuiTest {
         if (ScreenshotsTest.wanted()) {
             capture(about.target(), "about.png");
         }
-        about.button(AboutDialog.CLOSE).click();
+        clickUntilClosed(about, AboutDialog.CLOSE);
 
         chooseMenuItem(window, HelpMenu.SOFTPHONE_ITEM);
         String recipe = documentText();
