@@ -78,7 +78,7 @@ class DistPackageTest {
         // JAVA_TOOL_OPTIONS reaches the JVM the native launcher creates, like any JNI-made JVM.
         Result run = run(List.of(LAUNCHER.toString(), "--config-dir", configDir.toString(),
                 "--registrar-port", Integer.toString(port)), "Workbench ready");
-        assertThat(run.output).contains("Workbench ready: window shown, registrar listening on");
+        assertThat(run.output).contains("Workbench ready: window whole (lesson, code and ladder painted), registrar listening on");
     }
 
     @Test
