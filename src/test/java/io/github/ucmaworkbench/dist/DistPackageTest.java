@@ -76,8 +76,7 @@ class DistPackageTest {
                 .contains("java-options=-XX:SharedArchiveFile=$APPDIR/ucma-workbench.jsa");
         assertThat(Files.readAllLines(IMAGE.resolve("lib/app/ucma-workbench.classlist")))
                 .as("the training run reached the lesson column and the registrar")
-                .anyMatch(l -> l.startsWith("io/github/ucmaworkbench/ui/lesson/LessonView "))
-                .anyMatch(l -> l.startsWith("io/github/ucmaworkbench/registrar/RegistrarService "));
+                .contains("io/github/ucmaworkbench/ui/lesson/LessonView", "io/github/ucmaworkbench/registrar/RegistrarService");
         // -Xshare:on: the JVM refuses to start when the archive cannot be used (e.g. another class path).
         Result run = run(List.of(LAUNCHER.toString(), "--version"), null, "-Xshare:on -Xlog:class+load=info");
         assertThat(run.exit).as(run.output).isZero();
