@@ -9,6 +9,12 @@
 #   RATES="500 1000 2000" ...    the rates to climb (calls/s)
 #   JFR=1 bench/run.sh 3         record our server (3) and registrar (4) with JFR; prints the hot frames
 #   KEEP_CLIMBING=1 ...          do not stop at the first rate with failures (failure counts at every rate)
+#   COLD_RUNS=9 bench/run.sh 1   more rounds for the cold start (default 5)
+#
+# Every benchmark ends with FIGURE lines, one per row of BENCHMARKS.md's "Latest" table:
+#   FIGURE name | ours X | reference Y | ratio X/Y | target T | met or not met | load (1/5/15 min)
+# made with: figure NAME OURS REFERENCE "$(ratio X Y)" TARGET "$(at_most R LIMIT)" (or at_least),
+# ours and its reference measured in the same run. `grep ^FIGURE target/bench/figures.txt`.
 set -uo pipefail
 
 ROOT=${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -184,7 +190,7 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
     python3 bench/coldstart.py "$COLD_RUNS" \
         hello '^hello' -- java "${JOPTS[@]}" -cp "$ROOT/target/test-classes" io.github.ucmaworkbench.bench.Hello --- \
         version 'UCMA Workbench' -- "${WB[@]}" --version --- \
-        registrar 'Registrar listening' -- "${WB[@]}" registrar --port 0 > "$OUT/coldstart.txt"
+        registrar 'Registrar listening' -- "${WB[@]}" registrar --port "$(free_port)" > "$OUT/coldstart.txt"
     say "  bare JVM hello:            $(coldstart_line hello)"
     say "  ucma-workbench --version:  $(coldstart_line version)"
     say "  registrar listening:       $(coldstart_line registrar)"
