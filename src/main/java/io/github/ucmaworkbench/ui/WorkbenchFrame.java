@@ -80,7 +80,7 @@ public final class WorkbenchFrame extends JFrame {
         clientPanel = new ClientPanel(model.client(), commands::clientSettingsPerformed);
         serverPanel = new ServerPanel(model.server(), commands::serverSettingsPerformed,
                 current.server().acceptPolicy(), commands::policyChosen);
-        commands.applyPolicy(current.server().acceptPolicy());
+        commands.bindPolicy(serverPanel);
         menus = new WorkbenchMenus(this, clientPanel, serverPanel, this::closePerformed, commands::themeChosen,
                 commands::presentationChosen);
         closeSequence = new CloseSequence(model::close, this::closed, CLOSE_GRACE_MILLIS);
