@@ -36,6 +36,8 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     private final ExecutorService lifecycle;
     private volatile M manager;
     private volatile Duration operationTimeout;
+    /** The manager {@link #replace} signed in by itself: a sign-in asked for right after (joining a class) is that one. */
+    private volatile M signedInByItself;
     private AutoCloseable progressSubscription;
     private AutoCloseable changedSubscription;
 
@@ -95,6 +97,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
             resume(next, signingIn && listening);
             if (signingIn) {
                 next.signIn();
+                signedInByItself = next;
             }
             report(LogEntry.info(appliedSentence(inCall, signingIn, old.getSettings().uri(), next.getSettings().uri())));
         });
@@ -232,7 +235,13 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     @Override
     public void signIn() {
-        act(TutorialManager::signIn);
+        act(m -> {
+            if (m == signedInByItself && m.getRegistrationState() != RegistrationState.UNREGISTERED) {
+                signedInByItself = null; // already signing in with the new settings: not an error to report
+                return;
+            }
+            m.signIn();
+        });
     }
 
     @Override

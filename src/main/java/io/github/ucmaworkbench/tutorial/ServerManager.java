@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The tutorial's server: signs in, listens, and answers invites by the accept policy (the
@@ -229,16 +230,15 @@ public final class ServerManager extends TutorialManager {
                 reject(incoming, 480, "Temporarily Unavailable");
             }
         }, ask.timeout().plus(ASK_GRACE).toMillis(), TimeUnit.MILLISECONDS);
-        Runnable withdrawIfGone = () -> {
+        Consumer<String> withdrawIfGone = why -> {
             if (incoming.getState() == SignalingState.DISCONNECTED && decided.compareAndSet(false, true)) {
                 expiry.cancel(false);
-                recordProgress("The caller gave up before anyone decided (%s): the question is withdrawn.",
-                        incoming.getRemoteParticipant().getUri());
-                gone.complete("the caller gave up");
+                recordProgress("The question is withdrawn: %s before anyone decided.", why);
+                gone.complete(why);
             }
         };
         // A CANCEL (answered 487 by the stack) ends the INCOMING session: whoever was asked stops waiting.
-        incoming.stateChanged().add((sender, e) -> withdrawIfGone.run());
+        incoming.stateChanged().add((sender, e) -> withdrawIfGone.accept(e.getReason()));
         recordProgress("Asking whether to accept the invite from %s.", incoming.getRemoteParticipant().getUri());
         ask.decider().decide(new IncomingCall(incoming.getRemoteParticipant().getUri(), invite.getSignalingHeaders(),
                         ask.timeout(), gone),
@@ -257,7 +257,7 @@ public final class ServerManager extends TutorialManager {
                         reject(incoming, 603, "Decline");
                     }
                 }));
-        withdrawIfGone.run(); // the CANCEL may have come before the handler was on
+        withdrawIfGone.accept("the call ended"); // the CANCEL may have come before the handler was on
     }
 
     static String describe(AcceptPolicy policy) {

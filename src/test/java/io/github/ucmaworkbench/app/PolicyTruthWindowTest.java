@@ -152,7 +152,7 @@ class PolicyTruthWindowTest extends GuiTest {
 
         // Nobody clicks: the caller gives up (CANCEL, answered 487) and the dialog goes by itself.
         waitShowingLogs("the Ask dialog closed", () -> !askDialogShowing());
-        waitFor(ServerPanel.LOG_NAME, "The caller gave up before anyone decided (sip:client@example.com): the question is withdrawn.");
+        waitFor(ServerPanel.LOG_NAME, "The question is withdrawn: the caller cancelled the invitation (CANCEL) before anyone decided.");
         waitFor(ClientPanel.LOG_NAME, "the callee did not answer within 3 s");
         assertThat(lines(ServerPanel.LOG_NAME)).noneMatch(l -> l.contains("Too late"));
     }

@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.ui.policy;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.StandardRejection;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.SettingsValidation;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Component;
@@ -40,7 +41,9 @@ public final class AcceptPolicyPanel extends JPanel {
     private final JComboBox<String> rejection = new JComboBox<>();
     private final JTextField code = new JTextField(4);
     private final JTextField reason = new JTextField(12);
-    private final JSpinner askSeconds = new JSpinner(new SpinnerNumberModel(20, 1, 120, 1));
+    private final JSpinner askSeconds = new JSpinner(new SpinnerNumberModel(
+            AcceptPolicySettings.DEFAULT_ASK_TIMEOUT_SECONDS, SettingsValidation.MIN_ASK_SECONDS,
+            SettingsValidation.MAX_ASK_SECONDS, 1));
     private final JTextField header = new JTextField(12);
     private final JLabel rejectLabel = new JLabel("Answer");
     private final JLabel customLabel = new JLabel("Code / reason");
@@ -166,7 +169,8 @@ public final class AcceptPolicyPanel extends JPanel {
             rejection.setSelectedItem(standard == null ? CUSTOM : standard);
             code.setText(Integer.toString(policy.rejectCode()));
             reason.setText(policy.rejectReason());
-            askSeconds.setValue(Math.max(1, Math.min(120, policy.askTimeoutSeconds())));
+            askSeconds.setValue(Math.max(SettingsValidation.MIN_ASK_SECONDS,
+                    Math.min(SettingsValidation.MAX_ASK_SECONDS, policy.askTimeoutSeconds())));
             header.setText(policy.requiredHeader());
         } finally {
             loading = false;
