@@ -83,24 +83,27 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
      * was done, since the old manager's own lines (its BYE, its sign-out) are no longer heard.
      */
     void replace(M next) {
-        act(ignored -> {
-            M old = manager;
-            SignalingState call = old.getSessionState();
-            boolean inCall = call != null && call != SignalingState.IDLE && call != SignalingState.DISCONNECTED;
-            RegistrationState registration = old.getRegistrationState();
-            boolean signingIn = registration == RegistrationState.REGISTERED
-                    || registration == RegistrationState.REGISTERING;
-            boolean listening = isListening();
-            unsubscribe();
-            closeQuietly(old);
-            install(next);
-            resume(next, signingIn && listening);
-            if (signingIn) {
-                next.signIn();
-                signedInByItself = next;
-            }
-            report(LogEntry.info(appliedSentence(inCall, signingIn, old.getSettings().uri(), next.getSettings().uri())));
-        });
+        act(ignored -> swap(next));
+    }
+
+    /** {@link #replace}'s work, on the lifecycle thread. */
+    void swap(M next) {
+        M old = manager;
+        SignalingState call = old.getSessionState();
+        boolean inCall = call != null && call != SignalingState.IDLE && call != SignalingState.DISCONNECTED;
+        RegistrationState registration = old.getRegistrationState();
+        boolean signingIn = registration == RegistrationState.REGISTERED
+                || registration == RegistrationState.REGISTERING;
+        boolean listening = isListening();
+        unsubscribe();
+        closeQuietly(old);
+        install(next);
+        resume(next, signingIn && listening);
+        if (signingIn) {
+            next.signIn();
+            signedInByItself = next;
+        }
+        report(LogEntry.info(appliedSentence(inCall, signingIn, old.getSettings().uri(), next.getSettings().uri())));
     }
 
     /** "Settings applied: the call was ended, signed out as …, signing in again as …." */

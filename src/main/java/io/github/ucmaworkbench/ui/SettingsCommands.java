@@ -44,7 +44,8 @@ final class SettingsCommands {
     void clientSettingsPerformed() {
         ClientSideSettings before = settings.get().client();
         SideSettingsDialog.editClient(owner, before, model.tlsCertificate(),
-                chosen -> chosen.equals(before) ? null : interruption(model.client())).ifPresent(chosen -> {
+                // Only new endpoint settings start the side over; "our server" and the ring timeout do not.
+                chosen -> chosen.endpoint().equals(before.endpoint()) ? null : interruption(model.client())).ifPresent(chosen -> {
                     if (!chosen.equals(settings.get().client())) {
                         settings.update(s -> s.withClient(chosen));
                         model.client().apply(chosen);

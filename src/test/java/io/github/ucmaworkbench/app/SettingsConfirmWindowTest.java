@@ -97,6 +97,28 @@ class SettingsConfirmWindowTest extends GuiTest {
     }
 
     @Test
+    void aNewRingTimeoutDuringACallRebuildsNothingAndAsksNothing() throws Exception {
+        signInBothAndListen();
+        window.button(ClientPanel.SEND_INVITE).click();
+        waitFor(ClientPanel.LOG_NAME, "Session established");
+
+        window.button(ClientPanel.SETTINGS_NAME).click();
+        DialogFixture settings = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
+        // Set, not typed: a keystroke lost under a busy Xvfb is not what this test is about.
+        GuiActionRunner.execute(() -> settings.textBox(SideSettingsDialog.RING_TIMEOUT).target().setText("7"));
+        settings.button(SideSettingsDialog.OK).requireEnabled();
+        clickUntilClosed(settings, SideSettingsDialog.OK); // no question: the call is not at stake
+        window.focus();
+
+        waitFor(ClientPanel.LOG_NAME, "Settings applied: invites go to sip:server@example.com and may ring 7 s;"
+                + " the sign-in is left as it was.");
+        assertThat(window.label(ClientPanel.STATE_NAME).text()).isEqualTo("Signed in · in a session");
+        assertThat(lines(ServerPanel.LOG_NAME)).noneMatch(l -> l.contains("closed by the other side"));
+        assertThat(new SettingsStore(configDir).load().settings().client().ringTimeoutSeconds()).isEqualTo(7);
+        assertThat(workbench.clientManager().getRingTimeout()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
     void aWrongServerIsRefusedInTheFieldEvenUnderTheOwnRegistrar() throws Exception {
         window.button(ServerPanel.SETTINGS_NAME).click();
         DialogFixture settings = WindowFinder.findDialog(SideSettingsDialog.SERVER_DIALOG).withTimeout(5000).using(robot());
