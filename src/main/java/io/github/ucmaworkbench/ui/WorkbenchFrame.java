@@ -43,6 +43,8 @@ public final class WorkbenchFrame extends JFrame {
     public static final String LESSON_VIEW = "lesson";
     public static final String LADDER_VIEW = "ladder";
     public static final String MENU_VIEW_DARK = "menu.view.dark";
+    public static final String MENU_VIEW_LIGHT = "menu.view.light";
+    public static final String MENU_VIEW_HIGH_CONTRAST = "menu.view.highContrast";
     public static final String MENU_VIEW_PRESENTATION = "menu.view.presentation";
 
     /** How long closing may wait for the SIP side before the window goes anyway. */
@@ -171,7 +173,7 @@ public final class WorkbenchFrame extends JFrame {
         darkTheme.setName(DARK_THEME);
         darkTheme.setMnemonic('D');
         darkTheme.setToolTipText("Switch between the light and the dark theme (remembered)");
-        darkTheme.addActionListener(e -> commands.themeChosen(darkTheme.isSelected()));
+        darkTheme.addActionListener(e -> commands.themeChosen(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
         presentationFont.setName(PRESENTATION_FONT);
         presentationFont.setMnemonic('R');
         presentationFont.setToolTipText("Larger text for the projector (remembered)");
@@ -269,10 +271,9 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     private void showThemeChoice(WorkbenchSettings now) {
-        boolean dark = now.theme() == Theme.DARK;
-        darkTheme.setSelected(dark);
+        darkTheme.setSelected(now.theme() == Theme.DARK);
         presentationFont.setSelected(now.presentationFont());
-        menus.showThemeChoice(dark, now.presentationFont());
+        menus.showThemeChoice(now.theme(), now.presentationFont());
     }
 
     private void registrarChanged() {

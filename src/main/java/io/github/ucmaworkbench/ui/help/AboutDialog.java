@@ -36,7 +36,7 @@ public final class AboutDialog extends JDialog {
         JLabel what = new JLabel("The \"Introduction to the UCMA API\" tutorial series, live on a real SIP stack.");
         JLabel runtime = new JLabel("Java " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
-        runtime.setEnabled(false);
+        runtime.putClientProperty("FlatLaf.styleClass", "hint");
 
         DefaultTableModel rows = new DefaultTableModel(new Object[] {"Library", "License", "Home"}, 0) {
             @Override

@@ -142,6 +142,9 @@ public final class LessonView extends JPanel implements AutoCloseable {
         status.setOpaque(false);
         status.setFocusable(false);
         status.setBorder(null);
+        // A set colour outlives a theme change: pick it again from the new theme (✔ green of the
+        // light theme on the dark one read at 2.1:1).
+        status.addPropertyChangeListener("UI", e -> showStatusColour());
         add(status, "wmin 0");
 
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(text), code);
@@ -251,11 +254,18 @@ public final class LessonView extends JPanel implements AutoCloseable {
         steps.repaint();
         stepTitle.setText(presenter.stepTitle());
         LessonPresenter.StatusLine line = presenter.statusLine();
-        status.setForeground(line.kind() == StepStatus.PASSED ? ThemeColors.get("Lesson.passedColor")
-                : line.kind() == StepStatus.FAILED ? ThemeColors.get("Lesson.failedColor") : UIManager.getColor("Label.foreground"));
+        statusKind = line.kind();
+        showStatusColour();
         status.setText(line.text());
         text.show(presenter.html());
         code.show(step, presenter.isRunning(step));
+    }
+
+    private StepStatus statusKind;
+
+    private void showStatusColour() {
+        status.setForeground(statusKind == StepStatus.PASSED ? ThemeColors.get("Lesson.passedColor")
+                : statusKind == StepStatus.FAILED ? ThemeColors.get("Lesson.failedColor") : UIManager.getColor("Label.foreground"));
     }
 
     /** The outcome in words: {@code the server's log says "…"; the client is CONNECTED}. */
