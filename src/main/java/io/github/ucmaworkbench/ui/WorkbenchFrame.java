@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.log.LogEntry;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
@@ -103,6 +104,7 @@ public final class WorkbenchFrame extends JFrame {
         bindings.add(settings.addProblemSink(p -> SwingUtilities.invokeLater(
                 () -> clientPanel.log().append(LogEntry.warning(p)))));
         bindings.add(model.addRegistrarListener(this::registrarChanged));
+        bindings.add(KeyboardSupport.exitFromEveryWindow(this, this::closePerformed));
         bindings.add(model.client().addChangeListener(this::registrarChanged));
         bindings.add(model.server().addChangeListener(this::registrarChanged));
         refreshStatus();

@@ -2,20 +2,18 @@ package io.github.ucmaworkbench.ui;
 
 import java.awt.Component;
 import java.awt.event.ActionEvent;
-import java.awt.event.InputEvent;
-import java.awt.event.KeyEvent;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
 import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import javax.swing.ButtonGroup;
 import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JRadioButtonMenuItem;
-import javax.swing.KeyStroke;
 
 /**
  * The window's menu bar: File, Client, Server (the side panels' own actions, so menu and button
@@ -42,7 +40,8 @@ final class WorkbenchMenus {
         });
         exit.setMnemonic('x');
         exit.setName("menu.file.exit");
-        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
+        // Shown here; the frame handles the key in every window it owns (KeyboardSupport.exitFromEveryWindow).
+        exit.setAccelerator(KeyboardSupport.EXIT);
         file.add(exit);
 
         JMenu client = menu("Client", 'C');

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
@@ -65,6 +66,9 @@ public class MessageInspector extends JPanel {
         raw.setName(RAW_TEXT);
         record.setName(RECORD);
         related.setName(RELATED);
+        KeyboardSupport.label(raw, "Raw SIP message", "The selected message as it went over the wire");
+        KeyboardSupport.label(record, "Hop", "Which copy of the message: as sent or as received");
+        KeyboardSupport.label(related, "Same transaction", "Every hop of the selected message's transaction");
         raw.setEditable(false);
         related.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         related.setVisibleRowCount(4);

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.lesson;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonEngine;
 import io.github.ucmaworkbench.lessons.LessonFormatException;
@@ -87,6 +88,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         setName(NAME);
 
         picker.setName(PICKER);
+        KeyboardSupport.label(picker, "Lesson", "Which lesson of the tutorial series to follow");
         library.lessons().forEach(picker::addItem);
         picker.setToolTipText("Which part of the series");
         picker.addActionListener(e -> {
@@ -121,6 +123,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         add(problems, "wmin 0");
 
         steps.setName(STEPS);
+        KeyboardSupport.label(steps, "Lesson steps", "The steps of the lesson, each marked passed or failed");
         steps.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         steps.setVisibleRowCount(5);
         steps.setCellRenderer(new StepRenderer());
