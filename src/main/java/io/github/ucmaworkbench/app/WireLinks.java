@@ -6,6 +6,7 @@ import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ClientManager;
+import io.github.ucmaworkbench.trace.ladder.MessageClue;
 import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.lesson.LessonHost;
@@ -23,7 +24,7 @@ import javax.swing.SwingUtilities;
 
 /**
  * Ties the ladder to the rest of the window: columns in the order client, registrar, server
- * (following the settings), a click on a progress-log line selects the response behind it, and
+ * (following the settings), a click on a progress-log line selects the message it reports, and
  * a lesson step highlights the arrows it causes.
  */
 public final class WireLinks {
@@ -43,7 +44,10 @@ public final class WireLinks {
         ladder.setColumnOrder(List.of(settings.client().endpoint().uri(), "registrar", settings.server().endpoint().uri()));
     }
 
-    /** A click on a line of {@code log} selects the latest response {@code party} had received by then. */
+    /**
+     * A click on a line of {@code log} selects the message the line reports, as {@code party} sent
+     * or received it ({@link LogLineClues}); a line about no message leaves the ladder alone.
+     */
     public static void linkLog(ProgressLogPanel log, LadderView ladder, Supplier<String> party) {
         JList<LogEntry> list = log.logList();
         list.addMouseListener(new MouseAdapter() {
@@ -52,7 +56,10 @@ public final class WireLinks {
                 int index = list.locationToIndex(e.getPoint());
                 if (index >= 0) {
                     LogEntry entry = list.getModel().getElementAt(index);
-                    ladder.selectResponseBefore(party.get(), entry.time(), codeIn(entry.message()));
+                    MessageClue clue = LogLineClues.clueFor(entry.message());
+                    if (clue != null) {
+                        ladder.selectLoggedMessage(party.get(), entry.time(), clue);
+                    }
                 }
             }
         });

@@ -8,6 +8,7 @@ import io.github.ucmaworkbench.trace.export.TextExporter;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
+import io.github.ucmaworkbench.trace.ladder.MessageClue;
 import java.awt.Rectangle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private int generation;
     private final LadderCanvas canvas = new LadderCanvas(this);
     private final JScrollPane scroll;
-    private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller);
+    private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller, this::setFollowing);
     private final LadderToolbar toolbar;
     private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued(false));
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
@@ -70,6 +71,8 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private int selectedArrow = -1;
     private LadderPalette palette = LadderPalette.current();
     private LadderHighlight highlight = LadderHighlight.NONE;
+    /** Scroll to each new message; off once the user picks one, so it stays in view during a burst. */
+    private boolean following = true;
 
     /** A view of {@code trace}, starting from what it retains now. */
     public LadderView(SipTrace trace) {
@@ -96,7 +99,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         toolbar.addTo(this, filterBar);
         add(scroll, "span, grow, push");
 
-        LadderNavigation.install(this, canvas);
+        LadderNavigation.install(this, canvas, scroll);
         updateStatus();
     }
 
@@ -127,11 +130,28 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         return found >= 0;
     }
 
-    /** Selects an arrow by its index in the model (showing it even if the filter hid it). */
+    /**
+     * Selects the message {@code party}'s progress-log line stamped {@code time} reports, as
+     * {@code clue} describes it: the arrow behind a click on that line. False when there is none.
+     */
+    public boolean selectLoggedMessage(String party, Instant time, MessageClue clue) {
+        applyQueued(true); // a cross-link must find a message just traced
+        int found = clue.findIn(model, party, time);
+        if (found >= 0) {
+            selectArrow(found);
+        }
+        return found >= 0;
+    }
+
+    /**
+     * Selects an arrow by its index in the model (showing it even if the filter hid it). Stops
+     * {@linkplain #setFollowing following}: the user is looking at this one.
+     */
     public void selectArrow(int arrowIndex) {
         if (arrowIndex < 0 || arrowIndex >= model.size()) {
             return;
         }
+        setFollowing(false);
         if (!filter.matches(model.arrow(arrowIndex))) {
             setFilter(LadderFilter.NONE);
         }
@@ -233,6 +253,23 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         return toolbar.isPaused();
     }
 
+    /**
+     * Following: the ladder scrolls to each new message. Selecting a message (a click on an arrow
+     * or a log line) or scrolling up turns it off; turning it on (the Follow button, Ctrl+End)
+     * jumps to the newest message.
+     */
+    public void setFollowing(boolean on) {
+        filterBar.showFollowing(on);
+        following = on;
+        if (on) {
+            scrollToRow(rows.count() - 1);
+        }
+    }
+
+    public boolean isFollowing() {
+        return following;
+    }
+
     /** Empties the trace (its retained records) and the ladder. */
     public void clear() {
         generation++;
@@ -318,7 +355,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         if (!feed.hasMore()) {
             return;
         }
-        boolean follow = isAtBottom();
+        boolean follow = following;
         int before = model.size();
         int columnsBefore = model.columns().size();
         feed.applyBatch(model, everything);
@@ -382,7 +419,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         }
     }
 
-    private boolean isAtBottom() {
+    boolean isAtBottom() {
         Rectangle visible = canvas.getVisibleRect();
         return visible.y + visible.height >= canvas.getHeight() - LadderGeometry.ROW_HEIGHT;
     }
