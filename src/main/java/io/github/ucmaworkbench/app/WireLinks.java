@@ -71,7 +71,7 @@ public final class WireLinks {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    /** {@code host}, with each step's arrows highlighted in the ladder from the moment it runs. */
+    /** {@code host}, with each step's arrows highlighted in the ladder: those traced while it ran, none after. */
     public static LessonHost highlightingSteps(LessonHost host, LadderView ladder) {
         return new LessonHost() {
             @Override
@@ -103,6 +103,12 @@ public final class WireLinks {
             public void highlightAction(Side side, LessonAction action) {
                 ladder.highlightFromNow();
                 host.highlightAction(side, action);
+            }
+
+            @Override
+            public void stepEnded(Side side, LessonAction action) {
+                ladder.highlightUntilNow();
+                host.stepEnded(side, action);
             }
         };
     }

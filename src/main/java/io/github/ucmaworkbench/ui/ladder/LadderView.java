@@ -173,11 +173,20 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     /**
-     * Highlights every message traced from now on, until {@link #clearHighlight()}: call it
-     * before a lesson step runs to show the arrows the step caused.
+     * Highlights every message traced from now on, until {@link #highlightUntilNow()} or
+     * {@link #clearHighlight()}: call it before a lesson step runs to show the arrows the step caused.
      */
     public void highlightFromNow() {
         highlight = highlight.after(feed.newestSequence());
+        canvas.repaint();
+    }
+
+    /**
+     * Ends what {@link #highlightFromNow()} started: messages traced from now on are not lit,
+     * those traced since stay lit. Call it when the lesson step ends.
+     */
+    public void highlightUntilNow() {
+        highlight = highlight.until(feed.newestSequence());
         canvas.repaint();
     }
 

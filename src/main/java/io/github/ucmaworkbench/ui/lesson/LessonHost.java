@@ -25,4 +25,13 @@ public interface LessonHost extends LessonSides {
      */
     default void highlightAction(Side side, LessonAction action) {
     }
+
+    /**
+     * The step that called {@code action} on {@code side} has ended, passed or failed: stop
+     * pointing at what it did (the ladder stops highlighting new messages). Called on the event
+     * thread, for every step, also one that found its outcome already so and pressed nothing.
+     * The default does nothing.
+     */
+    default void stepEnded(Side side, LessonAction action) {
+    }
 }
