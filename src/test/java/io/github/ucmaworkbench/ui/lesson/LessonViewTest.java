@@ -161,6 +161,28 @@ class LessonViewTest extends GuiTest {
     }
 
     @Test
+    void aLongStepTitleWrapsInsteadOfBeingCut() {
+        window.resizeTo(new Dimension(LessonView.MINIMUM_WIDTH, 900));
+        GuiActionRunner.execute(() -> {
+            view.showLesson(10);
+            Lesson ten = view.currentLesson();
+            for (int i = 0; i < ten.steps().size(); i++) {
+                if (ten.steps().get(i).title().startsWith("The INVITE carries an offer")) {
+                    view.showStep(i);
+                }
+            }
+        });
+        robot().waitForIdle();
+
+        javax.swing.text.JTextComponent title = window.textBox(LessonView.STEP_TITLE).target();
+        assertThat(window.textBox(LessonView.STEP_TITLE).text()).endsWith("The INVITE carries an offer, the 200 OK the answer");
+        int[] size = GuiActionRunner.execute(() -> new int[] {title.getWidth(), title.getHeight(),
+                title.getFontMetrics(title.getFont()).getHeight(), title.getFontMetrics(title.getFont()).stringWidth(title.getText())});
+        assertThat(size[3]).as("the title is wider than the column").isGreaterThan(size[0]);
+        assertThat(size[1]).as("so it takes two lines or more").isGreaterThanOrEqualTo(2 * size[2]);
+    }
+
+    @Test
     void aFailedStepShowsTheReason() {
         window.comboBox(LessonView.PICKER).selectItem("11. Sending a message");
         window.list(LessonView.STEPS).clickItem(6); // "Send a message", with no session
