@@ -36,8 +36,8 @@ import net.miginfocom.swing.MigLayout;
  * tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying them. Every method of this class must
  * be called on the event thread.
  *
- * <p>For the window: {@link #selectMessage(long)}, {@link #selectResponseBefore(String, Instant, int)}
- * (a progress-log line to its arrow), {@link #addArrowSelectionListener(Consumer)}, the
+ * <p>For the window: {@link #selectMessage(long)}, {@link #selectLoggedMessage(String, Instant, MessageClue)}
+ * (a progress-log line to its arrow), {@link #setFollowing(boolean)}, {@link #addArrowSelectionListener(Consumer)}, the
  * {@code highlight*} methods (a lesson step's arrows), {@link #setColumnOrder(List)}, and
  * {@link #close()} when the window goes.
  */
@@ -49,8 +49,6 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
      * forgotten, so a registrar refreshing all day cannot fill the heap.
      */
     public static final int MAX_EVENTS = 100_000;
-    /** The stack stamps a response before the API's callback writes the log line that reports it. */
-    private static final long LOG_LINE_SLACK_MILLIS = 200;
 
     private final LadderFeed feed;
     private final int maxEvents;
@@ -122,12 +120,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
      * "refused with 486". False when there is none.
      */
     public boolean selectResponseBefore(String party, Instant time, int statusCode) {
-        applyQueued(true); // a cross-link must find a message just traced
-        int found = model.latestResponseBefore(party, time.plusMillis(LOG_LINE_SLACK_MILLIS), statusCode);
-        if (found >= 0) {
-            selectArrow(found);
-        }
-        return found >= 0;
+        return selectLoggedMessage(party, time, MessageClue.received(MessageClue.Kind.anyResponse()).withStatus(statusCode));
     }
 
     /**
@@ -438,7 +431,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             filter = next;
             rows.reset(model, filter);
             layoutChanged();
-            scrollToRow(selectedRow());
+            scrollToRow(following ? rows.count() - 1 : selectedRow());
         }
     }
 

@@ -101,7 +101,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         next.setToolTipText("Next step");
         next.addActionListener(e -> showStep(presenter.stepIndex() + 1));
         run.setName(RUN);
-        run.setToolTipText("Run this step: the same call as the button it highlights");
+        run.setToolTipText("Run this step: the same call as the button it highlights. Once it passes, the next step is shown");
         run.addActionListener(e -> runCurrentStep());
         // Two rows: the lesson column is narrow beside the two side panels.
         startOver.setName(START_OVER);
