@@ -16,6 +16,7 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +75,9 @@ public final class WireLinks {
     /** {@code host}, with each step's arrows highlighted in the ladder: those traced while it ran, none after. */
     public static LessonHost highlightingSteps(LessonHost host, LadderView ladder) {
         return new LessonHost() {
+            /** What was traced when the running step started, taken on the engine's thread; -1 when none. */
+            private final AtomicLong stepMark = new AtomicLong(-1);
+
             @Override
             public ClientManager client() {
                 return host.client();
@@ -100,8 +104,19 @@ public final class WireLinks {
             }
 
             @Override
+            public void stepStarting(Side side, LessonAction action) {
+                stepMark.set(ladder.tracedSequence());
+                host.stepStarting(side, action);
+            }
+
+            @Override
             public void highlightAction(Side side, LessonAction action) {
-                ladder.highlightFromNow();
+                long mark = stepMark.getAndSet(-1);
+                if (mark >= 0) {
+                    ladder.highlightAfter(mark);
+                } else {
+                    ladder.highlightFromNow();
+                }
                 host.highlightAction(side, action);
             }
 

@@ -51,6 +51,8 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     public static final int MAX_EVENTS = 100_000;
 
     private final LadderFeed feed;
+    /** The last sequence number of the snapshot the view started from: {@link #tracedSequence()} on any thread. */
+    private final long snapshotEnd;
     private final int maxEvents;
     private LadderModel model = new LadderModel();
     private List<String> columnOrder = List.of();
@@ -87,6 +89,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             feed.apply(model, event);
         }
         rows.reset(model, filter);
+        snapshotEnd = feed.newestSequence();
 
         canvas.setName(CANVAS);
 
@@ -170,8 +173,21 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
      * {@link #clearHighlight()}: call it before a lesson step runs to show the arrows the step caused.
      */
     public void highlightFromNow() {
-        highlight = highlight.after(feed.newestSequence());
+        highlightAfter(feed.newestSequence());
+    }
+
+    /**
+     * Like {@link #highlightFromNow()}, from a {@link #tracedSequence()} taken earlier on another
+     * thread: a step's first message may be traced before the event thread gets to highlight it.
+     */
+    public void highlightAfter(long sequence) {
+        highlight = highlight.after(sequence);
         canvas.repaint();
+    }
+
+    /** The newest trace sequence number this view has been given or holds; safe on any thread. */
+    public long tracedSequence() {
+        return Math.max(snapshotEnd, feed.lastEnqueuedSequence());
     }
 
     /**

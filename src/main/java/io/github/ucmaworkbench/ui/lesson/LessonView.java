@@ -81,7 +81,10 @@ public final class LessonView extends JPanel implements AutoCloseable {
     public LessonView(LessonHost host, LessonLibrary library, LessonProgressStore store) {
         super(new MigLayout("insets 6, fill, wrap 1, hidemode 3", "[grow,fill]", "[][][][][][grow,fill]"));
         LessonEngine engine = new LessonEngine(host);
-        engine.setActionListener((side, call) -> SwingUtilities.invokeLater(() -> host.highlightAction(side, call.action())));
+        engine.setActionListener((side, call) -> {
+            host.stepStarting(side, call.action());
+            SwingUtilities.invokeLater(() -> host.highlightAction(side, call.action()));
+        });
         this.presenter = new LessonPresenter(library, store, engine, SwingUtilities::invokeLater, this::refresh,
                 step -> host.stepEnded(step.side(), step.action()));
         setName(NAME);
