@@ -251,7 +251,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         rows.reset(model, filter);
         scroll.getColumnHeader().revalidate();
         layoutChanged();
-        scrollToRow(selectedRow());
+        scrollToRow(following ? rows.count() - 1 : selectedRow());
     }
 
     public boolean isGroupByCaller() {
