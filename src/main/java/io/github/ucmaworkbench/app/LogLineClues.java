@@ -42,7 +42,7 @@ final class LogLineClues {
         rule("^The invite was rejected with", MessageClue.sent(false, response("INVITE", FAILURE_LOWEST, FAILURE_HIGHEST)));
         rule("^An invite was refused", MessageClue.sent(false, response("INVITE", FAILURE_LOWEST, FAILURE_HIGHEST)));
         rule("^Accepting failed", MessageClue.sent(false, response("INVITE", 200, 299)));
-        rule("^Too late: the caller gave up", MessageClue.received(request("CANCEL")));
+        rule("^(Too late: the caller gave up|The question is withdrawn)", MessageClue.received(request("CANCEL"), request("BYE")));
         // ending the session (parts 7-9)
         rule("^Ending the (open )?session", MessageClue.sent(true, request("BYE"), request("CANCEL")));
         rule("^The session was ended", MessageClue.received(response("BYE"), response("CANCEL")));

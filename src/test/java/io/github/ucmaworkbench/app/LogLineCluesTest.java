@@ -159,6 +159,13 @@ class LogLineCluesTest {
     }
 
     @Test
+    void theAskDialogsWithdrawnQuestionIsTheCallersCancel() {
+        MessageClue withdrawn = LogLineClues.clueFor("The question is withdrawn: the caller cancelled before anyone decided.");
+        assertThat(withdrawn.direction()).isEqualTo(io.github.ucmaworkbench.trace.Direction.RECEIVED);
+        assertThat(withdrawn.kinds()).extracting(MessageClue.Kind::method).contains("CANCEL");
+    }
+
+    @Test
     void aLineNamingACodeFindsTheResponseWithThatCode() {
         MessageClue refused = LogLineClues.clueFor("The invite was refused with 486 Busy Here.");
         assertThat(refused.kinds()).singleElement().satisfies(kind -> {

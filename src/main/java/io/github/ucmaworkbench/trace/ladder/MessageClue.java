@@ -93,6 +93,11 @@ public record MessageClue(Direction direction, List<Kind> kinds, boolean ahead) 
         return new MessageClue(direction, kinds.stream().map(k -> k.narrowedTo(code)).toList(), ahead);
     }
 
+    /** The latest time a message this clue may find for a line stamped {@code time} can carry: how far a view must catch up. */
+    public Instant lastUseful(Instant time) {
+        return time.plus(ahead ? AHEAD_WINDOW : SLACK);
+    }
+
     /**
      * The index of the arrow {@code party}'s line stamped {@code time} is about, or -1: the latest
      * match up to the line (plus {@link #SLACK}), or for a line written {@link #ahead()} of its

@@ -35,6 +35,11 @@ final class LadderFilterBar extends JPanel {
     /** True while {@link #show} writes the widgets, so they do not report the change back. */
     private boolean showing;
 
+    /** A bar whose Follow button reports to nobody (a ladder that never follows, a test). */
+    LadderFilterBar(Consumer<LadderFilter> filterChanged, Consumer<Boolean> groupChanged) {
+        this(filterChanged, groupChanged, following -> { });
+    }
+
     LadderFilterBar(Consumer<LadderFilter> filterChanged, Consumer<Boolean> groupChanged, Consumer<Boolean> followChanged) {
         super(new MigLayout("insets 0", "[][][][][][]", "[]"));
         this.filterChanged = filterChanged;
