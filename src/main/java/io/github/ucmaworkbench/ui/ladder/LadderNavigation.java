@@ -6,6 +6,7 @@ import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import javax.swing.AbstractAction;
+import javax.swing.Action;
 import javax.swing.JComponent;
 import javax.swing.JMenuItem;
 import javax.swing.JPopupMenu;
@@ -69,6 +70,7 @@ final class LadderNavigation {
                 view.setFollowing(true);
             }
         };
+        followAgain.putValue(Action.SHORT_DESCRIPTION, "Follow new messages again, from the newest");
         KeyStroke ctrlEnd = KeyStroke.getKeyStroke("ctrl END");
         canvas.getInputMap(JComponent.WHEN_FOCUSED).put(ctrlEnd, FOLLOW);
         canvas.getActionMap().put(FOLLOW, followAgain);
