@@ -57,6 +57,9 @@ public final class LadderModel {
     private boolean groupByCaller;
     private Instant origin;
 
+    /** How far before a log line's time {@link #latestResponseBefore} looks for the response it reports. */
+    static final java.time.Duration RESPONSE_LOOKBACK = java.time.Duration.ofSeconds(60);
+
     /** Adds one event; returns the arrow it made or completed. */
     public LadderArrow add(SipTraceEvent event) {
         events.add(event);
@@ -160,11 +163,19 @@ public final class LadderModel {
 
     /**
      * The index of the latest response {@code party} received no later than {@code limit} (with
-     * {@code statusCode}, or any code when 0), or -1: the arrow behind a progress-log line.
+     * {@code statusCode}, or any code when 0) and at most {@link #RESPONSE_LOOKBACK} before it, or -1:
+     * the arrow behind a progress-log line.
      */
     public int latestResponseBefore(String party, Instant limit, int statusCode) {
+        // A log line reports what just happened: look back a minute, not over every arrow of a
+        // classroom burst (a server receives no responses, so a click on its log scanned them all,
+        // on the event thread).
+        Instant oldest = limit.minus(RESPONSE_LOOKBACK);
         for (int i = size() - 1; i >= 0; i--) {
             LadderArrow arrow = arrow(i);
+            if (arrow.time().isBefore(oldest)) {
+                break;
+            }
             SipTraceEvent received = arrow.received();
             if (!arrow.isRequest() && received != null && received.party().equals(party)
                     && !received.time().isAfter(limit) && (statusCode == 0 || arrow.statusCode() == statusCode)) {
