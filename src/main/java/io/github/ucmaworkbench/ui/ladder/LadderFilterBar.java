@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,9 @@ final class LadderFilterBar extends JPanel {
         callId.setName(LadderView.CALL_ID_FILTER);
         method.setName(LadderView.METHOD_FILTER);
         caller.setName(LadderView.CALLER_FILTER);
+        KeyboardSupport.label(callId, "Call-ID filter", "Show only messages whose Call-ID contains this text");
+        KeyboardSupport.label(method, "Method filter", "Show only messages of this SIP method");
+        KeyboardSupport.label(caller, "Caller filter", "Show only the calls of this caller");
         group.setName(LadderView.GROUP_BY_CALLER);
         callId.setToolTipText("Show only the messages whose Call-ID contains this text");
         caller.setToolTipText("Show only the calls one caller started (its registrations included)");

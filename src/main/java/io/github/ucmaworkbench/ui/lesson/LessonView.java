@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.lesson;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonEngine;
 import io.github.ucmaworkbench.lessons.LessonFormatException;
@@ -87,6 +88,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         setName(NAME);
 
         picker.setName(PICKER);
+        KeyboardSupport.label(picker, "Lesson", "Which lesson of the tutorial series to follow");
         library.lessons().forEach(picker::addItem);
         picker.setToolTipText("Which part of the series");
         picker.addActionListener(e -> {
@@ -121,6 +123,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         add(problems, "wmin 0");
 
         steps.setName(STEPS);
+        KeyboardSupport.label(steps, "Lesson steps", "The steps of the lesson, each marked passed or failed");
         steps.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         steps.setVisibleRowCount(5);
         steps.setCellRenderer(new StepRenderer());
@@ -142,6 +145,9 @@ public final class LessonView extends JPanel implements AutoCloseable {
         status.setOpaque(false);
         status.setFocusable(false);
         status.setBorder(null);
+        // A set colour outlives a theme change: pick it again from the new theme (✔ green of the
+        // light theme on the dark one read at 2.1:1).
+        status.addPropertyChangeListener("UI", e -> showStatusColour());
         add(status, "wmin 0");
 
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(text), code);
@@ -251,11 +257,18 @@ public final class LessonView extends JPanel implements AutoCloseable {
         steps.repaint();
         stepTitle.setText(presenter.stepTitle());
         LessonPresenter.StatusLine line = presenter.statusLine();
-        status.setForeground(line.kind() == StepStatus.PASSED ? ThemeColors.get("Lesson.passedColor")
-                : line.kind() == StepStatus.FAILED ? ThemeColors.get("Lesson.failedColor") : UIManager.getColor("Label.foreground"));
+        statusKind = line.kind();
+        showStatusColour();
         status.setText(line.text());
         text.show(presenter.html());
         code.show(step, presenter.isRunning(step));
+    }
+
+    private StepStatus statusKind;
+
+    private void showStatusColour() {
+        status.setForeground(statusKind == StepStatus.PASSED ? ThemeColors.get("Lesson.passedColor")
+                : statusKind == StepStatus.FAILED ? ThemeColors.get("Lesson.failedColor") : UIManager.getColor("Label.foreground"));
     }
 
     /** The outcome in words: {@code the server's log says "…"; the client is CONNECTED}. */
