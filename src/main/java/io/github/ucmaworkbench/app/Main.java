@@ -230,7 +230,7 @@ public final class Main implements Callable<Integer> {
         LessonHost lessonHost = WireLinks.highlightingSteps(
                 new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager), wire.ladder());
         frame.pack();
-        frame.setLocationRelativeTo(null);
+        frame.placeOnScreen();
         frame.setVisible(true);
         // The lesson view (Markdown rendering, a syntax-highlighting editor) is most of the cost of
         // building the window: it goes in right after the window is on screen, not before.

@@ -14,6 +14,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import net.miginfocom.swing.MigLayout;
 
@@ -100,12 +101,6 @@ public abstract class SidePanel extends JPanel {
         return new Dimension(Math.min(preferred.width, em * PREFERRED_WIDTH_EMS), preferred.height);
     }
 
-    @Override
-    public Dimension getMinimumSize() {
-        Dimension minimum = super.getMinimumSize();
-        return new Dimension(Math.min(minimum.width, getPreferredSize().width * 2 / 3), minimum.height);
-    }
-
     static final int PREFERRED_WIDTH_EMS = 44;
 
     /** Sets the side's actions enabled as the model's state allows. */
@@ -178,6 +173,23 @@ public abstract class SidePanel extends JPanel {
         };
         action.putValue(Action.MNEMONIC_KEY, (int) Character.toUpperCase(mnemonic));
         return action;
+    }
+
+    /**
+     * A quiet note that wraps to the panel's width instead of ending in "…", at any font size.
+     * A text area, because a label's preferred height never follows its width.
+     */
+    protected static JTextArea note(String text) {
+        JTextArea note = new JTextArea(text);
+        note.setLineWrap(true);
+        note.setWrapStyleWord(true);
+        note.setEditable(false);
+        note.setFocusable(false);
+        note.setOpaque(false);
+        note.setBorder(BorderFactory.createEmptyBorder());
+        note.putClientProperty("FlatLaf.styleClass", "small");
+        note.setEnabled(false); // the theme's quiet colour: a note, not a control
+        return note;
     }
 
     /** A button for {@code action} with its component name. */

@@ -5,6 +5,7 @@ import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -16,15 +17,18 @@ import javax.swing.KeyStroke;
 
 /**
  * The window's menu bar: File, Client, Server (the side panels' own actions, so menu and button
- * stay in step) and View (theme and presentation font); Help comes from ui.help. Event thread only.
+ * stay in step) and View (theme, presentation font, one pane filling the window); Help comes from ui.help. Event thread only.
  */
 final class WorkbenchMenus {
     private final JCheckBoxMenuItem darkThemeItem = new JCheckBoxMenuItem("Dark theme");
     private final JCheckBoxMenuItem presentationItem = new JCheckBoxMenuItem("Presentation font");
+    private final JCheckBoxMenuItem ladderOnlyItem = new JCheckBoxMenuItem("Ladder fills the window");
+    private final JCheckBoxMenuItem lessonOnlyItem = new JCheckBoxMenuItem("Lesson fills the window");
     private final JMenuBar bar = new JMenuBar();
 
     WorkbenchMenus(Component owner, ClientPanel clientPanel, ServerPanel serverPanel, Runnable exitPerformed,
-            Consumer<Boolean> themeChosen, Consumer<Boolean> presentationChosen) {
+            Consumer<Boolean> themeChosen, Consumer<Boolean> presentationChosen,
+            BiConsumer<PaneFocus, Boolean> focusChosen) {
         JMenu file = menu("File", 'F');
         file.add(item(clientPanel.settingsAction(), "menu.file.clientSettings"));
         file.add(item(serverPanel.settingsAction(), "menu.file.serverSettings"));
@@ -65,6 +69,18 @@ final class WorkbenchMenus {
         presentationItem.addActionListener(e -> presentationChosen.accept(presentationItem.isSelected()));
         view.add(darkThemeItem);
         view.add(presentationItem);
+        view.addSeparator();
+        // For the projector: one pane gets the whole window; the same keys bring every pane back.
+        ladderOnlyItem.setName(WorkbenchFrame.MENU_VIEW_LADDER_ONLY);
+        ladderOnlyItem.setMnemonic('L');
+        ladderOnlyItem.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_2, InputEvent.CTRL_DOWN_MASK));
+        ladderOnlyItem.addActionListener(e -> focusChosen.accept(PaneFocus.LADDER, ladderOnlyItem.isSelected()));
+        lessonOnlyItem.setName(WorkbenchFrame.MENU_VIEW_LESSON_ONLY);
+        lessonOnlyItem.setMnemonic('E');
+        lessonOnlyItem.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_3, InputEvent.CTRL_DOWN_MASK));
+        lessonOnlyItem.addActionListener(e -> focusChosen.accept(PaneFocus.LESSON, lessonOnlyItem.isSelected()));
+        view.add(ladderOnlyItem);
+        view.add(lessonOnlyItem);
 
         bar.add(file);
         bar.add(client);
@@ -80,6 +96,12 @@ final class WorkbenchMenus {
     void showThemeChoice(boolean dark, boolean presentation) {
         darkThemeItem.setSelected(dark);
         presentationItem.setSelected(presentation);
+    }
+
+    /** Ticks the item of the pane that has the window, if any. */
+    void showFocus(PaneFocus focus) {
+        ladderOnlyItem.setSelected(focus == PaneFocus.LADDER);
+        lessonOnlyItem.setSelected(focus == PaneFocus.LESSON);
     }
 
     private static JMenu menu(String text, char mnemonic) {

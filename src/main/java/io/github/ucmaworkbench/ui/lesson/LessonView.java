@@ -10,7 +10,6 @@ import io.github.ucmaworkbench.lessons.StepStatus;
 import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Component;
 import java.awt.Dimension;
-import java.awt.Font;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -132,7 +131,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         add(new JScrollPane(steps), "hmin 60");
 
         stepTitle.setName(STEP_TITLE);
-        stepTitle.setFont(stepTitle.getFont().deriveFont(Font.BOLD));
+        stepTitle.putClientProperty("FlatLaf.style", "font: bold"); // bold of whatever size the theme has now
         add(stepTitle, "wmin 0");
 
         status.setName(STATUS);
@@ -149,13 +148,27 @@ public final class LessonView extends JPanel implements AutoCloseable {
         split.setBorder(null);
         add(split, "grow, wmin 0, hmin 200");
 
-        setMinimumSize(new Dimension(MINIMUM_WIDTH, 300));
-        setPreferredSize(new Dimension(PREFERRED_WIDTH, 700));
         if (!library.lessons().isEmpty()) {
             showLesson(library.lessons().get(0));
         } else {
             refresh();
         }
+    }
+
+    /** {@value #MINIMUM_WIDTH} pixels at the theme's normal font, more with the presentation font. */
+    @Override
+    public Dimension getMinimumSize() {
+        return isMinimumSizeSet() ? super.getMinimumSize() : scaled(MINIMUM_WIDTH, 300);
+    }
+
+    @Override
+    public Dimension getPreferredSize() {
+        return isPreferredSizeSet() ? super.getPreferredSize() : scaled(PREFERRED_WIDTH, 700);
+    }
+
+    private Dimension scaled(int width, int height) {
+        float scale = getFont() == null ? 1f : Math.max(1f, getFont().getSize2D() / 13f);
+        return new Dimension(Math.round(width * scale), Math.round(height * scale));
     }
 
     private void showProblems(List<LessonFormatException> list) {
