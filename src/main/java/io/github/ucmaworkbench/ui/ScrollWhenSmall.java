@@ -57,8 +57,9 @@ final class ScrollWhenSmall extends JScrollPane {
         }
         Dimension minimum = holder.getMinimumSize();
         Insets insets = getInsets();
-        // Short of height, the vertical bar takes width too: ask for it, or a horizontal bar follows.
-        int bar = getHeight() > 0 && getHeight() < minimum.height ? getVerticalScrollBar().getPreferredSize().width : 0;
+        // Room for the vertical bar too: once the window is short of height it takes that width,
+        // and without it a horizontal bar would follow for the sake of a few pixels.
+        int bar = getVerticalScrollBar().getPreferredSize().width;
         return new Dimension(minimum.width + bar + insets.left + insets.right, minimum.height + insets.top + insets.bottom);
     }
 

@@ -82,7 +82,7 @@ public abstract class SidePanel extends JPanel {
         add(heading, "split 2");
         add(settingsButton, "gapbefore push, growx 0, wrap");
         add(uri, "wmin 0, wrap 0");
-        add(state, "wrap");
+        add(state, "wmin 0, wrap"); // the window's title says it too, should a narrow column cut it
         add(pending, "wrap");
         add(controls, "wrap");
         add(log, "grow, push, hmin 120");

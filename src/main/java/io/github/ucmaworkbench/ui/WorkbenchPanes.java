@@ -2,8 +2,11 @@ package io.github.ucmaworkbench.ui;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Container;
 import java.awt.Insets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
@@ -103,23 +106,33 @@ final class WorkbenchPanes {
 
     /** Keeps the current proportions through a change of font: applied again once the new sizes are known. */
     void keepShares() {
-        if (focus == PaneFocus.ALL) {
-            wanted.putAll(shares());
+        Map<String, Double> now = shares();
+        if (focus != PaneFocus.ALL) {
+            now.keySet().retainAll(innerNames());
         }
+        wanted.putAll(now);
+    }
+
+    private List<String> innerNames() {
+        return inner().stream().map(JSplitPane::getName).toList();
     }
 
     /** The shares to remember: as on screen when every pane shows, else as they were before the focus. */
     Map<String, Double> sharesToRemember() {
         Map<String, Double> result = new LinkedHashMap<>(wanted);
-        if (focus == PaneFocus.ALL) {
-            result.putAll(shares());
+        Map<String, Double> now = shares();
+        if (focus != PaneFocus.ALL) {
+            now.keySet().retainAll(innerNames());
         }
+        result.putAll(now);
         return result;
     }
 
     private Map<String, Double> shares() {
         Map<String, Double> result = new LinkedHashMap<>();
-        for (JSplitPane split : new JSplitPane[] {sides, top, all}) {
+        List<JSplitPane> splits = new ArrayList<>(List.of(sides, top, all));
+        splits.addAll(inner());
+        for (JSplitPane split : splits) {
             int total = room(split);
             int location = split.getDividerLocation();
             if (total > 0 && location > 0 && location < total) {
@@ -135,9 +148,22 @@ final class WorkbenchPanes {
      * of the height; either way no pane gets less than its minimum while the window has room.
      */
     void layout() {
-        if (focus != PaneFocus.ALL) {
-            return;
+        if (focus == PaneFocus.ALL) {
+            layoutMain();
         }
+        centre.validate();
+        // The panes' own splits (ladder | inspector, text / code): as remembered, or as they are,
+        // moved so that a larger font does not squeeze a side below its minimum.
+        for (JSplitPane split : inner()) {
+            int total = room(split);
+            if (total > 0) {
+                Double share = wanted.get(split.getName());
+                place(split, share != null ? share : Math.max(0.05, Math.min(0.95, split.getDividerLocation() / (double) total)));
+            }
+        }
+    }
+
+    private void layoutMain() {
         int width = room(top);
         if (width > 0) {
             Double share = wanted.get(TOP);
@@ -151,6 +177,25 @@ final class WorkbenchPanes {
         }
         if (room(all) > 0) {
             place(all, wanted.getOrDefault(ALL, 1 - LADDER_SHARE));
+        }
+    }
+
+    /** The named split panes inside the lesson and the ladder. */
+    private List<JSplitPane> inner() {
+        List<JSplitPane> result = new ArrayList<>();
+        collectSplits(lessonPane, result);
+        collectSplits(ladderPane, result);
+        return result;
+    }
+
+    private static void collectSplits(Container parent, List<JSplitPane> into) {
+        for (Component c : parent.getComponents()) {
+            if (c instanceof JSplitPane split && split.getName() != null) {
+                into.add(split);
+            }
+            if (c instanceof Container k) {
+                collectSplits(k, into);
+            }
         }
     }
 

@@ -74,10 +74,10 @@ public class MessageInspector extends JPanel {
         record.setVisible(false);
 
         add(title, "wmin 0, wrap");
-        add(record, "growx 0, wrap");
+        add(record, "growx 0, wmin 120, wrap"); // may shorten, never widen the column past the window
         add(new JScrollPane(raw), "wmin 0, wrap");
         add(new JLabel("Same transaction (every hop):"), "wrap");
-        add(new JScrollPane(related), "hmin 60");
+        add(new JScrollPane(related), "hmin 60, wmin 0");
         // The message's styles carry a font size: a theme or font change must restyle it.
         raw.addPropertyChangeListener("UI", e -> {
             if (record.getSelectedItem() instanceof Record r) {

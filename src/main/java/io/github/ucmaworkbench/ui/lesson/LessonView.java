@@ -76,6 +76,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
     private final LessonCodePane code = new LessonCodePane();
     private final JLabel problems = new JLabel();
 
+    private final JPanel navigation;
     private boolean updating;
 
     public LessonView(LessonHost host, LessonLibrary library, LessonProgressStore store) {
@@ -106,7 +107,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         startOver.setName(START_OVER);
         startOver.setToolTipText("Forget this lesson's \u2714 and \u2717 marks and go back to its first step (for the next class)");
         startOver.addActionListener(e -> startOver());
-        JPanel navigation = new JPanel(new MigLayout("insets 0, gap 4, wrap 5", "[][][grow][][]", ""));
+        navigation = new JPanel(new MigLayout("insets 0, gap 4, wrap 5", "[][][grow][][]", ""));
         navigation.add(picker, "span 5, growx, wmin 0");
         navigation.add(previous);
         navigation.add(next);
@@ -145,6 +146,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
 
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(text), code);
         split.setResizeWeight(0.5);
+        split.setName("lesson.split"); // the window remembers where its divider was
         split.setBorder(null);
         add(split, "grow, wmin 0, hmin 200");
 
@@ -155,10 +157,14 @@ public final class LessonView extends JPanel implements AutoCloseable {
         }
     }
 
-    /** {@value #MINIMUM_WIDTH} pixels at the theme's normal font, more with the presentation font. */
+    /** {@value #MINIMUM_WIDTH} pixels, or what the step buttons need with the presentation font. */
     @Override
     public Dimension getMinimumSize() {
-        return isMinimumSizeSet() ? super.getMinimumSize() : scaled(MINIMUM_WIDTH, 300);
+        if (isMinimumSizeSet()) {
+            return super.getMinimumSize();
+        }
+        Dimension scaled = scaled(MINIMUM_WIDTH, 300);
+        return new Dimension(Math.max(MINIMUM_WIDTH, navigation.getMinimumSize().width + 12), scaled.height);
     }
 
     @Override
