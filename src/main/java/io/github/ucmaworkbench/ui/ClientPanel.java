@@ -59,6 +59,7 @@ public final class ClientPanel extends SidePanel {
         mode.add(sync);
         messageText.setName(MESSAGE_TEXT);
         messageText.getAccessibleContext().setAccessibleName("Message text");
+        messageText.setToolTipText("The text Send message sends in the session (lesson 11)");
         headers.addValidityListener(this::updateActions);
 
         JPanel controls = new JPanel(new MigLayout("insets 0, gap 6 4, hidemode 3", "[][][grow]", ""));

@@ -48,7 +48,8 @@ public abstract class SidePanel extends JPanel {
         setName(prefix);
         this.pending = new PendingIndicator(prefix + PENDING);
         this.log = new ProgressLogPanel(prefix + LOG, title);
-        settingsAction = action(title + " settings…", 'e', e -> openSettings.run());
+        // File menu: C for the client's, S for the server's (both took E, which then meant two things).
+        settingsAction = action(title + " settings…", title.charAt(0), e -> openSettings.run());
         settingsAction.putValue(Action.SHORT_DESCRIPTION, "URI, server and transport of the " + title.toLowerCase(Locale.ROOT));
 
         JLabel heading = new JLabel(title.toUpperCase(Locale.ROOT));
@@ -187,8 +188,8 @@ public abstract class SidePanel extends JPanel {
         note.setFocusable(false);
         note.setOpaque(false);
         note.setBorder(BorderFactory.createEmptyBorder());
-        note.putClientProperty("FlatLaf.styleClass", "small");
-        note.setEnabled(false); // the theme's quiet colour: a note, not a control
+        // A note, not a disabled control: the hint colour reads at 4.5:1 where disabled grey does not.
+        note.putClientProperty("FlatLaf.styleClass", "small hint");
         return note;
     }
 

@@ -6,7 +6,9 @@ import io.github.ucmaworkbench.settings.WindowLayout;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.log.LogEntry;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import io.github.ucmaworkbench.ui.warmup.ViewWarmUp;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.event.WindowAdapter;
@@ -44,6 +46,8 @@ public final class WorkbenchFrame extends JFrame {
     public static final String LESSON_VIEW = "lesson";
     public static final String LADDER_VIEW = "ladder";
     public static final String MENU_VIEW_DARK = "menu.view.dark";
+    public static final String MENU_VIEW_LIGHT = "menu.view.light";
+    public static final String MENU_VIEW_HIGH_CONTRAST = "menu.view.highContrast";
     public static final String MENU_VIEW_PRESENTATION = "menu.view.presentation";
     public static final String LADDER_ONLY = "toolbar.ladderOnly";
     public static final String LESSON_ONLY = "toolbar.lessonOnly";
@@ -80,6 +84,7 @@ public final class WorkbenchFrame extends JFrame {
      */
     public WorkbenchFrame(WorkbenchModel model, SettingsHolder settings, Runnable onClosed) {
         super("UCMA Workbench");
+        ViewWarmUp.start(); // the lesson column's classes load on another core while this frame is built
         this.model = model;
         this.settings = settings;
         this.onClosed = onClosed;
@@ -91,7 +96,7 @@ public final class WorkbenchFrame extends JFrame {
         clientPanel = new ClientPanel(model.client(), commands::clientSettingsPerformed);
         serverPanel = new ServerPanel(model.server(), commands::serverSettingsPerformed,
                 current.server().acceptPolicy(), commands::policyChosen);
-        commands.applyPolicy(current.server().acceptPolicy());
+        commands.bindPolicy(serverPanel);
         menus = new WorkbenchMenus(this, clientPanel, serverPanel, this::closePerformed, commands::themeChosen,
                 commands::presentationChosen, this::focusChosen);
         closeSequence = new CloseSequence(model::close, this::closed, CLOSE_GRACE_MILLIS);
@@ -112,6 +117,7 @@ public final class WorkbenchFrame extends JFrame {
         bindings.add(settings.addProblemSink(p -> SwingUtilities.invokeLater(
                 () -> clientPanel.log().append(LogEntry.warning(p)))));
         bindings.add(model.addRegistrarListener(this::registrarChanged));
+        bindings.add(KeyboardSupport.exitFromEveryWindow(this, this::closePerformed));
         bindings.add(model.client().addChangeListener(this::registrarChanged));
         bindings.add(model.server().addChangeListener(this::registrarChanged));
         refreshStatus();
@@ -195,7 +201,7 @@ public final class WorkbenchFrame extends JFrame {
         darkTheme.setName(DARK_THEME);
         darkTheme.setMnemonic('D');
         darkTheme.setToolTipText("Switch between the light and the dark theme (remembered)");
-        darkTheme.addActionListener(e -> commands.themeChosen(darkTheme.isSelected()));
+        darkTheme.addActionListener(e -> commands.themeChosen(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
         presentationFont.setName(PRESENTATION_FONT);
         presentationFont.setMnemonic('R');
         presentationFont.setToolTipText("Larger text for the projector (remembered)");
@@ -297,10 +303,9 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     private void showThemeChoice(WorkbenchSettings now) {
-        boolean dark = now.theme() == Theme.DARK;
-        darkTheme.setSelected(dark);
+        darkTheme.setSelected(now.theme() == Theme.DARK);
         presentationFont.setSelected(now.presentationFont());
-        menus.showThemeChoice(dark, now.presentationFont());
+        menus.showThemeChoice(now.theme(), now.presentationFont());
     }
 
     private void registrarChanged() {

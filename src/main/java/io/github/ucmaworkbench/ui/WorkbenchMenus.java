@@ -9,25 +9,32 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
+import javax.swing.ButtonGroup;
 import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
+import javax.swing.JRadioButtonMenuItem;
 import javax.swing.KeyStroke;
 
 /**
  * The window's menu bar: File, Client, Server (the side panels' own actions, so menu and button
- * stay in step) and View (theme, presentation font, one pane filling the window); Help comes from ui.help. Event thread only.
+ * stay in step) and View (light, dark or high-contrast theme; presentation font; one pane filling the window);
+ * Help comes from ui.help. Event thread only.
  */
 final class WorkbenchMenus {
-    private final JCheckBoxMenuItem darkThemeItem = new JCheckBoxMenuItem("Dark theme");
+    private final JRadioButtonMenuItem lightThemeItem = new JRadioButtonMenuItem("Light theme");
+    private final JRadioButtonMenuItem darkThemeItem = new JRadioButtonMenuItem("Dark theme");
+    private final JRadioButtonMenuItem highContrastItem = new JRadioButtonMenuItem("High-contrast theme");
     private final JCheckBoxMenuItem presentationItem = new JCheckBoxMenuItem("Presentation font");
     private final JCheckBoxMenuItem ladderOnlyItem = new JCheckBoxMenuItem("Ladder fills the window");
     private final JCheckBoxMenuItem lessonOnlyItem = new JCheckBoxMenuItem("Lesson fills the window");
     private final JMenuBar bar = new JMenuBar();
 
     WorkbenchMenus(Component owner, ClientPanel clientPanel, ServerPanel serverPanel, Runnable exitPerformed,
-            Consumer<Boolean> themeChosen, Consumer<Boolean> presentationChosen,
+            Consumer<Theme> themeChosen, Consumer<Boolean> presentationChosen,
             BiConsumer<PaneFocus, Boolean> focusChosen) {
         JMenu file = menu("File", 'F');
         file.add(item(clientPanel.settingsAction(), "menu.file.clientSettings"));
@@ -41,7 +48,8 @@ final class WorkbenchMenus {
         });
         exit.setMnemonic('x');
         exit.setName("menu.file.exit");
-        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
+        // Shown here; the frame handles the key in every window it owns (KeyboardSupport.exitFromEveryWindow).
+        exit.setAccelerator(KeyboardSupport.EXIT);
         file.add(exit);
 
         JMenu client = menu("Client", 'C');
@@ -61,18 +69,20 @@ final class WorkbenchMenus {
         server.add(item(serverPanel.hangUpAction(), "menu.server.hangUp"));
 
         JMenu view = menu("View", 'V');
-        darkThemeItem.setName(WorkbenchFrame.MENU_VIEW_DARK);
-        darkThemeItem.setMnemonic('D');
-        darkThemeItem.addActionListener(e -> themeChosen.accept(darkThemeItem.isSelected()));
+        ButtonGroup themes = new ButtonGroup();
+        themeItem(view, themes, lightThemeItem, WorkbenchFrame.MENU_VIEW_LIGHT, 'L', Theme.LIGHT, themeChosen);
+        themeItem(view, themes, darkThemeItem, WorkbenchFrame.MENU_VIEW_DARK, 'D', Theme.DARK, themeChosen);
+        themeItem(view, themes, highContrastItem, WorkbenchFrame.MENU_VIEW_HIGH_CONTRAST, 'H', Theme.HIGH_CONTRAST,
+                themeChosen);
+        view.addSeparator();
         presentationItem.setName(WorkbenchFrame.MENU_VIEW_PRESENTATION);
         presentationItem.setMnemonic('P');
         presentationItem.addActionListener(e -> presentationChosen.accept(presentationItem.isSelected()));
-        view.add(darkThemeItem);
         view.add(presentationItem);
         view.addSeparator();
         // For the projector: one pane gets the whole window; the same keys bring every pane back.
         ladderOnlyItem.setName(WorkbenchFrame.MENU_VIEW_LADDER_ONLY);
-        ladderOnlyItem.setMnemonic('L');
+        ladderOnlyItem.setMnemonic('A');
         ladderOnlyItem.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_2, InputEvent.CTRL_DOWN_MASK));
         ladderOnlyItem.addActionListener(e -> focusChosen.accept(PaneFocus.LADDER, ladderOnlyItem.isSelected()));
         lessonOnlyItem.setName(WorkbenchFrame.MENU_VIEW_LESSON_ONLY);
@@ -93,8 +103,10 @@ final class WorkbenchMenus {
     }
 
     /** Ticks the View menu's items to match the settings. */
-    void showThemeChoice(boolean dark, boolean presentation) {
-        darkThemeItem.setSelected(dark);
+    void showThemeChoice(Theme theme, boolean presentation) {
+        lightThemeItem.setSelected(theme == Theme.LIGHT);
+        darkThemeItem.setSelected(theme == Theme.DARK);
+        highContrastItem.setSelected(theme == Theme.HIGH_CONTRAST);
         presentationItem.setSelected(presentation);
     }
 
@@ -102,6 +114,15 @@ final class WorkbenchMenus {
     void showFocus(PaneFocus focus) {
         ladderOnlyItem.setSelected(focus == PaneFocus.LADDER);
         lessonOnlyItem.setSelected(focus == PaneFocus.LESSON);
+    }
+
+    private static void themeItem(JMenu view, ButtonGroup group, JRadioButtonMenuItem item, String name,
+            char mnemonic, Theme theme, Consumer<Theme> themeChosen) {
+        item.setName(name);
+        item.setMnemonic(mnemonic);
+        item.addActionListener(e -> themeChosen.accept(theme));
+        group.add(item);
+        view.add(item);
     }
 
     private static JMenu menu(String text, char mnemonic) {

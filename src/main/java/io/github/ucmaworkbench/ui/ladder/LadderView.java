@@ -8,6 +8,7 @@ import io.github.ucmaworkbench.trace.export.TextExporter;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
+import io.github.ucmaworkbench.trace.ladder.MessageClue;
 import java.awt.Rectangle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
+import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
@@ -32,11 +36,12 @@ import net.miginfocom.swing.MigLayout;
  * <p>Threads: the trace calls us on SIP stack threads, where we only queue ({@link TraceQueue}); a
  * Swing timer drains the queue every {@link #BATCH_MILLIS} ms and applies the batch on the event
  * thread, so a burst of thousands of messages costs one layout and one repaint per tick, and a
- * tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying them. Every method of this class must
+ * tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying them. A cross-link (a log
+ * line to its arrow) that must wait for queued messages catches up in the same bounded slices. Every method of this class must
  * be called on the event thread.
  *
- * <p>For the window: {@link #selectMessage(long)}, {@link #selectResponseBefore(String, Instant, int)}
- * (a progress-log line to its arrow), {@link #addArrowSelectionListener(Consumer)}, the
+ * <p>For the window: {@link #selectMessage(long)}, {@link #selectLoggedMessage(String, Instant, MessageClue)}
+ * (a progress-log line to its arrow), {@link #setFollowing(boolean)}, {@link #addArrowSelectionListener(Consumer)}, the
  * {@code highlight*} methods (a lesson step's arrows), {@link #setColumnOrder(List)}, and
  * {@link #close()} when the window goes.
  */
@@ -48,10 +53,10 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
      * forgotten, so a registrar refreshing all day cannot fill the heap.
      */
     public static final int MAX_EVENTS = 100_000;
-    /** The stack stamps a response before the API's callback writes the log line that reports it. */
-    private static final long LOG_LINE_SLACK_MILLIS = 200;
 
     private final LadderFeed feed;
+    /** The last sequence number of the snapshot the view started from: {@link #tracedSequence()} on any thread. */
+    private final long snapshotEnd;
     private final int maxEvents;
     private LadderModel model = new LadderModel();
     private List<String> columnOrder = List.of();
@@ -60,9 +65,9 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private int generation;
     private final LadderCanvas canvas = new LadderCanvas(this);
     private final JScrollPane scroll;
-    private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller);
+    private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller, this::setFollowing);
     private final LadderToolbar toolbar;
-    private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued(false));
+    private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued());
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
     private final LadderExports exports;
     private final LadderRows rows = new LadderRows();
@@ -70,6 +75,11 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private int selectedArrow = -1;
     private LadderPalette palette = LadderPalette.current();
     private LadderHighlight highlight = LadderHighlight.NONE;
+    /** Scroll to each new message; off once the user picks one, so it stays in view during a burst. */
+    private boolean following = true;
+    /** A cross-link waiting for the ladder to catch up (null: none), and which messages it waits for. */
+    private BooleanSupplier crossLink;
+    private Predicate<SipTraceEvent> crossLinkWanted;
 
     /** A view of {@code trace}, starting from what it retains now. */
     public LadderView(SipTrace trace) {
@@ -86,6 +96,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             feed.apply(model, event);
         }
         rows.reset(model, filter);
+        snapshotEnd = feed.newestSequence();
 
         canvas.setName(CANVAS);
 
@@ -96,42 +107,94 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         toolbar.addTo(this, filterBar);
         add(scroll, "span, grow, push");
 
-        LadderNavigation.install(this, canvas);
+        LadderNavigation.install(this, canvas, scroll);
         updateStatus();
     }
 
     // ---- what the window calls -------------------------------------------------------------
 
-    /** Selects the arrow of the message with this trace sequence number; false if unknown. */
+    /**
+     * Selects the arrow of the message with this trace sequence number; false if unknown. A
+     * message still waiting to be drawn is caught up with first (see {@link #catchUpThen}); when
+     * that takes more than one slice this returns false and the arrow is selected once it is in.
+     */
     public boolean selectMessage(long sequence) {
-        applyQueued(true); // a cross-link must find a message just traced
-        LadderArrow arrow = model.arrowOfSequence(sequence);
-        if (arrow == null) {
-            return false;
-        }
-        selectArrow(arrow.index());
-        return true;
+        return catchUpThen(event -> event.sequence() <= sequence, () -> {
+            LadderArrow arrow = model.arrowOfSequence(sequence);
+            if (arrow == null) {
+                return false;
+            }
+            selectArrow(arrow.index());
+            return true;
+        });
     }
 
     /**
      * Selects the latest response {@code party} received no later than {@code time} (with
      * {@code statusCode}, or any code when 0): the arrow behind a progress-log line such as
-     * "refused with 486". False when there is none.
+     * "refused with 486". False when there is none, or when the ladder must first catch up with
+     * more than one slice of waiting messages; it then selects the arrow once they are in.
      */
     public boolean selectResponseBefore(String party, Instant time, int statusCode) {
-        applyQueued(true); // a cross-link must find a message just traced
-        int found = model.latestResponseBefore(party, time.plusMillis(LOG_LINE_SLACK_MILLIS), statusCode);
-        if (found >= 0) {
-            selectArrow(found);
-        }
-        return found >= 0;
+        return selectLoggedMessage(party, time, MessageClue.received(MessageClue.Kind.anyResponse()).withStatus(statusCode));
     }
 
-    /** Selects an arrow by its index in the model (showing it even if the filter hid it). */
+    /**
+     * Selects the message {@code party}'s progress-log line stamped {@code time} reports, as
+     * {@code clue} describes it: the arrow behind a click on that line. Stops following at once.
+     * False when there is none, or while the ladder catches up (as {@link #selectResponseBefore}).
+     */
+    public boolean selectLoggedMessage(String party, Instant time, MessageClue clue) {
+        setFollowing(false);
+        Instant limit = clue.lastUseful(time);
+        return catchUpThen(event -> !event.time().isAfter(limit), () -> {
+            int found = clue.findIn(model, party, time);
+            if (found >= 0) {
+                selectArrow(found);
+            }
+            return found >= 0;
+        });
+    }
+
+    /**
+     * A cross-link must find a message that may still wait in the queue: applies the waiting
+     * messages {@code wanted} accepts, oldest first, one bounded slice per event-thread dispatch
+     * (a burst can leave 100,000 waiting; applying them at once held the thread for a third of a
+     * second), then runs {@code select}. Returns its answer when the first slice was enough, else
+     * false. A newer cross-link replaces one still catching up: the user's latest click wins.
+     */
+    private boolean catchUpThen(Predicate<SipTraceEvent> wanted, BooleanSupplier select) {
+        boolean queued = crossLink != null;
+        crossLinkWanted = wanted;
+        crossLink = select;
+        return !queued && catchUpSlice();
+    }
+
+    /** One slice of a cross-link's catch-up; runs the cross-link when done, else comes back later. */
+    private boolean catchUpSlice() {
+        if (crossLink == null) {
+            return false;
+        }
+        boolean done = isPaused() || trimming || applied(() -> feed.applyWhile(model, crossLinkWanted));
+        if (!done) {
+            SwingUtilities.invokeLater(this::catchUpSlice); // behind the paints and clicks already waiting
+            return false;
+        }
+        BooleanSupplier select = crossLink;
+        crossLink = null;
+        crossLinkWanted = null;
+        return select.getAsBoolean();
+    }
+
+    /**
+     * Selects an arrow by its index in the model (showing it even if the filter hid it). Stops
+     * {@linkplain #setFollowing following}: the user is looking at this one.
+     */
     public void selectArrow(int arrowIndex) {
         if (arrowIndex < 0 || arrowIndex >= model.size()) {
             return;
         }
+        setFollowing(false);
         if (!filter.matches(model.arrow(arrowIndex))) {
             setFilter(LadderFilter.NONE);
         }
@@ -153,11 +216,33 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     /**
-     * Highlights every message traced from now on, until {@link #clearHighlight()}: call it
-     * before a lesson step runs to show the arrows the step caused.
+     * Highlights every message traced from now on, until {@link #highlightUntilNow()} or
+     * {@link #clearHighlight()}: call it before a lesson step runs to show the arrows the step caused.
      */
     public void highlightFromNow() {
-        highlight = highlight.after(feed.newestSequence());
+        highlightAfter(feed.newestSequence());
+    }
+
+    /**
+     * Like {@link #highlightFromNow()}, from a {@link #tracedSequence()} taken earlier on another
+     * thread: a step's first message may be traced before the event thread gets to highlight it.
+     */
+    public void highlightAfter(long sequence) {
+        highlight = highlight.after(sequence);
+        canvas.repaint();
+    }
+
+    /** The newest trace sequence number this view has been given or holds; safe on any thread. */
+    public long tracedSequence() {
+        return Math.max(snapshotEnd, feed.lastEnqueuedSequence());
+    }
+
+    /**
+     * Ends what {@link #highlightFromNow()} started: messages traced from now on are not lit,
+     * those traced since stay lit. Call it when the lesson step ends.
+     */
+    public void highlightUntilNow() {
+        highlight = highlight.until(feed.newestSequence());
         canvas.repaint();
     }
 
@@ -213,7 +298,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         rows.reset(model, filter);
         scroll.getColumnHeader().revalidate();
         layoutChanged();
-        scrollToRow(selectedRow());
+        scrollToRow(following ? rows.count() - 1 : selectedRow());
     }
 
     public boolean isGroupByCaller() {
@@ -224,13 +309,30 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     public void setPaused(boolean paused) {
         toolbar.showPaused(paused);
         if (!paused) {
-            applyQueued(false);
+            applyQueued();
         }
         updateStatus();
     }
 
     public boolean isPaused() {
         return toolbar.isPaused();
+    }
+
+    /**
+     * Following: the ladder scrolls to each new message. Selecting a message (a click on an arrow
+     * or a log line) or scrolling up turns it off; turning it on (the Follow button, Ctrl+End)
+     * jumps to the newest message.
+     */
+    public void setFollowing(boolean on) {
+        filterBar.showFollowing(on);
+        following = on;
+        if (on) {
+            scrollToRow(rows.count() - 1);
+        }
+    }
+
+    public boolean isFollowing() {
+        return following;
     }
 
     /** Empties the trace (its retained records) and the ladder. */
@@ -306,11 +408,10 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     /**
-     * Applies queued events: all of them ({@code everything}, for a cross-link that must find a
-     * message), or as many as fit in {@link LadderFeed#BUDGET_NANOS} so a flood never holds the event thread
-     * longer than that; the timer then comes back sooner until the backlog is gone.
+     * The timer's tick: applies one bounded slice of queued events ({@link LadderFeed#applyBatch});
+     * the timer then comes back sooner until the backlog is gone.
      */
-    private void applyQueued(boolean everything) {
+    private void applyQueued() {
         if (isPaused() || trimming) {
             updateStatus();
             return;
@@ -318,12 +419,24 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         if (!feed.hasMore()) {
             return;
         }
-        boolean follow = isAtBottom();
+        applied(() -> {
+            feed.applyBatch(model);
+            return true;
+        });
+    }
+
+    /** Runs {@code apply} (which adds arrows to the model) and brings rows, layout and scrolling up to date; returns its answer. */
+    private boolean applied(BooleanSupplier apply) {
+        boolean follow = following;
         int before = model.size();
         int columnsBefore = model.columns().size();
-        feed.applyBatch(model, everything);
+        boolean answer = apply.getAsBoolean();
         timer.setDelay(feed.hasBacklog() ? LadderFeed.CATCH_UP_MILLIS : BATCH_MILLIS);
-        if (model.isGroupByCaller() && model.size() > before) {
+        if (model.size() == before) {
+            updateStatus();
+            return answer;
+        }
+        if (model.isGroupByCaller()) {
             rows.reset(model, filter); // a new arrow belongs inside its caller's group, not at the end
         } else {
             for (int i = before; i < model.size(); i++) {
@@ -342,6 +455,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         if (model.events().size() > maxEvents) {
             trim();
         }
+        return answer;
     }
 
     /**
@@ -382,7 +496,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         }
     }
 
-    private boolean isAtBottom() {
+    boolean isAtBottom() {
         Rectangle visible = canvas.getVisibleRect();
         return visible.y + visible.height >= canvas.getHeight() - LadderGeometry.ROW_HEIGHT;
     }
@@ -392,7 +506,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             filter = next;
             rows.reset(model, filter);
             layoutChanged();
-            scrollToRow(selectedRow());
+            scrollToRow(following ? rows.count() - 1 : selectedRow());
         }
     }
 
