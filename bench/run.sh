@@ -114,13 +114,18 @@ start_server() {
 
 stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 
+# The load scenario without its call-length pause: SIPp 3.6.1 now and then never wakes a call
+# paused for 0 ms (seen as a few "unfinished" calls in the Kamailio runs); CALL_LENGTH_MS
+# keeps the pause (-d) for runs that want one.
+UAC_SCENARIO=$OUT/load-uac.xml
+if [ -n "${CALL_LENGTH_MS:-}" ]; then cp bench/sipp/load-uac.xml "$UAC_SCENARIO"; else grep -v '<pause/>' bench/sipp/load-uac.xml > "$UAC_SCENARIO"; fi
 # sipp_uac TARGET_HOST:PORT RATE COUNT TAG [extra sipp args] -> rc; stats in $OUT/TAG.*
 sipp_uac() {
     local target=$1 rate=$2 count=$3 tag=$4; shift 4
-    (cd "$OUT" && timeout $((STEP_SECONDS * 3 + 60)) sipp -sf "$ROOT/bench/sipp/load-uac.xml" -key domain example.com \
+    (cd "$OUT" && timeout $((STEP_SECONDS * 3 + 60)) sipp -sf "$UAC_SCENARIO" -key domain example.com \
         -s server "$target" -i 127.0.0.1 -p "$(free_port)" -r "$rate" -m "$count" -l $((rate * 4 + 100)) \
         -timeout $((STEP_SECONDS * 2 + 30))s -nostdin -trace_stat -stf "$OUT/$tag.csv" -trace_err \
-        -error_file "$OUT/$tag.errors" "$@" > "$OUT/$tag.out" 2>&1)
+        -error_file "$OUT/$tag.errors" ${CALL_LENGTH_MS:+-d "$CALL_LENGTH_MS"} "$@" > "$OUT/$tag.out" 2>&1)
 }
 
 # field of SIPp's final statistics line, e.g. "Successful call" / "Failed call"
