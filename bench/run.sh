@@ -305,7 +305,7 @@ fi
 # over UDP, RFC 3261 17.2.2) and the JVM's periodic collection could give memory back.
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 heap_used_kb() { jcmd "$1" GC.run >/dev/null 2>&1; sleep 1; jcmd "$1" GC.heap_info 2>/dev/null | awk '/ heap / || /garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub(/[^0-9]/,"",v); print v; exit}}'; }
-heap_committed_kb() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/ heap / || /garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="committed") {v=$(i+1); gsub(/[^0-9K,]/,"",v); sub(/K.*/,"",v); print v; exit}}'; }
+heap_committed_kb() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/ heap / || /garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="total") {v=$(i+1); gsub(/[^0-9]/,"",v); print v; exit}}'; }
 threads() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
 live() { jcmd "$1" GC.class_histogram 2>/dev/null | awk -v pat="$2" '$4 ~ pat {n += $2} END {print n + 0}'; }
 mem_line() { # WHEN NAME PID [gc]: one line; heap used only with gc (it forces a collection)

@@ -102,7 +102,10 @@ final class ParseAhead {
         return ahead == null ? null : ahead.take(bytes);
     }
 
-    private synchronized SIPMessage take(byte[] bytes) {
+    synchronized SIPMessage take(byte[] bytes) {
+        if (bytes.length < MIN_LENGTH) {
+            return null; // never queued: looking for it would throw away everything queued
+        }
         Item item;
         while ((item = queue.poll()) != null) {
             if (Arrays.equals(item.bytes, bytes)) {
