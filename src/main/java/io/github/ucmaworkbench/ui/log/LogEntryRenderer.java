@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.ui.log;
 
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
@@ -56,6 +57,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
     private Color errorColour;
     private Color warningColour;
     private Color disabledColour;
+    private Color errorText;
     private Color background;
     private Color foreground;
     private Color quiet;
@@ -75,7 +77,9 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
         if (errorColour == null) {
             errorColour = LevelIcon.colour(ProgressLevel.ERROR);
             warningColour = LevelIcon.colour(ProgressLevel.WARNING);
-            disabledColour = UIManager.getColor("Label.disabledForeground");
+            // Not the disabled grey (3:1): a time and an error line are text to read (WCAG AA 4.5:1).
+            disabledColour = ThemeSupport.hintColour();
+            errorText = ThemeSupport.errorColour();
         }
         boolean error = value.level() == ProgressLevel.ERROR;
         // Kept in a field rather than setFont: a renderer must not fire property changes and
@@ -89,7 +93,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
             foreground = list.getSelectionForeground();
         } else if (error) {
             background = blend(errorColour, background, 0.16f);
-            foreground = errorColour;
+            foreground = errorText;
         } else if (value.level() == ProgressLevel.WARNING) {
             background = blend(warningColour, background, 0.10f);
         }
@@ -145,22 +149,33 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
         return result;
     }
 
+    /**
+     * Breaks {@code text} into lines no wider than {@code width}: at spaces, and inside a word only
+     * when the word alone is wider (a long URI). Each word is measured once and the widths added up,
+     * rather than measuring the growing line again for every word.
+     */
     static List<String> wordWrap(String text, FontMetrics fm, int width) {
         List<String> result = new ArrayList<>();
+        int space = fm.charWidth(' ');
         for (String paragraph : text.split("\\R", -1)) {
             StringBuilder line = new StringBuilder();
+            int lineWidth = 0;
             for (String word : paragraph.split(" ", -1)) {
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (fm.stringWidth(candidate) <= width) {
-                    line.setLength(0);
-                    line.append(candidate);
+                int wordWidth = fm.stringWidth(word);
+                int candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= width) {
+                    if (line.length() > 0) {
+                        line.append(' ');
+                    }
+                    line.append(word);
+                    lineWidth = candidate;
                     continue;
                 }
                 if (line.length() > 0) {
                     result.add(line.toString());
                     line.setLength(0);
                 }
-                // A word wider than the line (a long URI): break it where it no longer fits.
+                // A word wider than the line: break it where it no longer fits.
                 String rest = word;
                 while (fm.stringWidth(rest) > width && rest.length() > 1) {
                     int cut = rest.length() - 1;
@@ -171,6 +186,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
                     rest = rest.substring(cut);
                 }
                 line.append(rest);
+                lineWidth = fm.stringWidth(rest);
             }
             result.add(line.toString());
         }
