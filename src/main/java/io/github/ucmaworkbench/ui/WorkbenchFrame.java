@@ -6,6 +6,7 @@ import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import io.github.ucmaworkbench.ui.warmup.ViewWarmUp;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.event.WindowAdapter;
@@ -69,6 +70,7 @@ public final class WorkbenchFrame extends JFrame {
      */
     public WorkbenchFrame(WorkbenchModel model, SettingsHolder settings, Runnable onClosed) {
         super("UCMA Workbench");
+        ViewWarmUp.start(); // the lesson column's classes load on another core while this frame is built
         this.model = model;
         this.settings = settings;
         this.onClosed = onClosed;
