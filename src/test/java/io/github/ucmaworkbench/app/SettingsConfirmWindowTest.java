@@ -108,6 +108,7 @@ class SettingsConfirmWindowTest extends GuiTest {
         GuiActionRunner.execute(() -> settings.textBox(SideSettingsDialog.RING_TIMEOUT).target().setText("7"));
         settings.button(SideSettingsDialog.OK).requireEnabled();
         clickUntilClosed(settings, SideSettingsDialog.OK); // no question: the call is not at stake
+        settings.requireNotVisible();
         window.focus();
 
         waitFor(ClientPanel.LOG_NAME, "Settings applied: invites go to sip:server@example.com and may ring 7 s;"
