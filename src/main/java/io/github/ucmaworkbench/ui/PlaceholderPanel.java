@@ -18,7 +18,7 @@ public final class PlaceholderPanel extends JPanel {
         heading.putClientProperty("FlatLaf.styleClass", "h2");
         JLabel text = new JLabel("<html><div style='width:100%'>" + whatWillAppear + "</div></html>");
         text.setName(name + ".text");
-        text.setEnabled(false); // the theme's quiet colour: this is a note, not content
+        text.putClientProperty("FlatLaf.styleClass", "hint"); // a note, not content; still 4.5:1
         getAccessibleContext().setAccessibleName(title);
         add(heading, "wrap");
         add(text, "wmin 0");

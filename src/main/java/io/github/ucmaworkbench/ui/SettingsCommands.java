@@ -121,8 +121,8 @@ final class SettingsCommands {
         });
     }
 
-    void themeChosen(boolean dark) {
-        settings.update(s -> s.withTheme(dark ? Theme.DARK : Theme.LIGHT));
+    void themeChosen(Theme theme) {
+        settings.update(s -> s.withTheme(theme));
     }
 
     void presentationChosen(boolean on) {

@@ -47,7 +47,8 @@ public abstract class SidePanel extends JPanel {
         setName(prefix);
         this.pending = new PendingIndicator(prefix + PENDING);
         this.log = new ProgressLogPanel(prefix + LOG, title);
-        settingsAction = action(title + " settings…", 'e', e -> openSettings.run());
+        // File menu: C for the client's, S for the server's (both took E, which then meant two things).
+        settingsAction = action(title + " settings…", title.charAt(0), e -> openSettings.run());
         settingsAction.putValue(Action.SHORT_DESCRIPTION, "URI, server and transport of the " + title.toLowerCase(Locale.ROOT));
 
         JLabel heading = new JLabel(title.toUpperCase(Locale.ROOT));

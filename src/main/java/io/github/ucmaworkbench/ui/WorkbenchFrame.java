@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.log.LogEntry;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import io.github.ucmaworkbench.ui.warmup.ViewWarmUp;
 import java.awt.BorderLayout;
@@ -44,6 +45,8 @@ public final class WorkbenchFrame extends JFrame {
     public static final String LESSON_VIEW = "lesson";
     public static final String LADDER_VIEW = "ladder";
     public static final String MENU_VIEW_DARK = "menu.view.dark";
+    public static final String MENU_VIEW_LIGHT = "menu.view.light";
+    public static final String MENU_VIEW_HIGH_CONTRAST = "menu.view.highContrast";
     public static final String MENU_VIEW_PRESENTATION = "menu.view.presentation";
 
     /** How long closing may wait for the SIP side before the window goes anyway. */
@@ -103,6 +106,7 @@ public final class WorkbenchFrame extends JFrame {
         bindings.add(settings.addProblemSink(p -> SwingUtilities.invokeLater(
                 () -> clientPanel.log().append(LogEntry.warning(p)))));
         bindings.add(model.addRegistrarListener(this::registrarChanged));
+        bindings.add(KeyboardSupport.exitFromEveryWindow(this, this::closePerformed));
         bindings.add(model.client().addChangeListener(this::registrarChanged));
         bindings.add(model.server().addChangeListener(this::registrarChanged));
         refreshStatus();
@@ -173,7 +177,7 @@ public final class WorkbenchFrame extends JFrame {
         darkTheme.setName(DARK_THEME);
         darkTheme.setMnemonic('D');
         darkTheme.setToolTipText("Switch between the light and the dark theme (remembered)");
-        darkTheme.addActionListener(e -> commands.themeChosen(darkTheme.isSelected()));
+        darkTheme.addActionListener(e -> commands.themeChosen(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
         presentationFont.setName(PRESENTATION_FONT);
         presentationFont.setMnemonic('R');
         presentationFont.setToolTipText("Larger text for the projector (remembered)");
@@ -271,10 +275,9 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     private void showThemeChoice(WorkbenchSettings now) {
-        boolean dark = now.theme() == Theme.DARK;
-        darkTheme.setSelected(dark);
+        darkTheme.setSelected(now.theme() == Theme.DARK);
         presentationFont.setSelected(now.presentationFont());
-        menus.showThemeChoice(dark, now.presentationFont());
+        menus.showThemeChoice(now.theme(), now.presentationFont());
     }
 
     private void registrarChanged() {

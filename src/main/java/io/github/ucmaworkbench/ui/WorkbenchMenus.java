@@ -2,29 +2,32 @@ package io.github.ucmaworkbench.ui;
 
 import java.awt.Component;
 import java.awt.event.ActionEvent;
-import java.awt.event.InputEvent;
-import java.awt.event.KeyEvent;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
+import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
+import javax.swing.ButtonGroup;
 import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
-import javax.swing.KeyStroke;
+import javax.swing.JRadioButtonMenuItem;
 
 /**
  * The window's menu bar: File, Client, Server (the side panels' own actions, so menu and button
- * stay in step) and View (theme and presentation font); Help comes from ui.help. Event thread only.
+ * stay in step) and View (light, dark or high-contrast theme; presentation font); Help comes from ui.help. Event thread only.
  */
 final class WorkbenchMenus {
-    private final JCheckBoxMenuItem darkThemeItem = new JCheckBoxMenuItem("Dark theme");
+    private final JRadioButtonMenuItem lightThemeItem = new JRadioButtonMenuItem("Light theme");
+    private final JRadioButtonMenuItem darkThemeItem = new JRadioButtonMenuItem("Dark theme");
+    private final JRadioButtonMenuItem highContrastItem = new JRadioButtonMenuItem("High-contrast theme");
     private final JCheckBoxMenuItem presentationItem = new JCheckBoxMenuItem("Presentation font");
     private final JMenuBar bar = new JMenuBar();
 
     WorkbenchMenus(Component owner, ClientPanel clientPanel, ServerPanel serverPanel, Runnable exitPerformed,
-            Consumer<Boolean> themeChosen, Consumer<Boolean> presentationChosen) {
+            Consumer<Theme> themeChosen, Consumer<Boolean> presentationChosen) {
         JMenu file = menu("File", 'F');
         file.add(item(clientPanel.settingsAction(), "menu.file.clientSettings"));
         file.add(item(serverPanel.settingsAction(), "menu.file.serverSettings"));
@@ -37,7 +40,8 @@ final class WorkbenchMenus {
         });
         exit.setMnemonic('x');
         exit.setName("menu.file.exit");
-        exit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
+        // Shown here; the frame handles the key in every window it owns (KeyboardSupport.exitFromEveryWindow).
+        exit.setAccelerator(KeyboardSupport.EXIT);
         file.add(exit);
 
         JMenu client = menu("Client", 'C');
@@ -57,13 +61,15 @@ final class WorkbenchMenus {
         server.add(item(serverPanel.hangUpAction(), "menu.server.hangUp"));
 
         JMenu view = menu("View", 'V');
-        darkThemeItem.setName(WorkbenchFrame.MENU_VIEW_DARK);
-        darkThemeItem.setMnemonic('D');
-        darkThemeItem.addActionListener(e -> themeChosen.accept(darkThemeItem.isSelected()));
+        ButtonGroup themes = new ButtonGroup();
+        themeItem(view, themes, lightThemeItem, WorkbenchFrame.MENU_VIEW_LIGHT, 'L', Theme.LIGHT, themeChosen);
+        themeItem(view, themes, darkThemeItem, WorkbenchFrame.MENU_VIEW_DARK, 'D', Theme.DARK, themeChosen);
+        themeItem(view, themes, highContrastItem, WorkbenchFrame.MENU_VIEW_HIGH_CONTRAST, 'H', Theme.HIGH_CONTRAST,
+                themeChosen);
+        view.addSeparator();
         presentationItem.setName(WorkbenchFrame.MENU_VIEW_PRESENTATION);
         presentationItem.setMnemonic('P');
         presentationItem.addActionListener(e -> presentationChosen.accept(presentationItem.isSelected()));
-        view.add(darkThemeItem);
         view.add(presentationItem);
 
         bar.add(file);
@@ -77,9 +83,20 @@ final class WorkbenchMenus {
     }
 
     /** Ticks the View menu's items to match the settings. */
-    void showThemeChoice(boolean dark, boolean presentation) {
-        darkThemeItem.setSelected(dark);
+    void showThemeChoice(Theme theme, boolean presentation) {
+        lightThemeItem.setSelected(theme == Theme.LIGHT);
+        darkThemeItem.setSelected(theme == Theme.DARK);
+        highContrastItem.setSelected(theme == Theme.HIGH_CONTRAST);
         presentationItem.setSelected(presentation);
+    }
+
+    private static void themeItem(JMenu view, ButtonGroup group, JRadioButtonMenuItem item, String name,
+            char mnemonic, Theme theme, Consumer<Theme> themeChosen) {
+        item.setName(name);
+        item.setMnemonic(mnemonic);
+        item.addActionListener(e -> themeChosen.accept(theme));
+        group.add(item);
+        view.add(item);
     }
 
     private static JMenu menu(String text, char mnemonic) {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.exercise;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.lessons.exercise.ApiConsole;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;
@@ -37,6 +38,9 @@ public final class ConsolePanel extends JPanel implements AutoCloseable {
         output.setFont(new Font(Font.MONOSPACED, Font.PLAIN, output.getFont().getSize()));
         input.setName(INPUT);
         stop.setName(STOP);
+        KeyboardSupport.label(output, "Console output", "What the API console printed");
+        KeyboardSupport.label(input, "Console input", "A Java statement for the API console; Enter runs it");
+        KeyboardSupport.label(stop, "Stop", "Stop the statement that is running");
         add(new JScrollPane(output), "span 2, wrap, wmin 0");
         add(input, "wmin 0");
         add(stop);

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.exercise;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.lessons.LessonSides;
 import io.github.ucmaworkbench.lessons.StepResult;
@@ -78,6 +79,9 @@ public final class ExercisePanel extends JPanel implements AutoCloseable {
         this.live = new LiveRun(sides);
         picker = new JComboBox<>(library.exercises().toArray(new Exercise[0]));
         picker.setName(PICKER);
+        KeyboardSupport.label(picker, "Exercise", "Which homework exercise to work on");
+        KeyboardSupport.label(editor, "Your code", "The exercise's code region; Ctrl+Tab leaves the editor");
+        KeyboardSupport.label(task, "Exercise task", "What the exercise asks for");
         editor.setName(EDITOR);
         editor.setSyntaxEditingStyle(SyntaxConstants.SYNTAX_STYLE_JAVA);
         editor.setCodeFoldingEnabled(true);
@@ -90,6 +94,7 @@ public final class ExercisePanel extends JPanel implements AutoCloseable {
         status.setName(STATUS);
         JList<String> list = new JList<>(results);
         list.setName(RESULTS);
+        KeyboardSupport.label(list, "Check results", "One line per expectation: passed or failed");
         list.setFont(new Font(Font.MONOSPACED, Font.PLAIN, list.getFont().getSize()));
         run.setToolTipText("Compile, put your code in the live " + "client or server, and play the exercise's steps");
         check.setToolTipText("Grade your code on a fresh call: ✔ or ✗ for every expectation");

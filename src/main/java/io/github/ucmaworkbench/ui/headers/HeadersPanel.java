@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.ui.headers;
 
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Component;
 import java.awt.Dimension;
@@ -41,7 +42,7 @@ public final class HeadersPanel extends JPanel {
         problem.setName(name + PROBLEM);
         table.getAccessibleContext().setAccessibleName("Custom INVITE headers");
         table.setFillsViewportHeight(true);
-        table.putClientProperty("terminateEditOnFocusLost", Boolean.TRUE);
+        KeyboardSupport.tabLeaves(table); // Tab went from cell to cell and never left the table
         table.setDefaultRenderer(String.class, new CheckedCellRenderer());
         table.setPreferredScrollableViewportSize(new Dimension(200, table.getRowHeight() * 3));
         problem.setForeground(ThemeSupport.errorColour());
@@ -55,6 +56,7 @@ public final class HeadersPanel extends JPanel {
         add.setToolTipText("Add a header row (pre-filled with the one the server's policy can require)");
         add.getAccessibleContext().setAccessibleName("Add header");
         remove.getAccessibleContext().setAccessibleName("Remove header");
+        remove.setToolTipText("Remove the selected header row");
         add(new JLabel("Custom headers"), "wmin 0");
         add(add);
         add(remove, "wrap");

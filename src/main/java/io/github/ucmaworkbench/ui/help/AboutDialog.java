@@ -2,18 +2,16 @@ package io.github.ucmaworkbench.ui.help;
 
 import java.awt.Dimension;
 import java.awt.Window;
-import java.awt.event.KeyEvent;
 import javax.swing.AbstractAction;
 import javax.swing.JButton;
-import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import javax.swing.JTextArea;
-import javax.swing.KeyStroke;
 import javax.swing.table.DefaultTableModel;
 import net.miginfocom.swing.MigLayout;
 
@@ -36,7 +34,7 @@ public final class AboutDialog extends JDialog {
         JLabel what = new JLabel("The \"Introduction to the UCMA API\" tutorial series, live on a real SIP stack.");
         JLabel runtime = new JLabel("Java " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + ")");
-        runtime.setEnabled(false);
+        runtime.putClientProperty("FlatLaf.styleClass", "hint");
 
         DefaultTableModel rows = new DefaultTableModel(new Object[] {"Library", "License", "Home"}, 0) {
             @Override
@@ -57,6 +55,8 @@ public final class AboutDialog extends JDialog {
         table.setToolTipText("");
         table.setName(LIBRARIES);
         table.setFillsViewportHeight(true);
+        table.getAccessibleContext().setAccessibleName("Bundled libraries");
+        KeyboardSupport.tabLeaves(table);
         table.getColumnModel().getColumn(0).setPreferredWidth(280);
         table.getColumnModel().getColumn(1).setPreferredWidth(260);
         table.getColumnModel().getColumn(2).setPreferredWidth(260);
@@ -65,6 +65,7 @@ public final class AboutDialog extends JDialog {
         text.setName(NOTICES);
         text.setEditable(false);
         text.setCaretPosition(0);
+        text.getAccessibleContext().setAccessibleName("Third-party notices");
 
         JTabbedPane tabs = new JTabbedPane();
         tabs.addTab("Bundled libraries", new JScrollPane(table));
@@ -77,6 +78,7 @@ public final class AboutDialog extends JDialog {
             }
         });
         close.setName(CLOSE);
+        close.setToolTipText("Close this window (Escape)");
 
         JPanel content = new JPanel(new MigLayout("insets dialog, fill", "[grow, fill]", "[][][][grow, fill][]"));
         content.add(title, "wrap");
@@ -85,9 +87,7 @@ public final class AboutDialog extends JDialog {
         content.add(tabs, "wrap");
         content.add(close, "tag ok, growx 0, right");
         setContentPane(content);
-        getRootPane().setDefaultButton(close);
-        getRootPane().registerKeyboardAction(e -> dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
-                JComponent.WHEN_IN_FOCUSED_WINDOW);
+        KeyboardSupport.dialogKeys(this, close, this::dispose);
         setPreferredSize(new Dimension(860, 520));
         pack();
         setLocationRelativeTo(owner);

@@ -22,6 +22,7 @@ public final class DocumentDialog extends JDialog {
         JEditorPane pane = new JEditorPane("text/html", html);
         pane.setName(TEXT);
         pane.setEditable(false);
+        pane.getAccessibleContext().setAccessibleName(title);
         pane.putClientProperty(JEditorPane.HONOR_DISPLAY_PROPERTIES, Boolean.TRUE);
         pane.addHyperlinkListener(e -> {
             if (e.getEventType() == HyperlinkEvent.EventType.ACTIVATED && e.getURL() != null

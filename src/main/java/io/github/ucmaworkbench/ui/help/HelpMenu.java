@@ -15,13 +15,14 @@ import javax.swing.JMenuItem;
 
 /**
  * The Help menu: the lessons' README, the README's softphone recipe, where the workbench keeps its
- * files, and About. Event thread only.
+ * files, the keyboard shortcuts (read from the window's menus and controls), and About. Event thread only.
  */
 public final class HelpMenu {
     public static final String README_ITEM = "menu.help.lessonsReadme";
     public static final String SOFTPHONE_ITEM = "menu.help.softphone";
     public static final String FILES_ITEM = "menu.help.files";
     public static final String ABOUT_ITEM = "menu.help.about";
+    public static final String SHORTCUTS_ITEM = "menu.help.shortcuts";
 
     private HelpMenu() {
     }
@@ -73,6 +74,8 @@ public final class HelpMenu {
         help.add(item("Where your files are", 'W', FILES_ITEM,
                 () -> DocumentDialog.showMarkdown(owner, "Where your files are",
                         WhereFilesAre.markdown(configDirectory.get()), null)));
+        help.add(item("Keyboard shortcuts", 'K', SHORTCUTS_ITEM, () -> DocumentDialog.showMarkdown(owner,
+                "Keyboard shortcuts", KeyboardShortcuts.markdown(owner), null)));
         help.addSeparator();
         help.add(item("About UCMA Workbench", 'A', ABOUT_ITEM, () -> AboutDialog.show(owner)));
         return help;

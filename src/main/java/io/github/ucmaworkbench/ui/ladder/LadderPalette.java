@@ -1,6 +1,8 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.ui.theme.ThemeColors;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Color;
 import java.util.Locale;
 import javax.swing.UIManager;
@@ -20,34 +22,37 @@ final class LadderPalette {
     final Color selection;
     final Color highlight;
     final boolean dark;
+    private final Theme theme;
 
-    private LadderPalette(Color background, Color foreground) {
+    private LadderPalette(Theme theme, Color background, Color foreground) {
+        this.theme = theme;
         this.background = background;
         this.foreground = foreground;
         this.dark = luminance(background) < 0.5;
-        this.muted = blend(foreground, background, 0.45);
+        // Labels (time, call colours) are drawn on the row fills: the theme files pick fills and
+        // colours that read at WCAG AA's 4.5:1 together (LadderPaletteContrastTest), where a blend
+        // of the list's selection blue gave grey on blue.
+        this.muted = ThemeColors.of(theme, "Workbench.hintColor");
         this.lifeline = blend(foreground, background, 0.8);
-        Color sel = UIManager.getColor("List.selectionBackground");
-        this.selection = sel != null ? blend(sel, background, 0.35)
-                : blend(ThemeColors.of(dark, "Ladder.selectionColor"), background, 0.6);
-        this.highlight = blend(ThemeColors.of(dark, "Ladder.highlightColor"), background, dark ? 0.75 : 0.35);
+        this.selection = ThemeColors.of(theme, "Ladder.selectionColor");
+        this.highlight = ThemeColors.of(theme, "Ladder.highlightColor");
     }
 
     /** The palette of the current look and feel. */
     static LadderPalette current() {
         Color bg = UIManager.getColor("Panel.background");
         Color fg = UIManager.getColor("Label.foreground");
-        return new LadderPalette(bg != null ? bg : Color.WHITE, fg != null ? fg : Color.BLACK);
+        return new LadderPalette(ThemeSupport.current(), bg != null ? bg : Color.WHITE, fg != null ? fg : Color.BLACK);
     }
 
     /** A fixed light palette for pictures meant for slides. */
     static LadderPalette print() {
-        return new LadderPalette(Color.WHITE, new Color(0x202020));
+        return new LadderPalette(Theme.LIGHT, Color.WHITE, new Color(0x202020));
     }
 
     Color call(int callIndex) {
-        // The palette picks by its own background: a slide export is light even in the dark theme.
-        return ThemeColors.of(dark, "Ladder.call" + Math.floorMod(callIndex, CALL_COLOURS) + "Color");
+        // The palette picks by its own theme: a slide export is light even in the dark theme.
+        return ThemeColors.of(theme, "Ladder.call" + Math.floorMod(callIndex, CALL_COLOURS) + "Color");
     }
 
     Color dimmed(Color c) {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.swing.JButton;
@@ -19,6 +20,7 @@ final class LadderToolbar {
         pause.setName(LadderNames.PAUSE);
         clear.setName(LadderNames.CLEAR);
         export.setName(LadderNames.EXPORT);
+        KeyboardSupport.label(export, "Export ladder", "Save the ladder as a picture or a text file");
         status.setName(LadderNames.STATUS);
         pause.setToolTipText("Stop following the trace; new messages wait until you resume");
         clear.setToolTipText("Empty the trace");

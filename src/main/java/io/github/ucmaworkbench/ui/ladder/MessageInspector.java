@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
@@ -65,6 +66,9 @@ public class MessageInspector extends JPanel {
         raw.setName(RAW_TEXT);
         record.setName(RECORD);
         related.setName(RELATED);
+        KeyboardSupport.label(raw, "Raw SIP message", "The selected message as it went over the wire");
+        KeyboardSupport.label(record, "Hop", "Which copy of the message: as sent or as received");
+        KeyboardSupport.label(related, "Same transaction", "Every hop of the selected message's transaction");
         raw.setEditable(false);
         related.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         related.setVisibleRowCount(4);
@@ -93,6 +97,13 @@ public class MessageInspector extends JPanel {
         if (already != null) {
             arrowSelected(already);
         }
+        // The styled text keeps the colours it was built with: after a theme change, build it again
+        // in the new theme's colours (light header names on a dark pane read at 1.6:1).
+        raw.addPropertyChangeListener("UI", e -> {
+            if (!raw.getText().isEmpty()) {
+                showText(raw.getText());
+            }
+        });
     }
 
     /** The raw text shown now. */
@@ -179,8 +190,6 @@ public class MessageInspector extends JPanel {
         final SimpleAttributeSet body = new SimpleAttributeSet();
 
         Styles() {
-            Color bg = raw.getBackground() != null ? raw.getBackground() : Color.WHITE;
-            boolean dark = (bg.getRed() * 299 + bg.getGreen() * 587 + bg.getBlue() * 114) / 1000 < 128;
             Color fg = UIManager.getColor("TextPane.foreground") != null ? UIManager.getColor("TextPane.foreground") : Color.BLACK;
             Font mono = new Font(Font.MONOSPACED, Font.PLAIN, raw.getFont() == null ? 12 : raw.getFont().getSize());
             for (SimpleAttributeSet s : List.of(startLine, headerName, headerValue, body)) {
@@ -189,10 +198,10 @@ public class MessageInspector extends JPanel {
                 StyleConstants.setForeground(s, fg);
             }
             StyleConstants.setBold(startLine, true);
-            StyleConstants.setForeground(startLine, ThemeColors.of(dark, "Inspector.startLineColor"));
+            StyleConstants.setForeground(startLine, ThemeColors.get("Inspector.startLineColor"));
             StyleConstants.setBold(headerName, true);
-            StyleConstants.setForeground(headerName, ThemeColors.of(dark, "Inspector.headerNameColor"));
-            StyleConstants.setForeground(body, ThemeColors.of(dark, "Inspector.bodyColor"));
+            StyleConstants.setForeground(headerName, ThemeColors.get("Inspector.headerNameColor"));
+            StyleConstants.setForeground(body, ThemeColors.get("Inspector.bodyColor"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.lesson;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import com.formdev.flatlaf.FlatLaf;
 import io.github.ucmaworkbench.lessons.CSharpEquivalents;
 import io.github.ucmaworkbench.lessons.CodeRegion;
@@ -56,6 +57,7 @@ final class LessonCodePane extends JPanel {
     LessonCodePane() {
         super(new MigLayout("insets 0, fill, wrap 1", "[grow,fill]", "[][grow,fill]"));
         java.setName(LessonView.JAVA_CODE);
+        KeyboardSupport.label(java, "Java code of the step", "The tutorial code that runs this step; Ctrl+Tab leaves it");
         codeTabs.setName(LessonView.CODE_TABS);
         codeTabs.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
         codeTabs.addTab("Java", new RTextScrollPane(java));
@@ -133,6 +135,7 @@ final class LessonCodePane extends JPanel {
         if (csharp == null) {
             csharp = codeArea(SyntaxConstants.SYNTAX_STYLE_CSHARP);
             csharp.setName(LessonView.CSHARP_CODE);
+            KeyboardSupport.label(csharp, "UCMA C# code of the step", "The UCMA 1.0 code the Java mirrors; Ctrl+Tab leaves it");
             csharpTab.add(new RTextScrollPane(csharp), BorderLayout.CENTER);
             style(csharp);
             if (shown != null) {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.lesson;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import javax.swing.JEditorPane;
 import javax.swing.text.html.HTMLEditorKit;
 import javax.swing.text.html.StyleSheet;
@@ -21,9 +22,12 @@ final class LessonTextPane extends JEditorPane {
         css.addRule("blockquote { margin-left: 8px; padding-left: 6px; border-left: 3px solid #d08000; }");
         css.addRule("td, th { border: 1px solid #999999; padding: 2px 4px; }");
         css.addRule("th { font-weight: bold; }");
-        css.addRule(".step { color: #4a78b0; }");
+        // Bold, not a fixed blue: one colour cannot reach 4.5:1 on the light, dark and high-contrast panes.
+        css.addRule(".step { font-weight: bold; }");
         kit.setStyleSheet(css);
         setEditorKit(kit);
+        // After setEditorKit: a new kit brings a new accessible context.
+        KeyboardSupport.label(this, "Lesson text", "The text of the current step");
     }
 
     /** Shows {@code html} from its top. */

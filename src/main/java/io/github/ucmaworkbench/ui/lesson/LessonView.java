@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.lesson;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.lessons.Lesson;
 import io.github.ucmaworkbench.lessons.LessonEngine;
 import io.github.ucmaworkbench.lessons.LessonFormatException;
@@ -10,7 +11,6 @@ import io.github.ucmaworkbench.lessons.StepStatus;
 import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Component;
 import java.awt.Dimension;
-import java.awt.Font;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -71,7 +71,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
     private final JButton startOver = new JButton("Start over");
     private final DefaultListModel<LessonStep> stepModel = new DefaultListModel<>();
     private final JList<LessonStep> steps = new JList<>(stepModel);
-    private final JLabel stepTitle = new JLabel();
+    private final WrappedLabel stepTitle = new WrappedLabel();
     private final JTextArea status = new JTextArea(2, 20);
     private final LessonTextPane text = new LessonTextPane();
     private final LessonCodePane code = new LessonCodePane();
@@ -82,11 +82,16 @@ public final class LessonView extends JPanel implements AutoCloseable {
     public LessonView(LessonHost host, LessonLibrary library, LessonProgressStore store) {
         super(new MigLayout("insets 6, fill, wrap 1, hidemode 3", "[grow,fill]", "[][][][][][grow,fill]"));
         LessonEngine engine = new LessonEngine(host);
-        engine.setActionListener((side, call) -> SwingUtilities.invokeLater(() -> host.highlightAction(side, call.action())));
-        this.presenter = new LessonPresenter(library, store, engine, SwingUtilities::invokeLater, this::refresh);
+        engine.setActionListener((side, call) -> {
+            host.stepStarting(side, call.action());
+            SwingUtilities.invokeLater(() -> host.highlightAction(side, call.action()));
+        });
+        this.presenter = new LessonPresenter(library, store, engine, SwingUtilities::invokeLater, this::refresh,
+                step -> host.stepEnded(step.side(), step.action()));
         setName(NAME);
 
         picker.setName(PICKER);
+        KeyboardSupport.label(picker, "Lesson", "Which lesson of the tutorial series to follow");
         library.lessons().forEach(picker::addItem);
         picker.setToolTipText("Which part of the series");
         picker.addActionListener(e -> {
@@ -101,7 +106,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         next.setToolTipText("Next step");
         next.addActionListener(e -> showStep(presenter.stepIndex() + 1));
         run.setName(RUN);
-        run.setToolTipText("Run this step: the same call as the button it highlights");
+        run.setToolTipText("Run this step: the same call as the button it highlights. Once it passes, the next step is shown");
         run.addActionListener(e -> runCurrentStep());
         // Two rows: the lesson column is narrow beside the two side panels.
         startOver.setName(START_OVER);
@@ -121,6 +126,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         add(problems, "wmin 0");
 
         steps.setName(STEPS);
+        KeyboardSupport.label(steps, "Lesson steps", "The steps of the lesson, each marked passed or failed");
         steps.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         steps.setVisibleRowCount(5);
         steps.setCellRenderer(new StepRenderer());
@@ -132,7 +138,6 @@ public final class LessonView extends JPanel implements AutoCloseable {
         add(new JScrollPane(steps), "hmin 60");
 
         stepTitle.setName(STEP_TITLE);
-        stepTitle.setFont(stepTitle.getFont().deriveFont(Font.BOLD));
         add(stepTitle, "wmin 0");
 
         status.setName(STATUS);
@@ -142,6 +147,9 @@ public final class LessonView extends JPanel implements AutoCloseable {
         status.setOpaque(false);
         status.setFocusable(false);
         status.setBorder(null);
+        // A set colour outlives a theme change: pick it again from the new theme (✔ green of the
+        // light theme on the dark one read at 2.1:1).
+        status.addPropertyChangeListener("UI", e -> showStatusColour());
         add(status, "wmin 0");
 
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(text), code);
@@ -251,11 +259,18 @@ public final class LessonView extends JPanel implements AutoCloseable {
         steps.repaint();
         stepTitle.setText(presenter.stepTitle());
         LessonPresenter.StatusLine line = presenter.statusLine();
-        status.setForeground(line.kind() == StepStatus.PASSED ? ThemeColors.get("Lesson.passedColor")
-                : line.kind() == StepStatus.FAILED ? ThemeColors.get("Lesson.failedColor") : UIManager.getColor("Label.foreground"));
+        statusKind = line.kind();
+        showStatusColour();
         status.setText(line.text());
         text.show(presenter.html());
         code.show(step, presenter.isRunning(step));
+    }
+
+    private StepStatus statusKind;
+
+    private void showStatusColour() {
+        status.setForeground(statusKind == StepStatus.PASSED ? ThemeColors.get("Lesson.passedColor")
+                : statusKind == StepStatus.FAILED ? ThemeColors.get("Lesson.failedColor") : UIManager.getColor("Label.foreground"));
     }
 
     /** The outcome in words: {@code the server's log says "…"; the client is CONNECTED}. */

@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.ui.log;
 
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
+import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
@@ -56,6 +57,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
     private Color errorColour;
     private Color warningColour;
     private Color disabledColour;
+    private Color errorText;
     private Color background;
     private Color foreground;
     private Color quiet;
@@ -75,7 +77,9 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
         if (errorColour == null) {
             errorColour = LevelIcon.colour(ProgressLevel.ERROR);
             warningColour = LevelIcon.colour(ProgressLevel.WARNING);
-            disabledColour = UIManager.getColor("Label.disabledForeground");
+            // Not the disabled grey (3:1): a time and an error line are text to read (WCAG AA 4.5:1).
+            disabledColour = ThemeSupport.hintColour();
+            errorText = ThemeSupport.errorColour();
         }
         boolean error = value.level() == ProgressLevel.ERROR;
         // Kept in a field rather than setFont: a renderer must not fire property changes and
@@ -89,7 +93,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
             foreground = list.getSelectionForeground();
         } else if (error) {
             background = blend(errorColour, background, 0.16f);
-            foreground = errorColour;
+            foreground = errorText;
         } else if (value.level() == ProgressLevel.WARNING) {
             background = blend(warningColour, background, 0.10f);
         }

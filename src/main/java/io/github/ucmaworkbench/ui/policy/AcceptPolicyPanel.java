@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.policy;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.StandardRejection;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
@@ -65,6 +66,13 @@ public final class AcceptPolicyPanel extends JPanel {
         code.setName(name + CODE);
         reason.setName(name + REASON);
         askSeconds.setName(name + ASK_SECONDS);
+        // The spinner's own text field is what takes the focus: it needs the name too.
+        KeyboardSupport.label(((javax.swing.JSpinner.DefaultEditor) askSeconds.getEditor()).getTextField(), "Seconds before declining automatically", "How long the Ask dialog waits before it declines the call");
+        KeyboardSupport.label(kind, "Accept policy", "How the server answers an incoming INVITE (lesson 6)");
+        KeyboardSupport.label(rejection, "Rejection response", "The SIP response the server rejects with");
+        KeyboardSupport.label(code, "Custom response code", "A SIP status code from 300 to 699");
+        KeyboardSupport.label(reason, "Custom reason phrase", "The reason phrase sent with the custom code");
+        KeyboardSupport.label(header, "Required header name", "The header an INVITE must carry to be accepted");
         header.setName(name + HEADER);
         problem.setName(name + PROBLEM);
         kind.getAccessibleContext().setAccessibleName("Accept policy");

@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.ui.policy;
 
 import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.tutorial.IncomingCall;
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Window;
@@ -91,7 +92,11 @@ public final class AskCallDialog extends JDialog {
         content.add(accept, "split 2, right, tag ok");
         content.add(decline, "tag cancel");
         setContentPane(content);
-        getRootPane().setDefaultButton(accept);
+        // Enter accepts and Escape declines wherever the focus is; Tab leaves the headers table.
+        KeyboardSupport.tabLeaves(table);
+        KeyboardSupport.dialogKeys(this, accept, () -> answer(false));
+        accept.getAccessibleContext().setAccessibleDescription("Answer the call (Enter)");
+        decline.getAccessibleContext().setAccessibleDescription("Refuse the call with 603 Decline (Escape)");
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {

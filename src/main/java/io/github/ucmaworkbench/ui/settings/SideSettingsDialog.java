@@ -226,6 +226,12 @@ public final class SideSettingsDialog extends JDialog {
         ringTimeout.setName(RING_TIMEOUT);
         ok.setName(OK);
         cancel.setName(CANCEL);
+        embedded.setToolTipText("Sign in to the registrar this workbench runs on this computer");
+        external.setToolTipText("Sign in to another SIP server, e.g. Kamailio or Asterisk");
+        userName.setToolTipText("Only for a server that asks for digest authentication");
+        password.setToolTipText("Only for a server that asks for digest authentication");
+        ok.setToolTipText("Save and use these settings (Enter)");
+        cancel.setToolTipText("Keep the settings in use (Escape)");
         embedded.setMnemonic('w');
         external.setMnemonic('x');
         ButtonGroup group = new ButtonGroup();

@@ -48,6 +48,9 @@ public final class ThemeSupport {
 
     /** The theme in effect, judged by the installed look and feel. */
     public static Theme current() {
+        if (UIManager.getLookAndFeel() instanceof HighContrastLaf) {
+            return Theme.HIGH_CONTRAST;
+        }
         return FlatLaf.isLafDark() ? Theme.DARK : Theme.LIGHT;
     }
 
@@ -60,23 +63,23 @@ public final class ThemeSupport {
         // Clear our font override first so the new theme reports its own default size.
         UIManager.put("defaultFont", null);
         UIManager.put("ucma.presentationFont", null);
-        if (theme == Theme.DARK) {
-            FlatDarkLaf.setup();
-        } else {
-            FlatLightLaf.setup();
-        }
+        setupLaf(theme);
         if (presentationFont) {
             Font base = UIManager.getLookAndFeelDefaults().getFont("defaultFont");
             if (base != null) {
                 UIManager.put("defaultFont", base.deriveFont(base.getSize2D() * PRESENTATION_SCALE));
                 UIManager.put("ucma.presentationFont", Boolean.TRUE);
                 // setup() already built the defaults with the old font; build them again.
-                if (theme == Theme.DARK) {
-                    FlatDarkLaf.setup();
-                } else {
-                    FlatLightLaf.setup();
-                }
+                setupLaf(theme);
             }
+        }
+    }
+
+    private static void setupLaf(Theme theme) {
+        switch (theme) {
+            case DARK -> FlatDarkLaf.setup();
+            case HIGH_CONTRAST -> HighContrastLaf.setup();
+            default -> FlatLightLaf.setup();
         }
     }
 
@@ -86,9 +89,22 @@ public final class ThemeSupport {
         }
     }
 
-    /** The red that marks a problem, from the current theme (FlatLaf's Actions.Red), with a fallback. */
+    /**
+     * The red of a problem's text, from the current theme. Not FlatLaf's Actions.Red: that is an
+     * icon colour and reads at about 3.5:1 as text; ours keeps WCAG AA's 4.5:1 (ThemeContrastTest).
+     */
     public static Color errorColour() {
-        Color c = UIManager.getColor("Actions.Red");
-        return c == null ? new Color(0xDB5860) : c;
+        Color c = UIManager.getColor(ERROR_FOREGROUND);
+        return c == null ? ThemeColors.of(current(), ERROR_FOREGROUND) : c;
     }
+
+    /** Quiet text (hints, a log line's time) that still reads at 4.5:1, where a disabled label's grey does not. */
+    public static Color hintColour() {
+        Color c = UIManager.getColor(HINT_FOREGROUND);
+        return c == null ? ThemeColors.of(current(), HINT_FOREGROUND) : c;
+    }
+
+    /** The theme keys of {@link #errorColour()} and {@link #hintColour()}. */
+    public static final String ERROR_FOREGROUND = "Workbench.errorColor";
+    public static final String HINT_FOREGROUND = "Workbench.hintColor";
 }
