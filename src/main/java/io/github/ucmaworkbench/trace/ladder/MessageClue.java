@@ -29,6 +29,12 @@ public record MessageClue(Direction direction, List<Kind> kinds, boolean ahead) 
     static final Duration SLACK = Duration.ofMillis(200);
     /** How long after a "Sending…" line its message may leave (a first sign-in builds a SIP stack). */
     static final Duration AHEAD_WINDOW = Duration.ofSeconds(30);
+    /**
+     * How far before its line a message may lie. A log line reports what just happened; without a
+     * bound, a click on a line whose message is not there (a server receives no responses) scanned
+     * every arrow of a classroom burst on the event thread.
+     */
+    static final Duration LOOKBACK = Duration.ofSeconds(60);
 
     /** A request of {@code method}, or a response to one ("" for any) with a code in {@code lowest..highest}. */
     public record Kind(String method, boolean request, int lowest, int highest) {
@@ -108,7 +114,13 @@ public record MessageClue(Direction direction, List<Kind> kinds, boolean ahead) 
         if (ahead) {
             Instant from = time.minus(SLACK);
             Instant until = time.plus(AHEAD_WINDOW);
-            for (int i = 0; i < model.size(); i++) {
+            // Arrows come in time order (give or take a few ms): start where the window starts, found
+            // from the end, instead of walking a burst of old arrows from the first.
+            int start = model.size();
+            while (start > 0 && !model.arrow(start - 1).time().isBefore(from.minus(SLACK))) {
+                start--;
+            }
+            for (int i = start; i < model.size(); i++) {
                 SipTraceEvent record = recordOf(model.arrow(i), party);
                 if (record != null && !record.time().isBefore(from) && !record.time().isAfter(until)) {
                     return i;
@@ -117,7 +129,11 @@ public record MessageClue(Direction direction, List<Kind> kinds, boolean ahead) 
             return -1;
         }
         Instant limit = time.plus(SLACK);
+        Instant oldest = time.minus(LOOKBACK);
         for (int i = model.size() - 1; i >= 0; i--) {
+            if (model.arrow(i).time().isBefore(oldest)) {
+                break;
+            }
             SipTraceEvent record = recordOf(model.arrow(i), party);
             if (record != null && !record.time().isAfter(limit)) {
                 return i;
