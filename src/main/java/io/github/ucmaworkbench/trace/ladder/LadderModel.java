@@ -42,6 +42,8 @@ public final class LadderModel {
     private final List<LadderArrow> arrows = new ArrayList<>();
     private final List<SipTraceEvent> events = new ArrayList<>();
     private final Map<Long, LadderArrow> bySequence = new HashMap<>();
+    /** Per party, the arrows of the responses it received, oldest first: what a log line's click looks through. */
+    private final Map<String, List<LadderArrow>> responsesReceived = new HashMap<>();
     private final Map<String, Deque<LadderArrow>> openByKey = new HashMap<>();
     private final Set<String> seenSides = new HashSet<>();
     private final Map<String, LadderCall> calls = new HashMap<>();
@@ -108,6 +110,9 @@ public final class LadderModel {
             }
         }
         bySequence.put(event.sequence(), arrow);
+        if (event.direction() == Direction.RECEIVED && !event.isRequest()) {
+            responsesReceived.computeIfAbsent(event.party(), p -> new ArrayList<>()).add(arrow);
+        }
         keepColumnsIfStillRight(arrow, oldFrom, oldTo);
         return arrow;
     }
@@ -123,6 +128,7 @@ public final class LadderModel {
         arrows.clear();
         events.clear();
         bySequence.clear();
+        responsesReceived.clear();
         openByKey.clear();
         seenSides.clear();
         calls.clear();
@@ -167,19 +173,18 @@ public final class LadderModel {
      * the arrow behind a progress-log line.
      */
     public int latestResponseBefore(String party, Instant limit, int statusCode) {
-        // A log line reports what just happened: look back a minute, not over every arrow of a
-        // classroom burst (a server receives no responses, so a click on its log scanned them all,
-        // on the event thread).
+        // Only the responses this party received, newest first: a click on a log line looked at
+        // every arrow of a classroom burst before (on the event thread; the server receives none).
+        List<LadderArrow> received = responsesReceived.getOrDefault(party, List.of());
         Instant oldest = limit.minus(RESPONSE_LOOKBACK);
-        for (int i = size() - 1; i >= 0; i--) {
-            LadderArrow arrow = arrow(i);
-            if (arrow.time().isBefore(oldest)) {
+        for (int i = received.size() - 1; i >= 0; i--) {
+            LadderArrow arrow = received.get(i);
+            SipTraceEvent record = arrow.received();
+            if (record.time().isBefore(oldest)) {
                 break;
             }
-            SipTraceEvent received = arrow.received();
-            if (!arrow.isRequest() && received != null && received.party().equals(party)
-                    && !received.time().isAfter(limit) && (statusCode == 0 || arrow.statusCode() == statusCode)) {
-                return i;
+            if (!record.time().isAfter(limit) && (statusCode == 0 || arrow.statusCode() == statusCode)) {
+                return arrow.index();
             }
         }
         return -1;

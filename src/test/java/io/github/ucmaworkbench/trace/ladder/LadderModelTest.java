@@ -42,6 +42,8 @@ class LadderModelTest {
         assertThat(model.latestResponseBefore(CLIENT, TraceEvents.T0.plusSeconds(30), 200)).isEqualTo(1);
         assertThat(model.latestResponseBefore(CLIENT, TraceEvents.T0.plusSeconds(61), 200))
                 .as("a line written a minute after the response reports something else").isEqualTo(-1);
+        assertThat(model.latestResponseBefore(REGISTRAR, TraceEvents.T0.plusSeconds(30), 0))
+                .as("a party that received no response").isEqualTo(-1);
     }
 
     @Test
