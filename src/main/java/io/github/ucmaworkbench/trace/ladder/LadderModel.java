@@ -42,8 +42,6 @@ public final class LadderModel {
     private final List<LadderArrow> arrows = new ArrayList<>();
     private final List<SipTraceEvent> events = new ArrayList<>();
     private final Map<Long, LadderArrow> bySequence = new HashMap<>();
-    /** Per party, the arrows of the responses it received, oldest first: what a log line's click looks through. */
-    private final Map<String, List<LadderArrow>> responsesReceived = new HashMap<>();
     private final Map<String, Deque<LadderArrow>> openByKey = new HashMap<>();
     private final Set<String> seenSides = new HashSet<>();
     private final Map<String, LadderCall> calls = new HashMap<>();
@@ -58,9 +56,6 @@ public final class LadderModel {
     private Set<String> registerTargets = Set.of();
     private boolean groupByCaller;
     private Instant origin;
-
-    /** How far before a log line's time {@link #latestResponseBefore} looks for the response it reports. */
-    static final java.time.Duration RESPONSE_LOOKBACK = java.time.Duration.ofSeconds(60);
 
     /** Adds one event; returns the arrow it made or completed. */
     public LadderArrow add(SipTraceEvent event) {
@@ -110,9 +105,6 @@ public final class LadderModel {
             }
         }
         bySequence.put(event.sequence(), arrow);
-        if (event.direction() == Direction.RECEIVED && !event.isRequest()) {
-            responsesReceived.computeIfAbsent(event.party(), p -> new ArrayList<>()).add(arrow);
-        }
         keepColumnsIfStillRight(arrow, oldFrom, oldTo);
         return arrow;
     }
@@ -128,7 +120,6 @@ public final class LadderModel {
         arrows.clear();
         events.clear();
         bySequence.clear();
-        responsesReceived.clear();
         openByKey.clear();
         seenSides.clear();
         calls.clear();
@@ -165,29 +156,6 @@ public final class LadderModel {
     /** Every event added, in the order added (the trace's sequence order). */
     public List<SipTraceEvent> events() {
         return Collections.unmodifiableList(events);
-    }
-
-    /**
-     * The index of the latest response {@code party} received no later than {@code limit} (with
-     * {@code statusCode}, or any code when 0) and at most {@link #RESPONSE_LOOKBACK} before it, or -1:
-     * the arrow behind a progress-log line.
-     */
-    public int latestResponseBefore(String party, Instant limit, int statusCode) {
-        // Only the responses this party received, newest first: a click on a log line looked at
-        // every arrow of a classroom burst before (on the event thread; the server receives none).
-        List<LadderArrow> received = responsesReceived.getOrDefault(party, List.of());
-        Instant oldest = limit.minus(RESPONSE_LOOKBACK);
-        for (int i = received.size() - 1; i >= 0; i--) {
-            LadderArrow arrow = received.get(i);
-            SipTraceEvent record = arrow.received();
-            if (record.time().isBefore(oldest)) {
-                break;
-            }
-            if (!record.time().isAfter(limit) && (statusCode == 0 || arrow.statusCode() == statusCode)) {
-                return arrow.index();
-            }
-        }
-        return -1;
     }
 
     /** The arrow holding the record with this trace sequence number, or null. */

@@ -39,10 +39,11 @@ class LadderModelTest {
             model.add(t.request(CLIENT, SENT, CLIENT_ADDR, REGISTRAR_ADDR, "OPTIONS", "opt-" + i, 1, CLIENT_ADDR, "z9hG4bKo" + i, 10 + i));
         }
 
-        assertThat(model.latestResponseBefore(CLIENT, TraceEvents.T0.plusSeconds(30), 200)).isEqualTo(1);
-        assertThat(model.latestResponseBefore(CLIENT, TraceEvents.T0.plusSeconds(61), 200))
+        MessageClue ok = MessageClue.received(MessageClue.Kind.anyResponse()).withStatus(200);
+        assertThat(ok.findIn(model, CLIENT, TraceEvents.T0.plusSeconds(30))).isEqualTo(1);
+        assertThat(ok.findIn(model, CLIENT, TraceEvents.T0.plusSeconds(61)))
                 .as("a line written a minute after the response reports something else").isEqualTo(-1);
-        assertThat(model.latestResponseBefore(REGISTRAR, TraceEvents.T0.plusSeconds(30), 0))
+        assertThat(MessageClue.received(MessageClue.Kind.anyResponse()).findIn(model, REGISTRAR, TraceEvents.T0.plusSeconds(30)))
                 .as("a party that received no response").isEqualTo(-1);
     }
 
