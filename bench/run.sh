@@ -3,7 +3,7 @@
 # Prints figures; asserts nothing. All traffic stays on 127.0.0.1; every load run is bounded by
 # a call count (-m) and a time limit (-timeout).
 #
-#   bench/run.sh                 all five benchmarks
+#   bench/run.sh                 all six benchmarks
 #   bench/run.sh 1 3             only some of them
 #   STEP_SECONDS=30 bench/run.sh 3 4   longer steps for the rate search (default 10)
 #   RATES="500 1000 2000" ...    the rates to climb (calls/s)
@@ -17,7 +17,7 @@ OUT=${OUT:-$ROOT/target/bench}
 STEP_SECONDS=${STEP_SECONDS:-10}
 RATES=${RATES:-"25 50 100 250 500 750 1000 1500 2000 3000"}
 HEAP=${HEAP:--Xmx512m}
-SELECTED=${*:-"1 2 3 4 5"}
+SELECTED=${*:-"1 2 3 4 5 6"}
 mkdir -p "$OUT"
 PIDS=()
 
@@ -253,6 +253,24 @@ if [[ " $SELECTED " == *" 5 "* ]]; then
         say "  40 s later   ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") threads=$(threads "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
     done
     stop "$SRV_PID"; stop "$REG_PID"
+fi
+
+# --- 6: the event thread during startup and a burst --------------------------------------------
+if [[ " $SELECTED " == *" 6 "* ]]; then
+    # The window in this JVM with the launcher's heap (README, pom's dist.javaOptions); an
+    # EdtWatchdog times every event-thread dispatch. Target (issue 14): none over 100 ms.
+    EDT_JAVA_OPTS=${EDT_JAVA_OPTS:-"-Xms64m -Xmx512m -XX:+UseG1GC -XX:G1PeriodicGCInterval=60000"}
+    say ""; say "## 6. Event thread: longest dispatch at startup and while ${EDT_CALLS:-2000} calls at ${EDT_RATE:-400}/s arrive (+ log clicks); load $(cut -d' ' -f1-3 /proc/loadavg)"
+    if command -v Xvfb >/dev/null; then
+        Xvfb :94 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID"); sleep 1
+        # shellcheck disable=SC2086 # EDT_JAVA_OPTS is a list of options
+        DISPLAY=:94 timeout 600 java $EDT_JAVA_OPTS -Dbench.root="$ROOT" -Dcalls="${EDT_CALLS:-2000}" -Drate="${EDT_RATE:-400}" \
+            -cp "$TEST_CP" io.github.ucmaworkbench.bench.EdtStallBenchmark > "$OUT/edt.out" 2>&1
+        grep -E '^(EDT|      )' "$OUT/edt.out" | sed 's/^EDT /  /' | tee -a "$OUT/figures.txt"
+        stop "$XPID"
+    else
+        say "  Xvfb missing, not measured"
+    fi
 fi
 
 say ""; say "# raw output: $OUT"

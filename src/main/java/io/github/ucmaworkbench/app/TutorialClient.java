@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.settings.ClientSideSettings;
 import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ClientSettings;
 import io.github.ucmaworkbench.ui.ClientModel;
+import io.github.ucmaworkbench.ui.log.LogEntry;
 import java.util.List;
 import java.util.function.Function;
 
@@ -37,8 +38,19 @@ final class TutorialClient extends TutorialSide<ClientManager> implements Client
         return false;
     }
 
+    /** New endpoint settings need a new manager; a new "our server" or ring timeout alone does not. */
     @Override
     public void apply(ClientSideSettings settings) {
-        replace(new ClientManager(toTutorial.apply(settings)));
+        ClientSettings next = toTutorial.apply(settings);
+        act(current -> {
+            if (next.endpoint().equals(current.getSettings())) {
+                current.setCallSettings(next);
+                report(LogEntry.info("Settings applied: invites go to " + next.ourServerUri() + " and may ring "
+                        + next.ringTimeout().toSeconds() + " s; the sign-in is left as it was."));
+                fireChanged();
+            } else {
+                swap(new ClientManager(next));
+            }
+        });
     }
 }

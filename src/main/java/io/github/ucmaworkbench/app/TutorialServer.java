@@ -7,7 +7,8 @@ import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ServerModel;
 import io.github.ucmaworkbench.ui.policy.IncomingCallAsker;
-import java.time.Duration;
+import io.github.ucmaworkbench.rtc.RegistrationState;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /** The server panel's model: the tutorial's {@link ServerManager} and the classroom's accept policy. */
@@ -28,6 +29,38 @@ final class TutorialServer extends TutorialSide<ServerManager> implements Server
         }
     }
 
+    /** A server that was listening before new settings listens again once the new one is signed in. */
+    @Override
+    void resume(ServerManager next, boolean listenAgain) {
+        if (!listenAgain) {
+            return;
+        }
+        AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
+        subscription.set(next.changed().add((sender, e) -> {
+            RegistrationState state = next.getRegistrationState();
+            if (state == RegistrationState.REGISTERED || state == RegistrationState.UNREGISTERED) {
+                removeQuietly(subscription.getAndSet(null));
+                if (state == RegistrationState.REGISTERED) {
+                    act(m -> {
+                        if (m == next && !m.isListening()) {
+                            m.startListening();
+                        }
+                    });
+                }
+            }
+        }));
+    }
+
+    private static void removeQuietly(AutoCloseable subscription) {
+        try {
+            if (subscription != null) {
+                subscription.close();
+            }
+        } catch (Exception e) {
+            // a removed handler cannot fail to be removed
+        }
+    }
+
     @Override
     public boolean isListening() {
         return manager().isListening();
@@ -43,17 +76,17 @@ final class TutorialServer extends TutorialSide<ServerManager> implements Server
         act(ServerManager::stopListening);
     }
 
+    /**
+     * Applied at once, on the caller's thread (a lesson step's next INVITE must meet it), and kept
+     * for the managers new settings bring; "Ask me" goes to {@code asker} with the policy's own countdown.
+     */
     @Override
     public void setAcceptPolicy(AcceptPolicySettings chosen, IncomingCallAsker asker) {
-        AcceptPolicy next = toTutorial(chosen, asker);
-        policy = next;
-        act(m -> m.setAcceptPolicy(next));
-    }
-
-    /** The chosen policy in the tutorial's terms; "Ask me" goes to {@code asker} with the chosen countdown. */
-    static AcceptPolicy toTutorial(AcceptPolicySettings chosen, IncomingCallAsker asker) {
-        Duration countdown = Duration.ofSeconds(chosen.askTimeoutSeconds());
-        return chosen.toPolicy((call, accept) -> asker.ask(call.callerUri(), call.headers(), countdown, accept));
+        AcceptPolicy next = chosen.toPolicy(asker::ask);
+        synchronized (this) { // the monitor install() holds: a manager being installed gets this one
+            policy = next;
+            manager().setAcceptPolicy(next);
+        }
     }
 
     @Override

@@ -36,6 +36,8 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     private final ExecutorService lifecycle;
     private volatile M manager;
     private volatile Duration operationTimeout;
+    /** The manager {@link #replace} signed in by itself: a sign-in asked for right after (joining a class) is that one. */
+    private volatile M signedInByItself;
     private AutoCloseable progressSubscription;
     private AutoCloseable changedSubscription;
 
@@ -75,14 +77,52 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
         }
     }
 
-    /** Closes the current manager and puts {@code next} in its place, off the caller's thread. */
+    /**
+     * Closes the current manager and puts {@code next} in its place, off the caller's thread. A side
+     * that was signed in (or signing in) signs in again with the new settings; the log says what
+     * was done, since the old manager's own lines (its BYE, its sign-out) are no longer heard.
+     */
     void replace(M next) {
-        act(ignored -> {
-            M old = manager;
-            unsubscribe();
-            closeQuietly(old);
-            install(next);
-        });
+        act(ignored -> swap(next));
+    }
+
+    /** {@link #replace}'s work, on the lifecycle thread. */
+    void swap(M next) {
+        M old = manager;
+        SignalingState call = old.getSessionState();
+        boolean inCall = call != null && call != SignalingState.IDLE && call != SignalingState.DISCONNECTED;
+        RegistrationState registration = old.getRegistrationState();
+        boolean signingIn = registration == RegistrationState.REGISTERED
+                || registration == RegistrationState.REGISTERING;
+        boolean listening = isListening();
+        unsubscribe();
+        closeQuietly(old);
+        install(next);
+        resume(next, signingIn && listening);
+        if (signingIn) {
+            next.signIn();
+            signedInByItself = next;
+        }
+        report(LogEntry.info(appliedSentence(inCall, signingIn, old.getSettings().uri(), next.getSettings().uri())));
+    }
+
+    /** "Settings applied: the call was ended, signed out as …, signing in again as …." */
+    static String appliedSentence(boolean inCall, boolean signingIn, String oldUri, String newUri) {
+        List<String> done = new ArrayList<>();
+        if (inCall) {
+            done.add("the call was ended");
+        }
+        if (signingIn) {
+            done.add("signed out as " + oldUri);
+            done.add("signing in again as " + newUri);
+        } else {
+            done.add("sign in when ready, as " + newUri);
+        }
+        return "Settings applied: " + String.join(", ", done) + ".";
+    }
+
+    /** Hook: the new manager picks up what the old one did (a server that listened listens again); lifecycle thread. */
+    void resume(M next, boolean listenAgain) {
     }
 
     private synchronized void install(M next) {
@@ -198,7 +238,13 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     @Override
     public void signIn() {
-        act(TutorialManager::signIn);
+        act(m -> {
+            if (m == signedInByItself && m.getRegistrationState() != RegistrationState.UNREGISTERED) {
+                signedInByItself = null; // already signing in with the new settings: not an error to report
+                return;
+            }
+            m.signIn();
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.rtc.SipEndpoint;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.EndpointSettings;
+import io.github.ucmaworkbench.tutorial.IncomingCallDecider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public record StepCall(LessonAction action, String argument) {
             case "ask-decline":
                 // "Ask me" with someone who says no at once: the 603 Decline without a dialog.
                 expectWords(words, 1);
-                return new AcceptPolicy.Ask((call, accept) -> accept.accept(false), Duration.ofSeconds(10));
+                return new AcceptPolicy.Ask(IncomingCallDecider.DECLINE_AT_ONCE, Duration.ofSeconds(10));
             case "require-header":
                 expectWords(words, 2);
                 return new AcceptPolicy.RequireHeader(words[1]);

@@ -17,7 +17,12 @@ import java.time.Duration;
 public record AcceptPolicySettings(Kind kind, int rejectCode, String rejectReason, String requiredHeader,
         int askTimeoutSeconds) {
 
-    public enum Kind { ACCEPT_ALL, REJECT, ASK, DONT_ANSWER, REQUIRE_HEADER }
+    /**
+     * Which answer. {@link #ASK_DECLINE} is lesson 6's "ask someone, who says no": the "Ask me"
+     * path with a stand-in that declines at once (603, no dialog); a lesson sets it, and the box
+     * must be able to show it.
+     */
+    public enum Kind { ACCEPT_ALL, REJECT, ASK, DONT_ANSWER, REQUIRE_HEADER, ASK_DECLINE }
 
     /** The rejections a lesson uses, in the order the chooser offers them. */
     public enum StandardRejection {
@@ -41,8 +46,6 @@ public record AcceptPolicySettings(Kind kind, int rejectCode, String rejectReaso
     }
 
     public static final int DEFAULT_ASK_TIMEOUT_SECONDS = 20;
-    /** How much longer than the countdown the server manager waits before its own 480. */
-    public static final Duration ASK_GRACE = Duration.ofSeconds(2);
     public static final String DEFAULT_REQUIRED_HEADER = "X-Lesson";
 
     public static AcceptPolicySettings defaults() {
@@ -61,7 +64,7 @@ public record AcceptPolicySettings(Kind kind, int rejectCode, String rejectReaso
                     .orElse(null);
             case REQUIRE_HEADER -> SettingsValidation.headerName(requiredHeader).orElse(null);
             case ASK -> SettingsValidation.askTimeoutSeconds(askTimeoutSeconds).orElse(null);
-            case ACCEPT_ALL, DONT_ANSWER -> null;
+            case ACCEPT_ALL, DONT_ANSWER, ASK_DECLINE -> null;
         };
     }
 
@@ -76,20 +79,23 @@ public record AcceptPolicySettings(Kind kind, int rejectCode, String rejectReaso
             case ASK -> "Ask me (decline after " + askTimeoutSeconds + " s)";
             case DONT_ANSWER -> "Don't answer";
             case REQUIRE_HEADER -> "Accept only with header " + requiredHeader;
+            case ASK_DECLINE -> "Ask me, a stand-in declines at once";
         };
     }
 
     /**
      * The tutorial's policy for this choice: the one conversion from the window's terms to the
-     * tutorial's. {@code askDecider} answers "Ask me"; the manager's own "nobody decided" timer runs
-     * {@link #ASK_GRACE} longer than the countdown, so the countdown's Decline is what the caller
-     * sees (603), not the manager's fallback (480).
+     * tutorial's. {@code askDecider} answers "Ask me" within {@link #askTimeoutSeconds}: the one
+     * number the box, the log and the dialog's countdown all show (the server manager's own
+     * fallback comes a little later, see {@code ServerManager.ASK_GRACE}).
      */
     public AcceptPolicy toPolicy(IncomingCallDecider askDecider) {
         return switch (kind) {
             case ACCEPT_ALL -> new AcceptPolicy.AcceptAll();
             case REJECT -> new AcceptPolicy.Reject(rejectCode, rejectReason);
-            case ASK -> new AcceptPolicy.Ask(askDecider, Duration.ofSeconds(askTimeoutSeconds).plus(ASK_GRACE));
+            case ASK -> new AcceptPolicy.Ask(askDecider, Duration.ofSeconds(askTimeoutSeconds));
+            case ASK_DECLINE -> new AcceptPolicy.Ask(IncomingCallDecider.DECLINE_AT_ONCE,
+                    Duration.ofSeconds(askTimeoutSeconds));
             case DONT_ANSWER -> new AcceptPolicy.DontAnswer();
             case REQUIRE_HEADER -> new AcceptPolicy.RequireHeader(requiredHeader);
         };
@@ -113,8 +119,8 @@ public record AcceptPolicySettings(Kind kind, int rejectCode, String rejectReaso
         } else if (policy instanceof AcceptPolicy.RequireHeader require) {
             kind = Kind.REQUIRE_HEADER;
             header = require.name();
-        } else if (policy instanceof AcceptPolicy.Ask) {
-            kind = Kind.ASK;
+        } else if (policy instanceof AcceptPolicy.Ask ask) {
+            kind = ask.decider() == IncomingCallDecider.DECLINE_AT_ONCE ? Kind.ASK_DECLINE : Kind.ASK;
         }
         return new AcceptPolicySettings(kind, code, reason, header, shown.askTimeoutSeconds());
     }

@@ -28,12 +28,22 @@ public final class SettingsHolder {
         return current;
     }
 
-    /** Applies a change, saves it and tells the listeners; nothing happens when the value is the same. */
+    /**
+     * Applies a change, saves it and tells the listeners; nothing happens when the value is the same.
+     * Settings that cannot be used are neither kept nor saved, whatever asked for them: the problem
+     * sinks hear why (dialogs refuse such input before it gets here).
+     */
     public void update(UnaryOperator<WorkbenchSettings> change) {
         WorkbenchSettings next;
         synchronized (this) {
             next = Objects.requireNonNull(change.apply(current));
             if (next.equals(current)) {
+                return;
+            }
+            String problem = next.firstProblem();
+            if (problem != null) {
+                String message = "Settings not changed: " + problem;
+                problemSinks.forEach(sink -> sink.accept(message));
                 return;
             }
             current = next;

@@ -202,10 +202,14 @@ public final class SettingsValidation {
         return Optional.empty();
     }
 
+    /** Shortest and longest time "Ask me" gives the person, in seconds (the policy box's spinner has the same bounds). */
+    public static final int MIN_ASK_SECONDS = 1;
+    public static final int MAX_ASK_SECONDS = 120;
+
     /** How long the "Ask me" dialog waits before it declines by itself. */
     public static Optional<String> askTimeoutSeconds(int seconds) {
-        if (seconds < 1 || seconds > 120) {
-            return Optional.of("The answer time is from 1 to 120 seconds.");
+        if (seconds < MIN_ASK_SECONDS || seconds > MAX_ASK_SECONDS) {
+            return Optional.of("The answer time is from " + MIN_ASK_SECONDS + " to " + MAX_ASK_SECONDS + " seconds.");
         }
         return Optional.empty();
     }

@@ -33,7 +33,9 @@ public record SideSettings(String uri, boolean useEmbeddedRegistrar, String serv
     public Map<Field, String> problems() {
         Map<Field, String> problems = new EnumMap<>(Field.class);
         SettingsValidation.sipUri(uri).ifPresent(p -> problems.put(Field.URI, p));
-        if (!useEmbeddedRegistrar) {
+        // Checked whatever is selected, since it is saved either way (issue 16: "host name with
+        // spaces" was saved under the own registrar); only an empty one is fine while it is unused.
+        if (!useEmbeddedRegistrar || !SettingsValidation.isBlank(server)) {
             SettingsValidation.hostPort(server).ifPresent(p -> problems.put(Field.SERVER, p));
         }
         boolean hasUser = !SettingsValidation.isBlank(userName);
@@ -75,12 +77,17 @@ public record SideSettings(String uri, boolean useEmbeddedRegistrar, String serv
         return password == null || password.isEmpty() ? null : password;
     }
 
-    /** Fills what an older or hand-edited file left out. */
+    /**
+     * Fills what an older or hand-edited file left out. A wrong server saved by an older version
+     * under the own registrar (where it was unused and unchecked) becomes the default again rather
+     * than making the whole file unusable.
+     */
     SideSettings withMissingFrom(SideSettings fallback) {
+        boolean unusedAndWrong = useEmbeddedRegistrar && server != null && SettingsValidation.hostPort(server).isPresent();
         return new SideSettings(
                 uri == null ? fallback.uri : uri.trim(),
                 useEmbeddedRegistrar,
-                server == null ? fallback.server : server.trim(),
+                server == null || unusedAndWrong ? fallback.server : server.trim(),
                 transport == null ? fallback.transport : transport,
                 userName == null ? "" : userName,
                 password == null ? "" : password);

@@ -19,7 +19,10 @@ public sealed interface AcceptPolicy {
         }
     }
 
-    /** Ask a person; no answer within {@code timeout} declines with 480. */
+    /**
+     * Ask a person, who has {@code timeout} to decide (a dialog counts this down and declines with
+     * 603 at its end); should nobody answer at all, the server declines with 480 a little later.
+     */
     record Ask(IncomingCallDecider decider, Duration timeout) implements AcceptPolicy {
         public Ask {
             Objects.requireNonNull(decider, "decider");

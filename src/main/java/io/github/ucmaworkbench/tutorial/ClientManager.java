@@ -28,7 +28,7 @@ import java.util.List;
  * server", sends a message in the session, hangs up, signs out.
  */
 public final class ClientManager extends TutorialManager {
-    private final ClientSettings clientSettings;
+    private volatile ClientSettings clientSettings;
     private volatile Duration ringTimeout;
 
     public ClientManager(ClientSettings settings) {
@@ -39,6 +39,18 @@ public final class ClientManager extends TutorialManager {
 
     public ClientSettings getClientSettings() {
         return clientSettings;
+    }
+
+    /**
+     * Takes a new "our server" and ring timeout without signing out: they only matter for the next
+     * INVITE. The endpoint's own settings must stay the same (new ones need a new manager).
+     */
+    public void setCallSettings(ClientSettings next) {
+        if (!next.endpoint().equals(settings)) {
+            throw new IllegalArgumentException("new endpoint settings need a new ClientManager");
+        }
+        clientSettings = next;
+        setRingTimeout(null);
     }
 
     /** How long an invite may ring unanswered before the client cancels it. */

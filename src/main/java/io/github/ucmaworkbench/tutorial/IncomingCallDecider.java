@@ -9,4 +9,7 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface IncomingCallDecider {
     void decide(IncomingCall call, Consumer<Boolean> accept);
+
+    /** Someone who says no at once: "Ask me" ending in 603 Decline without a dialog (lesson 6's demo). */
+    IncomingCallDecider DECLINE_AT_ONCE = (call, accept) -> accept.accept(false);
 }

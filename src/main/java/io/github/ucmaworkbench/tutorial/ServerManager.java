@@ -17,15 +17,21 @@ import io.github.ucmaworkbench.rtc.Workers;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The tutorial's server: signs in, listens, and answers invites by the accept policy (the
  * tutorial's server accepts all; the classroom also shows rejections and time-outs).
  */
 public final class ServerManager extends TutorialManager {
+    /** How much longer than the person's countdown the server waits before its own 480. */
+    public static final Duration ASK_GRACE = Duration.ofSeconds(2);
+
     private volatile AcceptPolicy policy = new AcceptPolicy.AcceptAll();
     private volatile RealTimeServerConnectionManager serverConnectionManager;
     private int listenPort;
@@ -214,20 +220,35 @@ public final class ServerManager extends TutorialManager {
 
     private void askSomeone(SignalingSession incoming, SipMessageData invite, AcceptPolicy.Ask ask) {
         AtomicBoolean decided = new AtomicBoolean();
+        CompletableFuture<String> gone = new CompletableFuture<>();
+        // The person's countdown is ask.timeout(); this fallback only answers when nobody does, a
+        // little later, so the countdown's 603 Decline is what the caller normally sees.
         ScheduledFuture<?> expiry = Timers.schedule(() -> {
             if (decided.compareAndSet(false, true)) {
+                gone.complete("nobody decided");
                 recordProgress("Nobody decided within %d s.", ask.timeout().toSeconds());
                 reject(incoming, 480, "Temporarily Unavailable");
             }
-        }, ask.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        }, ask.timeout().plus(ASK_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        Consumer<String> withdrawIfGone = why -> {
+            if (incoming.getState() == SignalingState.DISCONNECTED && decided.compareAndSet(false, true)) {
+                expiry.cancel(false);
+                recordProgress("The question is withdrawn: %s before anyone decided.", why);
+                gone.complete(why);
+            }
+        };
+        // A CANCEL (answered 487 by the stack) ends the INCOMING session: whoever was asked stops waiting.
+        incoming.stateChanged().add((sender, e) -> withdrawIfGone.accept(e.getReason()));
         recordProgress("Asking whether to accept the invite from %s.", incoming.getRemoteParticipant().getUri());
-        ask.decider().decide(new IncomingCall(incoming.getRemoteParticipant().getUri(), invite.getSignalingHeaders()),
+        ask.decider().decide(new IncomingCall(incoming.getRemoteParticipant().getUri(), invite.getSignalingHeaders(),
+                        ask.timeout(), gone),
                 // The decider may answer on the UI thread: hand the SIP work to a worker.
                 accept -> Workers.execute(() -> {
                     if (!decided.compareAndSet(false, true)) {
                         return;
                     }
                     expiry.cancel(false);
+                    gone.complete("decided");
                     if (incoming.getState() != SignalingState.INCOMING) {
                         error("Too late: the caller gave up before the decision.");
                     } else if (Boolean.TRUE.equals(accept)) {
@@ -236,11 +257,15 @@ public final class ServerManager extends TutorialManager {
                         reject(incoming, 603, "Decline");
                     }
                 }));
+        withdrawIfGone.accept("the call ended"); // the CANCEL may have come before the handler was on
     }
 
     static String describe(AcceptPolicy policy) {
         if (policy instanceof AcceptPolicy.Reject r) {
             return "reject with " + r.code() + " " + r.reason();
+        }
+        if (policy instanceof AcceptPolicy.Ask a && a.decider() == IncomingCallDecider.DECLINE_AT_ONCE) {
+            return "ask me (a stand-in declines at once)";
         }
         if (policy instanceof AcceptPolicy.Ask a) {
             return "ask me (decline after " + a.timeout().toSeconds() + " s)";

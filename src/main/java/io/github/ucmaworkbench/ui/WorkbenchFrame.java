@@ -7,6 +7,7 @@ import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.log.LogEntry;
 import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import io.github.ucmaworkbench.ui.warmup.ViewWarmUp;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.event.WindowAdapter;
@@ -72,6 +73,7 @@ public final class WorkbenchFrame extends JFrame {
      */
     public WorkbenchFrame(WorkbenchModel model, SettingsHolder settings, Runnable onClosed) {
         super("UCMA Workbench");
+        ViewWarmUp.start(); // the lesson column's classes load on another core while this frame is built
         this.model = model;
         this.settings = settings;
         this.onClosed = onClosed;
@@ -83,7 +85,7 @@ public final class WorkbenchFrame extends JFrame {
         clientPanel = new ClientPanel(model.client(), commands::clientSettingsPerformed);
         serverPanel = new ServerPanel(model.server(), commands::serverSettingsPerformed,
                 current.server().acceptPolicy(), commands::policyChosen);
-        commands.applyPolicy(current.server().acceptPolicy());
+        commands.bindPolicy(serverPanel);
         menus = new WorkbenchMenus(this, clientPanel, serverPanel, this::closePerformed, commands::themeChosen,
                 commands::presentationChosen);
         closeSequence = new CloseSequence(model::close, this::closed, CLOSE_GRACE_MILLIS);

@@ -49,4 +49,23 @@ class SettingsHolderTest {
         assertThat(holder.get().presentationFont()).isTrue();
         assertThat(problems).singleElement().asString().contains("Could not save the settings");
     }
+
+    @Test
+    void unusableSettingsAreNeitherKeptNorSaved() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        SettingsHolder holder = new SettingsHolder(store, WorkbenchSettings.defaults());
+        List<String> problems = new ArrayList<>();
+        List<WorkbenchSettings> seen = new ArrayList<>();
+        holder.addProblemSink(problems::add);
+        holder.addListener(seen::add);
+
+        // "own registrar" selected, and a server no one could use: issue 16 saw this written out.
+        holder.update(s -> s.withServer(s.server().withEndpoint(new SideSettings("sip:server@example.com", true,
+                "host name with spaces", null, "", ""))));
+
+        assertThat(holder.get()).isEqualTo(WorkbenchSettings.defaults());
+        assertThat(seen).isEmpty();
+        assertThat(Files.exists(store.file())).as("nothing written").isFalse();
+        assertThat(problems).singleElement().asString().startsWith("Settings not changed: Server server:");
+    }
 }

@@ -85,11 +85,24 @@ class SettingsValidationTest {
     }
 
     @Test
-    void externalServerIsCheckedOnlyWhenChosen() {
-        SideSettings embedded = new SideSettings("sip:a@b.c", true, "not a host", null, "", "");
-        assertThat(embedded.problems()).isEmpty();
+    void serverIsCheckedWhateverIsSelected() {
+        // Issue 16: under "own registrar" a wrong server used to pass and be saved.
+        SideSettings embedded = new SideSettings("sip:a@b.c", true, "host name with spaces", null, "", "");
+        assertThat(embedded.problems()).containsKey(SideSettings.Field.SERVER);
         SideSettings external = new SideSettings("sip:a@b.c", false, "not a host", null, "", "");
         assertThat(external.problems()).containsKey(SideSettings.Field.SERVER);
+        assertThat(new SideSettings("sip:a@b.c", true, "", null, "", "").problems())
+                .as("an empty server is fine while the own registrar is used").isEmpty();
+    }
+
+    @Test
+    void aWrongUnusedServerFromAnOlderFileBecomesTheDefault() {
+        WorkbenchSettings d = WorkbenchSettings.defaults();
+        WorkbenchSettings old = d.withServer(d.server().withEndpoint(
+                new SideSettings("sip:server@example.com", true, "host name with spaces", null, "", "")));
+        WorkbenchSettings read = old.withMissingFromDefaults();
+        assertThat(read.server().endpoint().server()).isEqualTo(SideSettings.DEFAULT_SERVER);
+        assertThat(read.firstProblem()).isNull();
     }
 
     @Test

@@ -153,6 +153,26 @@ class TutorialManagersTest {
     }
 
     @Test
+    void askMeWithdrawsTheQuestionWhenTheCallerCancels() throws Exception {
+        signInBoth();
+        server.startListening();
+        client.setRingTimeout(Duration.ofSeconds(1)); // the caller gives up (CANCEL) after 1 s of ringing
+        List<IncomingCall> asked = new CopyOnWriteArrayList<>();
+        server.setAcceptPolicy(new AcceptPolicy.Ask((call, accept) -> asked.add(call), Duration.ofSeconds(30)));
+        awaitLine(serverLog, ProgressLevel.INFO, "ask me (decline after 30 s)");
+
+        client.sendInvite(List.of(), false);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> asked.size() == 1);
+        IncomingCall call = asked.get(0);
+        assertThat(call.timeout()).as("the person gets the policy's own number").isEqualTo(Duration.ofSeconds(30));
+        assertThat(call.gone().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .contains("CANCEL");
+        awaitLine(serverLog, ProgressLevel.INFO, "The question is withdrawn: the caller cancelled the invitation (CANCEL)");
+        assertThat(serverLog).noneSatisfy(e -> assertThat(e.message()).contains("Too late"));
+    }
+
+    @Test
     void callingBeforeTheServerListensFailsWith480AndBothSidesSayWhy() {
         signInBoth();
 

@@ -8,16 +8,20 @@ import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the ladder has not shown yet: the bounded queue the trace fills from SIP threads, and the
- * backlog the event thread works through in time-boxed batches. Also remembers the last message
+ * backlog the event thread works through in bounded slices (time and count), whether the timer or
+ * a cross-link asks. Also remembers the last message
  * applied, so the snapshot the ladder started from is not applied twice. Event thread only (the
  * queue itself is filled from SIP threads).
  */
 final class LadderFeed implements AutoCloseable {
     /** The most event-thread time one tick spends applying trace events. */
     static final long BUDGET_NANOS = 8_000_000;
+    /** The most events one slice applies, whatever the clock says (a slow machine's first, unjitted slices). */
+    static final int MAX_PER_SLICE = 2_000;
     /** The tick while a backlog remains: half the event thread for the backlog, half for the user. */
     static final int CATCH_UP_MILLIS = 16;
     /** Events kept for a paused or hidden view before the oldest are dropped. */
@@ -38,19 +42,33 @@ final class LadderFeed implements AutoCloseable {
     }
 
     /**
-     * Applies waiting events to {@code model}: all of them ({@code everything}, for a cross-link that
-     * must find a message), or as many as fit in {@link #BUDGET_NANOS}, so a flood never holds the
-     * event thread longer than that.
+     * Applies queued events to {@code model} for at most {@link #BUDGET_NANOS} and at most
+     * {@link #MAX_PER_SLICE} events, so a flood never holds the event thread longer than that; the
+     * caller comes back for the rest.
      */
-    void applyBatch(LadderModel model, boolean everything) {
+    void applyBatch(LadderModel model) {
+        applyWhile(model, event -> true);
+    }
+
+    /**
+     * Applies waiting events, oldest first, while {@code wanted} accepts the next one, within the
+     * same budget as {@link #applyBatch}. True when no wanted event waits any more (a cross-link
+     * can look now); false when the budget ran out first (come back in a later dispatch).
+     */
+    boolean applyWhile(LadderModel model, Predicate<SipTraceEvent> wanted) {
         long deadline = System.nanoTime() + BUDGET_NANOS;
         int applied = 0;
-        while (everything ? hasMore() : hasBacklog()) {
+        while (hasMore()) {
+            if (!wanted.test(backlog.peekFirst())) {
+                return true;
+            }
             apply(model, next());
-            if (!everything && (++applied & 63) == 0 && System.nanoTime() > deadline) {
-                break;
+            applied++;
+            if (applied >= MAX_PER_SLICE || (applied & 63) == 0 && System.nanoTime() > deadline) {
+                return !hasMore() || !wanted.test(backlog.peekFirst());
             }
         }
+        return true;
     }
 
     /** Adds one event unless the ladder has it already; a new method or caller joins the filter's offers. */

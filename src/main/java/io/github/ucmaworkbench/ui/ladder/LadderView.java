@@ -17,10 +17,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
+import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
@@ -32,7 +35,8 @@ import net.miginfocom.swing.MigLayout;
  * <p>Threads: the trace calls us on SIP stack threads, where we only queue ({@link TraceQueue}); a
  * Swing timer drains the queue every {@link #BATCH_MILLIS} ms and applies the batch on the event
  * thread, so a burst of thousands of messages costs one layout and one repaint per tick, and a
- * tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying them. Every method of this class must
+ * tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying them. A cross-link (a log
+ * line to its arrow) that must wait for queued messages catches up in the same bounded slices. Every method of this class must
  * be called on the event thread.
  *
  * <p>For the window: {@link #selectMessage(long)}, {@link #selectResponseBefore(String, Instant, int)}
@@ -62,7 +66,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private final JScrollPane scroll;
     private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller);
     private final LadderToolbar toolbar;
-    private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued(false));
+    private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued());
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
     private final LadderExports exports;
     private final LadderRows rows = new LadderRows();
@@ -70,6 +74,9 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private int selectedArrow = -1;
     private LadderPalette palette = LadderPalette.current();
     private LadderHighlight highlight = LadderHighlight.NONE;
+    /** A cross-link waiting for the ladder to catch up (null: none), and which messages it waits for. */
+    private BooleanSupplier crossLink;
+    private Predicate<SipTraceEvent> crossLinkWanted;
 
     /** A view of {@code trace}, starting from what it retains now. */
     public LadderView(SipTrace trace) {
@@ -102,29 +109,67 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     // ---- what the window calls -------------------------------------------------------------
 
-    /** Selects the arrow of the message with this trace sequence number; false if unknown. */
+    /**
+     * Selects the arrow of the message with this trace sequence number; false if unknown. A
+     * message still waiting to be drawn is caught up with first (see {@link #catchUpThen}); when
+     * that takes more than one slice this returns false and the arrow is selected once it is in.
+     */
     public boolean selectMessage(long sequence) {
-        applyQueued(true); // a cross-link must find a message just traced
-        LadderArrow arrow = model.arrowOfSequence(sequence);
-        if (arrow == null) {
-            return false;
-        }
-        selectArrow(arrow.index());
-        return true;
+        return catchUpThen(event -> event.sequence() <= sequence, () -> {
+            LadderArrow arrow = model.arrowOfSequence(sequence);
+            if (arrow == null) {
+                return false;
+            }
+            selectArrow(arrow.index());
+            return true;
+        });
     }
 
     /**
      * Selects the latest response {@code party} received no later than {@code time} (with
      * {@code statusCode}, or any code when 0): the arrow behind a progress-log line such as
-     * "refused with 486". False when there is none.
+     * "refused with 486". False when there is none, or when the ladder must first catch up with
+     * more than one slice of waiting messages; it then selects the arrow once they are in.
      */
     public boolean selectResponseBefore(String party, Instant time, int statusCode) {
-        applyQueued(true); // a cross-link must find a message just traced
-        int found = model.latestResponseBefore(party, time.plusMillis(LOG_LINE_SLACK_MILLIS), statusCode);
-        if (found >= 0) {
-            selectArrow(found);
+        Instant limit = time.plusMillis(LOG_LINE_SLACK_MILLIS);
+        return catchUpThen(event -> !event.time().isAfter(limit), () -> {
+            int found = model.latestResponseBefore(party, limit, statusCode);
+            if (found >= 0) {
+                selectArrow(found);
+            }
+            return found >= 0;
+        });
+    }
+
+    /**
+     * A cross-link must find a message that may still wait in the queue: applies the waiting
+     * messages {@code wanted} accepts, oldest first, one bounded slice per event-thread dispatch
+     * (a burst can leave 100,000 waiting; applying them at once held the thread for a third of a
+     * second), then runs {@code select}. Returns its answer when the first slice was enough, else
+     * false. A newer cross-link replaces one still catching up: the user's latest click wins.
+     */
+    private boolean catchUpThen(Predicate<SipTraceEvent> wanted, BooleanSupplier select) {
+        boolean queued = crossLink != null;
+        crossLinkWanted = wanted;
+        crossLink = select;
+        return !queued && catchUpSlice();
+    }
+
+    /** One slice of a cross-link's catch-up; runs the cross-link when done, else comes back later. */
+    private boolean catchUpSlice() {
+        if (crossLink == null) {
+            return false;
         }
-        return found >= 0;
+        boolean done = isPaused() || trimming || applied(() -> feed.applyWhile(model, crossLinkWanted));
+        if (!done) {
+            SwingUtilities.invokeLater(this::catchUpSlice); // behind the paints and clicks already waiting
+            return false;
+        }
+        BooleanSupplier select = crossLink;
+        crossLink = null;
+        crossLinkWanted = null;
+        return select.getAsBoolean();
     }
 
     /** Selects an arrow by its index in the model (showing it even if the filter hid it). */
@@ -224,7 +269,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     public void setPaused(boolean paused) {
         toolbar.showPaused(paused);
         if (!paused) {
-            applyQueued(false);
+            applyQueued();
         }
         updateStatus();
     }
@@ -306,11 +351,10 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     /**
-     * Applies queued events: all of them ({@code everything}, for a cross-link that must find a
-     * message), or as many as fit in {@link LadderFeed#BUDGET_NANOS} so a flood never holds the event thread
-     * longer than that; the timer then comes back sooner until the backlog is gone.
+     * The timer's tick: applies one bounded slice of queued events ({@link LadderFeed#applyBatch});
+     * the timer then comes back sooner until the backlog is gone.
      */
-    private void applyQueued(boolean everything) {
+    private void applyQueued() {
         if (isPaused() || trimming) {
             updateStatus();
             return;
@@ -318,12 +362,24 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         if (!feed.hasMore()) {
             return;
         }
+        applied(() -> {
+            feed.applyBatch(model);
+            return true;
+        });
+    }
+
+    /** Runs {@code apply} (which adds arrows to the model) and brings rows, layout and scrolling up to date; returns its answer. */
+    private boolean applied(BooleanSupplier apply) {
         boolean follow = isAtBottom();
         int before = model.size();
         int columnsBefore = model.columns().size();
-        feed.applyBatch(model, everything);
+        boolean answer = apply.getAsBoolean();
         timer.setDelay(feed.hasBacklog() ? LadderFeed.CATCH_UP_MILLIS : BATCH_MILLIS);
-        if (model.isGroupByCaller() && model.size() > before) {
+        if (model.size() == before) {
+            updateStatus();
+            return answer;
+        }
+        if (model.isGroupByCaller()) {
             rows.reset(model, filter); // a new arrow belongs inside its caller's group, not at the end
         } else {
             for (int i = before; i < model.size(); i++) {
@@ -342,6 +398,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         if (model.events().size() > maxEvents) {
             trim();
         }
+        return answer;
     }
 
     /**

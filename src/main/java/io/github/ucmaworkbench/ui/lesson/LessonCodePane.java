@@ -7,12 +7,15 @@ import io.github.ucmaworkbench.lessons.CodeRegion;
 import io.github.ucmaworkbench.lessons.CodeRegions;
 import io.github.ucmaworkbench.lessons.LessonStep;
 import io.github.ucmaworkbench.ui.theme.ThemeColors;
+import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Point;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -24,6 +27,7 @@ import javax.swing.text.BadLocationException;
 import net.miginfocom.swing.MigLayout;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
+import org.fife.ui.rsyntaxtextarea.SyntaxScheme;
 import org.fife.ui.rsyntaxtextarea.Theme;
 import org.fife.ui.rtextarea.RTextScrollPane;
 
@@ -35,8 +39,16 @@ final class LessonCodePane extends JPanel {
     private static final long serialVersionUID = 1L;
 
     private final transient CodeRegions regions = new CodeRegions();
+    /** Parsed syntax themes by resource (light, dark): parsing one is tens of ms of XML. Event thread only. */
+    private static final Map<String, Theme> THEMES = new HashMap<>();
+
     private final RSyntaxTextArea java = codeArea(SyntaxConstants.SYNTAX_STYLE_JAVA);
-    private final RSyntaxTextArea csharp = codeArea(SyntaxConstants.SYNTAX_STYLE_CSHARP);
+    /**
+     * Made in a later event-thread dispatch than the rest (or when its tab is chosen, if sooner):
+     * a second editor is a large share of building the view, and the Java tab shows first.
+     */
+    private RSyntaxTextArea csharp;
+    private final JPanel csharpTab = new JPanel(new BorderLayout());
     private final JTabbedPane codeTabs = new JTabbedPane();
     private final JLabel codeCaption = new JLabel();
     private transient LessonStep shown;
@@ -45,13 +57,17 @@ final class LessonCodePane extends JPanel {
     LessonCodePane() {
         super(new MigLayout("insets 0, fill, wrap 1", "[grow,fill]", "[][grow,fill]"));
         java.setName(LessonView.JAVA_CODE);
-        csharp.setName(LessonView.CSHARP_CODE);
         KeyboardSupport.label(java, "Java code of the step", "The tutorial code that runs this step; Ctrl+Tab leaves it");
-        KeyboardSupport.label(csharp, "UCMA C# code of the step", "The UCMA 1.0 code the Java mirrors; Ctrl+Tab leaves it");
         codeTabs.setName(LessonView.CODE_TABS);
         codeTabs.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
         codeTabs.addTab("Java", new RTextScrollPane(java));
-        codeTabs.addTab("UCMA C#", new RTextScrollPane(csharp));
+        codeTabs.addTab("UCMA C#", csharpTab);
+        codeTabs.addChangeListener(e -> {
+            if (codeTabs.getSelectedComponent() == csharpTab) {
+                csharpArea();
+            }
+        });
+        SwingUtilities.invokeLater(this::csharpArea);
         codeCaption.setName(LessonView.CODE_CAPTION);
         add(codeCaption, "wmin 0");
         add(codeTabs, "grow, wmin 0");
@@ -72,24 +88,62 @@ final class LessonCodePane extends JPanel {
     }
 
     private void applyCodeTheme() {
-        String themeFile = FlatLaf.isLafDark() ? "/org/fife/ui/rsyntaxtextarea/themes/dark.xml"
-                : "/org/fife/ui/rsyntaxtextarea/themes/idea.xml";
-        Font base = UIManager.getFont("Label.font");
-        for (RSyntaxTextArea area : new RSyntaxTextArea[] {java, csharp}) {
-            try (InputStream in = getClass().getResourceAsStream(themeFile)) {
-                if (in != null) {
-                    Theme.load(in).apply(area);
-                }
-            } catch (IOException e) {
-                // The theme ships inside RSyntaxTextArea's jar; without it the default colours stay.
-            }
-            if (base != null) {
-                area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, base.getSize()));
-            }
+        style(java);
+        if (csharp != null) {
+            style(csharp);
         }
         if (shown != null) {
             show(shown, shownRunning); // the theme reset the line highlights
         }
+    }
+
+    /** Gives {@code area} the syntax theme matching light or dark, and the label font's size. */
+    private static void style(RSyntaxTextArea area) {
+        Theme theme = theme(FlatLaf.isLafDark() ? "/org/fife/ui/rsyntaxtextarea/themes/dark.xml"
+                : "/org/fife/ui/rsyntaxtextarea/themes/idea.xml");
+        if (theme != null) {
+            theme.apply(area);
+            // Its own copy: setFont below rescales the scheme's fonts, and the parsed theme is shared.
+            area.setSyntaxScheme((SyntaxScheme) area.getSyntaxScheme().clone());
+        }
+        Font base = UIManager.getFont("Label.font");
+        if (base != null) {
+            area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, base.getSize()));
+        }
+    }
+
+    /** The syntax theme in {@code file}, parsed once; null when it cannot be read (the default colours stay). */
+    private static Theme theme(String file) {
+        Theme theme = THEMES.get(file);
+        if (theme == null) {
+            try (InputStream in = LessonCodePane.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    return null;
+                }
+                theme = Theme.load(in);
+                THEMES.put(file, theme);
+            } catch (IOException e) {
+                // The theme ships inside RSyntaxTextArea's jar; without it the default colours stay.
+                return null;
+            }
+        }
+        return theme;
+    }
+
+    /** The C# editor, made on first need in the current theme and showing the current step's C#. */
+    private RSyntaxTextArea csharpArea() {
+        if (csharp == null) {
+            csharp = codeArea(SyntaxConstants.SYNTAX_STYLE_CSHARP);
+            csharp.setName(LessonView.CSHARP_CODE);
+            KeyboardSupport.label(csharp, "UCMA C# code of the step", "The UCMA 1.0 code the Java mirrors; Ctrl+Tab leaves it");
+            csharpTab.add(new RTextScrollPane(csharp), BorderLayout.CENTER);
+            style(csharp);
+            if (shown != null) {
+                showCSharp(shown);
+            }
+            csharpTab.revalidate();
+        }
+        return csharp;
     }
 
     private static RSyntaxTextArea codeArea(String style) {
@@ -130,6 +184,12 @@ final class LessonCodePane extends JPanel {
                 throw new IllegalStateException(e);
             }
         }
+        if (csharp != null) {
+            showCSharp(step);
+        }
+    }
+
+    private void showCSharp(LessonStep step) {
         String cs = CSharpEquivalents.forRegion(step.region()).orElse("// No C# version of this region yet.");
         if (!cs.equals(csharp.getText())) {
             csharp.setText(cs);
@@ -141,7 +201,9 @@ final class LessonCodePane extends JPanel {
     void clear() {
         shown = null;
         java.setText("");
-        csharp.setText("");
+        if (csharp != null) {
+            csharp.setText("");
+        }
     }
 
     /** Puts line {@code line} (0-based) at the top of the Java pane, so the region reads from its start. */

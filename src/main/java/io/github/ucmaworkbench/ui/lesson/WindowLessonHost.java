@@ -8,10 +8,13 @@ import io.github.ucmaworkbench.tutorial.ClientManager;
 import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.log.LogEntry;
+import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Component;
 import java.awt.Container;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.swing.JComponent;
@@ -33,11 +36,14 @@ public final class WindowLessonHost implements LessonHost {
     private final Supplier<ClientManager> client;
     private final Supplier<ServerManager> server;
     private JComponent lastHighlighted;
+    /** The window's policy box, found when the host is made (the event thread): steps run on the engine's. */
+    private final AcceptPolicyPanel policyBox;
 
     public WindowLessonHost(Container window, Supplier<ClientManager> client, Supplier<ServerManager> server) {
         this.window = Objects.requireNonNull(window, "window");
         this.client = Objects.requireNonNull(client, "client");
         this.server = Objects.requireNonNull(server, "server");
+        this.policyBox = find(window, ServerPanel.POLICY) instanceof AcceptPolicyPanel box ? box : null;
     }
 
     @Override
@@ -51,16 +57,50 @@ public final class WindowLessonHost implements LessonHost {
     }
 
     /**
-     * Applies the policy to the server, and shows it in the window's policy panel so the class sees
-     * what the step changed. The saved settings are left alone: a lesson's demo policy is not the
-     * teacher's choice for the next start.
+     * Changes the policy the window's box edits (saved, given to the server, shown in the box, and
+     * the server's log says a lesson did it), so box, log and server agree. A window without that
+     * route gets it the default way and only shows it.
      */
     @Override
     public void applyAcceptPolicy(AcceptPolicy policy) {
+        AcceptPolicyPanel box = policyBox;
+        if (box != null && box.applyFromLesson(policy)) {
+            return;
+        }
         LessonHost.super.applyAcceptPolicy(policy);
         SwingUtilities.invokeLater(() -> {
             if (find(window, ServerPanel.POLICY) instanceof AcceptPolicyPanel panel) {
                 panel.load(AcceptPolicySettings.from(policy, panel.policy()));
+            }
+        });
+    }
+
+    /** A {@code set-ring-timeout} step, said in the client's log: the window shows every setting a lesson changes. */
+    @Override
+    public void applyRingTimeout(Duration timeout) {
+        LessonHost.super.applyRingTimeout(timeout);
+        tell(ClientPanel.LOG_NAME, timeout == null
+                ? "A lesson step changed a setting: the ring timeout is the client's own setting again."
+                : "A lesson step changed a setting: the client lets an invite ring for " + spoken(timeout)
+                        + " (not saved; the client's settings keep theirs).");
+    }
+
+    /** A {@code set-timeout} step, said in that side's log. */
+    @Override
+    public void applyOperationTimeout(Side side, Duration timeout) {
+        LessonHost.super.applyOperationTimeout(side, timeout);
+        tell(side == Side.CLIENT ? ClientPanel.LOG_NAME : ServerPanel.LOG_NAME,
+                "A lesson step changed a setting: the operation timeout is now " + spoken(timeout) + ".");
+    }
+
+    private static String spoken(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private void tell(String logName, String sentence) {
+        SwingUtilities.invokeLater(() -> {
+            if (find(window, logName) instanceof ProgressLogPanel log) {
+                log.append(LogEntry.info(sentence));
             }
         });
     }

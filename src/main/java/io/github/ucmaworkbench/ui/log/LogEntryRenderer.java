@@ -26,15 +26,25 @@ import javax.swing.UIManager;
  * Time in a quiet colour, the level's badge, then the message wrapped to the list's width (an
  * error's code and reason must be readable in full on a projector, not cut off with "…"). Errors
  * in bold on a tinted band. Paints itself; the wrapped lines of each entry are cached per width
- * and font, so laying out twenty thousand rows stays cheap.
+ * and font, and a line that fits whole is known to fit at any wider width, so measuring all twenty
+ * thousand rows again after a resize stays cheap. Row heights are kept by {@link LogListUI}.
  */
 final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogEntry> {
     private static final int PAD_X = 6;
     private static final int PAD_Y = 2;
     private static final int GAP = 8;
     private static final int ICON_GAP = 6;
+    /**
+     * The width every row reports: small, so the list tracks the viewport's width and never
+     * scrolls sideways; the same for every row, so nobody has to ask each row for it.
+     */
+    static final int PREFERRED_WIDTH = 100;
 
-    private record Wrapped(int width, Font font, List<String> lines) {
+    /** A wrap for one width and font; {@code naturalWidth} is the one-line width, -1 when it has line breaks. */
+    private record Wrapped(int width, Font font, List<String> lines, int naturalWidth) {
+        boolean fits(int otherWidth, Font otherFont) {
+            return font.equals(otherFont) && (width == otherWidth || naturalWidth >= 0 && naturalWidth <= otherWidth);
+        }
     }
 
     private final Map<LogEntry, Wrapped> wrapped = new WeakHashMap<>();
@@ -127,11 +137,15 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
 
     private List<String> wrap(LogEntry value, int width, Font font) {
         Wrapped cached = wrapped.get(value);
-        if (cached != null && cached.width == width && cached.font.equals(font)) {
+        if (cached != null && cached.fits(width, font)) {
             return cached.lines;
         }
-        List<String> result = wordWrap(value.message(), getFontMetrics(font), width);
-        wrapped.put(value, new Wrapped(width, font, result));
+        String message = value.message();
+        FontMetrics fm = getFontMetrics(font);
+        boolean oneLine = message.indexOf('\n') < 0 && message.indexOf('\r') < 0;
+        int natural = oneLine ? fm.stringWidth(message) : -1;
+        List<String> result = oneLine && natural <= width ? List.of(message) : wordWrap(message, fm, width);
+        wrapped.put(value, new Wrapped(width, font, result, natural));
         return result;
     }
 
@@ -171,8 +185,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
     public Dimension getPreferredSize() {
         FontMetrics fm = getFontMetrics(font);
         int lineHeight = Math.max(fm.getHeight(), iconSize() + 2);
-        // A small width: the list then tracks the viewport's width and never scrolls sideways.
-        return new Dimension(100, PAD_Y * 2 + lineHeight + (lines.size() - 1) * fm.getHeight());
+        return new Dimension(PREFERRED_WIDTH, PAD_Y * 2 + lineHeight + (lines.size() - 1) * fm.getHeight());
     }
 
     @Override

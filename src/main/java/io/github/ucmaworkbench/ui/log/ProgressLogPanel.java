@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.log;
 
+import com.formdev.flatlaf.FlatLaf;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import java.awt.Rectangle;
 import java.awt.Toolkit;
@@ -29,6 +30,7 @@ import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import javax.swing.UIManager;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -323,12 +325,13 @@ public final class ProgressLogPanel extends JPanel {
     }
 
     /**
-     * A list whose rows wrap their message to its width. The renderer caches each row's wrap, so
-     * the list's own pass over every row after a batch or a resize stays cheap.
+     * A list whose rows wrap their message to its width. Each row's height is measured once, when
+     * it arrives ({@link LogListUI}); a width or font change measures every row again.
      */
-    private static final class LogList extends JList<LogEntry> {
+    private static final class LogList extends JList<LogEntry> implements LogListUI.Measured {
         private final LogEntryRenderer renderer = new LogEntryRenderer();
         private int laidOutWidth = -1;
+        private boolean reportFixedSize;
 
         LogList(LogListModel model) {
             super(model);
@@ -339,6 +342,16 @@ public final class ProgressLogPanel extends JPanel {
         void widthChanged(int width) {
             if (width != laidOutWidth) {
                 laidOutWidth = width;
+                remeasure();
+            }
+        }
+
+        private void remeasure() {
+            if (getUI() instanceof LogListUI ui) {
+                ui.forgetHeights();
+                revalidate();
+                repaint();
+            } else {
                 // Changing the fixed height is the public way to make the list measure every row again.
                 setFixedCellHeight(1);
                 setFixedCellHeight(-1);
@@ -346,13 +359,31 @@ public final class ProgressLogPanel extends JPanel {
         }
 
         @Override
+        public void reportFixedSize(boolean fixed) {
+            reportFixedSize = fixed;
+        }
+
+        @Override
+        public int getFixedCellHeight() {
+            return reportFixedSize ? 1 : super.getFixedCellHeight();
+        }
+
+        @Override
+        public int getFixedCellWidth() {
+            return reportFixedSize ? LogEntryRenderer.PREFERRED_WIDTH : super.getFixedCellWidth();
+        }
+
+        @Override
         public void updateUI() {
-            super.updateUI();
+            if (UIManager.getLookAndFeel() instanceof FlatLaf) {
+                setUI(new LogListUI()); // a fresh UI: every row is measured again in the new theme or font
+            } else {
+                super.updateUI();
+            }
             // A theme or font change alters every wrap.
             if (renderer != null) {
                 renderer.forget();
-                setFixedCellHeight(1);
-                setFixedCellHeight(-1);
+                remeasure();
             }
         }
     }

@@ -4,6 +4,8 @@ import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.StandardRejection;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.settings.SettingsValidation;
+import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Component;
 import java.util.function.Consumer;
@@ -40,7 +42,9 @@ public final class AcceptPolicyPanel extends JPanel {
     private final JComboBox<String> rejection = new JComboBox<>();
     private final JTextField code = new JTextField(4);
     private final JTextField reason = new JTextField(12);
-    private final JSpinner askSeconds = new JSpinner(new SpinnerNumberModel(20, 1, 120, 1));
+    private final JSpinner askSeconds = new JSpinner(new SpinnerNumberModel(
+            AcceptPolicySettings.DEFAULT_ASK_TIMEOUT_SECONDS, SettingsValidation.MIN_ASK_SECONDS,
+            SettingsValidation.MAX_ASK_SECONDS, 1));
     private final JTextField header = new JTextField(12);
     private final JLabel rejectLabel = new JLabel("Answer");
     private final JLabel customLabel = new JLabel("Code / reason");
@@ -48,6 +52,7 @@ public final class AcceptPolicyPanel extends JPanel {
     private final JLabel headerLabel = new JLabel("Header name");
     private final JLabel problem = new JLabel();
     private Consumer<AcceptPolicySettings> listener = p -> { };
+    private volatile Consumer<AcceptPolicy> lessonRoute;
     /** Typing waits for a pause, so "Not Acceptable Here" is one policy change, not nineteen. */
     private final Timer typingPause = new Timer(TYPING_PAUSE_MILLIS, e -> changed());
     static final int TYPING_PAUSE_MILLIS = 400;
@@ -128,12 +133,34 @@ public final class AcceptPolicyPanel extends JPanel {
             case ASK -> "Ask me";
             case DONT_ANSWER -> "Don't answer";
             case REQUIRE_HEADER -> "Accept only with header";
+            case ASK_DECLINE -> "Ask me (a stand-in declines)";
         };
     }
 
     /** Called on the event thread with each valid choice the user makes. */
     public void setPolicyListener(Consumer<AcceptPolicySettings> listener) {
         this.listener = listener;
+    }
+
+    /**
+     * Where a lesson's policy step goes so that it changes what this box edits (the window saves
+     * it, gives it to the server and shows it here); any thread.
+     */
+    public void setLessonRoute(Consumer<AcceptPolicy> route) {
+        lessonRoute = route;
+    }
+
+    /**
+     * A lesson step's policy, taken the way a choice in this box is; called on the lesson engine's
+     * thread. False when no route is set (the caller then applies it itself).
+     */
+    public boolean applyFromLesson(AcceptPolicy policy) {
+        Consumer<AcceptPolicy> route = lessonRoute;
+        if (route == null) {
+            return false;
+        }
+        route.accept(policy);
+        return true;
     }
 
     /** Shows {@code policy} without telling the listener. */
@@ -150,7 +177,8 @@ public final class AcceptPolicyPanel extends JPanel {
             rejection.setSelectedItem(standard == null ? CUSTOM : standard);
             code.setText(Integer.toString(policy.rejectCode()));
             reason.setText(policy.rejectReason());
-            askSeconds.setValue(Math.max(1, Math.min(120, policy.askTimeoutSeconds())));
+            askSeconds.setValue(Math.max(SettingsValidation.MIN_ASK_SECONDS,
+                    Math.min(SettingsValidation.MAX_ASK_SECONDS, policy.askTimeoutSeconds())));
             header.setText(policy.requiredHeader());
         } finally {
             loading = false;

@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.ui.policy;
 
 import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.tutorial.IncomingCall;
 import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import java.awt.Dimension;
 import java.awt.Font;
@@ -19,6 +20,7 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
+import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.table.DefaultTableModel;
 import net.miginfocom.swing.MigLayout;
@@ -26,7 +28,8 @@ import net.miginfocom.swing.MigLayout;
 /**
  * "Ask me": an incoming call waits for the teacher. Shows who calls and the INVITE's headers,
  * with Accept and Decline and a countdown; when the countdown ends (or the window is closed) the
- * call is declined. The answer goes out exactly once.
+ * call is declined. The answer goes out at most once; when the caller gives up first (CANCEL) the
+ * dialog closes by itself and answers nothing (the server's log says why).
  */
 public final class AskCallDialog extends JDialog {
     public static final String DIALOG = "ask.dialog";
@@ -43,11 +46,12 @@ public final class AskCallDialog extends JDialog {
     private final AtomicBoolean answered = new AtomicBoolean();
     private final Consumer<Boolean> answer;
 
-    public AskCallDialog(Window owner, String callerUri, List<SignalingHeader> headers, Duration timeout,
-            Consumer<Boolean> answer) {
+    public AskCallDialog(Window owner, IncomingCall call, Consumer<Boolean> answer) {
         super(owner, "Incoming call", ModalityType.MODELESS);
         this.answer = answer;
-        this.deadline = clock.instant().plus(timeout);
+        this.deadline = clock.instant().plus(call.timeout());
+        String callerUri = call.callerUri();
+        List<SignalingHeader> headers = call.headers();
         setName(DIALOG);
         setDefaultCloseOperation(DO_NOTHING_ON_CLOSE);
 
@@ -101,6 +105,7 @@ public final class AskCallDialog extends JDialog {
         });
 
         ticker = new Timer(250, e -> tick());
+        call.gone().whenComplete((why, failure) -> SwingUtilities.invokeLater(this::withdrawn));
         tick();
         pack();
         setLocationRelativeTo(owner);
@@ -122,6 +127,14 @@ public final class AskCallDialog extends JDialog {
             return;
         }
         countdown.setText("Declines automatically in " + ((left + 999) / 1000) + " s");
+    }
+
+    /** The question no longer stands (the caller gave up): close without answering. */
+    private void withdrawn() {
+        if (answered.compareAndSet(false, true)) {
+            ticker.stop();
+            dispose();
+        }
     }
 
     private void answer(boolean accept) {

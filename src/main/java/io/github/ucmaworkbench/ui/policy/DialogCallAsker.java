@@ -1,9 +1,7 @@
 package io.github.ucmaworkbench.ui.policy;
 
-import io.github.ucmaworkbench.rtc.SignalingHeader;
+import io.github.ucmaworkbench.tutorial.IncomingCall;
 import java.awt.Window;
-import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 
@@ -16,7 +14,11 @@ public final class DialogCallAsker implements IncomingCallAsker {
     }
 
     @Override
-    public void ask(String callerUri, List<SignalingHeader> headers, Duration timeout, Consumer<Boolean> answer) {
-        SwingUtilities.invokeLater(() -> new AskCallDialog(owner, callerUri, headers, timeout, answer).setVisible(true));
+    public void ask(IncomingCall call, Consumer<Boolean> answer) {
+        SwingUtilities.invokeLater(() -> {
+            if (!call.gone().toCompletableFuture().isDone()) { // a caller who gave up already gets no dialog
+                new AskCallDialog(owner, call, answer).setVisible(true);
+            }
+        });
     }
 }

@@ -1,8 +1,6 @@
 package io.github.ucmaworkbench.ui.policy;
 
-import io.github.ucmaworkbench.rtc.SignalingHeader;
-import java.time.Duration;
-import java.util.List;
+import io.github.ucmaworkbench.tutorial.IncomingCall;
 import java.util.function.Consumer;
 
 /** Asks the person at the screen whether to take an incoming call ("Ask me"). */
@@ -10,7 +8,8 @@ import java.util.function.Consumer;
 public interface IncomingCallAsker {
     /**
      * Called from any thread; must return at once. {@code answer} gets true (accept) or false
-     * (decline) exactly once, at the latest when {@code timeout} has passed.
+     * (decline) at most once, at the latest when {@link IncomingCall#timeout()} has passed; once
+     * {@link IncomingCall#gone()} completes (the caller gave up) nobody waits for it any more.
      */
-    void ask(String callerUri, List<SignalingHeader> headers, Duration timeout, Consumer<Boolean> answer);
+    void ask(IncomingCall call, Consumer<Boolean> answer);
 }

@@ -7,9 +7,13 @@ import io.github.ucmaworkbench.settings.SideSettings;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Font;
 import java.awt.Window;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
 import java.awt.event.KeyEvent;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -71,6 +75,8 @@ public final class SideSettingsDialog extends JDialog {
     private final boolean client;
     private final TlsBlock tls;
     private SideSettings result;
+    /** The question to ask before OK closes (what the new settings would break), or null; see {@link ConfirmApply}. */
+    private Supplier<String> question = () -> null;
     // ---- embedded registrar users file (server dialog only) --------------------------------
     private RegistrarUsersField usersFile;
 
@@ -133,6 +139,12 @@ public final class SideSettingsDialog extends JDialog {
         for (JTextComponent field : new JTextComponent[] {uri, server, userName, password, ourServer, ringTimeout}) {
             field.getDocument().addDocumentListener(typing);
         }
+        server.addFocusListener(new FocusAdapter() {
+            @Override
+            public void focusLost(FocusEvent e) {
+                fieldsChanged();
+            }
+        });
         transport.addActionListener(e -> fieldsChanged());
         embedded.addActionListener(e -> fieldsChanged());
         external.addActionListener(e -> fieldsChanged());
@@ -154,12 +166,25 @@ public final class SideSettingsDialog extends JDialog {
 
     /** Like the other; {@code tlsCertificate} says where the TLS certificate is (null: not known). */
     public static Optional<ClientSideSettings> editClient(Window owner, ClientSideSettings current, String tlsCertificate) {
+        return editClient(owner, current, tlsCertificate, chosen -> null);
+    }
+
+    /**
+     * Like the other; on OK, {@code question} gets the valid choice and returns what applying it would
+     * break (e.g. "This ends the call. Apply?") or null. A question is asked first: Apply closes with
+     * the choice, Cancel keeps this dialog open with everything the user typed.
+     */
+    public static Optional<ClientSideSettings> editClient(Window owner, ClientSideSettings current, String tlsCertificate,
+            Function<ClientSideSettings, String> question) {
         SideSettingsDialog dialog = new SideSettingsDialog(owner, "Client settings", true, current.endpoint(),
                 current.ourServerUri(), current.ringTimeoutSeconds(), tlsCertificate, null);
+        dialog.question = () -> question.apply(dialog.clientChoice(dialog.edited()));
         dialog.setVisible(true);
-        return Optional.ofNullable(dialog.result)
-                .map(endpoint -> new ClientSideSettings(endpoint, dialog.ourServer.getText().trim(),
-                        Integer.parseInt(dialog.ringTimeout.getText().trim())));
+        return Optional.ofNullable(dialog.result).map(dialog::clientChoice);
+    }
+
+    private ClientSideSettings clientChoice(SideSettings endpoint) {
+        return new ClientSideSettings(endpoint, ourServer.getText().trim(), Integer.parseInt(ringTimeout.getText().trim()));
     }
 
     /** Edits the server's endpoint settings; empty when the user cancels. Event thread; blocks until closed. */
@@ -174,11 +199,19 @@ public final class SideSettingsDialog extends JDialog {
      */
     public static Optional<ServerChoice> editServer(Window owner, SideSettings current, String tlsCertificate,
             String registrarUsersFile) {
+        return editServer(owner, current, tlsCertificate, registrarUsersFile, chosen -> null);
+    }
+
+    /** Like the other, asking {@code question} before OK closes (see {@link #editClient(Window, ClientSideSettings, String, Function)}). */
+    public static Optional<ServerChoice> editServer(Window owner, SideSettings current, String tlsCertificate,
+            String registrarUsersFile, Function<ServerChoice, String> question) {
         SideSettingsDialog dialog = new SideSettingsDialog(owner, "Server settings", false, current, null,
                 0, tlsCertificate, registrarUsersFile);
+        Function<SideSettings, ServerChoice> choice = endpoint -> new ServerChoice(endpoint,
+                dialog.usersFile == null ? registrarUsersFile : dialog.usersFile.text());
+        dialog.question = () -> question.apply(choice.apply(dialog.edited()));
         dialog.setVisible(true);
-        return Optional.ofNullable(dialog.result).map(endpoint -> new ServerChoice(endpoint,
-                dialog.usersFile == null ? registrarUsersFile : dialog.usersFile.text()));
+        return Optional.ofNullable(dialog.result).map(choice);
     }
 
     private void name() {
@@ -240,11 +273,15 @@ public final class SideSettingsDialog extends JDialog {
     }
 
     private void fieldsChanged() {
-        server.setEnabled(external.isSelected());
         if (tls.show(transport.getSelectedItem() == SipTransportType.TLS) && isShowing()) {
             pack();
         }
         Map<SideSettings.Field, String> problems = edited().problems();
+        // The server is checked whatever is selected (it is saved either way): a wrong one stays
+        // editable, with its reason beneath it, even while the own registrar is chosen (and stays
+        // so while the user is typing in it, though a cleared field is fine there).
+        server.setEnabled(external.isSelected() || server.isFocusOwner()
+                || problems.containsKey(SideSettings.Field.SERVER));
         explain(uriProblem, problems.get(SideSettings.Field.URI));
         explain(serverProblem, problems.get(SideSettings.Field.SERVER));
         explain(userProblem, problems.get(SideSettings.Field.USER_NAME));
@@ -262,6 +299,10 @@ public final class SideSettingsDialog extends JDialog {
         fieldsChanged();
         if (!ok.isEnabled()) {
             return;
+        }
+        String ask = question.get();
+        if (ask != null && !ConfirmApply.ask(this, ask)) {
+            return; // Cancel: the side goes on as it was, and this dialog keeps what was typed
         }
         result = edited();
         dispose();

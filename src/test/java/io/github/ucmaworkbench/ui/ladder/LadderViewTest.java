@@ -219,7 +219,7 @@ class LadderViewTest extends GuiTest {
             stack.start();
             stack.join(10_000);
 
-            assertThat(GuiActionRunner.execute(() -> small.selectMessage(59))).isTrue();
+            assertThat(GuiActionRunner.execute(() -> small.selectMessage(60))).isTrue(); // the newest record: a click catches up to its message only
 
             awaitOnEdt("trimmed", () -> small.model().events().size() == 20);
             assertThat(GuiActionRunner.execute(() -> small.model().arrows().get(0).callId())).isEqualTo("opt-20");

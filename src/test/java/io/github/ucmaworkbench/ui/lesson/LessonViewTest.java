@@ -114,6 +114,17 @@ class LessonViewTest extends GuiTest {
     }
 
     @Test
+    void theCSharpEditorArrivesInALaterDispatchWithoutItsTabBeingChosen() {
+        robot().waitForIdle();
+        javax.swing.text.JTextComponent csharp = (javax.swing.text.JTextComponent)
+                window.robot().finder().findByName(LessonView.CSHARP_CODE, false); // its tab is not showing
+        String first = GuiActionRunner.execute(() -> csharp.getText());
+        assertThat(first).contains("BeginRegister");
+        window.button(LessonView.NEXT).click();
+        assertThat(GuiActionRunner.execute(() -> csharp.getText())).as("follows the step").isNotEqualTo(first);
+    }
+
+    @Test
     void stepsForwardAndBackAndSwitchesLessons() {
         window.button(LessonView.NEXT).click();
         window.label(LessonView.STEP_TITLE).requireText("Step 2 of 8 \u00B7 server: The server opens its door");

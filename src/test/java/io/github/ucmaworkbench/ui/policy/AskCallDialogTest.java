@@ -6,8 +6,10 @@ import io.github.ucmaworkbench.rtc.SignalingHeader;
 import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
+import io.github.ucmaworkbench.tutorial.IncomingCall;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
@@ -78,10 +80,24 @@ class AskCallDialogTest extends GuiTest {
         return Integer.parseInt(m.group(1));
     }
 
-    private void askFromWorkerThread(Duration timeout) {
-        Thread worker = new Thread(() -> asker.ask("sip:client@example.com",
-                List.of(new SignalingHeader("X-Lesson", "part-6")), timeout, answers::add), "rtc-worker-like");
+    @Test
+    void closesWithoutAnsweringWhenTheCallerGivesUp() {
+        CompletableFuture<String> gone = askFromWorkerThread(Duration.ofSeconds(30));
+        DialogFixture dialog = WindowFinder.findDialog(AskCallDialog.DIALOG).withTimeout(5000).using(robot());
+        dialog.requireVisible();
+
+        gone.complete("the caller gave up");
+        waitUntil("the dialog closed by itself", () -> !GuiActionRunner.execute(() -> dialog.target().isShowing()));
+        assertThat(answers).as("nothing answered for a call that is gone").isEmpty();
+    }
+
+    private CompletableFuture<String> askFromWorkerThread(Duration timeout) {
+        CompletableFuture<String> gone = new CompletableFuture<>();
+        IncomingCall call = new IncomingCall("sip:client@example.com",
+                List.of(new SignalingHeader("X-Lesson", "part-6")), timeout, gone);
+        Thread worker = new Thread(() -> asker.ask(call, answers::add), "rtc-worker-like");
         worker.start();
+        return gone;
     }
 
 

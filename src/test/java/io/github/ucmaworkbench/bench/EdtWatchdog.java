@@ -1,0 +1,160 @@
+package io.github.ucmaworkbench.bench;
+
+import java.awt.AWTEvent;
+import java.awt.EventQueue;
+import java.awt.Toolkit;
+import java.awt.event.InvocationEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Times every event the event thread dispatches: pushed onto the system event queue, it wraps
+ * {@link EventQueue#dispatchEvent} with a clock, so a stall shows as the one dispatch that held
+ * the thread, whatever posted it (a timer, invokeLater, a mouse click, a paint). A sampler thread
+ * takes the event thread's stack once whenever a dispatch passes {@link #SAMPLE_AFTER_MILLIS}, so
+ * the report can say which code stalled. Figures are read and reset between phases of a benchmark.
+ */
+final class EdtWatchdog extends EventQueue {
+    static final long SAMPLE_AFTER_MILLIS = 50;
+    private static final int BUCKETS = 10_001; // 1 ms each; the last one holds everything longer
+    private static final int KEEP_LONGEST = 6;
+
+    /** One long dispatch: how long, what it was, and where the event thread was while it took so long. */
+    record Stall(double millis, String event, String stack) {
+    }
+
+    /** A phase's figures. */
+    record Figures(long dispatches, double maxMillis, double p99Millis, double p999Millis, long over100,
+            List<Stall> longest) {
+        String line(String phase) {
+            return String.format(Locale.ROOT, "%s: %,d dispatches, longest %.1f ms, p99 %.1f ms, p99.9 %.1f ms, "
+                    + "%d over 100 ms", phase, dispatches, maxMillis, p99Millis, p999Millis, over100);
+        }
+    }
+
+    private final long[] histogram = new long[BUCKETS];
+    private final List<Stall> longest = new ArrayList<>();
+    private long dispatches;
+    private long maxNanos;
+    private long over100;
+    private volatile Thread edt;
+    private volatile long dispatchStarted;
+    private volatile AWTEvent current;
+    private volatile String sampledStack;
+    private volatile long sampledFor;
+
+    private EdtWatchdog() {
+    }
+
+    /** Pushes a watchdog onto the system event queue; call it before the window is built. */
+    static EdtWatchdog install() {
+        EdtWatchdog watchdog = new EdtWatchdog();
+        Toolkit.getDefaultToolkit().getSystemEventQueue().push(watchdog);
+        Thread sampler = new Thread(watchdog::sample, "edt-watchdog-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        return watchdog;
+    }
+
+    @Override
+    protected void dispatchEvent(AWTEvent event) {
+        edt = Thread.currentThread();
+        long start = System.nanoTime();
+        long outer = dispatchStarted;
+        AWTEvent outerEvent = current;
+        dispatchStarted = start;
+        current = event;
+        try {
+            super.dispatchEvent(event);
+        } finally {
+            long took = System.nanoTime() - start;
+            dispatchStarted = outer;
+            current = outerEvent;
+            record(event, took, start);
+        }
+    }
+
+    private synchronized void record(AWTEvent event, long nanos, long started) {
+        dispatches++;
+        maxNanos = Math.max(maxNanos, nanos);
+        histogram[(int) Math.min(BUCKETS - 1, nanos / 1_000_000)]++;
+        if (nanos >= 100_000_000) {
+            over100++;
+        }
+        double millis = nanos / 1e6;
+        if (longest.size() < KEEP_LONGEST || millis > longest.get(longest.size() - 1).millis()) {
+            String stack = sampledFor == started ? sampledStack : "";
+            longest.add(new Stall(millis, describe(event), stack));
+            longest.sort(Comparator.comparingDouble(Stall::millis).reversed());
+            if (longest.size() > KEEP_LONGEST) {
+                longest.remove(longest.size() - 1);
+            }
+        }
+    }
+
+    /** The figures since the last reset. */
+    synchronized Figures figures() {
+        return new Figures(dispatches, maxNanos / 1e6, percentile(0.99), percentile(0.999), over100, List.copyOf(longest));
+    }
+
+    synchronized void reset() {
+        java.util.Arrays.fill(histogram, 0);
+        longest.clear();
+        dispatches = 0;
+        maxNanos = 0;
+        over100 = 0;
+    }
+
+    private double percentile(double p) {
+        long rank = (long) Math.ceil(dispatches * p);
+        long seen = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += histogram[i];
+            if (seen >= rank && rank > 0) {
+                return i + 1; // the bucket's upper edge: "no more than"
+            }
+        }
+        return 0;
+    }
+
+    /** Takes the event thread's stack once per long dispatch. */
+    private void sample() {
+        while (true) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long started = dispatchStarted;
+            Thread thread = edt;
+            if (thread != null && started != 0 && sampledFor != started
+                    && System.nanoTime() - started > SAMPLE_AFTER_MILLIS * 1_000_000) {
+                sampledStack = Stream.of(thread.getStackTrace())
+                        .filter(f -> f.getClassName().startsWith("io.github") || f.getClassName().startsWith("javax.swing")
+                                || f.getClassName().startsWith("org.fife") || f.getClassName().startsWith("org.commonmark"))
+                        .limit(8)
+                        .map(f -> f.getClassName().replaceFirst("^io\\.github\\.ucmaworkbench\\.", "") + "." + f.getMethodName()
+                                + ":" + f.getLineNumber())
+                        .collect(Collectors.joining(" < "));
+                sampledFor = started;
+            }
+        }
+    }
+
+    private static String describe(AWTEvent event) {
+        if (event instanceof InvocationEvent) {
+            String text = event.toString();
+            int runnable = text.indexOf("runnable=");
+            if (runnable >= 0) {
+                String rest = text.substring(runnable + 9);
+                int end = rest.indexOf(',');
+                return "invocation " + (end > 0 ? rest.substring(0, end) : rest).replaceAll("@[0-9a-f]+$", "");
+            }
+        }
+        return event.getClass().getSimpleName() + " " + event.paramString().replaceAll(",.*", "");
+    }
+}
