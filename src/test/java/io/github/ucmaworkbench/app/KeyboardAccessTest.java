@@ -104,6 +104,12 @@ class KeyboardAccessTest extends GuiTest {
             waitUntil(side[1] + " closed by Escape", () -> !GuiActionRunner.execute(() -> dialog.target().isShowing()));
             window.focus();
         }
+        // Enter is OK: the unchanged client settings are kept and the dialog closes.
+        window.button(ClientPanel.SETTINGS_NAME).click();
+        DialogFixture client = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
+        client.textBox(SideSettingsDialog.URI).focus();
+        client.pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitUntil("client settings closed by Enter", () -> !GuiActionRunner.execute(() -> client.target().isShowing()));
     }
 
     @Test
