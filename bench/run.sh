@@ -9,19 +9,36 @@
 #   RATES="500 1000 2000" ...    the rates to climb (calls/s)
 #   JFR=1 bench/run.sh 3         record our server (3) and registrar (4) with JFR; prints the hot frames
 #   KEEP_CLIMBING=1 ...          do not stop at the first rate with failures (failure counts at every rate)
+#   COLD_RUNS=9 bench/run.sh 1   more rounds for the cold start (default 5)
+#
+# Every benchmark ends with FIGURE lines, one per row of BENCHMARKS.md's "Latest" table:
+#   FIGURE name | ours X | reference Y | ratio X/Y | target T | met or not met | load (1/5/15 min)
+# made with: figure NAME OURS REFERENCE "$(ratio X Y)" TARGET "$(at_most R LIMIT)" (or at_least),
+# ours and its reference measured in the same run. `grep ^FIGURE target/bench/figures.txt`.
 set -uo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=${BENCH_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 cd "$ROOT"
 OUT=${OUT:-$ROOT/target/bench}
 STEP_SECONDS=${STEP_SECONDS:-10}
 RATES=${RATES:-"25 50 100 250 500 750 1000 1500 2000 3000"}
-HEAP=${HEAP:--Xmx512m}
+# The JVM options the installed launcher gives every command (pom.xml's dist.javaOptions): the
+# daemons are measured with the flags they run with. HEAP="..." overrides them.
+HEAP=${HEAP:-$(sed -n 's:.*<dist.javaOptions>\(.*\)</dist.javaOptions>.*:\1:p' pom.xml | head -1)}
+read -r -a JOPTS <<< "${HEAP:--Xmx512m}"
 SELECTED=${*:-"1 2 3 4 5 6"}
 mkdir -p "$OUT"
 PIDS=()
 
 say() { printf '%s\n' "$*" | tee -a "$OUT/figures.txt"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+# figure NAME OURS REFERENCE RATIO TARGET VERDICT: one line of the "Latest" table, grep-able
+figure() { say "FIGURE $1 | ours $2 | reference $3 | ratio $4 | target $5 | $6 | load $(load)"; }
+# ratio A B: A/B with two decimals ("-" when B is 0 or missing)
+ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+# at_least R LIMIT / at_most R LIMIT: "met" or "not met"
+at_least() { awk -v r="$1" -v l="$2" 'BEGIN { print (r != "-" && r + 0 >= l + 0) ? "met" : "not met" }'; }
+at_most() { awk -v r="$1" -v l="$2" 'BEGIN { print (r != "-" && r + 0 <= l + 0) ? "met" : "not met" }'; }
 cleanup() {
     for pid in "${PIDS[@]:-}"; do
         [ -n "$pid" ] && kill "$pid" 2>/dev/null
@@ -54,7 +71,7 @@ mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFi
 JAR=$ROOT/target/ucma-workbench.jar
 TEST_CP=$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/cp.txt")
 # The CLI's own entry point: the launcher's Main delegates to it when given arguments.
-WB=(java "$HEAP" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand)
+WB=(java "${JOPTS[@]}" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand)
 
 : > "$OUT/figures.txt"
 say "# UCMA Workbench benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
@@ -82,7 +99,7 @@ wait_for() {
 # start_registrar PORT LOG [java options...] -> pid in REG_PID
 start_registrar() {
     local port=$1 log=$2; shift 2
-    java "$HEAP" "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand registrar --port "$port" \
+    java "${JOPTS[@]}" "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand registrar --port "$port" \
         --ignore-stdin > "$log" 2>&1 &
     REG_PID=$!; PIDS+=("$REG_PID")
     wait_for "$log" 'Registrar listening' 30 >/dev/null || { echo "registrar did not start"; cat "$log"; exit 1; }
@@ -93,7 +110,7 @@ start_server() {
     local reg=$1 log=$2; shift 2
     # The ACK wait is 64*T1 (32 s, RFC 3261 §13.3.1.4); shortened to the step's settle time so a
     # missing ACK still shows as server_errors before the next step.
-    java "$HEAP" -Ducma.ackTimeoutMs=$(( ${SERVER_TIMEOUT:-3} * 1000 )) "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
+    java "${JOPTS[@]}" -Ducma.ackTimeoutMs=$(( ${SERVER_TIMEOUT:-3} * 1000 )) "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
         --uri sip:server@example.com --server "127.0.0.1:$reg" --transport udp --quiet --ignore-stdin --timeout "${SERVER_TIMEOUT:-3}" \
         > "$log" 2> "$log.err" &
     SRV_PID=$!; PIDS+=("$SRV_PID")
@@ -160,22 +177,63 @@ threads() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
 live() { jcmd "$1" GC.class_histogram 2>/dev/null | awk -v pat="$2" '$4 ~ pat {n += $2} END {print n + 0}'; }
 
 # --- 1: cold start ------------------------------------------------------------------------------
+# Every command takes its turn in each round (bench/coldstart.py), so a busy machine weighs on ours
+# and the reference alike. Fair flags: both get the launcher's options (JOPTS) and the JDK's own CDS
+# archive, as a plain app would; "AppCDS" adds an archive of the classes each one's start loads,
+# made here by a training run the way pom.xml's dist profile makes the launcher's.
+coldstart_line() { # NAME from coldstart.py's output -> "min median max cpu"
+    awk -v n="$1" '$1 == n {print $2, $3, $4, $5}' "$OUT/coldstart.txt"
+}
 if [[ " $SELECTED " == *" 1 "* ]]; then
-    say ""; say "## 1. Cold start (5 runs each; min median max ms, launch to first line); load $(cut -d' ' -f1-3 /proc/loadavg)"
-    say "  bare JVM hello:               $(python3 bench/firstline.py 5 '^hello' -- java "$HEAP" -cp "$ROOT/target/test-classes" io.github.ucmaworkbench.bench.Hello)"
-    say "  ucma-workbench --version:     $(python3 bench/firstline.py 5 'UCMA Workbench' -- "${WB[@]}" --version)"
-    say "  registrar listening:          $(python3 bench/firstline.py 5 'Registrar listening' -- "${WB[@]}" registrar --port "$(free_port)")"
+    COLD_RUNS=${COLD_RUNS:-5}
+    say ""; say "## 1. Cold start: launch to first line, $COLD_RUNS runs each taking turns (ms: min median max, then median CPU of the process); load $(load)"
+    python3 bench/coldstart.py "$COLD_RUNS" \
+        hello '^hello' -- java "${JOPTS[@]}" -cp "$ROOT/target/test-classes" io.github.ucmaworkbench.bench.Hello --- \
+        version 'UCMA Workbench' -- "${WB[@]}" --version --- \
+        registrar 'Registrar listening' -- "${WB[@]}" registrar --port "$(free_port)" > "$OUT/coldstart.txt"
+    say "  bare JVM hello:            $(coldstart_line hello)"
+    say "  ucma-workbench --version:  $(coldstart_line version)"
+    say "  registrar listening:       $(coldstart_line registrar)"
     if command -v Xvfb >/dev/null; then
         Xvfb :93 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID"); sleep 1
-        say "  bare FlatLaf window (Xvfb):   $(DISPLAY=:93 python3 bench/firstline.py 5 'window shown' -- java "$HEAP" -cp "$TEST_CP" io.github.ucmaworkbench.bench.BareWindow)"
-        # The issue's measure: the workbench window open AND its embedded registrar listening
-        # (Main prints the mark from windowOpened; the registrar has started before the window is built).
-        CFG=$(mktemp -d)
-        say "  window + registrar (Xvfb):    $(DISPLAY=:93 python3 bench/firstline.py 5 'Workbench ready' -- java "$HEAP" -Ducma.startup.mark=true -jar "$JAR" --config-dir "$CFG" --registrar-port "$(free_port)")"
+        # The reference: FlatLaf and MigLayout on the class path, nothing else.
+        BARE_CP=$ROOT/target/test-classes:$(tr ':' '\n' < "$OUT/cp.txt" | grep -E '/(flatlaf|miglayout)[^/]*\.jar$' | paste -sd:)
+        BARE=(java "${JOPTS[@]}" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow)
+        # One config folder for every run of ours: the first (training) run makes its certificate,
+        # as a teacher's first start does; the measured runs are the starts after it.
+        CFG=$(mktemp -d); CDS=$OUT/cds; mkdir -p "$CDS"
+        OURS=(-Ducma.startup.mark=true -jar "$JAR" --config-dir "$CFG" --registrar-port 0)
+        DISPLAY=:93 java "${JOPTS[@]}" -Xshare:off -XX:DumpLoadedClassList="$CDS/ours.classlist" \
+            -Ducma.startup.mark=exit -jar "$JAR" --config-dir "$CFG" --registrar-port 0 > "$CDS/ours-training.log" 2>&1
+        java -Xshare:dump -XX:SharedClassListFile="$CDS/ours.classlist" -XX:SharedArchiveFile="$CDS/ours.jsa" -cp "$JAR" > "$CDS/ours-dump.log" 2>&1
+        DISPLAY=:93 python3 bench/coldstart.py 1 bare 'window shown' -- java "${JOPTS[@]}" -Xshare:off \
+            -XX:DumpLoadedClassList="$CDS/bare.classlist" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow > /dev/null
+        java -Xshare:dump -XX:SharedClassListFile="$CDS/bare.classlist" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CP" > "$CDS/bare-dump.log" 2>&1
+        LAUNCHER=$ROOT/target/dist/ucma-workbench/bin/ucma-workbench
+        CASES=(bare 'window shown' -- "${BARE[@]}"
+            --- ours 'Workbench ready' -- java "${JOPTS[@]}" "${OURS[@]}"
+            --- ours-appcds 'Workbench ready' -- java "${JOPTS[@]}" -XX:SharedArchiveFile="$CDS/ours.jsa" "${OURS[@]}"
+            --- bare-appcds 'window shown' -- java "${JOPTS[@]}" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow)
+        # The installed launcher too, when mvn -Pdist package has made it (its own runtime and archive).
+        [ -x "$LAUNCHER" ] && CASES+=(--- launcher 'Workbench ready' -- env JAVA_TOOL_OPTIONS=-Ducma.startup.mark=true
+            "$LAUNCHER" --config-dir "$CFG" --registrar-port 0)
+        DISPLAY=:93 python3 bench/coldstart.py "$COLD_RUNS" "${CASES[@]}" > "$OUT/coldstart.txt"
+        say "  bare FlatLaf + MigLayout window, shown:             $(coldstart_line bare)"
+        say "  ... with its own AppCDS archive (for comparison):   $(coldstart_line bare-appcds)"
+        say "  workbench whole + registrar listening, java -jar:   $(coldstart_line ours)"
+        say "  ... with the AppCDS archive (as the launcher):      $(coldstart_line ours-appcds)"
+        [ -x "$LAUNCHER" ] && say "  ... the app image's launcher (target/dist):         $(coldstart_line launcher)"
+        BARE_MS=$(coldstart_line bare | cut -d' ' -f2)
+        for who in ours-appcds ours launcher; do
+            OURS_MS=$(coldstart_line "$who" | cut -d' ' -f2)
+            [ -z "$OURS_MS" ] && continue
+            R=$(ratio "$OURS_MS" "$BARE_MS")
+            figure "cold start ($who), median of $COLD_RUNS" "$OURS_MS ms" "bare window $BARE_MS ms" "$R" "<= 1.3" "$(at_most "$R" 1.3)"
+        done
         rm -rf "$CFG"
         stop "$XPID"
     else
-        say "  bare FlatLaf window: Xvfb missing, not measured"
+        say "  windows: Xvfb missing, not measured"
     fi
 fi
 
@@ -183,7 +241,7 @@ fi
 if [[ " $SELECTED " == *" 2 "* ]]; then
     say ""; say "## 2. Lesson-6 flow, warm (2 sign-ins, INVITE/200/ACK, BYE, 2 sign-outs); load $(cut -d" " -f1-3 /proc/loadavg)"
     for transport in tcp udp; do
-        java "$HEAP" -cp "$TEST_CP" io.github.ucmaworkbench.bench.FlowBench "$transport" 30 200 2>/dev/null \
+        java "${JOPTS[@]}" -cp "$TEST_CP" io.github.ucmaworkbench.bench.FlowBench "$transport" 30 200 2>/dev/null \
             | grep '^FLOW' | sed 's/^/  /' | tee -a "$OUT/figures.txt"
     done
     REG=$(free_port); start_registrar "$REG" "$OUT/flow-registrar.log"

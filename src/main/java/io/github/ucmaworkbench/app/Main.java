@@ -26,9 +26,6 @@ import io.github.ucmaworkbench.ui.exercise.HomeworkTabs;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
 import io.github.ucmaworkbench.ui.lesson.WindowLessonHost;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
-import java.awt.event.WindowAdapter;
-import java.awt.event.WindowEvent;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,7 +42,10 @@ import picocli.CommandLine;
         footer = {"", "Without the window: ucma-workbench registrar | server | client | run-lesson N [options]",
                 "(ucma-workbench help COMMAND explains each)."})
 public final class Main implements Callable<Integer> {
-    /** {@code -Ducma.startup.mark=true}: print when the window is open (benchmark 1). */
+    /**
+     * {@code -Ducma.startup.mark=true}: print when the window is whole (benchmark 1); {@code =exit}:
+     * print and exit, the class-loading training run of the CDS archive (pom.xml's dist profile).
+     */
     static final String STARTUP_MARK = "ucma.startup.mark";
 
     @Option(names = "--config-dir", paramLabel = "DIR",
@@ -109,26 +109,29 @@ public final class Main implements Callable<Integer> {
         // both are a second or more of class loading on a cold start.
         SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
                 loaded.settings().presentationFont()));
-        // Lesson files are read and parsed on their own thread while this one starts the
-        // registrar, not on the event thread. Progress lives beside settings.json, so
-        // --config-dir keeps a class's state together.
-        CompletableFuture<LessonLibrary> lessons = CompletableFuture.supplyAsync(LessonLibrary::loadOrReport, r -> DaemonThreads.start("lesson-loader", r));
+        // Lesson and homework files are read and parsed on their own threads, not on the event
+        // thread. Progress lives beside settings.json, so --config-dir keeps a class's state together.
+        CompletableFuture<LessonLibrary> lessons = CompletableFuture.supplyAsync(LessonLibrary::loadOrReport,
+                r -> DaemonThreads.start("lesson-loader", r));
+        CompletableFuture<ExerciseLibrary> exercises = CompletableFuture.supplyAsync(ExerciseLibrary::loadOrReport,
+                r -> DaemonThreads.start("exercise-loader", r));
         RegistrarConfig.Builder registrarConfig = RegistrarConfig.builder()
                 .bindAddress(bind)
                 .port(registrarPort)
                 .domain(domain);
-        Workbench workbench = startWorkbench(loaded.settings(), registrarConfig, tls);
+        // The window is built on the event thread while this thread starts the registrar (the two
+        // largest pieces of a cold start, side by side); the status bar hears when it listens.
+        Workbench workbench = Workbench.beforeRegistrar(loaded.settings());
         LessonProgressStore progress = new LessonProgressStore(store.file().resolveSibling(LessonProgressStore.FILE_NAME));
-        LessonLibrary library = lessons.join();
         SignOutOnSignal onSignal = new SignOutOnSignal(workbench, WorkbenchFrame.CLOSE_GRACE_MILLIS);
+        String marking = System.getProperty(STARTUP_MARK, "false");
+        StartupMark mark = marking.equals("true") || marking.equals("exit")
+                ? new StartupMark(line -> printMark(line, marking.equals("exit")), workbench::registrarAddress) : null;
         SwingUtilities.invokeLater(() -> {
-            WorkbenchFrame frame = show(workbench, settings, library, progress, loaded.problem(), () -> {
+            WorkbenchFrame frame = show(workbench, settings, lessons, exercises, progress, loaded.problem(), () -> {
                 onSignal.windowClosed();
                 System.exit(0);
-            });
-            if (Boolean.getBoolean(STARTUP_MARK)) {
-                markWhenOpen(frame, workbench);
-            }
+            }, mark);
             if (share != null) {
                 SwingUtilities.invokeLater(() -> JoinClassDialog.confirmAndJoin(frame, share, settings, joined -> {
                     workbench.client().apply(joined);
@@ -136,7 +139,21 @@ public final class Main implements Callable<Integer> {
                 }));
             }
         });
+        startRegistrar(workbench, loaded.settings(), registrarConfig, tls);
+        if (mark != null) {
+            mark.registrarReady();
+        }
         return 0;
+    }
+
+    @SuppressForbidden("benchmark 1 reads this line from stdout")
+    private static void printMark(String line, boolean exit) {
+        System.out.println(line);
+        System.out.flush();
+        if (exit) {
+            // The shutdown hook signs out and stops the registrar, as closing the window does.
+            System.exit(0);
+        }
     }
 
     /** --join FILE, read before anything starts: a wrong file stops here and changes nothing. */
@@ -163,14 +180,23 @@ public final class Main implements Callable<Integer> {
     /** Like the other, the registrar also on TLS with the certificate {@code tls} is loading (null: no TLS). */
     static Workbench startWorkbench(WorkbenchSettings settings, RegistrarConfig.Builder registrarConfig,
             CompletableFuture<TlsSource> tls) {
+        Workbench workbench = Workbench.beforeRegistrar(settings);
+        startRegistrar(workbench, settings, registrarConfig, tls);
+        return workbench;
+    }
+
+    /** Starts {@code workbench}'s registrar as {@link #startWorkbench} describes; returns once it listens or has failed. */
+    static void startRegistrar(Workbench workbench, WorkbenchSettings settings, RegistrarConfig.Builder registrarConfig,
+            CompletableFuture<TlsSource> tls) {
         Path usersFile = settings.registrarUsersPath();
         try {
             if (usersFile != null) {
                 registrarConfig.users(UsersFile.load(usersFile));
             }
         } catch (UsersFile.Problem e) {
-            return Workbench.withoutRegistrar(settings, "The embedded registrar did not start: its users file "
+            workbench.registrarFailed("The embedded registrar did not start: its users file "
                     + e.getMessage() + ". Fix it in the server's settings and start the workbench again.");
+            return;
         }
         RegistrarConfig config = registrarConfig.build();
         String tlsProblem = null;
@@ -181,27 +207,10 @@ public final class Main implements Callable<Integer> {
                 tlsProblem = "TLS is off: " + e.getMessage() + ". UDP and TCP work as usual.";
             }
         }
-        Workbench workbench = Workbench.start(settings, config);
+        workbench.startRegistrar(config);
         if (tlsProblem != null) {
             workbench.warnBothSides(tlsProblem);
         }
-        return workbench;
-    }
-
-    /**
-     * Benchmark 1's finish line: one stdout line once the window is open (the registrar is
-     * listening by then, or has reported why not).
-     */
-    private static void markWhenOpen(WorkbenchFrame frame, Workbench workbench) {
-        frame.addWindowListener(new WindowAdapter() {
-            @Override
-            @SuppressForbidden("benchmark 1 reads this line from stdout")
-            public void windowOpened(WindowEvent e) {
-                System.out.println("Workbench ready: window shown, registrar listening on " + workbench.registrarAddress()
-                        + " (" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start)");
-                System.out.flush();
-            }
-        });
     }
 
     /**
@@ -217,6 +226,18 @@ public final class Main implements Callable<Integer> {
     /** Like the other, with lessons already loaded (off the event thread) and progress kept in {@code progress}. */
     static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, LessonLibrary lessons,
             LessonProgressStore progress, String settingsProblem, Runnable onClosed) {
+        return show(workbench, settings, CompletableFuture.completedFuture(lessons),
+                CompletableFuture.supplyAsync(ExerciseLibrary::loadOrReport), progress, settingsProblem, onClosed, null);
+    }
+
+    /**
+     * Like the other, with lessons and homework still loading on other threads: the lesson column
+     * goes in once both are read, after the window is on screen. {@code mark} (may be null) hears
+     * when the window is whole.
+     */
+    static WorkbenchFrame show(Workbench workbench, SettingsHolder settings, CompletableFuture<LessonLibrary> lessons,
+            CompletableFuture<ExerciseLibrary> exercises, LessonProgressStore progress, String settingsProblem,
+            Runnable onClosed, StartupMark mark) {
         ThemeSupport.ensureInstalled(settings.get().theme(), settings.get().presentationFont());
         WorkbenchFrame frame = new WorkbenchFrame(workbench, settings, onClosed);
         if (settingsProblem != null) {
@@ -229,27 +250,28 @@ public final class Main implements Callable<Integer> {
         WireLinks.linkLog(frame.serverPanel().log(), wire.ladder(), () -> settings.get().server().endpoint().uri());
         LessonHost lessonHost = WireLinks.highlightingSteps(
                 new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager), wire.ladder());
+        if (mark != null) {
+            mark.watch(frame);
+        }
         frame.pack();
         frame.setLocationRelativeTo(null);
         frame.setVisible(true);
-        // The lesson view (Markdown rendering, a syntax-highlighting editor) is most of the cost of
-        // building the window: it goes in right after the window is on screen, not before.
-        SwingUtilities.invokeLater(() -> {
+        // The lesson column (Markdown rendering, a syntax-highlighting editor) is most of the cost
+        // of building the window: it goes in once the window is on screen and its files are read,
+        // with its Homework and Console tabs at once (one layout, not two).
+        lessons.thenAcceptBoth(exercises, (library, homeworkLibrary) -> SwingUtilities.invokeLater(() -> {
             if (frame.isDisplayable()) {
-                LessonView lessonView = new LessonView(lessonHost, lessons, progress);
-                frame.setLessonView(lessonView);
-                // Homework goes in a tab beside the lesson once its files are read (off the event thread).
-                CompletableFuture.supplyAsync(ExerciseLibrary::loadOrReport).thenAccept(exercises -> SwingUtilities.invokeLater(() -> {
-                    if (frame.isDisplayable()) {
-                        // Beside progress (and settings.json), so --config-dir keeps a class's homework too.
-                        HomeworkStore homework = new HomeworkStore(progress.file().resolveSibling("homework"));
-                        HomeworkTabs tabs = new HomeworkTabs(lessonView, new ExercisePanel(lessonHost, exercises, homework));
-                        tabs.addConsole(new ConsolePanel(workbench::clientManager, workbench::serverManager));
-                        frame.setLessonView(tabs);
-                    }
-                }));
+                LessonView lessonView = new LessonView(lessonHost, library, progress);
+                // Beside progress (and settings.json), so --config-dir keeps a class's homework too.
+                HomeworkStore homework = new HomeworkStore(progress.file().resolveSibling("homework"));
+                HomeworkTabs tabs = new HomeworkTabs(lessonView, new ExercisePanel(lessonHost, homeworkLibrary, homework));
+                tabs.addConsole(new ConsolePanel(workbench::clientManager, workbench::serverManager));
+                frame.setLessonView(tabs);
+                if (mark != null) {
+                    mark.lessonShown();
+                }
             }
-        });
+        }));
         return frame;
     }
 }

@@ -13,9 +13,17 @@ import java.util.function.Function;
 final class TutorialClient extends TutorialSide<ClientManager> implements ClientModel {
     private final Function<ClientSideSettings, ClientSettings> toTutorial;
 
+    private final ClientSideSettings first;
+
     TutorialClient(ClientSideSettings settings, Function<ClientSideSettings, ClientSettings> toTutorial) {
         super("client", new ClientManager(toTutorial.apply(settings)));
         this.toTutorial = toTutorial;
+        this.first = settings;
+    }
+
+    @Override
+    ClientManager renewed() {
+        return new ClientManager(toTutorial.apply(first));
     }
 
     @Override

@@ -16,9 +16,17 @@ final class TutorialServer extends TutorialSide<ServerManager> implements Server
     private final Function<SideSettings, EndpointSettings> toTutorial;
     private volatile AcceptPolicy policy;
 
+    private final SideSettings first;
+
     TutorialServer(SideSettings settings, Function<SideSettings, EndpointSettings> toTutorial) {
         super("server", new ServerManager(toTutorial.apply(settings)));
         this.toTutorial = toTutorial;
+        this.first = settings;
+    }
+
+    @Override
+    ServerManager renewed() {
+        return new ServerManager(toTutorial.apply(first));
     }
 
     @Override

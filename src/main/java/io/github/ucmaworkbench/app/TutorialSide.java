@@ -12,6 +12,7 @@ import io.github.ucmaworkbench.ui.log.LogEntry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,14 +126,38 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     void resume(M next, boolean listenAgain) {
     }
 
-    private synchronized void install(M next) {
+    /**
+     * Queued first, while the registrar starts: waits for {@code ready}, then swaps in
+     * {@link #renewed()} (the same settings, now with the registrar's real address). Whatever
+     * the window asks meanwhile (the accept policy, a sign-in) is queued behind it and reaches
+     * the new manager, so nothing is configured twice.
+     */
+    void renewWhen(CompletableFuture<?> ready) {
+        act(old -> {
+            ready.join();
+            unsubscribe();
+            closeQuietly(old);
+            install(renewed(), false);
+        });
+    }
+
+    /** A manager made from this side's first settings again (see {@link #renewWhen}). */
+    abstract M renewed();
+
+    private void install(M next) {
+        install(next, true);
+    }
+
+    private synchronized void install(M next, boolean configure) {
         if (operationTimeout != null) {
             next.setOperationTimeout(operationTimeout);
         }
         manager = next;
         progressSubscription = next.progress().add((sender, e) -> progressArrived(e));
         changedSubscription = next.changed().add((sender, e) -> fireChanged());
-        configure(next);
+        if (configure) {
+            configure(next);
+        }
         fireChanged();
     }
 

@@ -6,6 +6,7 @@ import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.tutorial.AcceptPolicy;
 import io.github.ucmaworkbench.tutorial.ClientManager;
+import io.github.ucmaworkbench.trace.ladder.MessageClue;
 import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.lesson.LessonHost;
@@ -15,6 +16,7 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,7 @@ import javax.swing.SwingUtilities;
 
 /**
  * Ties the ladder to the rest of the window: columns in the order client, registrar, server
- * (following the settings), a click on a progress-log line selects the response behind it, and
+ * (following the settings), a click on a progress-log line selects the message it reports, and
  * a lesson step highlights the arrows it causes.
  */
 public final class WireLinks {
@@ -43,7 +45,10 @@ public final class WireLinks {
         ladder.setColumnOrder(List.of(settings.client().endpoint().uri(), "registrar", settings.server().endpoint().uri()));
     }
 
-    /** A click on a line of {@code log} selects the latest response {@code party} had received by then. */
+    /**
+     * A click on a line of {@code log} selects the message the line reports, as {@code party} sent
+     * or received it ({@link LogLineClues}); a line about no message leaves the ladder alone.
+     */
     public static void linkLog(ProgressLogPanel log, LadderView ladder, Supplier<String> party) {
         JList<LogEntry> list = log.logList();
         list.addMouseListener(new MouseAdapter() {
@@ -52,7 +57,10 @@ public final class WireLinks {
                 int index = list.locationToIndex(e.getPoint());
                 if (index >= 0) {
                     LogEntry entry = list.getModel().getElementAt(index);
-                    ladder.selectResponseBefore(party.get(), entry.time(), codeIn(entry.message()));
+                    MessageClue clue = LogLineClues.clueFor(entry.message());
+                    if (clue != null) {
+                        ladder.selectLoggedMessage(party.get(), entry.time(), clue);
+                    }
                 }
             }
         });
@@ -64,9 +72,12 @@ public final class WireLinks {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    /** {@code host}, with each step's arrows highlighted in the ladder from the moment it runs. */
+    /** {@code host}, with each step's arrows highlighted in the ladder: those traced while it ran, none after. */
     public static LessonHost highlightingSteps(LessonHost host, LadderView ladder) {
         return new LessonHost() {
+            /** What was traced when the running step started, taken on the engine's thread; -1 when none. */
+            private final AtomicLong stepMark = new AtomicLong(-1);
+
             @Override
             public ClientManager client() {
                 return host.client();
@@ -93,9 +104,26 @@ public final class WireLinks {
             }
 
             @Override
+            public void stepStarting(Side side, LessonAction action) {
+                stepMark.set(ladder.tracedSequence());
+                host.stepStarting(side, action);
+            }
+
+            @Override
             public void highlightAction(Side side, LessonAction action) {
-                ladder.highlightFromNow();
+                long mark = stepMark.getAndSet(-1);
+                if (mark >= 0) {
+                    ladder.highlightAfter(mark);
+                } else {
+                    ladder.highlightFromNow();
+                }
                 host.highlightAction(side, action);
+            }
+
+            @Override
+            public void stepEnded(Side side, LessonAction action) {
+                ladder.highlightUntilNow();
+                host.stepEnded(side, action);
             }
         };
     }

@@ -24,7 +24,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,31 +40,32 @@ import org.slf4j.LoggerFactory;
 public final class Workbench implements WorkbenchModel, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
 
-    private final RegistrarService registrar;
-    private final InetSocketAddress registrarAddress;
-    private final InetSocketAddress registrarTlsAddress;
-    private final String registrarProblem;
+    // Written once by the thread that starts the registrar, before registrarReady completes.
+    private volatile RegistrarService registrar;
+    private volatile InetSocketAddress registrarAddress;
+    private volatile InetSocketAddress registrarTlsAddress;
+    private volatile String registrarProblem;
+    private volatile AutoCloseable registrarSubscription;
+    private final CompletableFuture<Void> registrarReady = new CompletableFuture<>();
     private final TutorialClient client;
     private final TutorialServer server;
     private final List<Runnable> registrarListeners = new CopyOnWriteArrayList<>();
-    private final AutoCloseable registrarSubscription;
     private volatile SideSettings clientEndpoint;
     private volatile SideSettings serverEndpoint;
 
-    private Workbench(RegistrarService registrar, InetSocketAddress registrarAddress, String registrarProblem,
-            WorkbenchSettings settings) {
-        this.registrar = registrar;
-        this.registrarAddress = registrarAddress;
-        this.registrarTlsAddress = registrar == null ? null : registrar.getTlsAddress();
-        this.registrarProblem = registrarProblem;
+    /**
+     * Both sides, before the registrar: the window can be built while {@link #startRegistrar}
+     * runs on another thread (a cold start's two largest pieces side by side). Each side's first
+     * action waits for the registrar and takes its real address, so a Sign in pressed early still
+     * goes to the port it bound.
+     */
+    private Workbench(WorkbenchSettings settings) {
         this.clientEndpoint = settings.client().endpoint();
         this.serverEndpoint = settings.server().endpoint();
         this.client = new TutorialClient(settings.client(), this::clientSettings);
         this.server = new TutorialServer(settings.server().endpoint(), this::serverSettings);
-        this.registrarSubscription = registrar == null ? null : registrar.addListener(this::registrarChanged);
-        if (registrarProblem != null) {
-            client.report(LogEntry.error(registrarProblem));
-        }
+        client.renewWhen(registrarReady);
+        server.renewWhen(registrarReady);
     }
 
     /**
@@ -69,18 +74,47 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
      * external server still work.
      */
     public static Workbench start(WorkbenchSettings settings, RegistrarConfig registrarConfig) {
-        RegistrarService registrar = new RegistrarService(registrarConfig);
+        Workbench workbench = beforeRegistrar(settings);
+        workbench.startRegistrar(registrarConfig);
+        return workbench;
+    }
+
+    /** Both sides, the registrar not started yet: call {@link #startRegistrar} or {@link #registrarFailed} next. */
+    public static Workbench beforeRegistrar(WorkbenchSettings settings) {
+        return new Workbench(settings);
+    }
+
+    /** Starts the embedded registrar (any thread, once); the window hears of it through the registrar listeners. */
+    public void startRegistrar(RegistrarConfig registrarConfig) {
+        RegistrarService service = new RegistrarService(registrarConfig);
         try {
-            InetSocketAddress bound = registrar.start();
-            Workbench workbench = new Workbench(registrar, bound, null, settings);
-            startNotices(registrarConfig, bound).forEach(workbench::warnBothSides);
-            return workbench;
+            InetSocketAddress bound = service.start();
+            registrarTlsAddress = service.getTlsAddress();
+            registrarAddress = bound;
+            registrar = service;
+            registrarSubscription = service.addListener(this::registrarChanged);
+            startNotices(registrarConfig, bound).forEach(this::warnBothSides);
+            registrarReady.complete(null);
+            registrarChanged();
         } catch (IOException | RuntimeException e) {
-            registrar.close();
+            service.close();
             LOG.warn("the embedded registrar did not start", e);
-            return new Workbench(null, null, "The embedded registrar could not start: " + e.getMessage()
-                    + ". Sides set to it cannot sign in; choose an external server in their settings.", settings);
+            registrarFailed("The embedded registrar could not start: " + e.getMessage()
+                    + ". Sides set to it cannot sign in; choose an external server in their settings.");
         }
+    }
+
+    /** The registrar stays off: the status bar and the client's log say why. */
+    void registrarFailed(String problem) {
+        registrarProblem = problem;
+        client.report(LogEntry.error(problem));
+        registrarReady.complete(null);
+        registrarChanged();
+    }
+
+    /** Completes once the registrar listens, or has failed to start (then {@link #registrarAddress()} is null). */
+    public CompletableFuture<Void> registrarReady() {
+        return registrarReady;
     }
 
     /**
@@ -111,7 +145,9 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     /** Builds both sides without the embedded registrar, saying why in the status bar and the client's log. */
     public static Workbench withoutRegistrar(WorkbenchSettings settings, String problem) {
         LOG.warn(problem);
-        return new Workbench(null, null, problem, settings);
+        Workbench workbench = new Workbench(settings);
+        workbench.registrarFailed(problem);
+        return workbench;
     }
 
     /** Shortens every SIP operation's timeout (classroom demos of "don't answer", tests). */
@@ -176,6 +212,9 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     @Override
     public String registrarStatus() {
         StringBuilder text = new StringBuilder();
+        RegistrarService registrar = this.registrar;
+        InetSocketAddress registrarAddress = this.registrarAddress;
+        InetSocketAddress registrarTlsAddress = this.registrarTlsAddress;
         if (registrar != null) {
             int users = registrar.getRegisteredUserCount();
             text.append("Embedded registrar ").append(registrarAddress.getAddress().getHostAddress()).append(':')
@@ -185,6 +224,8 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
             }
             text.append(" (").append(registrar.getDomain()).append(") · ")
                     .append(users).append(users == 1 ? " user signed in" : " users signed in");
+        } else if (!registrarReady.isDone()) {
+            text.append("Embedded registrar starting\u2026");
         } else {
             text.append("Embedded registrar not running");
             if (registrarProblem != null) {
@@ -249,6 +290,14 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
             clientCloser.join(2_500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            // Closed during a cold start: the registrar's own start ends in a moment.
+            registrarReady.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("closing before the registrar has started");
         }
         if (registrarSubscription != null) {
             try {

@@ -96,6 +96,9 @@ public final class EdtStallBenchmark {
         report(String.format(Locale.ROOT, "burst while clicking log lines: %,d calls at %d/s, %d clicks (SIPp rc %d)",
                 calls, rate, clicks.get(), second), watchdog, phases, names);
 
+        SwingUtilities.invokeAndWait(() -> System.out.printf(Locale.ROOT,
+                "EDT longest single progress-log batch over the run: client %d ms, server %d ms%n",
+                logOf(frame, "client").longestDrainMillis(), logOf(frame, ServerPanel.PREFIX).longestDrainMillis()));
         double worst = phases.stream().mapToDouble(EdtWatchdog.Figures::maxMillis).max().orElse(0);
         System.out.printf(Locale.ROOT, "EDT RESULT longest dispatch %.1f ms over all phases; target <= %.0f ms: %s%n",
                 worst, TARGET_MILLIS, worst <= TARGET_MILLIS ? "met" : "not met");
@@ -170,6 +173,10 @@ public final class EdtStallBenchmark {
         } catch (Exception e) {
             System.out.println("EDT the clicker stopped: " + e);
         }
+    }
+
+    private static ProgressLogPanel logOf(Frame frame, String side) {
+        return (ProgressLogPanel) find(frame, side + io.github.ucmaworkbench.ui.SidePanel.LOG);
     }
 
     private static Frame showingFrame() {

@@ -3,11 +3,15 @@ package io.github.ucmaworkbench.bench;
 import java.awt.AWTEvent;
 import java.awt.EventQueue;
 import java.awt.Toolkit;
+import java.awt.event.InputEvent;
 import java.awt.event.InvocationEvent;
+import java.awt.event.PaintEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,17 +31,20 @@ final class EdtWatchdog extends EventQueue {
     record Stall(double millis, String event, String stack) {
     }
 
-    /** A phase's figures. */
+    /** A phase's figures; {@code byKind} is the longest dispatch per kind of event (input, timer, paint, other). */
     record Figures(long dispatches, double maxMillis, double p99Millis, double p999Millis, long over100,
-            List<Stall> longest) {
+            List<Stall> longest, Map<String, Double> byKind) {
         String line(String phase) {
             return String.format(Locale.ROOT, "%s: %,d dispatches, longest %.1f ms, p99 %.1f ms, p99.9 %.1f ms, "
-                    + "%d over 100 ms", phase, dispatches, maxMillis, p99Millis, p999Millis, over100);
+                    + "%d over 100 ms; longest by kind %s", phase, dispatches, maxMillis, p99Millis, p999Millis, over100,
+                    byKind.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                            .collect(Collectors.joining(", ")));
         }
     }
 
     private final long[] histogram = new long[BUCKETS];
     private final List<Stall> longest = new ArrayList<>();
+    private final Map<String, Double> byKind = new TreeMap<>();
     private long dispatches;
     private long maxNanos;
     private long over100;
@@ -86,6 +93,7 @@ final class EdtWatchdog extends EventQueue {
             over100++;
         }
         double millis = nanos / 1e6;
+        byKind.merge(kind(event), millis, Math::max);
         if (longest.size() < KEEP_LONGEST || millis > longest.get(longest.size() - 1).millis()) {
             String stack = sampledFor == started ? sampledStack : "";
             longest.add(new Stall(millis, describe(event), stack));
@@ -98,12 +106,14 @@ final class EdtWatchdog extends EventQueue {
 
     /** The figures since the last reset. */
     synchronized Figures figures() {
-        return new Figures(dispatches, maxNanos / 1e6, percentile(0.99), percentile(0.999), over100, List.copyOf(longest));
+        return new Figures(dispatches, maxNanos / 1e6, percentile(0.99), percentile(0.999), over100, List.copyOf(longest),
+                new TreeMap<>(byKind));
     }
 
     synchronized void reset() {
         java.util.Arrays.fill(histogram, 0);
         longest.clear();
+        byKind.clear();
         dispatches = 0;
         maxNanos = 0;
         over100 = 0;
@@ -143,6 +153,21 @@ final class EdtWatchdog extends EventQueue {
                 sampledFor = started;
             }
         }
+    }
+
+    /** input (mouse, keys), timer (Swing timers: the logs' and the ladder's batches), paint, other invokeLater. */
+    private static String kind(AWTEvent event) {
+        if (event instanceof InputEvent) {
+            return "input";
+        }
+        String text = event instanceof InvocationEvent ? event.toString() : "";
+        if (text.contains("Timer$DoPostEvent")) {
+            return "timer";
+        }
+        if (text.contains("RepaintManager") || event instanceof PaintEvent) {
+            return "paint";
+        }
+        return "other";
     }
 
     private static String describe(AWTEvent event) {

@@ -69,6 +69,21 @@ class DistPackageTest {
     }
 
     @Test
+    void theLauncherLoadsTheWorkbenchsClassesFromItsCdsArchive() throws Exception {
+        // Issue 14: a training run during the build listed the classes a start loads; the archive
+        // dumped from that list sits beside the jar and the launcher names it.
+        assertThat(Files.readString(IMAGE.resolve("lib/app/ucma-workbench.cfg")))
+                .contains("java-options=-XX:SharedArchiveFile=$APPDIR/ucma-workbench.jsa");
+        assertThat(Files.readAllLines(IMAGE.resolve("lib/app/ucma-workbench.classlist")))
+                .as("the training run reached the lesson column and the registrar")
+                .contains("io/github/ucmaworkbench/ui/lesson/LessonView", "io/github/ucmaworkbench/registrar/RegistrarService");
+        // -Xshare:on: the JVM refuses to start when the archive cannot be used (e.g. another class path).
+        Result run = run(List.of(LAUNCHER.toString(), "--version"), null, "-Xshare:on -Xlog:class+load=info");
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("io.github.ucmaworkbench.app.Main source: shared objects file");
+    }
+
+    @Test
     void withoutArgumentsTheLauncherOpensTheWindow() throws Exception {
         assumeTrue(System.getenv("DISPLAY") != null, "no display: run under xvfb-run");
         int port;
@@ -78,7 +93,7 @@ class DistPackageTest {
         // JAVA_TOOL_OPTIONS reaches the JVM the native launcher creates, like any JNI-made JVM.
         Result run = run(List.of(LAUNCHER.toString(), "--config-dir", configDir.toString(),
                 "--registrar-port", Integer.toString(port)), "Workbench ready");
-        assertThat(run.output).contains("Workbench ready: window shown, registrar listening on");
+        assertThat(run.output).contains("Workbench ready: window whole (lesson, code and ladder painted), registrar listening on");
     }
 
     @Test
@@ -93,7 +108,9 @@ class DistPackageTest {
                 "./opt/ucma-workbench/lib/ucma-workbench-ucma-workbench.desktop",
                 "./opt/ucma-workbench/lib/ucma-workbench.png");
         Result postinst = run(List.of("dpkg-deb", "-I", debs.get(0).toString(), "postinst"), null);
+        assertThat(contents.output).contains("./opt/ucma-workbench/lib/app/ucma-workbench.classlist");
         assertThat(postinst.output).contains("xdg-desktop-menu install")
+                .contains("-Xshare:dump", "ucma-workbench.jsa")
                 .contains("ln -sf /opt/ucma-workbench/bin/ucma-workbench /usr/bin/ucma-workbench");
     }
 
@@ -102,9 +119,14 @@ class DistPackageTest {
 
     /** Runs to the end, or until a line contains {@code until} (then the process is stopped). */
     private static Result run(List<String> command, String until) throws Exception {
+        return run(command, until, until != null ? "-Ducma.startup.mark=true" : null);
+    }
+
+    /** Like the other, with {@code javaToolOptions} (may be null) for the JVM the launcher starts. */
+    private static Result run(List<String> command, String until, String javaToolOptions) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (until != null) {
-            builder.environment().put("JAVA_TOOL_OPTIONS", "-Ducma.startup.mark=true");
+        if (javaToolOptions != null) {
+            builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
         }
         Process process = builder.start();
         List<String> lines = new ArrayList<>();

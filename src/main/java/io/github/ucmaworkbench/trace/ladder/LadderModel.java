@@ -158,22 +158,6 @@ public final class LadderModel {
         return Collections.unmodifiableList(events);
     }
 
-    /**
-     * The index of the latest response {@code party} received no later than {@code limit} (with
-     * {@code statusCode}, or any code when 0), or -1: the arrow behind a progress-log line.
-     */
-    public int latestResponseBefore(String party, Instant limit, int statusCode) {
-        for (int i = size() - 1; i >= 0; i--) {
-            LadderArrow arrow = arrow(i);
-            SipTraceEvent received = arrow.received();
-            if (!arrow.isRequest() && received != null && received.party().equals(party)
-                    && !received.time().isAfter(limit) && (statusCode == 0 || arrow.statusCode() == statusCode)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** The arrow holding the record with this trace sequence number, or null. */
     public LadderArrow arrowOfSequence(long sequence) {
         return bySequence.get(sequence);

@@ -136,6 +136,11 @@ final class LadderFeed implements AutoCloseable {
         return Math.max(lastApplied, queue.lastEnqueuedSequence());
     }
 
+    /** The newest sequence number queued; any thread (the queue's field is volatile). */
+    long lastEnqueuedSequence() {
+        return queue.lastEnqueuedSequence();
+    }
+
     int waiting() {
         return queue.size() + backlog.size();
     }

@@ -17,8 +17,8 @@ import javax.swing.event.DocumentListener;
 import net.miginfocom.swing.MigLayout;
 
 /**
- * The ladder's "what to show" controls: Call-ID text, method, caller, and grouping by caller.
- * Writes the user's choice to the view through two callbacks; {@link #show(LadderFilter)} puts a
+ * The ladder's "what to show" controls: Call-ID text, method, caller, grouping by caller, and
+ * Follow (scroll to each new message). Writes the user's choice to the view through callbacks; {@link #show(LadderFilter)} puts a
  * filter chosen elsewhere (a menu, a cross-link) back into the widgets. Event thread only.
  */
 final class LadderFilterBar extends JPanel {
@@ -31,12 +31,18 @@ final class LadderFilterBar extends JPanel {
     private final DefaultComboBoxModel<String> callers = new DefaultComboBoxModel<>();
     private final JComboBox<String> caller = new JComboBox<>(callers);
     private final JToggleButton group = new JToggleButton("By caller");
+    private final JToggleButton follow = new JToggleButton("Follow", true);
     private final Consumer<LadderFilter> filterChanged;
     /** True while {@link #show} writes the widgets, so they do not report the change back. */
     private boolean showing;
 
+    /** A bar whose Follow button reports to nobody (a ladder that never follows, a test). */
     LadderFilterBar(Consumer<LadderFilter> filterChanged, Consumer<Boolean> groupChanged) {
-        super(new MigLayout("insets 0", "[][][][][]", "[]"));
+        this(filterChanged, groupChanged, following -> { });
+    }
+
+    LadderFilterBar(Consumer<LadderFilter> filterChanged, Consumer<Boolean> groupChanged, Consumer<Boolean> followChanged) {
+        super(new MigLayout("insets 0", "[][][][][][]", "[]"));
         this.filterChanged = filterChanged;
         callId.setName(LadderView.CALL_ID_FILTER);
         method.setName(LadderView.METHOD_FILTER);
@@ -45,6 +51,8 @@ final class LadderFilterBar extends JPanel {
         KeyboardSupport.label(method, "Method filter", "Show only messages of this SIP method");
         KeyboardSupport.label(caller, "Caller filter", "Show only the calls of this caller");
         group.setName(LadderView.GROUP_BY_CALLER);
+        follow.setName(LadderView.FOLLOW);
+        follow.setToolTipText("Scroll to each new message (Ctrl+End). Clicking a message or a log line turns it off");
         callId.setToolTipText("Show only the messages whose Call-ID contains this text");
         caller.setToolTipText("Show only the calls one caller started (its registrations included)");
         group.setToolTipText("One column for all callers, rows grouped per caller: for a whole class calling in");
@@ -60,6 +68,7 @@ final class LadderFilterBar extends JPanel {
         add(method);
         add(caller);
         add(group);
+        add(follow);
 
         callId.getDocument().addDocumentListener(new DocumentListener() {
             @Override public void insertUpdate(DocumentEvent e) { widgetsChanged(); }
@@ -69,6 +78,7 @@ final class LadderFilterBar extends JPanel {
         method.addActionListener(e -> widgetsChanged());
         caller.addActionListener(e -> widgetsChanged());
         group.addActionListener(e -> groupChanged.accept(group.isSelected()));
+        follow.addActionListener(e -> followChanged.accept(follow.isSelected()));
     }
 
     /** Puts {@code filter} into the widgets without reporting it back. */
@@ -91,6 +101,10 @@ final class LadderFilterBar extends JPanel {
 
     boolean isGroupSelected() {
         return group.isSelected();
+    }
+
+    void showFollowing(boolean following) {
+        follow.setSelected(following);
     }
 
     void showGrouped(boolean grouped) {

@@ -7,22 +7,38 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * Which arrows a lesson step lit up: everything traced after a sequence number, whole calls, or
- * single messages (either record of a message counts). Immutable; the view swaps it whole.
+ * Which arrows a lesson step lit up: everything traced in a range of sequence numbers (from the
+ * step's start to its end, or still open while it runs), whole calls, or single messages (either
+ * record of a message counts). Immutable; the view swaps it whole.
  */
-record LadderHighlight(long afterSequence, Set<String> callIds, Set<Long> sequences) {
-    static final LadderHighlight NONE = new LadderHighlight(Long.MAX_VALUE, Set.of(), Set.of());
+record LadderHighlight(long afterSequence, long untilSequence, Set<String> callIds, Set<Long> sequences) {
+    static final LadderHighlight NONE = new LadderHighlight(Long.MAX_VALUE, Long.MAX_VALUE, Set.of(), Set.of());
 
+    /** Everything traced after {@code sequence}, until {@link #until(long)}. */
     LadderHighlight after(long sequence) {
-        return new LadderHighlight(sequence, callIds, sequences);
+        return new LadderHighlight(sequence, Long.MAX_VALUE, callIds, sequences);
+    }
+
+    /**
+     * Closes the open range at {@code sequence}: what is traced later is not lit. A range that
+     * caught nothing goes, or every arrow would stay dimmed for nothing.
+     */
+    LadderHighlight until(long sequence) {
+        if (afterSequence == Long.MAX_VALUE || untilSequence != Long.MAX_VALUE) {
+            return this;
+        }
+        if (sequence > afterSequence) {
+            return new LadderHighlight(afterSequence, sequence, callIds, sequences);
+        }
+        return new LadderHighlight(Long.MAX_VALUE, Long.MAX_VALUE, callIds, sequences);
     }
 
     LadderHighlight calls(Collection<String> ids) {
-        return new LadderHighlight(afterSequence, Set.copyOf(ids), sequences);
+        return new LadderHighlight(afterSequence, untilSequence, Set.copyOf(ids), sequences);
     }
 
     LadderHighlight messages(Collection<Long> messageSequences) {
-        return new LadderHighlight(afterSequence, callIds, Set.copyOf(messageSequences));
+        return new LadderHighlight(afterSequence, untilSequence, callIds, Set.copyOf(messageSequences));
     }
 
     /** Tests arrow indexes of {@code model}; null when nothing is highlighted (nothing dims). */
@@ -32,7 +48,8 @@ record LadderHighlight(long afterSequence, Set<String> callIds, Set<Long> sequen
         }
         return index -> {
             LadderArrow arrow = model.arrow(index);
-            return arrow.firstSequence() > afterSequence
+            long first = arrow.firstSequence();
+            return (first > afterSequence && first <= untilSequence)
                     || callIds.contains(arrow.callId())
                     || (arrow.sent() != null && sequences.contains(arrow.sent().sequence()))
                     || (arrow.received() != null && sequences.contains(arrow.received().sequence()));

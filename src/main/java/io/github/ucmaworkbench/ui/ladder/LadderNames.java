@@ -7,6 +7,7 @@ public interface LadderNames {
     String METHOD_FILTER = "ladder.filter.method";
     String CALLER_FILTER = "ladder.filter.caller";
     String GROUP_BY_CALLER = "ladder.groupByCaller";
+    String FOLLOW = "ladder.follow";
     String PAUSE = "ladder.pause";
     String CLEAR = "ladder.clear";
     String EXPORT = "ladder.export";

@@ -6,17 +6,21 @@ import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import javax.swing.AbstractAction;
+import javax.swing.Action;
 import javax.swing.JComponent;
 import javax.swing.JMenuItem;
 import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 
 /**
  * Mouse and keys on the ladder's canvas: a click selects an arrow, the arrow keys and page keys
  * move the selection row by row, and the context menu narrows the ladder to one call or caller.
+ * Scrolling up (wheel or scroll bar) stops following new messages; Ctrl+End follows again.
  */
 final class LadderNavigation {
+    private static final String FOLLOW = "ladder.followAgain";
     private final LadderView view;
     private final LadderCanvas canvas;
 
@@ -25,9 +29,10 @@ final class LadderNavigation {
         this.canvas = canvas;
     }
 
-    static void install(LadderView view, LadderCanvas canvas) {
+    static void install(LadderView view, LadderCanvas canvas, JScrollPane scroll) {
         LadderNavigation navigation = new LadderNavigation(view, canvas);
         navigation.installMouse();
+        navigation.installFollow(scroll);
         navigation.bind("UP", -1);
         navigation.bind("DOWN", 1);
         navigation.bind("PAGE_UP", -20);
@@ -49,6 +54,36 @@ final class LadderNavigation {
             @Override
             public void mouseReleased(MouseEvent e) {
                 maybePopup(e);
+            }
+        });
+    }
+
+    /**
+     * Ctrl+End on the canvas (where the scroll pane's own Ctrl+End would only scroll) and anywhere
+     * else in the ladder turns following on; reading back up the ladder turns it off, or the next
+     * batch would pull the reader down again.
+     */
+    private void installFollow(JScrollPane scroll) {
+        AbstractAction followAgain = new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                view.setFollowing(true);
+            }
+        };
+        followAgain.putValue(Action.SHORT_DESCRIPTION, "Follow new messages again, from the newest");
+        KeyStroke ctrlEnd = KeyStroke.getKeyStroke("ctrl END");
+        canvas.getInputMap(JComponent.WHEN_FOCUSED).put(ctrlEnd, FOLLOW);
+        canvas.getActionMap().put(FOLLOW, followAgain);
+        view.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(ctrlEnd, FOLLOW);
+        view.getActionMap().put(FOLLOW, followAgain);
+        scroll.addMouseWheelListener(e -> {
+            if (e.getWheelRotation() < 0) {
+                view.setFollowing(false);
+            }
+        });
+        scroll.getVerticalScrollBar().addAdjustmentListener(e -> {
+            if (e.getValueIsAdjusting() && view.isFollowing() && !view.isAtBottom()) {
+                view.setFollowing(false); // the user drags the thumb up
             }
         });
     }

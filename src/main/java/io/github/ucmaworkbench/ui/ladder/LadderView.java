@@ -8,6 +8,7 @@ import io.github.ucmaworkbench.trace.export.TextExporter;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
+import io.github.ucmaworkbench.trace.ladder.MessageClue;
 import java.awt.Rectangle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ import net.miginfocom.swing.MigLayout;
  * line to its arrow) that must wait for queued messages catches up in the same bounded slices. Every method of this class must
  * be called on the event thread.
  *
- * <p>For the window: {@link #selectMessage(long)}, {@link #selectResponseBefore(String, Instant, int)}
- * (a progress-log line to its arrow), {@link #addArrowSelectionListener(Consumer)}, the
+ * <p>For the window: {@link #selectMessage(long)}, {@link #selectLoggedMessage(String, Instant, MessageClue)}
+ * (a progress-log line to its arrow), {@link #setFollowing(boolean)}, {@link #addArrowSelectionListener(Consumer)}, the
  * {@code highlight*} methods (a lesson step's arrows), {@link #setColumnOrder(List)}, and
  * {@link #close()} when the window goes.
  */
@@ -52,10 +53,10 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
      * forgotten, so a registrar refreshing all day cannot fill the heap.
      */
     public static final int MAX_EVENTS = 100_000;
-    /** The stack stamps a response before the API's callback writes the log line that reports it. */
-    private static final long LOG_LINE_SLACK_MILLIS = 200;
 
     private final LadderFeed feed;
+    /** The last sequence number of the snapshot the view started from: {@link #tracedSequence()} on any thread. */
+    private final long snapshotEnd;
     private final int maxEvents;
     private LadderModel model = new LadderModel();
     private List<String> columnOrder = List.of();
@@ -64,7 +65,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private int generation;
     private final LadderCanvas canvas = new LadderCanvas(this);
     private final JScrollPane scroll;
-    private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller);
+    private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller, this::setFollowing);
     private final LadderToolbar toolbar;
     private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued());
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
@@ -74,6 +75,8 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private int selectedArrow = -1;
     private LadderPalette palette = LadderPalette.current();
     private LadderHighlight highlight = LadderHighlight.NONE;
+    /** Scroll to each new message; off once the user picks one, so it stays in view during a burst. */
+    private boolean following = true;
     /** A cross-link waiting for the ladder to catch up (null: none), and which messages it waits for. */
     private BooleanSupplier crossLink;
     private Predicate<SipTraceEvent> crossLinkWanted;
@@ -93,6 +96,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             feed.apply(model, event);
         }
         rows.reset(model, filter);
+        snapshotEnd = feed.newestSequence();
 
         canvas.setName(CANVAS);
 
@@ -103,7 +107,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         toolbar.addTo(this, filterBar);
         add(scroll, "span, grow, push");
 
-        LadderNavigation.install(this, canvas);
+        LadderNavigation.install(this, canvas, scroll);
         updateStatus();
     }
 
@@ -132,9 +136,19 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
      * more than one slice of waiting messages; it then selects the arrow once they are in.
      */
     public boolean selectResponseBefore(String party, Instant time, int statusCode) {
-        Instant limit = time.plusMillis(LOG_LINE_SLACK_MILLIS);
+        return selectLoggedMessage(party, time, MessageClue.received(MessageClue.Kind.anyResponse()).withStatus(statusCode));
+    }
+
+    /**
+     * Selects the message {@code party}'s progress-log line stamped {@code time} reports, as
+     * {@code clue} describes it: the arrow behind a click on that line. Stops following at once.
+     * False when there is none, or while the ladder catches up (as {@link #selectResponseBefore}).
+     */
+    public boolean selectLoggedMessage(String party, Instant time, MessageClue clue) {
+        setFollowing(false);
+        Instant limit = clue.lastUseful(time);
         return catchUpThen(event -> !event.time().isAfter(limit), () -> {
-            int found = model.latestResponseBefore(party, limit, statusCode);
+            int found = clue.findIn(model, party, time);
             if (found >= 0) {
                 selectArrow(found);
             }
@@ -172,11 +186,15 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         return select.getAsBoolean();
     }
 
-    /** Selects an arrow by its index in the model (showing it even if the filter hid it). */
+    /**
+     * Selects an arrow by its index in the model (showing it even if the filter hid it). Stops
+     * {@linkplain #setFollowing following}: the user is looking at this one.
+     */
     public void selectArrow(int arrowIndex) {
         if (arrowIndex < 0 || arrowIndex >= model.size()) {
             return;
         }
+        setFollowing(false);
         if (!filter.matches(model.arrow(arrowIndex))) {
             setFilter(LadderFilter.NONE);
         }
@@ -198,11 +216,33 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     /**
-     * Highlights every message traced from now on, until {@link #clearHighlight()}: call it
-     * before a lesson step runs to show the arrows the step caused.
+     * Highlights every message traced from now on, until {@link #highlightUntilNow()} or
+     * {@link #clearHighlight()}: call it before a lesson step runs to show the arrows the step caused.
      */
     public void highlightFromNow() {
-        highlight = highlight.after(feed.newestSequence());
+        highlightAfter(feed.newestSequence());
+    }
+
+    /**
+     * Like {@link #highlightFromNow()}, from a {@link #tracedSequence()} taken earlier on another
+     * thread: a step's first message may be traced before the event thread gets to highlight it.
+     */
+    public void highlightAfter(long sequence) {
+        highlight = highlight.after(sequence);
+        canvas.repaint();
+    }
+
+    /** The newest trace sequence number this view has been given or holds; safe on any thread. */
+    public long tracedSequence() {
+        return Math.max(snapshotEnd, feed.lastEnqueuedSequence());
+    }
+
+    /**
+     * Ends what {@link #highlightFromNow()} started: messages traced from now on are not lit,
+     * those traced since stay lit. Call it when the lesson step ends.
+     */
+    public void highlightUntilNow() {
+        highlight = highlight.until(feed.newestSequence());
         canvas.repaint();
     }
 
@@ -258,7 +298,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         rows.reset(model, filter);
         scroll.getColumnHeader().revalidate();
         layoutChanged();
-        scrollToRow(selectedRow());
+        scrollToRow(following ? rows.count() - 1 : selectedRow());
     }
 
     public boolean isGroupByCaller() {
@@ -276,6 +316,23 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     public boolean isPaused() {
         return toolbar.isPaused();
+    }
+
+    /**
+     * Following: the ladder scrolls to each new message. Selecting a message (a click on an arrow
+     * or a log line) or scrolling up turns it off; turning it on (the Follow button, Ctrl+End)
+     * jumps to the newest message.
+     */
+    public void setFollowing(boolean on) {
+        filterBar.showFollowing(on);
+        following = on;
+        if (on) {
+            scrollToRow(rows.count() - 1);
+        }
+    }
+
+    public boolean isFollowing() {
+        return following;
     }
 
     /** Empties the trace (its retained records) and the ladder. */
@@ -370,7 +427,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     /** Runs {@code apply} (which adds arrows to the model) and brings rows, layout and scrolling up to date; returns its answer. */
     private boolean applied(BooleanSupplier apply) {
-        boolean follow = isAtBottom();
+        boolean follow = following;
         int before = model.size();
         int columnsBefore = model.columns().size();
         boolean answer = apply.getAsBoolean();
@@ -439,7 +496,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         }
     }
 
-    private boolean isAtBottom() {
+    boolean isAtBottom() {
         Rectangle visible = canvas.getVisibleRect();
         return visible.y + visible.height >= canvas.getHeight() - LadderGeometry.ROW_HEIGHT;
     }
@@ -449,7 +506,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
             filter = next;
             rows.reset(model, filter);
             layoutChanged();
-            scrollToRow(selectedRow());
+            scrollToRow(following ? rows.count() - 1 : selectedRow());
         }
     }
 

@@ -25,4 +25,22 @@ public interface LessonHost extends LessonSides {
      */
     default void highlightAction(Side side, LessonAction action) {
     }
+
+    /**
+     * A step is about to call the manager method behind {@code action} on {@code side}: called on
+     * the lesson engine's thread, before {@link #highlightAction} reaches the event thread, so a
+     * host can note what was already traced before the step's first message. Must return at once
+     * and touch no Swing component. The default does nothing.
+     */
+    default void stepStarting(Side side, LessonAction action) {
+    }
+
+    /**
+     * The step that called {@code action} on {@code side} has ended, passed or failed: stop
+     * pointing at what it did (the ladder stops highlighting new messages). Called on the event
+     * thread, for every step, also one that found its outcome already so and pressed nothing.
+     * The default does nothing.
+     */
+    default void stepEnded(Side side, LessonAction action) {
+    }
 }

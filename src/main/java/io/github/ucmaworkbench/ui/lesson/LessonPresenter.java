@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -38,13 +39,23 @@ final class LessonPresenter implements AutoCloseable {
     private int stepIndex;
     private LessonProgress progress = LessonProgress.NONE;
     private LessonStep running;
+    /** The step Run step just passed and moved on from, so the next step's status line can say so; null otherwise. */
+    private LessonStep justPassed;
+    private final Consumer<LessonStep> ended;
 
     LessonPresenter(LessonLibrary library, LessonProgressStore store, LessonEngine engine, Executor ui, Runnable changed) {
+        this(library, store, engine, ui, changed, step -> { });
+    }
+
+    /** Like the other; {@code ended} hears (on {@code ui}) that a step finished, before {@code changed}. */
+    LessonPresenter(LessonLibrary library, LessonProgressStore store, LessonEngine engine, Executor ui, Runnable changed,
+            Consumer<LessonStep> ended) {
         this.library = library;
         this.store = store;
         this.engine = engine;
         this.ui = ui;
         this.changed = changed;
+        this.ended = ended;
     }
 
     LessonLibrary library() {
@@ -91,6 +102,7 @@ final class LessonPresenter implements AutoCloseable {
     /** Shows {@code chosen} at the step the student was on last time. */
     void showLesson(Lesson chosen) {
         lesson = chosen;
+        justPassed = null;
         progress = store.get(chosen.id());
         stepIndex = Math.max(0, Math.min(progress.currentStep(), chosen.steps().size() - 1));
     }
@@ -101,6 +113,7 @@ final class LessonPresenter implements AutoCloseable {
             return false;
         }
         stepIndex = index;
+        justPassed = null;
         progress = progress.withCurrentStep(index);
         store.put(lesson.id(), progress);
         return true;
@@ -114,11 +127,16 @@ final class LessonPresenter implements AutoCloseable {
         progress = LessonProgress.NONE;
         lesson.steps().forEach(step -> reasons.remove(key(lesson, step)));
         stepIndex = 0;
+        justPassed = null;
         store.put(lesson.id(), progress);
         return true;
     }
 
-    /** Runs the step on screen; {@code changed} is called on {@code ui} when it ends. False while one runs. */
+    /**
+     * Runs the step on screen; {@code changed} is called on {@code ui} when it ends. A step that
+     * passes moves the lesson on to the next one, so Run step walks the lesson; a failed one stays
+     * on screen with its reason, to be run again. False while one runs.
+     */
     boolean run() {
         if (!canRun()) {
             return false;
@@ -126,6 +144,7 @@ final class LessonPresenter implements AutoCloseable {
         Lesson owner = lesson;
         LessonStep step = step();
         running = step;
+        justPassed = null;
         reasons.remove(key(owner, step));
         engine.run(step).whenComplete((result, error) -> ui.execute(() -> stepFinished(owner, step, result, error)));
         return true;
@@ -140,6 +159,12 @@ final class LessonPresenter implements AutoCloseable {
         store.put(owner.id(), updated);
         if (owner == lesson) {
             progress = updated;
+        }
+        ended.accept(step);
+        // Only when the student still looks at that step: one who moved away meanwhile chose where to be.
+        if (outcome == StepStatus.PASSED && owner == lesson && step() == step && stepIndex < lesson.steps().size() - 1) {
+            showStep(stepIndex + 1);
+            justPassed = step;
         }
         changed.run();
     }
@@ -161,9 +186,19 @@ final class LessonPresenter implements AutoCloseable {
             case RUNNING -> "\u2026 Running: " + step.call().describe(step.side());
             case PASSED -> "\u2714 " + (reason != null ? reason : "Done (in an earlier run).");
             case FAILED -> "\u2717 " + (reason != null ? reason : "Failed in an earlier run; run it again.");
-            case NOT_RUN -> step.call().describe(step.side()) + " Press Run step.";
+            case NOT_RUN -> previousPassed() + step.call().describe(step.side()) + " Press Run step.";
         };
         return new StatusLine(current, text);
+    }
+
+    /** "✔ Step 2 passed. " after Run step moved on from it, so the class sees it worked; else "". */
+    private String previousPassed() {
+        return justPassed == null ? "" : "\u2714 Step " + stepIndex + " passed. Next: ";
+    }
+
+    /** The step Run step just passed and moved on from, or null. */
+    LessonStep justPassed() {
+        return justPassed;
     }
 
     /** The lesson text for the step on screen (the introduction too on the first step). */

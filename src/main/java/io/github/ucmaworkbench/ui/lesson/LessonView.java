@@ -11,7 +11,6 @@ import io.github.ucmaworkbench.lessons.StepStatus;
 import io.github.ucmaworkbench.ui.theme.ThemeColors;
 import java.awt.Component;
 import java.awt.Dimension;
-import java.awt.Font;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -72,7 +71,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
     private final JButton startOver = new JButton("Start over");
     private final DefaultListModel<LessonStep> stepModel = new DefaultListModel<>();
     private final JList<LessonStep> steps = new JList<>(stepModel);
-    private final JLabel stepTitle = new JLabel();
+    private final WrappedLabel stepTitle = new WrappedLabel();
     private final JTextArea status = new JTextArea(2, 20);
     private final LessonTextPane text = new LessonTextPane();
     private final LessonCodePane code = new LessonCodePane();
@@ -83,8 +82,12 @@ public final class LessonView extends JPanel implements AutoCloseable {
     public LessonView(LessonHost host, LessonLibrary library, LessonProgressStore store) {
         super(new MigLayout("insets 6, fill, wrap 1, hidemode 3", "[grow,fill]", "[][][][][][grow,fill]"));
         LessonEngine engine = new LessonEngine(host);
-        engine.setActionListener((side, call) -> SwingUtilities.invokeLater(() -> host.highlightAction(side, call.action())));
-        this.presenter = new LessonPresenter(library, store, engine, SwingUtilities::invokeLater, this::refresh);
+        engine.setActionListener((side, call) -> {
+            host.stepStarting(side, call.action());
+            SwingUtilities.invokeLater(() -> host.highlightAction(side, call.action()));
+        });
+        this.presenter = new LessonPresenter(library, store, engine, SwingUtilities::invokeLater, this::refresh,
+                step -> host.stepEnded(step.side(), step.action()));
         setName(NAME);
 
         picker.setName(PICKER);
@@ -103,7 +106,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         next.setToolTipText("Next step");
         next.addActionListener(e -> showStep(presenter.stepIndex() + 1));
         run.setName(RUN);
-        run.setToolTipText("Run this step: the same call as the button it highlights");
+        run.setToolTipText("Run this step: the same call as the button it highlights. Once it passes, the next step is shown");
         run.addActionListener(e -> runCurrentStep());
         // Two rows: the lesson column is narrow beside the two side panels.
         startOver.setName(START_OVER);
@@ -135,7 +138,6 @@ public final class LessonView extends JPanel implements AutoCloseable {
         add(new JScrollPane(steps), "hmin 60");
 
         stepTitle.setName(STEP_TITLE);
-        stepTitle.setFont(stepTitle.getFont().deriveFont(Font.BOLD));
         add(stepTitle, "wmin 0");
 
         status.setName(STATUS);

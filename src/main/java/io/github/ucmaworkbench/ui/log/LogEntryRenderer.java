@@ -149,22 +149,33 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
         return result;
     }
 
+    /**
+     * Breaks {@code text} into lines no wider than {@code width}: at spaces, and inside a word only
+     * when the word alone is wider (a long URI). Each word is measured once and the widths added up,
+     * rather than measuring the growing line again for every word.
+     */
     static List<String> wordWrap(String text, FontMetrics fm, int width) {
         List<String> result = new ArrayList<>();
+        int space = fm.charWidth(' ');
         for (String paragraph : text.split("\\R", -1)) {
             StringBuilder line = new StringBuilder();
+            int lineWidth = 0;
             for (String word : paragraph.split(" ", -1)) {
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (fm.stringWidth(candidate) <= width) {
-                    line.setLength(0);
-                    line.append(candidate);
+                int wordWidth = fm.stringWidth(word);
+                int candidate = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= width) {
+                    if (line.length() > 0) {
+                        line.append(' ');
+                    }
+                    line.append(word);
+                    lineWidth = candidate;
                     continue;
                 }
                 if (line.length() > 0) {
                     result.add(line.toString());
                     line.setLength(0);
                 }
-                // A word wider than the line (a long URI): break it where it no longer fits.
+                // A word wider than the line: break it where it no longer fits.
                 String rest = word;
                 while (fm.stringWidth(rest) > width && rest.length() > 1) {
                     int cut = rest.length() - 1;
@@ -175,6 +186,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
                     rest = rest.substring(cut);
                 }
                 line.append(rest);
+                lineWidth = fm.stringWidth(rest);
             }
             result.add(line.toString());
         }

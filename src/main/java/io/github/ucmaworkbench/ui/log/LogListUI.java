@@ -4,6 +4,7 @@ import com.formdev.flatlaf.ui.FlatListUI;
 import java.awt.Component;
 import javax.swing.ListCellRenderer;
 import javax.swing.ListModel;
+import javax.swing.SwingUtilities;
 import javax.swing.event.ListDataEvent;
 import javax.swing.event.ListDataListener;
 
@@ -13,6 +14,10 @@ import javax.swing.event.ListDataListener;
  * a log of 20,000 wrapped lines is a long pause on the event thread every time a batch arrives.
  * Here each row is measured once, when it arrives (or after the width or font changed), and the
  * stored heights are handed to the list's layout.
+ *
+ * <p>After the width or the font changed, every row keeps its old height and is measured again
+ * {@value #STALE_ROWS_PER_PASS} rows per event-thread dispatch at most, newest first (what a
+ * following log shows): re-wrapping 20,000 lines in one go held the event thread for a second.
  *
  * <p>How: while the base class updates its layout state, {@link Measured} makes the list report a
  * fixed cell size, so the base class skips its scan; the real heights go into {@code cellHeights}
@@ -24,7 +29,11 @@ final class LogListUI extends FlatListUI {
         void reportFixedSize(boolean fixed);
     }
 
+    /** Most stale rows measured again in one layout pass; the rest wait for the next dispatch. */
+    static final int STALE_ROWS_PER_PASS = 1_000;
+
     private final RowHeights heights = new RowHeights();
+    private boolean passQueued;
     private final ListDataListener tracker = new ListDataListener() {
         @Override
         public void intervalAdded(ListDataEvent e) {
@@ -62,15 +71,41 @@ final class LogListUI extends FlatListUI {
         super.uninstallListeners();
     }
 
-    /** Every row is measured again on the next layout (the width the rows wrap to changed). */
+    /** Every row is measured again, a slice per layout pass (the width the rows wrap to changed). */
     void forgetHeights() {
         heights.forgetAll();
         updateLayoutStateNeeded |= modelChanged;
     }
 
+    /** True while rows still wait to be measured for the current width (for tests). */
+    boolean hasStaleRows() {
+        for (int row = 0; row < heights.size(); row++) {
+            if (!heights.isMeasured(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many rows this UI has measured so far (for tests: a batch measures only itself). */
     long measuredRows() {
         return measuredRows;
+    }
+
+    /** Another layout pass in a later dispatch, behind the paints and input already waiting. */
+    private void measureMoreLater() {
+        if (passQueued) {
+            return;
+        }
+        passQueued = true;
+        SwingUtilities.invokeLater(() -> {
+            passQueued = false;
+            if (list != null && list.getUI() == this) {
+                updateLayoutStateNeeded |= modelChanged;
+                list.revalidate();
+                list.repaint();
+            }
+        });
     }
 
     @Override
@@ -90,16 +125,28 @@ final class LogListUI extends FlatListUI {
         int size = model.getSize();
         heights.resize(size); // a model replaced behind our back
         ListCellRenderer<Object> renderer = list.getCellRenderer();
-        int width = LogEntryRenderer.PREFERRED_WIDTH;
-        for (int row = 0; row < size; row++) {
-            if (heights.get(row) == RowHeights.UNKNOWN) {
-                Component c = renderer.getListCellRendererComponent(list, model.getElementAt(row), row, false, false);
-                rendererPane.add(c);
-                heights.set(row, c.getPreferredSize().height);
-                measuredRows++;
+        int stale = 0;
+        boolean moreStale = false;
+        for (int row = size - 1; row >= 0; row--) { // newest first: what a following log shows
+            if (heights.isMeasured(row)) {
+                continue;
             }
+            if (!heights.isUnknown(row) && stale >= STALE_ROWS_PER_PASS) {
+                moreStale = true; // keeps its old height until a later pass
+                continue;
+            }
+            if (!heights.isUnknown(row)) {
+                stale++;
+            }
+            Component c = renderer.getListCellRendererComponent(list, model.getElementAt(row), row, false, false);
+            rendererPane.add(c);
+            heights.set(row, c.getPreferredSize().height);
+            measuredRows++;
         }
-        cellWidth = width;
+        if (moreStale) {
+            measureMoreLater();
+        }
+        cellWidth = LogEntryRenderer.PREFERRED_WIDTH;
         cellHeight = -1;
         cellHeights = heights.toArray();
     }

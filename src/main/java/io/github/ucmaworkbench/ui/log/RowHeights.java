@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * The height of every row of a log list, kept in step with the list's model: rows that arrive are
- * unknown until measured, rows that go take their heights with them. Only unknown rows are ever
+ * unknown until measured, rows that go take their heights with them. Only unknown rows must be
  * measured, so a batch of new lines costs as many measurements as it has lines, not as many as
- * the log holds. Event thread only.
+ * the log holds. After a width or font change every row is stale: it keeps its old height, good
+ * enough to lay out with, until it is measured again (a few thousand rows at a time). Stored as
+ * {@code -(height + 2)}. Event thread only.
  */
 final class RowHeights {
     static final int UNKNOWN = -1;
@@ -37,9 +39,22 @@ final class RowHeights {
         Arrays.fill(heights, Math.max(0, first), Math.min(size, last + 1), UNKNOWN);
     }
 
-    /** Every row must be measured again (the width or the font changed). */
+    /** Every row must be measured again (the width or the font changed); until then each keeps its old height. */
     void forgetAll() {
-        Arrays.fill(heights, 0, size, UNKNOWN);
+        for (int i = 0; i < size; i++) {
+            if (heights[i] >= 0) {
+                heights[i] = -(heights[i] + 2);
+            }
+        }
+    }
+
+    /** True when the row's height was measured for the current width and font. */
+    boolean isMeasured(int row) {
+        return heights[row] >= 0;
+    }
+
+    boolean isUnknown(int row) {
+        return heights[row] == UNKNOWN;
     }
 
     /** Brings the count to {@code rows}, unknown at the end (a model that changed behind our back). */
@@ -55,16 +70,22 @@ final class RowHeights {
         return size;
     }
 
+    /** The height to lay out with: measured, or stale (the old one); {@link #UNKNOWN} when never measured. */
     int get(int row) {
-        return heights[row];
+        int h = heights[row];
+        return h >= UNKNOWN ? h : -h - 2;
     }
 
     void set(int row, int height) {
         heights[row] = height;
     }
 
-    /** A copy of the heights, as the list's UI keeps them. */
+    /** The heights to lay out with (stale ones included), as the list's UI keeps them. */
     int[] toArray() {
-        return Arrays.copyOf(heights, size);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = get(i);
+        }
+        return out;
     }
 }

@@ -32,6 +32,20 @@ class LadderModelTest {
     }
 
     @Test
+    void aLogLineFindsTheResponseItReportsButLooksBackOnlyAMinute() {
+        model.add(t.request(CLIENT, SENT, CLIENT_ADDR, REGISTRAR_ADDR, "REGISTER", "reg-1", 1, CLIENT_ADDR, "z9hG4bK1", 0));
+        model.add(t.response(CLIENT, RECEIVED, CLIENT_ADDR, REGISTRAR_ADDR, 200, "OK", "REGISTER", "reg-1", 1, CLIENT_ADDR, "z9hG4bK1", 5));
+        for (int i = 0; i < 100; i++) { // later traffic the client only sends
+            model.add(t.request(CLIENT, SENT, CLIENT_ADDR, REGISTRAR_ADDR, "OPTIONS", "opt-" + i, 1, CLIENT_ADDR, "z9hG4bKo" + i, 10 + i));
+        }
+
+        MessageClue ok = MessageClue.received(MessageClue.Kind.anyResponse()).withStatus(200);
+        assertThat(ok.findIn(model, CLIENT, TraceEvents.T0.plusSeconds(30))).isEqualTo(1);
+        assertThat(ok.findIn(model, CLIENT, TraceEvents.T0.plusSeconds(61)))
+                .as("a line written a minute after the response reports something else").isEqualTo(-1);
+    }
+
+    @Test
     void sentAndReceivedRecordsOfOneMessageMakeOneArrow() {
         inviteThroughRegistrar();
 

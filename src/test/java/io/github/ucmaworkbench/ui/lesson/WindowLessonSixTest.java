@@ -105,9 +105,7 @@ class WindowLessonSixTest extends GuiTest {
             if (step.id().equals("rejected")) {
                 waitUntil("client log shows 486", () -> logContains(ClientPanel.LOG_NAME, "refused with 486"));
             }
-            if (i < six.steps().size() - 1) {
-                window.button(LessonView.NEXT).click();
-            }
+            // A passed step moves the lesson on: the next Run step press runs the next step.
         }
 
         assertThat(outlined).contains(ServerPanel.SIGN_IN, ClientPanel.SIGN_IN, ServerPanel.LISTEN, ClientPanel.SEND_INVITE,

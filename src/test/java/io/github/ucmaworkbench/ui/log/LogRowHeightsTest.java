@@ -78,6 +78,39 @@ class LogRowHeightsTest extends GuiTest {
     }
 
     @Test
+    void afterAResizeTheRowsAreMeasuredAgainInSlicesNewestFirst() {
+        append(5_000, "old " + LONG.substring(0, 60));
+        LogListUI ui = GuiActionRunner.execute(() -> (LogListUI) log.logList().getUI());
+        long before = GuiActionRunner.execute(ui::measuredRows);
+
+        int oneLine = bounds(4_999).height;
+        long firstPass = GuiActionRunner.execute(() -> {
+            ui.forgetHeights(); // what a width change does
+            ui.getPreferredSize(log.logList()); // one layout pass
+            return ui.measuredRows(); // before the next pass, which waits for a later dispatch
+        }) - before;
+        assertThat(firstPass).as("rows measured again by the first pass")
+                .isPositive().isLessThanOrEqualTo(LogListUI.STALE_ROWS_PER_PASS);
+        waitUntil("every row measured again", () -> !GuiActionRunner.execute(ui::hasStaleRows));
+        assertThat(GuiActionRunner.execute(ui::measuredRows) - before).isGreaterThanOrEqualTo(5_000);
+
+        GuiActionRunner.execute(() -> frame.setSize(420, 400)); // narrower: each line wraps in two
+        waitUntil("the rows re-wrapped", () -> !GuiActionRunner.execute(ui::hasStaleRows) && bounds(0).height > oneLine);
+        assertThat(bounds(4_999).height).isGreaterThan(oneLine);
+        assertThat(bounds(4_999).y).as("the rows stack up with their new heights")
+                .isEqualTo(bounds(4_998).y + bounds(4_998).height);
+    }
+
+    @Test
+    void wrappedLinesFitTheWidthAndKeepEveryWord() {
+        java.awt.FontMetrics fm = GuiActionRunner.execute(() -> log.logList().getFontMetrics(log.logList().getFont()));
+        java.util.List<String> lines = LogEntryRenderer.wordWrap(LONG, fm, 200);
+        assertThat(lines).hasSizeGreaterThan(3).allMatch(l -> fm.stringWidth(l) <= 200);
+        assertThat(String.join(" ", lines)).isEqualTo(LONG);
+        assertThat(LogEntryRenderer.wordWrap("two\nlines", fm, 200)).containsExactly("two", "lines");
+    }
+
+    @Test
     void rowHeightsFollowInsertsAndRemovals() {
         RowHeights heights = new RowHeights();
         heights.inserted(0, 2);
@@ -87,8 +120,14 @@ class LogRowHeightsTest extends GuiTest {
         heights.inserted(3, 4); // appended: unknown until measured
         heights.removed(0, 1); // the oldest trimmed away
         assertThat(heights.toArray()).containsExactly(12, RowHeights.UNKNOWN, RowHeights.UNKNOWN);
-        heights.forgetAll();
-        assertThat(heights.toArray()).containsOnly(RowHeights.UNKNOWN);
+        heights.set(1, 14);
+        heights.forgetAll(); // stale: old heights stay until measured again
+        assertThat(heights.toArray()).containsExactly(12, 14, RowHeights.UNKNOWN);
+        assertThat(heights.isMeasured(0)).isFalse();
+        assertThat(heights.isUnknown(0)).isFalse();
+        heights.set(0, 20);
+        assertThat(heights.isMeasured(0)).isTrue();
+        assertThat(heights.toArray()).containsExactly(20, 14, RowHeights.UNKNOWN);
     }
 
     private Rectangle bounds(int row) {

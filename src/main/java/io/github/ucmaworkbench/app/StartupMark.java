@@ -1,0 +1,83 @@
+package io.github.ucmaworkbench.app;
+
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.swing.JFrame;
+import javax.swing.JRootPane;
+import javax.swing.SwingUtilities;
+
+/**
+ * Benchmark 1's finish line ({@code -Ducma.startup.mark=true}): one line once the window is
+ * whole, not merely open. Three things must have happened, in any order: the window is open, the
+ * lesson column (step text and code) is in it beside the ladder, and the registrar listens (or
+ * has said why not). The window is then painted at once, so the line follows real pixels rather
+ * than a paint still queued. Event thread, except {@link #registrarReady}.
+ */
+final class StartupMark {
+    static final String PREFIX = "Workbench ready";
+
+    private final Consumer<String> sink;
+    private final Supplier<InetSocketAddress> registrarAddress;
+    private JFrame frame;
+    private boolean opened;
+    private boolean lessonShown;
+    private boolean registrarDone;
+    private boolean fired;
+
+    /**
+     * @param sink where the line goes (stdout in the app)
+     * @param registrarAddress where the registrar listens once ready, null when it did not start
+     */
+    StartupMark(Consumer<String> sink, Supplier<InetSocketAddress> registrarAddress) {
+        this.sink = sink;
+        this.registrarAddress = registrarAddress;
+    }
+
+    /** The frame to watch; before it is shown. */
+    void watch(JFrame window) {
+        this.frame = window;
+        window.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowOpened(WindowEvent e) {
+                opened = true;
+                fireIfWhole();
+            }
+        });
+    }
+
+    /** The lesson column (text, code) has replaced its placeholder. */
+    void lessonShown() {
+        lessonShown = true;
+        fireIfWhole();
+    }
+
+    /** The registrar listens or has failed to start; any thread. */
+    void registrarReady() {
+        SwingUtilities.invokeLater(() -> {
+            registrarDone = true;
+            fireIfWhole();
+        });
+    }
+
+    boolean fired() {
+        return fired;
+    }
+
+    private void fireIfWhole() {
+        if (fired || !opened || !lessonShown || !registrarDone || !frame.isDisplayable()) {
+            return;
+        }
+        fired = true;
+        frame.validate();
+        JRootPane root = frame.getRootPane();
+        root.paintImmediately(0, 0, root.getWidth(), root.getHeight());
+        InetSocketAddress at = registrarAddress.get();
+        sink.accept(PREFIX + ": window whole (lesson, code and ladder painted), "
+                + (at == null ? "registrar not running" : "registrar listening on " + at)
+                + " (" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start)");
+    }
+}

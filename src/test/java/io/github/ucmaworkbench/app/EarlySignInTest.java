@@ -1,0 +1,51 @@
+package io.github.ucmaworkbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.rtc.RegistrationState;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
+import java.net.InetAddress;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window is built while the registrar starts: a Sign in pressed before the registrar listens
+ * waits for it and goes to the port it really bound, not to the address known before.
+ */
+class EarlySignInTest {
+    @Test
+    void aSignInAskedForBeforeTheRegistrarListensReachesItsRealPort() {
+        Workbench workbench = Workbench.beforeRegistrar(WorkbenchSettings.defaults());
+        try {
+            workbench.client().signIn();
+            workbench.server().signIn();
+            assertThat(workbench.registrarReady()).isNotDone();
+            assertThat(workbench.registrarStatus()).startsWith("Embedded registrar starting");
+
+            workbench.startRegistrar(RegistrarConfig.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                    workbench.client().registrationState() == RegistrationState.REGISTERED
+                            && workbench.server().registrationState() == RegistrationState.REGISTERED);
+            assertThat(workbench.registrarStatus()).contains(":" + workbench.registrarAddress().getPort())
+                    .contains("2 users signed in");
+        } finally {
+            workbench.close();
+        }
+    }
+
+    @Test
+    void aRegistrarThatCannotStartLetsTheSidesGoOn() {
+        Workbench workbench = Workbench.beforeRegistrar(WorkbenchSettings.defaults());
+        try {
+            workbench.registrarFailed("The embedded registrar did not start: testing.");
+            assertThat(workbench.registrarReady()).isDone();
+            assertThat(workbench.registrarAddress()).isNull();
+            assertThat(workbench.registrarStatus()).startsWith("Embedded registrar not running (it did not start: testing.)");
+        } finally {
+            workbench.close();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.ucmaworkbench.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ucmaworkbench.lessons.LessonLibrary;
+import io.github.ucmaworkbench.lessons.LessonProgressStore;
+import io.github.ucmaworkbench.lessons.exercise.ExerciseLibrary;
+import io.github.ucmaworkbench.registrar.RegistrarConfig;
+import io.github.ucmaworkbench.settings.SettingsHolder;
+import io.github.ucmaworkbench.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.WorkbenchFrame;
+import io.github.ucmaworkbench.ui.ladder.LadderView;
+import io.github.ucmaworkbench.ui.lesson.LessonView;
+import java.awt.Component;
+import java.awt.Container;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javax.swing.text.JTextComponent;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16 item 11: "Workbench ready" (benchmark 1's finish line) comes once the window is whole,
+ * the lesson's text and code and the ladder painted and the registrar listening, not when the
+ * window merely opens.
+ */
+class StartupMarkTest extends GuiTest {
+    @TempDir
+    Path configDir;
+
+    private Workbench workbench;
+    private WorkbenchFrame frame;
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> seenAtMark = new ArrayList<>();
+
+    @Override
+    protected void onSetUp() {
+        System.setProperty("ucma.workbench.config.dir", configDir.toString());
+    }
+
+    @Override
+    protected void onTearDown() {
+        if (frame != null) {
+            GuiActionRunner.execute(() -> frame.dispose());
+        }
+        if (workbench != null) {
+            workbench.close();
+        }
+        System.clearProperty("ucma.workbench.config.dir");
+    }
+
+    @Test
+    void theMarkWaitsForTheLessonColumnAndTheRegistrar() {
+        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
+        workbench = Workbench.beforeRegistrar(settings.get());
+        CompletableFuture<LessonLibrary> lessons = new CompletableFuture<>();
+        StartupMark mark = new StartupMark(this::marked, workbench::registrarAddress);
+        frame = GuiActionRunner.execute(() -> Main.show(workbench, settings, lessons,
+                CompletableFuture.completedFuture(ExerciseLibrary.loadOrReport()),
+                new LessonProgressStore(configDir.resolve(LessonProgressStore.FILE_NAME)), null, () -> { }, mark));
+
+        waitUntil("the window is open", () -> GuiActionRunner.execute(() -> frame.isShowing()));
+        drainEventThread();
+        assertThat(marks()).as("open, but no lesson and no registrar yet").isEmpty();
+
+        Main.startRegistrar(workbench, settings.get(), RegistrarConfig.builder()
+                .bindAddress(InetAddress.getLoopbackAddress()).port(0), null);
+        mark.registrarReady();
+        drainEventThread();
+        assertThat(marks()).as("the registrar listens, the lesson is not in yet").isEmpty();
+
+        lessons.complete(LessonLibrary.loadOrReport());
+        waitUntil("the mark", () -> !marks().isEmpty());
+
+        assertThat(marks()).hasSize(1);
+        assertThat(marks().get(0)).startsWith("Workbench ready: window whole")
+                .containsPattern("registrar listening on \\S*127\\.0\\.0\\.1:" + workbench.registrarAddress().getPort() + " ");
+        synchronized (lines) {
+            assertThat(seenAtMark).containsExactly(LessonView.TEXT, LessonView.JAVA_CODE, LadderView.CANVAS);
+        }
+    }
+
+    /** Runs on the event thread: what was on screen when the line was printed. */
+    private void marked(String line) {
+        synchronized (lines) {
+            for (String name : List.of(LessonView.TEXT, LessonView.JAVA_CODE, LadderView.CANVAS)) {
+                Component c = find(frame, name);
+                boolean filled = !(c instanceof JTextComponent t) || !t.getText().isBlank();
+                if (c != null && c.isShowing() && c.getWidth() > 0 && c.getHeight() > 0 && filled) {
+                    seenAtMark.add(name);
+                }
+            }
+            lines.add(line);
+        }
+    }
+
+    private List<String> marks() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    private static Component find(Container in, String name) {
+        for (Component c : in.getComponents()) {
+            if (name.equals(c.getName())) {
+                return c;
+            }
+            if (c instanceof Container child) {
+                Component found = find(child, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Lets every event queued so far (and those they queue) run. */
+    private static void drainEventThread() {
+        for (int i = 0; i < 5; i++) {
+            GuiActionRunner.execute(() -> null);
+        }
+    }
+}
