@@ -161,6 +161,18 @@ class KeyboardAccessTest extends GuiTest {
     }
 
     @Test
+    void theHighContrastThemeIsChosenInTheViewMenuAndRemembered() {
+        chooseMenuItem(window, WorkbenchFrame.MENU_VIEW_HIGH_CONTRAST);
+        waitUntil("high contrast installed", () -> GuiActionRunner.execute(ThemeSupport::current) == Theme.HIGH_CONTRAST);
+        assertThat(new SettingsStore(configDir).load().settings().theme()).isEqualTo(Theme.HIGH_CONTRAST);
+        assertThat(GuiActionRunner.execute(() -> window.menuItem(WorkbenchFrame.MENU_VIEW_HIGH_CONTRAST).target().isSelected()))
+                .isTrue();
+        chooseMenuItem(window, WorkbenchFrame.MENU_VIEW_LIGHT);
+        waitUntil("light again", () -> GuiActionRunner.execute(ThemeSupport::current) == Theme.LIGHT);
+        assertThat(new SettingsStore(configDir).load().settings().theme()).isEqualTo(Theme.LIGHT);
+    }
+
+    @Test
     void tabLeavesTheCustomHeadersTable() {
         window.button(ClientPanel.HEADERS + io.github.ucmaworkbench.ui.headers.HeadersPanel.ADD).click();
         window.table(ClientPanel.HEADERS + io.github.ucmaworkbench.ui.headers.HeadersPanel.TABLE).focus();
