@@ -12,10 +12,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Point;
 import java.awt.geom.Rectangle2D;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -27,8 +23,6 @@ import javax.swing.text.BadLocationException;
 import net.miginfocom.swing.MigLayout;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
-import org.fife.ui.rsyntaxtextarea.SyntaxScheme;
-import org.fife.ui.rsyntaxtextarea.Theme;
 import org.fife.ui.rtextarea.RTextScrollPane;
 
 /**
@@ -39,8 +33,6 @@ final class LessonCodePane extends JPanel {
     private static final long serialVersionUID = 1L;
 
     private final transient CodeRegions regions = new CodeRegions();
-    /** Parsed syntax themes by resource (light, dark): parsing one is tens of ms of XML. Event thread only. */
-    private static final Map<String, Theme> THEMES = new HashMap<>();
 
     private final RSyntaxTextArea java = codeArea(SyntaxConstants.SYNTAX_STYLE_JAVA);
     /**
@@ -97,37 +89,13 @@ final class LessonCodePane extends JPanel {
         }
     }
 
-    /** Gives {@code area} the syntax theme matching light or dark, and the label font's size. */
+    /** Gives {@code area} the syntax colours matching light or dark, and the label font's size. */
     private static void style(RSyntaxTextArea area) {
-        Theme theme = theme(FlatLaf.isLafDark() ? "/org/fife/ui/rsyntaxtextarea/themes/dark.xml"
-                : "/org/fife/ui/rsyntaxtextarea/themes/idea.xml");
-        if (theme != null) {
-            theme.apply(area);
-            // Its own copy: setFont below rescales the scheme's fonts, and the parsed theme is shared.
-            area.setSyntaxScheme((SyntaxScheme) area.getSyntaxScheme().clone());
-        }
+        CodeThemes.forArea(area, FlatLaf.isLafDark()).apply(area);
         Font base = UIManager.getFont("Label.font");
         if (base != null) {
             area.setFont(new Font(Font.MONOSPACED, Font.PLAIN, base.getSize()));
         }
-    }
-
-    /** The syntax theme in {@code file}, parsed once; null when it cannot be read (the default colours stay). */
-    private static Theme theme(String file) {
-        Theme theme = THEMES.get(file);
-        if (theme == null) {
-            try (InputStream in = LessonCodePane.class.getResourceAsStream(file)) {
-                if (in == null) {
-                    return null;
-                }
-                theme = Theme.load(in);
-                THEMES.put(file, theme);
-            } catch (IOException e) {
-                // The theme ships inside RSyntaxTextArea's jar; without it the default colours stay.
-                return null;
-            }
-        }
-        return theme;
     }
 
     /** The C# editor, made on first need in the current theme and showing the current step's C#. */
