@@ -87,11 +87,34 @@ public final class Main implements Callable<Integer> {
             // registrar, server, client, run-lesson: the headless command line, no window.
             System.exit(WorkbenchCommand.run(args));
         }
+        if (opensWindow(args)) {
+            // The toolkit's start (the display connection, Java2D) runs while picocli reads the
+            // options and the settings are read: the window needs it first thing.
+            DaemonThreads.start("toolkit-start", Main::startToolkit);
+        }
         int exit = new CommandLine(new Main()).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
         // Exit code 0: the window is up and the event thread keeps the process alive until it closes.
+    }
+
+    /** True unless the options only ask for help or the version. */
+    static boolean opensWindow(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return false;
+            }
+        }
+        return !java.awt.GraphicsEnvironment.isHeadless();
+    }
+
+    private static void startToolkit() {
+        try {
+            java.awt.Toolkit.getDefaultToolkit();
+        } catch (RuntimeException | Error e) {
+            // No display: the window's own start reports it where the user looks.
+        }
     }
 
     @Override
@@ -102,13 +125,14 @@ public final class Main implements Callable<Integer> {
         if (keystore.problem() != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), keystore.problem());
         }
-        var tls = WorkbenchTls.load(store.file().getParent(), bind, keystore.keystore(), keystore.password());
         SettingsStore.Loaded loaded = store.load();
         SettingsHolder settings = new SettingsHolder(store, loaded.settings());
         // The look and feel loads on the event thread while this thread starts the registrar:
-        // both are a second or more of class loading on a cold start.
+        // both are a second or more of class loading on a cold start. Queued before the TLS
+        // material and the first log line (logback's set-up), so the event thread starts first.
         SwingUtilities.invokeLater(() -> ThemeSupport.ensureInstalled(loaded.settings().theme(),
                 loaded.settings().presentationFont()));
+        var tls = WorkbenchTls.load(store.file().getParent(), bind, keystore.keystore(), keystore.password());
         // Lesson and homework files are read and parsed on their own threads, not on the event
         // thread. Progress lives beside settings.json, so --config-dir keeps a class's state together.
         CompletableFuture<LessonLibrary> lessons = CompletableFuture.supplyAsync(LessonLibrary::loadOrReport,
@@ -264,12 +288,20 @@ public final class Main implements Callable<Integer> {
                 LessonView lessonView = new LessonView(lessonHost, library, progress);
                 // Beside progress (and settings.json), so --config-dir keeps a class's homework too.
                 HomeworkStore homework = new HomeworkStore(progress.file().resolveSibling("homework"));
-                HomeworkTabs tabs = new HomeworkTabs(lessonView, new ExercisePanel(lessonHost, homeworkLibrary, homework));
-                tabs.addConsole(new ConsolePanel(workbench::clientManager, workbench::serverManager));
+                // The Homework and Console tabs are there at once, their contents (a second editor
+                // with completions, JShell) made just after the window is whole: hidden behind the
+                // Lesson tab, they need not delay it.
+                HomeworkTabs tabs = HomeworkTabs.deferred(lessonView, () -> new ExercisePanel(lessonHost, homeworkLibrary, homework));
+                tabs.addConsole(() -> new ConsolePanel(workbench::clientManager, workbench::serverManager));
                 frame.setLessonView(tabs);
                 if (mark != null) {
                     mark.lessonShown();
                 }
+                SwingUtilities.invokeLater(() -> {
+                    if (frame.isDisplayable()) {
+                        tabs.buildDeferred();
+                    }
+                });
             }
         }));
         return frame;

@@ -26,9 +26,16 @@ public final class SettingsStore implements SettingsSaver {
     public static final String FILE_NAME = "settings.json";
 
     private final Path directory;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * Made on first use: setting up Jackson is some 370 classes, which a first start (no
+     * settings.json yet) need not load before its window (BENCHMARKS.md, cold start).
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** What {@link #load()} found. */
     public record Loaded(WorkbenchSettings settings, String problem) {
@@ -66,7 +73,8 @@ public final class SettingsStore implements SettingsSaver {
         Path file = file();
         WorkbenchSettings read;
         try {
-            read = mapper.readValue(Files.readAllBytes(file), WorkbenchSettings.class);
+            byte[] json = Files.readAllBytes(file);
+            read = Json.MAPPER.readValue(json, WorkbenchSettings.class);
         } catch (NoSuchFileException e) {
             return new Loaded(WorkbenchSettings.defaults(), null);
         } catch (JacksonException e) {
@@ -91,7 +99,7 @@ public final class SettingsStore implements SettingsSaver {
     /** Writes the settings atomically and owner-only (the file may hold a digest password); the directory is created when missing. */
     @Override
     public void save(WorkbenchSettings settings) throws IOException {
-        OwnerOnlyFiles.replace(file(), mapper.writeValueAsBytes(settings));
+        OwnerOnlyFiles.replace(file(), Json.MAPPER.writeValueAsBytes(settings));
     }
 
     private static Loaded unusable(Path file, String why) {

@@ -2,7 +2,6 @@ package io.github.ucmaworkbench.app;
 
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -67,6 +66,16 @@ final class StartupMark {
         return fired;
     }
 
+    /**
+     * " (N ms after the process started)", from the process's start time: the platform MBeans
+     * that give the JVM's uptime are some 40 classes this line alone would load.
+     */
+    private static String sinceStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> " (" + java.time.Duration.between(start, java.time.Instant.now()).toMillis() + " ms after the process started)")
+                .orElse("");
+    }
+
     private void fireIfWhole() {
         if (fired || !opened || !lessonShown || !registrarDone || !frame.isDisplayable()) {
             return;
@@ -78,6 +87,6 @@ final class StartupMark {
         InetSocketAddress at = registrarAddress.get();
         sink.accept(PREFIX + ": window whole (lesson, code and ladder painted), "
                 + (at == null ? "registrar not running" : "registrar listening on " + at)
-                + " (" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start)");
+                + sinceStart());
     }
 }

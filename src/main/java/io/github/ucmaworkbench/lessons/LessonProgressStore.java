@@ -33,7 +33,11 @@ public final class LessonProgressStore implements AutoCloseable {
     public static final String CONFIG_DIR_PROPERTY = ConfigFolder.PROPERTY;
     public static final String FILE_NAME = "lesson-progress.json";
     private static final Logger LOG = LoggerFactory.getLogger(LessonProgressStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Made on first use: Jackson's set-up need not be part of a first start, which has no file yet. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Path file;
     private final Map<String, LessonProgress> progress = new TreeMap<>();
@@ -43,7 +47,7 @@ public final class LessonProgressStore implements AutoCloseable {
         this.file = file;
         if (Files.exists(file)) {
             try {
-                Map<String, Stored> stored = JSON.readValue(file.toFile(), new TypeReference<Map<String, Stored>>() { });
+                Map<String, Stored> stored = Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Stored>>() { });
                 stored.forEach((id, s) -> progress.put(id, s.toProgress()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("ignoring unreadable lesson progress in {}: {}", file, e.getMessage());
@@ -89,7 +93,7 @@ public final class LessonProgressStore implements AutoCloseable {
 
     private void write(Map<String, Stored> snapshot) {
         try {
-            OwnerOnlyFiles.replace(file, out -> JSON.writeValue(out, snapshot));
+            OwnerOnlyFiles.replace(file, out -> Json.MAPPER.writeValue(out, snapshot));
         } catch (IOException e) {
             LOG.warn("could not save lesson progress to {}: {}", file, e.getMessage());
         }
