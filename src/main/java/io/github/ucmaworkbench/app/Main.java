@@ -47,6 +47,8 @@ public final class Main implements Callable<Integer> {
      * print and exit, the class-loading training run of the CDS archive (pom.xml's dist profile).
      */
     static final String STARTUP_MARK = "ucma.startup.mark";
+    /** When this class was initialised: the startup mark's line says how long the window took from here. */
+    static final long STARTED_NANOS = System.nanoTime();
 
     @Option(names = "--config-dir", paramLabel = "DIR",
             description = "Where settings.json lives (default: $XDG_CONFIG_HOME/ucma-workbench or ~/.config/ucma-workbench).")
