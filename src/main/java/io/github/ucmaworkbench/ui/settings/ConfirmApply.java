@@ -1,13 +1,11 @@
 package io.github.ucmaworkbench.ui.settings;
 
+import io.github.ucmaworkbench.ui.theme.KeyboardSupport;
 import java.awt.Window;
-import java.awt.event.KeyEvent;
 import javax.swing.JButton;
-import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.KeyStroke;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -38,15 +36,14 @@ public final class ConfirmApply extends JDialog {
             dispose();
         });
         cancel.addActionListener(e -> dispose());
-        apply.getAccessibleContext().setAccessibleDescription(question);
+        KeyboardSupport.label(apply, "Apply", question);
+        KeyboardSupport.label(cancel, "Cancel", "Back to the settings; nothing changes (Enter, Escape)");
         JPanel content = new JPanel(new MigLayout("insets dialog, gap 8 8", "[grow,fill]", "[]unrel[]"));
         content.add(text, "wrap");
         content.add(apply, "split 2, right, tag apply");
         content.add(cancel, "tag cancel");
         setContentPane(content);
-        getRootPane().setDefaultButton(cancel);
-        getRootPane().registerKeyboardAction(e -> dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
-                JComponent.WHEN_IN_FOCUSED_WINDOW);
+        KeyboardSupport.dialogKeys(this, cancel, this::dispose);
         pack();
         setLocationRelativeTo(owner);
     }
