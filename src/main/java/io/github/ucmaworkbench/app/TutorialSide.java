@@ -39,6 +39,7 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     private volatile Duration operationTimeout;
     /** The manager {@link #replace} signed in by itself: a sign-in asked for right after (joining a class) is that one. */
     private volatile M signedInByItself;
+    private volatile boolean renewing;
     private AutoCloseable progressSubscription;
     private AutoCloseable changedSubscription;
 
@@ -133,12 +134,22 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
      * the new manager, so nothing is configured twice.
      */
     void renewWhen(CompletableFuture<?> ready) {
+        renewing = true;
         act(old -> {
             ready.join();
             unsubscribe();
             closeQuietly(old);
-            install(renewed(), false);
+            synchronized (this) {
+                // Settings given at once meanwhile (the accept policy) were kept for this manager.
+                install(renewed(), true);
+                renewing = false;
+            }
         });
+    }
+
+    /** Whether {@link #renewWhen} will still swap the manager: a setting given now waits for the new one. */
+    boolean renewing() {
+        return renewing;
     }
 
     /** A manager made from this side's first settings again (see {@link #renewWhen}). */
