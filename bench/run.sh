@@ -120,13 +120,18 @@ start_server() {
 
 stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 
+# The load scenario without its call-length pause: SIPp 3.6.1 now and then never wakes a call
+# paused for 0 ms (seen as a few "unfinished" calls in the Kamailio runs); CALL_LENGTH_MS
+# keeps the pause (-d) for runs that want one.
+UAC_SCENARIO=$OUT/load-uac.xml
+if [ -n "${CALL_LENGTH_MS:-}" ]; then cp bench/sipp/load-uac.xml "$UAC_SCENARIO"; else grep -v '<pause/>' bench/sipp/load-uac.xml > "$UAC_SCENARIO"; fi
 # sipp_uac TARGET_HOST:PORT RATE COUNT TAG [extra sipp args] -> rc; stats in $OUT/TAG.*
 sipp_uac() {
     local target=$1 rate=$2 count=$3 tag=$4; shift 4
-    (cd "$OUT" && timeout $((STEP_SECONDS * 3 + 60)) sipp -sf "$ROOT/bench/sipp/load-uac.xml" -key domain example.com \
+    (cd "$OUT" && timeout $((STEP_SECONDS * 3 + 60)) sipp -sf "$UAC_SCENARIO" -key domain example.com \
         -s server "$target" -i 127.0.0.1 -p "$(free_port)" -r "$rate" -m "$count" -l $((rate * 4 + 100)) \
         -timeout $((STEP_SECONDS * 2 + 30))s -nostdin -trace_stat -stf "$OUT/$tag.csv" -trace_err \
-        -error_file "$OUT/$tag.errors" "$@" > "$OUT/$tag.out" 2>&1)
+        -error_file "$OUT/$tag.errors" ${CALL_LENGTH_MS:+-d "$CALL_LENGTH_MS"} "$@" > "$OUT/$tag.out" 2>&1)
 }
 
 # field of SIPp's final statistics line, e.g. "Successful call" / "Failed call"
@@ -134,31 +139,55 @@ sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,
 
 errors_in() { if [ -n "$1" ] && [ -f "$1" ]; then grep -c ERROR "$1" || true; else echo 0; fi; }
 
-# climb TAG TARGET [error-log]: the highest rate with 0 failed calls over STEP_SECONDS
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+TICKS=$(getconf CLK_TCK)
+
+# climb TAG TARGET [error-log] [pid]: the highest rate with 0 failed calls over STEP_SECONDS, in
+# BEST; with a pid, the process's CPU time per call at each passing rate goes to $OUT/TAG.cpu
+# ("rate ms_per_call"); failure lines the error log gained during passing steps add up in
+# PASSING_ERRORS.
 climb() {
-    local tag=$1 target=$2 errlog=${3:-} best=0 rate rc ok failed errors before after
+    local tag=$1 target=$2 errlog=${3:-} pid=${4:-} rate rc ok failed errors before after t0 t1 cpu
+    BEST=0; PASSING_ERRORS=0; : > "$OUT/$tag.cpu"
+    # Every target first gets the same uncounted warm-up (a JVM's JIT, Kamailio's caches).
+    [ "${WARMUP_CALLS:-2000}" -gt 0 ] && sipp_uac "$target" 200 "${WARMUP_CALLS:-2000}" "$tag-warmup"
+    sleep 1
     for rate in $RATES; do
         before=$(errors_in "$errlog")
+        [ -n "$pid" ] && t0=$(cpu_ticks "$pid")
         sipp_uac "$target" "$rate" $((rate * STEP_SECONDS)) "$tag-$rate"
         rc=$?
+        [ -n "$pid" ] && t1=$(cpu_ticks "$pid")
         ok=$(sipp_count "$tag-$rate" "Successful call"); failed=$(sipp_count "$tag-$rate" "Failed call")
+        cpu=""
+        [ -n "$pid" ] && [ "${ok:-0}" -gt 0 ] && cpu=$(awk -v d=$((t1 - t0)) -v n="$ok" -v hz="$TICKS" 'BEGIN { printf "%.3f", d * 1000 / hz / n }')
         # a server-side failure (e.g. an ACK that never came) shows after the server's operation timeout
         [ -n "$errlog" ] && sleep $(( ${SERVER_TIMEOUT:-3} + 1 )) || sleep 1
         after=$(errors_in "$errlog")
         errors=$((after - before))
-        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${errlog:+ server_errors=$errors} load=$(cut -d' ' -f1 /proc/loadavg)"
+        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${errlog:+ server_errors=$errors}${cpu:+ cpu_ms_per_call=$cpu} load=$(cut -d' ' -f1 /proc/loadavg)"
         if [ "$rc" = 0 ] && [ "${failed:-1}" = 0 ]; then
-            best=$rate
+            BEST=$rate
+            PASSING_ERRORS=$((PASSING_ERRORS + errors))
+            [ -n "$cpu" ] && echo "$rate $cpu" >> "$OUT/$tag.cpu"
         elif [ "${KEEP_CLIMBING:-0}" != 1 ]; then
             break
         fi
     done
-    say "RESULT $tag highest_rate_with_0_failures=$best/s (steps of ${STEP_SECONDS}s)"
+    say "RESULT $tag highest_rate_with_0_failures=$BEST/s (steps of ${STEP_SECONDS}s)"
 }
 
-# sipp_uas PORT TAG -> pid in UAS_PID
+# cpu_at TAG RATE: CPU ms per call that climb measured at RATE
+cpu_at() { awk -v r="$2" '$1 == r {print $2}' "$OUT/$1.cpu"; }
+
+# The callee behind a proxy (bench 4) answers 200 without a 180 first: a proxy with several
+# workers (Kamailio) may relay the two in either order, and SIPp's caller, taking a late 180 for
+# its optional 180, then waits for a 200 that already came (a few "unfinished" calls per run).
+PROXIED_UAS=$OUT/load-uas-no180.xml
+awk '!done && /<send>/ {skip = 1} skip {if (/<\/send>/) {skip = 0; done = 1}; next} {print}' bench/sipp/load-uas.xml > "$PROXIED_UAS"
+# sipp_uas PORT TAG [scenario] -> pid in UAS_PID
 sipp_uas() {
-    (cd "$OUT" && exec sipp -sf "$ROOT/bench/sipp/load-uas.xml" -i 127.0.0.1 -p "$1" -nostdin \
+    (cd "$OUT" && exec sipp -sf "${3:-$ROOT/bench/sipp/load-uas.xml}" -i 127.0.0.1 -p "$1" -nostdin \
         -timeout 3600s -trace_err -error_file "$OUT/$2.errors" > "$OUT/$2.out" 2>&1) &
     UAS_PID=$!; PIDS+=("$UAS_PID")
     sleep 0.5
@@ -171,10 +200,6 @@ register_uas() {
         || echo "registering the SIPp UAS failed"
 }
 
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
-heap_used_kb() { jcmd "$1" GC.run >/dev/null 2>&1; sleep 1; jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub(/[^0-9]/,"",v); print v}}'; }
-threads() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
-live() { jcmd "$1" GC.class_histogram 2>/dev/null | awk -v pat="$2" '$4 ~ pat {n += $2} END {print n + 0}'; }
 
 # --- 1: cold start ------------------------------------------------------------------------------
 # Every command takes its turn in each round (bench/coldstart.py), so a busy machine weighs on ours
@@ -186,6 +211,7 @@ coldstart_line() { # NAME from coldstart.py's output -> "min median max cpu"
 }
 if [[ " $SELECTED " == *" 1 "* ]]; then
     COLD_RUNS=${COLD_RUNS:-5}
+    export COLDSTART_FAILURES=$OUT/coldstart-failures.log # a run that never printed its line: its output
     say ""; say "## 1. Cold start: launch to first line, $COLD_RUNS runs each taking turns (ms: min median max, then median CPU of the process); load $(load)"
     python3 bench/coldstart.py "$COLD_RUNS" \
         hello '^hello' -- java "${JOPTS[@]}" -cp "$ROOT/target/test-classes" io.github.ucmaworkbench.bench.Hello --- \
@@ -255,76 +281,137 @@ fi
 
 # --- 3: our server under load -------------------------------------------------------------------
 if [[ " $SELECTED " == *" 3 "* ]]; then
-    say ""; say "## 3. Calls accepted per second, SIPp UAC -> (direct | via our registrar) -> UAS, UDP, INVITE/200/ACK/BYE/200"
+    say ""; say "## 3. Calls accepted per second, SIPp UAC -> (direct | via our registrar) -> UAS, UDP, INVITE/200/ACK/BYE/200; load $(load)"
     REG=$(free_port); start_registrar "$REG" "$OUT/load-registrar.log"
     JFR_OPTS=()
     [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$OUT/server.jfr",settings=profile,dumponexit=true)
     start_server "$REG" "$OUT/load-server.log" "${JFR_OPTS[@]}"
     say "  our server listens on 127.0.0.1:$SRV_PORT"
-    climb ours-direct "127.0.0.1:$SRV_PORT" "$OUT/load-server.log.err"
-    climb ours-via-registrar "127.0.0.1:$REG" "$OUT/load-server.log.err"
+    climb ours-direct "127.0.0.1:$SRV_PORT" "$OUT/load-server.log.err" "$SRV_PID"
+    OURS_BEST=$BEST; OURS_ERRORS=$PASSING_ERRORS
+    [ "${VIA_REGISTRAR:-1}" = 1 ] && climb ours-via-registrar "127.0.0.1:$REG" "$OUT/load-server.log.err"
     stop "$SRV_PID"
     [ "${JFR:-0}" = 1 ] && { say "  JFR of our server:"; python3 bench/hot.py "$OUT/server.jfr" 12 | sed 's/^/    /' | tee -a "$OUT/figures.txt"; }
-    UAS=$(free_port); sipp_uas "$UAS" load-uas
-    climb sipp-uas-direct "127.0.0.1:$UAS"
-    stop "$UAS_PID"; stop "$REG_PID"
+    stop "$REG_PID"
+    # The reference: a bare JAIN-SIP UAS on the same RI, tuned (bench BareUas), same JVM options.
+    java "${JOPTS[@]}" -cp "$TEST_CP" io.github.ucmaworkbench.bench.BareUas "$(free_port)" > "$OUT/bare-uas.log" 2>&1 &
+    BARE_PID=$!; PIDS+=("$BARE_PID")
+    wait_for "$OUT/bare-uas.log" 'BareUas listening' 30 >/dev/null || { echo "bare UAS did not start"; cat "$OUT/bare-uas.log"; exit 1; }
+    BARE_PORT=$(grep -m1 -oE 'listening on 127\.0\.0\.1:[0-9]+' "$OUT/bare-uas.log" | sed 's/.*://')
+    climb bare-uas-direct "127.0.0.1:$BARE_PORT" "" "$BARE_PID"
+    BARE_BEST=$BEST
+    stop "$BARE_PID"
+    if [ "${SIPP_UAS:-1}" = 1 ]; then
+        UAS=$(free_port); sipp_uas "$UAS" load-uas
+        climb sipp-uas-direct "127.0.0.1:$UAS"
+        stop "$UAS_PID"
+    fi
+    r=$(ratio "$OURS_BEST" "$BARE_BEST")
+    figure "server-rate" "$OURS_BEST/s" "bare JAIN-SIP UAS $BARE_BEST/s" "$r" ">= 1.0" "$(at_least "$r" 1.0)"
+    # CPU per call compared at the highest rate both passed
+    both=$(( OURS_BEST < BARE_BEST ? OURS_BEST : BARE_BEST ))
+    oc=$(cpu_at ours-direct "$both"); bc=$(cpu_at bare-uas-direct "$both"); r=$(ratio "$oc" "$bc")
+    figure "server-cpu-per-call@$both/s" "${oc:--} ms" "${bc:--} ms" "$r" "<= 1.2" "$(at_most "$r" 1.2)"
+    figure "server-failure-lines" "$OURS_ERRORS" "0 (SIPp: 0 failed at every counted step)" "-" "0" \
+        "$([ "$OURS_ERRORS" = 0 ] && echo met || echo "not met")"
 fi
 
 # --- 4: proxy: ours vs Kamailio -----------------------------------------------------------------
+# Kamailio as its users run it under load: 512 MB shared memory, two UDP workers per core (at least 4).
+KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
+start_kamailio() { # PORT -> KAM_PID
+    mkdir -p "$OUT/kamailio"
+    sed "s/KAM_PORT/$1/; s/KAM_CHILDREN/$KAM_CHILDREN/" bench/kamailio/kamailio.cfg > "$OUT/kamailio/kamailio.cfg"
+    "$KAMAILIO" -f "$OUT/kamailio/kamailio.cfg" -DD -E -m 512 -M 16 -P "$OUT/kamailio/kamailio.pid" \
+        -Y "$OUT/kamailio" > "$OUT/kamailio/kamailio.log" 2>&1 &
+    KAM_PID=$!; PIDS+=("$KAM_PID"); sleep 2
+}
 if [[ " $SELECTED " == *" 4 "* ]]; then
-    say ""; say "## 4. Proxying SIPp UAC -> registrar/proxy -> SIPp UAS (UDP, record-routed)"
+    say ""; say "## 4. Proxying SIPp UAC -> registrar/proxy -> SIPp UAS (UDP, record-routed); load $(load)"
     JFR_OPTS=()
     [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$OUT/registrar.jfr",settings=profile,dumponexit=true)
     REG=$(free_port); start_registrar "$REG" "$OUT/proxy-registrar.log" "${JFR_OPTS[@]}"
-    UAS=$(free_port); sipp_uas "$UAS" proxy-uas-ours; register_uas "$REG" "$UAS" server
-    climb proxy-ours "127.0.0.1:$REG"
+    UAS=$(free_port); sipp_uas "$UAS" proxy-uas-ours "$PROXIED_UAS"; register_uas "$REG" "$UAS" server
+    climb proxy-ours "127.0.0.1:$REG" "" "$REG_PID"
+    PROXY_OURS=$BEST
     stop "$UAS_PID"; stop "$REG_PID"
     [ "${JFR:-0}" = 1 ] && { say "  JFR of our registrar:"; python3 bench/hot.py "$OUT/registrar.jfr" 12 | sed 's/^/    /' | tee -a "$OUT/figures.txt"; }
-    KAM=$(free_port); mkdir -p "$OUT/kamailio"
-    sed "s/KAM_PORT/$KAM/" bench/kamailio/kamailio.cfg > "$OUT/kamailio/kamailio.cfg"
-    "$KAMAILIO" -f "$OUT/kamailio/kamailio.cfg" -DD -E -m 256 -M 16 -P "$OUT/kamailio/kamailio.pid" \
-        -Y "$OUT/kamailio" > "$OUT/kamailio/kamailio.log" 2>&1 &
-    KAM_PID=$!; PIDS+=("$KAM_PID"); sleep 2
-    UAS=$(free_port); sipp_uas "$UAS" proxy-uas-kamailio; register_uas "$KAM" "$UAS" server
+    KAM=$(free_port); start_kamailio "$KAM"
+    say "  kamailio: $KAMAILIO -f bench/kamailio/kamailio.cfg (children=$KAM_CHILDREN) -DD -E -m 512 -M 16"
+    UAS=$(free_port); sipp_uas "$UAS" proxy-uas-kamailio "$PROXIED_UAS"; register_uas "$KAM" "$UAS" server
     climb proxy-kamailio "127.0.0.1:$KAM"
+    PROXY_KAM=$BEST
     stop "$UAS_PID"; stop "$KAM_PID"
+    r=$(ratio "$PROXY_OURS" "$PROXY_KAM")
+    figure "registrar-proxy-rate" "$PROXY_OURS/s" "Kamailio -m 512, $KAM_CHILDREN children: $PROXY_KAM/s" "$r" ">= 1.0" "$(at_least "$r" 1.0)"
 fi
 
 # --- 5: memory ----------------------------------------------------------------------------------
+# RSS of the server (SIPp calling it directly) and of the registrar (proxying SIPp -> SIPp) after
+# CALLS calls at their highest passing rate (bench 3 / 4 of this run, else SERVER_RATE /
+# PROXY_RATE), right after the calls and once the transactions' timers have run (Timer J, 32 s
+# over UDP, RFC 3261 17.2.2) and the JVM's periodic collection could give memory back.
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+heap_used_kb() { jcmd "$1" GC.run >/dev/null 2>&1; sleep 1; jcmd "$1" GC.heap_info 2>/dev/null | awk '/ heap / || /garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub(/[^0-9]/,"",v); print v; exit}}'; }
+heap_committed_kb() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/ heap / || /garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="total") {v=$(i+1); gsub(/[^0-9]/,"",v); print v; exit}}'; }
+threads() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
+live() { jcmd "$1" GC.class_histogram 2>/dev/null | awk -v pat="$2" '$4 ~ pat {n += $2} END {print n + 0}'; }
+mem_line() { # WHEN NAME PID [gc]: one line; heap used only with gc (it forces a collection)
+    local heap=""
+    [ "${4:-}" = gc ] && heap=" heap_used_kb=$(heap_used_kb "$3")"
+    say "  $1 $2: rss_kb=$(rss_kb "$3")$heap heap_committed_kb=$(heap_committed_kb "$3") threads=$(threads "$3") server_tx=$(live "$3" 'SIPServerTransactionImpl$') dialogs=$(live "$3" 'SIPDialog$')"
+}
 if [[ " $SELECTED " == *" 5 "* ]]; then
-    CALLS=${CALLS:-10000}; MEM_RATE=${MEM_RATE:-100}
-    say ""; say "## 5. Memory: registrar and server processes, after start and after $CALLS calls (via the registrar, ${MEM_RATE}/s)"
+    CALLS=${CALLS:-10000}; SETTLE=${SETTLE:-45}
+    SERVER_RATE=${SERVER_RATE:-${OURS_BEST:-1000}}; PROXY_RATE=${PROXY_RATE:-${PROXY_OURS:-500}}
+    [ "$SERVER_RATE" = 0 ] && SERVER_RATE=250; [ "$PROXY_RATE" = 0 ] && PROXY_RATE=250
+    say ""; say "## 5. Memory after $CALLS calls (JVM options: ${JOPTS[*]}); load $(load)"
     REG=$(free_port); start_registrar "$REG" "$OUT/mem-registrar.log"
     start_server "$REG" "$OUT/mem-server.log"
     sleep 2
-    for who in registrar:$REG_PID server:$SRV_PID; do
-        say "  after start  ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}")"
-    done
-    STEP_SECONDS=$((CALLS / MEM_RATE)) sipp_uac "127.0.0.1:$REG" "$MEM_RATE" "$CALLS" mem-calls -d 50
-    say "  SIPp: ok=$(sipp_count mem-calls 'Successful call') failed=$(sipp_count mem-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err")"
-    for who in registrar:$REG_PID server:$SRV_PID; do
-        say "  right after  ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") threads=$(threads "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
-    done
-    # Transactions linger by design (Timer J/K, 32 s / 5 s over UDP, RFC 3261 17.2.2): wait them out.
-    sleep 40
-    for who in registrar:$REG_PID server:$SRV_PID; do
-        say "  40 s later   ${who%%:*}: rss_kb=$(rss_kb "${who##*:}") heap_used_kb=$(heap_used_kb "${who##*:}") threads=$(threads "${who##*:}") dialogs=$(live "${who##*:}" 'SIPDialog$') server_tx=$(live "${who##*:}" 'SIPServerTransactionImpl$') client_tx=$(live "${who##*:}" 'SIPClientTransactionImpl$') sessions=$(live "${who##*:}" 'SignalingSession$')"
-    done
+    mem_line "after start " server "$SRV_PID" gc
+    STEP_SECONDS=$((CALLS / SERVER_RATE)) sipp_uac "127.0.0.1:$SRV_PORT" "$SERVER_RATE" "$CALLS" mem-server-calls
+    say "  server, SIPp direct at $SERVER_RATE/s: ok=$(sipp_count mem-server-calls 'Successful call') failed=$(sipp_count mem-server-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err")"
+    mem_line "right after " server "$SRV_PID"
+    sleep "$SETTLE"
+    mem_line "${SETTLE} s later " server "$SRV_PID"
+    SRV_RSS=$(rss_kb "$SRV_PID")
+    mem_line "(then a full GC)" server "$SRV_PID" gc
     stop "$SRV_PID"; stop "$REG_PID"
+
+    REG=$(free_port); start_registrar "$REG" "$OUT/mem-proxy.log"
+    UAS=$(free_port); sipp_uas "$UAS" mem-proxy-uas "$PROXIED_UAS"; register_uas "$REG" "$UAS" server
+    sleep 2
+    mem_line "after start " registrar "$REG_PID" gc
+    STEP_SECONDS=$((CALLS / PROXY_RATE)) sipp_uac "127.0.0.1:$REG" "$PROXY_RATE" "$CALLS" mem-proxy-calls
+    say "  registrar proxying SIPp -> SIPp at $PROXY_RATE/s: ok=$(sipp_count mem-proxy-calls 'Successful call') failed=$(sipp_count mem-proxy-calls 'Failed call')"
+    mem_line "right after " registrar "$REG_PID"
+    sleep "$SETTLE"
+    mem_line "${SETTLE} s later " registrar "$REG_PID"
+    REG_RSS=$(rss_kb "$REG_PID")
+    mem_line "(then a full GC)" registrar "$REG_PID" gc
+    stop "$UAS_PID"; stop "$REG_PID"
+    for who in server:$SRV_RSS registrar:$REG_RSS; do
+        mib=$(awk -v k="${who##*:}" 'BEGIN { printf "%.0f", k / 1024 }')
+        r=$(ratio "$mib" 200)
+        figure "rss-${who%%:*}-after-$CALLS-calls" "$mib MiB (${SETTLE} s after)" "200 MiB limit" "$r" "<= 1.0" "$(at_most "$r" 1.0)"
+    done
 fi
 
 # --- 6: the event thread during startup and a burst --------------------------------------------
 if [[ " $SELECTED " == *" 6 "* ]]; then
     # The window in this JVM with the launcher's heap (README, pom's dist.javaOptions); an
     # EdtWatchdog times every event-thread dispatch. Target (issue 14): none over 100 ms.
-    EDT_JAVA_OPTS=${EDT_JAVA_OPTS:-"-Xms64m -Xmx512m -XX:+UseG1GC -XX:G1PeriodicGCInterval=60000"}
+    EDT_JAVA_OPTS=${EDT_JAVA_OPTS:-"${JOPTS[*]}"}
     say ""; say "## 6. Event thread: longest dispatch at startup and while ${EDT_CALLS:-2000} calls at ${EDT_RATE:-400}/s arrive (+ log clicks); load $(cut -d' ' -f1-3 /proc/loadavg)"
     if command -v Xvfb >/dev/null; then
         Xvfb :94 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID"); sleep 1
         # shellcheck disable=SC2086 # EDT_JAVA_OPTS is a list of options
         DISPLAY=:94 timeout 600 java $EDT_JAVA_OPTS -Dbench.root="$ROOT" -Dcalls="${EDT_CALLS:-2000}" -Drate="${EDT_RATE:-400}" \
             -cp "$TEST_CP" io.github.ucmaworkbench.bench.EdtStallBenchmark > "$OUT/edt.out" 2>&1
-        grep -E '^(EDT|      )' "$OUT/edt.out" | sed 's/^EDT /  /' | tee -a "$OUT/figures.txt"
+        grep -E '^(EDT|      )' "$OUT/edt.out" | grep -v '^EDT BURST' | sed 's/^EDT /  /' | tee -a "$OUT/figures.txt"
+        BURST_MS=$(sed -n 's/^EDT BURST longest \([0-9.]*\) ms.*/\1/p' "$OUT/edt.out")
+        figure "longest event-thread stall, burst + log clicks" "${BURST_MS:-?} ms" "-" "-" "<= 100 ms" "$(at_most "${BURST_MS:--}" 100)"
         stop "$XPID"
     else
         say "  Xvfb missing, not measured"

@@ -254,7 +254,7 @@ public final class Main implements Callable<Integer> {
             mark.watch(frame);
         }
         frame.pack();
-        frame.setLocationRelativeTo(null);
+        frame.placeOnScreen();
         frame.setVisible(true);
         // The lesson column (Markdown rendering, a syntax-highlighting editor) is most of the cost
         // of building the window: it goes in once the window is on screen and its files are read,

@@ -93,9 +93,7 @@ final class TutorialServer extends TutorialSide<ServerManager> implements Server
         AcceptPolicy next = chosen.toPolicy(asker::ask);
         synchronized (this) { // the monitor install() holds: a manager being installed gets this one
             policy = next;
-            if (!renewing()) { // else the renewed manager gets it when installed, once
-                manager().setAcceptPolicy(next);
-            }
+            manager().setAcceptPolicy(next);
         }
     }
 

@@ -39,7 +39,6 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
     private volatile Duration operationTimeout;
     /** The manager {@link #replace} signed in by itself: a sign-in asked for right after (joining a class) is that one. */
     private volatile M signedInByItself;
-    private volatile boolean renewing;
     private AutoCloseable progressSubscription;
     private AutoCloseable changedSubscription;
 
@@ -129,27 +128,22 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     /**
      * Queued first, while the registrar starts: waits for {@code ready}, then swaps in
-     * {@link #renewed()} (the same settings, now with the registrar's real address). Whatever
-     * the window asks meanwhile (the accept policy, a sign-in) is queued behind it and reaches
-     * the new manager, so nothing is configured twice.
+     * {@link #renewed()} (the same settings, now with the registrar's real address). Actions the
+     * window asks for meanwhile (a sign-in) are queued behind it and reach the new manager.
      */
     void renewWhen(CompletableFuture<?> ready) {
-        renewing = true;
         act(old -> {
             ready.join();
             unsubscribe();
             closeQuietly(old);
+            M next = renewed();
             synchronized (this) {
-                // Settings given at once meanwhile (the accept policy) were kept for this manager.
-                install(renewed(), true);
-                renewing = false;
+                // Configured (the accept policy the window chose) before its progress is heard:
+                // the first manager has already said so in the log, once is enough.
+                configure(next);
+                install(next, false);
             }
         });
-    }
-
-    /** Whether {@link #renewWhen} will still swap the manager: a setting given now waits for the new one. */
-    boolean renewing() {
-        return renewing;
     }
 
     /** A manager made from this side's first settings again (see {@link #renewWhen}). */

@@ -55,7 +55,16 @@ final class RegistrarListener implements SipListener {
     // in the order the stack raised them (see CallLanes).
 
     @Override
-    public void processRequest(RequestEvent event) {
+    public void processRequest(RequestEvent received) {
+        if (received.getServerTransaction() == null
+                && !servesViaTransport((SipProvider) received.getSource(), received.getRequest())) {
+            return;
+        }
+        RequestEvent event = CallLanes.withServerTransaction(received);
+        if (event == null) {
+            // A retransmission whose first copy's transaction answers it (RFC 3261 §17.2.1): never a second branch.
+            return;
+        }
         if (Request.REGISTER.equals(event.getRequest().getMethod())) {
             // Handled at once, on the stack thread that read it: a binding must take effect before
             // any request that arrives after the REGISTER is routed, whatever its Call-ID (a server
@@ -69,9 +78,6 @@ final class RegistrarListener implements SipListener {
     private void requestReceived(RequestEvent event) {
         Request request = event.getRequest();
         ServerTransaction st = event.getServerTransaction();
-        if (st == null && !servesViaTransport((SipProvider) event.getSource(), request)) {
-            return;
-        }
         try {
             if (Request.ACK.equals(request.getMethod())) {
                 proxy.forwardAck(request); // no transaction: an ACK is never answered

@@ -176,7 +176,7 @@ public final class RegistrarService implements AutoCloseable {
             RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
             provider.addSipListener(dispatcher);
             // Public in the RI and read on every message: set before start, never changed after.
-            ((SIPTransactionStack) candidate).sipMessageValves.add(new ProxyValve(core));
+            ((SIPTransactionStack) candidate).sipMessageValves.add(new ProxyValve(core, (SIPTransactionStack) candidate));
             candidate.start();
             stack = candidate;
             proxy = core;

@@ -14,36 +14,43 @@ import java.util.Optional;
  * @param presentationFont larger fonts for a projector
  * @param registrarUsersFile the embedded registrar's users file ({@code name=password} lines); empty
  *                         or null: the embedded registrar asks nobody to sign in with a password
+ * @param window           where the window was and how its panes were split (never makes the file unusable)
  */
 public record WorkbenchSettings(int version, ClientSideSettings client, ServerSideSettings server, Theme theme,
-        boolean presentationFont, String registrarUsersFile) {
+        boolean presentationFont, String registrarUsersFile, WindowLayout window) {
 
     public static final int CURRENT_VERSION = 1;
 
     public static WorkbenchSettings defaults() {
         return new WorkbenchSettings(CURRENT_VERSION, ClientSideSettings.defaults(), ServerSideSettings.defaults(),
-                Theme.LIGHT, false, "");
+                Theme.LIGHT, false, "", WindowLayout.UNSET);
     }
 
     public WorkbenchSettings withClient(ClientSideSettings newClient) {
-        return new WorkbenchSettings(version, newClient, server, theme, presentationFont, registrarUsersFile);
+        return new WorkbenchSettings(version, newClient, server, theme, presentationFont, registrarUsersFile, window);
     }
 
     public WorkbenchSettings withServer(ServerSideSettings newServer) {
-        return new WorkbenchSettings(version, client, newServer, theme, presentationFont, registrarUsersFile);
+        return new WorkbenchSettings(version, client, newServer, theme, presentationFont, registrarUsersFile, window);
     }
 
     public WorkbenchSettings withTheme(Theme newTheme) {
-        return new WorkbenchSettings(version, client, server, newTheme, presentationFont, registrarUsersFile);
+        return new WorkbenchSettings(version, client, server, newTheme, presentationFont, registrarUsersFile, window);
     }
 
     public WorkbenchSettings withPresentationFont(boolean on) {
-        return new WorkbenchSettings(version, client, server, theme, on, registrarUsersFile);
+        return new WorkbenchSettings(version, client, server, theme, on, registrarUsersFile, window);
     }
 
     /** With another users file for the embedded registrar (empty: none). */
     public WorkbenchSettings withRegistrarUsersFile(String path) {
-        return new WorkbenchSettings(version, client, server, theme, presentationFont, path == null ? "" : path.trim());
+        return new WorkbenchSettings(version, client, server, theme, presentationFont, path == null ? "" : path.trim(), window);
+    }
+
+    /** With the window's place and dividers as it closed. */
+    public WorkbenchSettings withWindow(WindowLayout newWindow) {
+        return new WorkbenchSettings(version, client, server, theme, presentationFont, registrarUsersFile,
+                newWindow == null ? WindowLayout.UNSET : newWindow);
     }
 
     /** The users file as a path, or null when none is set. */
@@ -65,7 +72,7 @@ public record WorkbenchSettings(int version, ClientSideSettings client, ServerSi
                         server.acceptPolicy() == null ? d.server.acceptPolicy()
                                 : server.acceptPolicy().withMissingFrom(d.server.acceptPolicy()));
         return new WorkbenchSettings(CURRENT_VERSION, c, s, theme == null ? d.theme : theme, presentationFont,
-                registrarUsersFile == null ? "" : registrarUsersFile.trim());
+                registrarUsersFile == null ? "" : registrarUsersFile.trim(), window == null ? WindowLayout.UNSET : window);
     }
 
     private static SideSettings c(SideSettings read, SideSettings fallback) {

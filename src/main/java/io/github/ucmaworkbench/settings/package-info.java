@@ -1,6 +1,6 @@
 /**
  * The settings model: both sides' endpoints, the accept policy, the theme, the classroom's users
- * file. Plain immutable records, validated here (one human sentence per problem), with no Swing and
+ * file, where the window was. Plain immutable records, validated here (one human sentence per problem), with no Swing and
  * no file format: ui edits them, app stores them as JSON through {@link SettingsSaver}.
  *
  * <p>Vocabulary: a <em>side</em> ({@code SideSettings}, {@code ClientSideSettings}) is what the user

@@ -5,11 +5,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.Transaction;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Message;
+import javax.sip.message.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +86,34 @@ public final class CallLanes {
 
     private static String callIdOf(Transaction transaction) {
         return transaction == null ? "" : callIdOf(transaction.getRequest());
+    }
+
+    /**
+     * {@code event} with its server transaction, created now, on the stack thread that raised
+     * it; null when the request is a retransmission whose first copy's transaction exists (that
+     * transaction answers it, RFC 3261 §17.2.1). An ACK, an event that has a transaction, and a
+     * request the stack refuses a transaction for come back as they are (the lane deals with them).
+     *
+     * <p>Why here and not on the lane: the stack matches a retransmission to its transaction
+     * before it calls us, and the lane creates nothing until its turn. A retransmitted INVITE
+     * read in between found neither a transaction nor, later, a fresh one: the RI took it for a
+     * merged request and answered 482 Loop Detected (callers saw it under load), or a proxy
+     * forwarded it as a new branch. The stack's one UDP thread reads the copy only after this
+     * returns.
+     */
+    public static RequestEvent withServerTransaction(RequestEvent event) {
+        Request request = event.getRequest();
+        if (event.getServerTransaction() != null || Request.ACK.equals(request.getMethod())) {
+            return event;
+        }
+        try {
+            ServerTransaction st = ((SipProvider) event.getSource()).getNewServerTransaction(request);
+            return new RequestEvent(event.getSource(), st, event.getDialog(), request);
+        } catch (TransactionAlreadyExistsException retransmission) {
+            return null;
+        } catch (TransactionUnavailableException | RuntimeException e) {
+            return event;
+        }
     }
 
     /**

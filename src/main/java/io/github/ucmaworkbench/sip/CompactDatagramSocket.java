@@ -16,10 +16,16 @@ import java.util.Arrays;
  * out of a 512 MB heap within seconds at 1,000 calls/s, and the garbage collector's struggle
  * turned a slow server into a dead one. Copying the few hundred bytes of a SIP message out
  * leaves the big buffer to die young.
+ *
+ * <p>Each datagram is also handed to {@link ParseAhead} as it arrives, so it is parsed while it
+ * waits for the stack's one UDP thread.
  */
 final class CompactDatagramSocket extends DatagramSocket {
+    private final ParseAhead ahead;
+
     CompactDatagramSocket(int port, InetAddress localAddress) throws SocketException {
         super(port, localAddress);
+        ahead = ParseAhead.register(this);
     }
 
     @Override
@@ -30,5 +36,12 @@ final class CompactDatagramSocket extends DatagramSocket {
             int offset = packet.getOffset();
             packet.setData(Arrays.copyOfRange(data, offset, offset + packet.getLength()));
         }
+        ahead.arrived(packet.getData());
+    }
+
+    @Override
+    public void close() {
+        ParseAhead.unregister(this, ahead);
+        super.close();
     }
 }

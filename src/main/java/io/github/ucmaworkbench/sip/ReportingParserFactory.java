@@ -17,6 +17,7 @@ import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import gov.nist.javax.sip.stack.UDPMessageChannel;
 import java.text.ParseException;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -67,6 +68,13 @@ public final class ReportingParserFactory implements MessageParserFactory {
                 throw fatal ? new AnsweredParseException(rethrown) : rethrown;
             }
         };
+        if (listener instanceof UDPMessageChannel udp && readBody) {
+            // Parsed already on another thread, and found clean (ParseAhead): nothing to report.
+            SIPMessage ahead = ParseAhead.take(udp.getMessageProcessor(), bytes);
+            if (ahead != null) {
+                return ahead;
+            }
+        }
         String refused = viaWithComment(bytes);
         if (refused != null) {
             throw ruleBroken(reporter, listener, bytes, refused);

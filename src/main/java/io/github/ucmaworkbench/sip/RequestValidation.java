@@ -32,7 +32,6 @@ public final class RequestValidation {
             Request.OPTIONS, Request.REGISTER, Request.PRACK, Request.SUBSCRIBE, Request.NOTIFY, Request.PUBLISH,
             Request.INFO, Request.REFER, Request.MESSAGE, Request.UPDATE, "BENOTIFY", "SERVICE");
     /** Headers that may appear once only (RFC 3261 §7.3.1, §20), long and compact names, lower case. */
-    private static final Map<String, String> SINGLE = singleHeaders();
 
     /**
      * A refusal: the status, our reason phrase, the extra headers it needs (Allow, Unsupported,
@@ -261,7 +260,8 @@ public final class RequestValidation {
      * long name, or null. Compact forms count as the same header (§7.3.3).
      */
     public static String duplicatedSingleHeader(byte[] raw) {
-        Set<String> seen = new java.util.HashSet<>();
+        // Byte by byte, without a String per header line: it runs on every request received.
+        int seen = 0;
         int lineStart = 0;
         boolean first = true;
         for (int i = 0; i <= raw.length; i++) {
@@ -277,11 +277,20 @@ public final class RequestValidation {
                 while (colon < end && raw[colon] != ':') {
                     colon++;
                 }
-                String name = new String(raw, lineStart, colon - lineStart, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .strip().toLowerCase(Locale.ROOT);
-                String single = SINGLE.get(name);
-                if (single != null && !seen.add(single)) {
-                    return single;
+                int from = lineStart;
+                int to = colon;
+                while (from < to && raw[from] <= ' ') {
+                    from++;
+                }
+                while (to > from && raw[to - 1] <= ' ') {
+                    to--;
+                }
+                int single = singleIndex(raw, from, to);
+                if (single >= 0) {
+                    if ((seen & (1 << single)) != 0) {
+                        return SINGLE_NAMES[single][0];
+                    }
+                    seen |= 1 << single;
                 }
             }
             first = false;
@@ -290,17 +299,36 @@ public final class RequestValidation {
         return null;
     }
 
-    private static Map<String, String> singleHeaders() {
-        Map<String, String> m = new java.util.HashMap<>();
-        String[][] names = {{"Call-ID", "i"}, {"CSeq"}, {"From", "f"}, {"To", "t"}, {"Max-Forwards"},
-            {"Content-Length", "l"}, {"Content-Type", "c"}, {"Expires"}, {"Min-Expires"}, {"Content-Encoding", "e"}};
-        for (String[] forms : names) {
-            for (String form : forms) {
-                m.put(form.toLowerCase(Locale.ROOT), forms[0]);
+    /** Which of {@link #SINGLE_NAMES} {@code raw[from, to)} names, ignoring case; -1 for none. */
+    private static int singleIndex(byte[] raw, int from, int to) {
+        int length = to - from;
+        for (int k = 0; k < SINGLE_NAMES.length; k++) {
+            for (String form : SINGLE_NAMES[k]) {
+                if (form.length() == length && sameIgnoringCase(raw, from, form)) {
+                    return k;
+                }
             }
         }
-        return Map.copyOf(m);
+        return -1;
     }
+
+    private static boolean sameIgnoringCase(byte[] raw, int from, String name) {
+        for (int j = 0; j < name.length(); j++) {
+            int c = raw[from + j] & 0xff;
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != Character.toLowerCase(name.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The single-value headers, long name first, then the compact form (§7.3.3). */
+    private static final String[][] SINGLE_NAMES = {{"Call-ID", "i"}, {"CSeq"}, {"From", "f"}, {"To", "t"},
+        {"Max-Forwards"}, {"Content-Length", "l"}, {"Content-Type", "c"}, {"Expires"}, {"Min-Expires"},
+        {"Content-Encoding", "e"}};
 
     /**
      * {@code text} made fit for one line of a log or a reason phrase: no control characters (a

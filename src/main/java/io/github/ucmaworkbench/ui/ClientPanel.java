@@ -4,7 +4,6 @@ import io.github.ucmaworkbench.ui.headers.HeadersPanel;
 import javax.swing.Action;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JRadioButton;
 import javax.swing.JTextField;
@@ -69,12 +68,11 @@ public final class ClientPanel extends SidePanel {
         controls.add(button(signOut, SIGN_OUT), "sg b, wrap");
         controls.add(button(sendInvite, SEND_INVITE), "sg b");
         controls.add(button(hangUp, HANG_UP), "sg b, wrap");
-        controls.add(async, "span, split 2");
-        controls.add(sync, "wrap");
-        JLabel syncNote = new JLabel("The sync form runs off the Swing thread so the window keeps painting.");
-        // A note, not a disabled control: the hint colour reads at 4.5:1 where disabled grey does not.
-        syncNote.putClientProperty("FlatLaf.styleClass", "small hint");
-        controls.add(syncNote, "span, wmin 0, wrap");
+        // One per row: side by side they would set the narrowest width the panel can have.
+        controls.add(async, "span, wrap 0");
+        controls.add(sync, "span, wrap 0");
+        controls.add(note("The sync form runs off the Swing thread so the window keeps painting."),
+                "span, growx, wmin 0, wrap");
         controls.add(headers, "span, growx, wrap");
         controls.add(messageText, "span, split 2, growx, wmin 80");
         controls.add(button(sendMessage, SEND_MESSAGE), "wrap");

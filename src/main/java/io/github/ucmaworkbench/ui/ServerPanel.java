@@ -47,11 +47,12 @@ public final class ServerPanel extends SidePanel {
         policy.setPolicyListener(policyChosen);
         policy.setBorder(BorderFactory.createTitledBorder("Accept policy (lesson 6)"));
 
-        JPanel controls = new JPanel(new MigLayout("insets 0, gap 6 4, hidemode 3", "[][][][grow]", ""));
+        // Two buttons a row, so the panel stays narrow enough for a 1024-pixel projector.
+        JPanel controls = new JPanel(new MigLayout("insets 0, gap 6 4, hidemode 3", "[][][grow]", ""));
         controls.add(button(signIn, SIGN_IN), "sg b");
         controls.add(button(signOut, SIGN_OUT), "sg b, wrap");
         controls.add(button(listen, LISTEN), "sg b");
-        controls.add(button(stopListening, STOP_LISTENING));
+        controls.add(button(stopListening, STOP_LISTENING), "sg b, wrap");
         controls.add(button(hangUp, HANG_UP), "sg b, wrap");
         controls.add(policy, "span, growx");
         assemble(controls);

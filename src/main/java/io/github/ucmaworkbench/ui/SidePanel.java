@@ -14,6 +14,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import net.miginfocom.swing.MigLayout;
 
@@ -82,7 +83,7 @@ public abstract class SidePanel extends JPanel {
         add(heading, "split 2");
         add(settingsButton, "gapbefore push, growx 0, wrap");
         add(uri, "wmin 0, wrap 0");
-        add(state, "wrap");
+        add(state, "wmin 0, wrap"); // the window's title says it too, should a narrow column cut it
         add(pending, "wrap");
         add(controls, "wrap");
         add(log, "grow, push, hmin 120");
@@ -99,12 +100,6 @@ public abstract class SidePanel extends JPanel {
         Dimension preferred = super.getPreferredSize();
         int em = getFontMetrics(getFont()).charWidth('m');
         return new Dimension(Math.min(preferred.width, em * PREFERRED_WIDTH_EMS), preferred.height);
-    }
-
-    @Override
-    public Dimension getMinimumSize() {
-        Dimension minimum = super.getMinimumSize();
-        return new Dimension(Math.min(minimum.width, getPreferredSize().width * 2 / 3), minimum.height);
     }
 
     static final int PREFERRED_WIDTH_EMS = 44;
@@ -179,6 +174,23 @@ public abstract class SidePanel extends JPanel {
         };
         action.putValue(Action.MNEMONIC_KEY, (int) Character.toUpperCase(mnemonic));
         return action;
+    }
+
+    /**
+     * A quiet note that wraps to the panel's width instead of ending in "…", at any font size.
+     * A text area, because a label's preferred height never follows its width.
+     */
+    protected static JTextArea note(String text) {
+        JTextArea note = new JTextArea(text);
+        note.setLineWrap(true);
+        note.setWrapStyleWord(true);
+        note.setEditable(false);
+        note.setFocusable(false);
+        note.setOpaque(false);
+        note.setBorder(BorderFactory.createEmptyBorder());
+        // A note, not a disabled control: the hint colour reads at 4.5:1 where disabled grey does not.
+        note.putClientProperty("FlatLaf.styleClass", "small hint");
+        return note;
     }
 
     /** A button for {@code action} with its component name. */

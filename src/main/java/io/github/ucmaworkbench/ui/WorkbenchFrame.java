@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.ui;
 
 import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.settings.WindowLayout;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.log.LogEntry;
@@ -48,6 +49,13 @@ public final class WorkbenchFrame extends JFrame {
     public static final String MENU_VIEW_LIGHT = "menu.view.light";
     public static final String MENU_VIEW_HIGH_CONTRAST = "menu.view.highContrast";
     public static final String MENU_VIEW_PRESENTATION = "menu.view.presentation";
+    public static final String LADDER_ONLY = "toolbar.ladderOnly";
+    public static final String LESSON_ONLY = "toolbar.lessonOnly";
+    public static final String MENU_VIEW_LADDER_ONLY = "menu.view.ladderOnly";
+    public static final String MENU_VIEW_LESSON_ONLY = "menu.view.lessonOnly";
+
+    /** The size the window likes on a screen larger than it; a smaller screen gets the whole screen, maximized. */
+    static final Dimension PREFERRED_SIZE = new Dimension(1280, 840);
 
     /** How long closing may wait for the SIP side before the window goes anyway. */
     public static final int CLOSE_GRACE_MILLIS = 3_000;
@@ -66,7 +74,10 @@ public final class WorkbenchFrame extends JFrame {
     private final CloseSequence closeSequence;
     private final AtomicBoolean statusQueued = new AtomicBoolean();
     private final List<AutoCloseable> bindings = new ArrayList<>();
-    private JComponent ladderView;
+    private final JToggleButton ladderOnly = new JToggleButton("Ladder only");
+    private final JToggleButton lessonOnly = new JToggleButton("Lesson only");
+    private WorkbenchPanes panes;
+    private WindowGeometry geometry;
 
     /**
      * @param onClosed run on the event thread once the window has closed (the app exits there)
@@ -87,7 +98,7 @@ public final class WorkbenchFrame extends JFrame {
                 current.server().acceptPolicy(), commands::policyChosen);
         commands.bindPolicy(serverPanel);
         menus = new WorkbenchMenus(this, clientPanel, serverPanel, this::closePerformed, commands::themeChosen,
-                commands::presentationChosen);
+                commands::presentationChosen, this::focusChosen);
         closeSequence = new CloseSequence(model::close, this::closed, CLOSE_GRACE_MILLIS);
 
         JPanel content = new JPanel(new BorderLayout());
@@ -124,8 +135,24 @@ public final class WorkbenchFrame extends JFrame {
                 layoutColumns();
             }
         });
-        setMinimumSize(new Dimension(1000, 640));
-        setPreferredSize(new Dimension(1280, 840));
+        // Small enough for any projector: below the panes' own minimum they scroll instead of clipping.
+        setMinimumSize(new Dimension(640, 480));
+        setPreferredSize(PREFERRED_SIZE);
+        geometry = new WindowGeometry(this);
+    }
+
+    /**
+     * Puts the window where it was last time, moved onto a screen if that one is gone, or on a
+     * first start fits it to the screen (maximized when the screen is smaller than it likes). Call
+     * before showing it.
+     */
+    public void placeOnScreen() {
+        placeOn(WindowGeometry.usableScreens());
+    }
+
+    /** Like {@link #placeOnScreen()} for the given screens' usable bounds (default screen first). */
+    void placeOn(java.util.List<java.awt.Rectangle> screens) {
+        geometry.place(settings.get().window(), screens);
     }
 
     /** Puts one sentence the user should see (e.g. why the settings file was not used) into the client's log. */
@@ -135,8 +162,7 @@ public final class WorkbenchFrame extends JFrame {
 
     /** Puts the lesson view (ui.lesson.LessonView) in the lesson column, in place of the placeholder. */
     public void setLessonView(JComponent view) {
-        top.setRightComponent(view);
-        lessonView = view;
+        panes.setLesson(view);
         if (view instanceof AutoCloseable closeable) {
             bindings.add(closeable); // closed with the window
         }
@@ -145,9 +171,7 @@ public final class WorkbenchFrame extends JFrame {
 
     /** Puts the SIP ladder in the bottom row, in place of the placeholder. */
     public void setLadderView(JComponent view) {
-        all.setBottomComponent(view);
-        ladderView = view;
-        all.setResizeWeight(0.6);
+        panes.setLadder(view);
         layoutColumns();
         if (view instanceof AutoCloseable closeable) {
             bindings.add(closeable);
@@ -170,6 +194,8 @@ public final class WorkbenchFrame extends JFrame {
     private JToolBar toolBar() {
         JToolBar bar = new JToolBar();
         bar.setFloatable(false);
+        // A narrow window (or the presentation font) wraps the buttons to a second row.
+        WrappingFlowLayout.install(bar);
         bar.setName("toolbar");
         bar.add(toolButton(clientPanel.settingsAction(), CLIENT_SETTINGS, "Client settings…"));
         bar.add(toolButton(serverPanel.settingsAction(), SERVER_SETTINGS, "Server settings…"));
@@ -184,6 +210,15 @@ public final class WorkbenchFrame extends JFrame {
         presentationFont.addActionListener(e -> commands.presentationChosen(presentationFont.isSelected()));
         bar.add(darkTheme);
         bar.add(presentationFont);
+        bar.addSeparator();
+        ladderOnly.setName(LADDER_ONLY);
+        ladderOnly.setToolTipText("Give the SIP ladder the whole window, for the projector (Ctrl+2; again to go back)");
+        ladderOnly.addActionListener(e -> focusChosen(PaneFocus.LADDER, ladderOnly.isSelected()));
+        lessonOnly.setName(LESSON_ONLY);
+        lessonOnly.setToolTipText("Give the lesson the whole window, for the projector (Ctrl+3; again to go back)");
+        lessonOnly.addActionListener(e -> focusChosen(PaneFocus.LESSON, lessonOnly.isSelected()));
+        bar.add(ladderOnly);
+        bar.add(lessonOnly);
         return bar;
     }
 
@@ -195,54 +230,46 @@ public final class WorkbenchFrame extends JFrame {
         return button;
     }
 
-    private JSplitPane sides;
-    private JSplitPane top;
-    private JSplitPane all;
-    private JComponent lessonView;
-
     /**
-     * Client and server share the left four fifths equally, the lesson has the rest; the ladder
-     * gets the lower 40 % once it is real. Done on
-     * opening and after a font change, because the split panes keep pixel positions otherwise.
+     * Sets the dividers: as remembered, or client and server sharing what the lesson leaves (its
+     * minimum or a third of the width) and the ladder below. Done on opening, when a real pane
+     * arrives and after a font change, because split panes keep pixel positions otherwise.
      */
-    void layoutColumns() {
-        int width = top.getWidth();
-        if (sides.getWidth() > 0 && width > 0) {
-            if (lessonView != null) {
-                // A real lesson shows code beside its text: its minimum width or a third of the
-                // window, whichever is larger, but never more than half.
-                int lesson = Math.max(lessonView.getMinimumSize().width, width / 3);
-                top.setDividerLocation(Math.max(width / 2, width - lesson - top.getDividerSize()));
-            } else {
-                top.setDividerLocation(0.78); // the placeholder needs little room
-            }
-            top.validate();
-            sides.setDividerLocation(0.5);
-        }
-        if (ladderView != null && all.getHeight() > 0) {
-            // A real ladder needs room for a whole call (about 12 arrows): 40 % of the height.
-            all.setDividerLocation(all.getHeight() * 6 / 10);
-        }
+    public void layoutColumns() {
+        panes.layout();
     }
 
-    private JSplitPane centre() {
-        sides = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, clientPanel, serverPanel);
-        sides.setResizeWeight(0.5);
-        sides.setBorder(BorderFactory.createEmptyBorder());
+    private JComponent centre() {
         PlaceholderPanel lesson = new PlaceholderPanel(LESSON_VIEW, "Lesson",
                 "The lessons of the tutorial series will appear here, one step at a time: the text of the step, "
                         + "the Java code that runs it, and the UCMA C# it mirrors. Until then, the buttons on the "
                         + "left run each step.");
-        top = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, sides, lesson);
-        top.setResizeWeight(0.8);
-        top.setBorder(BorderFactory.createEmptyBorder());
         PlaceholderPanel ladder = new PlaceholderPanel(LADDER_VIEW, "SIP ladder",
                 "Each SIP message between client, registrar and server will be drawn here as a ladder "
                         + "diagram, with the raw text of the selected message beside it.");
-        all = new JSplitPane(JSplitPane.VERTICAL_SPLIT, top, ladder);
-        all.setResizeWeight(0.85);
-        all.setBorder(BorderFactory.createEmptyBorder());
-        return all;
+        panes = new WorkbenchPanes(clientPanel, serverPanel, lesson, ladder, settings.get().window().dividers());
+        return panes.centre();
+    }
+
+    /** Gives the ladder or the lesson the whole window (for the projector), or shows every pane again. */
+    public void setFocus(PaneFocus focus) {
+        panes.setFocus(focus);
+        showFocus();
+    }
+
+    /** Which pane has the window now. */
+    public PaneFocus focus() {
+        return panes.focus();
+    }
+
+    private void focusChosen(PaneFocus chosen, boolean on) {
+        setFocus(on ? chosen : PaneFocus.ALL);
+    }
+
+    private void showFocus() {
+        ladderOnly.setSelected(panes.focus() == PaneFocus.LADDER);
+        lessonOnly.setSelected(panes.focus() == PaneFocus.LESSON);
+        menus.showFocus(panes.focus());
     }
 
     private JPanel statusBar() {
@@ -262,6 +289,9 @@ public final class WorkbenchFrame extends JFrame {
         Runnable apply = () -> {
             showThemeChoice(now);
             boolean fontChanged = now.presentationFont() != ThemeSupport.isPresentationFont();
+            if (fontChanged) {
+                panes.keepShares();
+            }
             ThemeSupport.apply(now.theme(), now.presentationFont());
             if (fontChanged) {
                 SwingUtilities.invokeLater(this::layoutColumns);
@@ -297,6 +327,8 @@ public final class WorkbenchFrame extends JFrame {
     /** Signs out, stops listening and the registrar off the event thread, then closes; never waits forever. */
     void closePerformed() {
         if (closeSequence.start()) {
+            WindowLayout window = geometry.capture(panes.sharesToRemember());
+            settings.update(s -> s.withWindow(window));
             statusMessage.setText("Signing out and stopping\u2026");
             getContentPane().setEnabled(false);
         }

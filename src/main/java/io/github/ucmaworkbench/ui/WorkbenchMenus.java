@@ -2,7 +2,10 @@ package io.github.ucmaworkbench.ui;
 
 import java.awt.Component;
 import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
@@ -14,20 +17,25 @@ import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JRadioButtonMenuItem;
+import javax.swing.KeyStroke;
 
 /**
  * The window's menu bar: File, Client, Server (the side panels' own actions, so menu and button
- * stay in step) and View (light, dark or high-contrast theme; presentation font); Help comes from ui.help. Event thread only.
+ * stay in step) and View (light, dark or high-contrast theme; presentation font; one pane filling the window);
+ * Help comes from ui.help. Event thread only.
  */
 final class WorkbenchMenus {
     private final JRadioButtonMenuItem lightThemeItem = new JRadioButtonMenuItem("Light theme");
     private final JRadioButtonMenuItem darkThemeItem = new JRadioButtonMenuItem("Dark theme");
     private final JRadioButtonMenuItem highContrastItem = new JRadioButtonMenuItem("High-contrast theme");
     private final JCheckBoxMenuItem presentationItem = new JCheckBoxMenuItem("Presentation font");
+    private final JCheckBoxMenuItem ladderOnlyItem = new JCheckBoxMenuItem("Ladder fills the window");
+    private final JCheckBoxMenuItem lessonOnlyItem = new JCheckBoxMenuItem("Lesson fills the window");
     private final JMenuBar bar = new JMenuBar();
 
     WorkbenchMenus(Component owner, ClientPanel clientPanel, ServerPanel serverPanel, Runnable exitPerformed,
-            Consumer<Theme> themeChosen, Consumer<Boolean> presentationChosen) {
+            Consumer<Theme> themeChosen, Consumer<Boolean> presentationChosen,
+            BiConsumer<PaneFocus, Boolean> focusChosen) {
         JMenu file = menu("File", 'F');
         file.add(item(clientPanel.settingsAction(), "menu.file.clientSettings"));
         file.add(item(serverPanel.settingsAction(), "menu.file.serverSettings"));
@@ -71,6 +79,18 @@ final class WorkbenchMenus {
         presentationItem.setMnemonic('P');
         presentationItem.addActionListener(e -> presentationChosen.accept(presentationItem.isSelected()));
         view.add(presentationItem);
+        view.addSeparator();
+        // For the projector: one pane gets the whole window; the same keys bring every pane back.
+        ladderOnlyItem.setName(WorkbenchFrame.MENU_VIEW_LADDER_ONLY);
+        ladderOnlyItem.setMnemonic('A');
+        ladderOnlyItem.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_2, InputEvent.CTRL_DOWN_MASK));
+        ladderOnlyItem.addActionListener(e -> focusChosen.accept(PaneFocus.LADDER, ladderOnlyItem.isSelected()));
+        lessonOnlyItem.setName(WorkbenchFrame.MENU_VIEW_LESSON_ONLY);
+        lessonOnlyItem.setMnemonic('E');
+        lessonOnlyItem.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_3, InputEvent.CTRL_DOWN_MASK));
+        lessonOnlyItem.addActionListener(e -> focusChosen.accept(PaneFocus.LESSON, lessonOnlyItem.isSelected()));
+        view.add(ladderOnlyItem);
+        view.add(lessonOnlyItem);
 
         bar.add(file);
         bar.add(client);
@@ -88,6 +108,12 @@ final class WorkbenchMenus {
         darkThemeItem.setSelected(theme == Theme.DARK);
         highContrastItem.setSelected(theme == Theme.HIGH_CONTRAST);
         presentationItem.setSelected(presentation);
+    }
+
+    /** Ticks the item of the pane that has the window, if any. */
+    void showFocus(PaneFocus focus) {
+        ladderOnlyItem.setSelected(focus == PaneFocus.LADDER);
+        lessonOnlyItem.setSelected(focus == PaneFocus.LESSON);
     }
 
     private static void themeItem(JMenu view, ButtonGroup group, JRadioButtonMenuItem item, String name,

@@ -104,6 +104,12 @@ class KeyboardAccessTest extends GuiTest {
             waitUntil(side[1] + " closed by Escape", () -> !GuiActionRunner.execute(() -> dialog.target().isShowing()));
             window.focus();
         }
+        // Enter is OK: the unchanged client settings are kept and the dialog closes.
+        window.button(ClientPanel.SETTINGS_NAME).click();
+        DialogFixture client = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
+        client.textBox(SideSettingsDialog.URI).focus();
+        client.pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitUntil("client settings closed by Enter", () -> !GuiActionRunner.execute(() -> client.target().isShowing()));
     }
 
     @Test
@@ -152,6 +158,18 @@ class KeyboardAccessTest extends GuiTest {
         assertThat(text).contains("Ctrl+Q", "Alt+F", "Alt+I", "Sign in (client)", "Sign in (server)");
         shortcuts.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
         waitUntil("shortcuts closed by Escape", () -> !GuiActionRunner.execute(() -> shortcuts.target().isShowing()));
+    }
+
+    @Test
+    void theHighContrastThemeIsChosenInTheViewMenuAndRemembered() {
+        chooseMenuItem(window, WorkbenchFrame.MENU_VIEW_HIGH_CONTRAST);
+        waitUntil("high contrast installed", () -> GuiActionRunner.execute(ThemeSupport::current) == Theme.HIGH_CONTRAST);
+        assertThat(new SettingsStore(configDir).load().settings().theme()).isEqualTo(Theme.HIGH_CONTRAST);
+        assertThat(GuiActionRunner.execute(() -> window.menuItem(WorkbenchFrame.MENU_VIEW_HIGH_CONTRAST).target().isSelected()))
+                .isTrue();
+        chooseMenuItem(window, WorkbenchFrame.MENU_VIEW_LIGHT);
+        waitUntil("light again", () -> GuiActionRunner.execute(ThemeSupport::current) == Theme.LIGHT);
+        assertThat(new SettingsStore(configDir).load().settings().theme()).isEqualTo(Theme.LIGHT);
     }
 
     @Test

@@ -116,7 +116,21 @@ class ScreenshotsTest extends GuiTest {
         window.button(ClientPanel.SEND_INVITE).click();
         waitFor(window, ClientPanel.LOG_NAME, "Session established (");
         capture("dark-theme.png");
-        window.toggleButton(WorkbenchFrame.DARK_THEME).click();
+        // High contrast, from the View menu, with the INVITE selected: the inspector's header names
+        // and the selected ladder row are what the contrast check is about.
+        chooseMenuItem(window, WorkbenchFrame.MENU_VIEW_HIGH_CONTRAST);
+        GuiActionRunner.execute(() -> {
+            io.github.ucmaworkbench.ui.ladder.LadderView ladder = robot().finder().findByType(window.target(),
+                    io.github.ucmaworkbench.ui.ladder.LadderView.class, true);
+            for (int i = 0; i < ladder.model().size(); i++) {
+                if (ladder.model().arrow(i).label().startsWith("INVITE")) {
+                    ladder.selectArrow(i);
+                    break;
+                }
+            }
+        });
+        capture("high-contrast.png");
+        chooseMenuItem(window, WorkbenchFrame.MENU_VIEW_LIGHT);
         window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();
         capture("presentation-font.png");
         window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();

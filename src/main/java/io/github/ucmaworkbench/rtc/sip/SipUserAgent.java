@@ -282,7 +282,11 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     // everything below runs on the lane, one event of a call at a time, in the stack's order.
 
     @Override
-    public void processRequest(RequestEvent event) {
+    public void processRequest(RequestEvent received) {
+        RequestEvent event = CallLanes.withServerTransaction(received);
+        if (event == null) {
+            return; // a retransmission: its first copy's transaction answers it
+        }
         CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> {
             try {
                 if (!UasRefusals.refused(this, event)) {

@@ -41,6 +41,7 @@ final class KeyboardShortcuts {
         row(md, "Ctrl+Tab", "Leaves a code editor, where Tab indents");
         row(md, "Space", "Presses the focused button");
         row(md, "Alt or F10", "Opens the menu bar; the arrow keys move in it");
+        row(md, "Arrow keys", "Move within a group of options, a list or a toolbar");
         row(md, "Enter", "The dialog's default button (OK, Accept, Close)");
         row(md, "Escape", "Cancels or closes the dialog (Ask: declines the call)");
         row(md, text(KeyboardSupport.EXIT), "Exit, from any window of the workbench");
@@ -101,8 +102,10 @@ final class KeyboardShortcuts {
             for (KeyStroke key : map.keys()) {
                 Object actionKey = map.get(key);
                 Action action = actionKey == null ? null : c.getActionMap().get(actionKey);
-                if (action == null || key.getKeyCode() == KeyEvent.VK_ESCAPE) {
-                    continue; // "none" hands the key on; Escape is listed above
+                if (action == null || isGeneral(key)
+                        || (c instanceof javax.swing.text.JTextComponent && key.getModifiers() == 0)) {
+                    // an editor's own editing keys (Backspace...) are not shortcuts
+                    continue; // "none" hands the key on; Escape, Enter, arrows (a toolbar's) are listed above
                 }
                 Object what = action.getValue(Action.SHORT_DESCRIPTION);
                 if (what == null) {
@@ -111,6 +114,14 @@ final class KeyboardShortcuts {
                 into.add(cells(text(key), (what != null ? what : actionKey) + " (" + name(c) + ")"));
             }
         }
+    }
+
+    private static boolean isGeneral(KeyStroke key) {
+        return key.getModifiers() == 0 && switch (key.getKeyCode()) {
+            case KeyEvent.VK_ESCAPE, KeyEvent.VK_ENTER, KeyEvent.VK_TAB, KeyEvent.VK_SPACE, KeyEvent.VK_UP,
+                    KeyEvent.VK_DOWN, KeyEvent.VK_LEFT, KeyEvent.VK_RIGHT -> true;
+            default -> false;
+        };
     }
 
     private static String name(Component c) {

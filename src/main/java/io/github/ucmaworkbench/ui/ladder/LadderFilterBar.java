@@ -64,9 +64,10 @@ final class LadderFilterBar extends JPanel {
         }
 
         add(new JLabel("Call-ID"));
-        add(callId);
-        add(method);
-        add(caller);
+        // Minimums, so a narrow window shrinks the fields instead of cutting off the buttons.
+        add(callId, "wmin 64");
+        add(method, "wmin 72");
+        add(caller, "wmin 80");
         add(group);
         add(follow);
 

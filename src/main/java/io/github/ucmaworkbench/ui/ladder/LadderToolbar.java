@@ -35,7 +35,7 @@ final class LadderToolbar {
         ladder.add(pause);
         ladder.add(clear);
         ladder.add(export);
-        ladder.add(status, "wrap");
+        ladder.add(status, "wmin 0, wrap"); // a long "catching up" must not squeeze the filters
     }
 
     void showPaused(boolean paused) {

@@ -42,8 +42,11 @@ public class MessageInspector extends JPanel {
     public static final String RECORD = "inspector.record";
     public static final String RELATED = "inspector.related";
 
+    /** Two short lines: whole in the narrowest inspector, where one line would end in "…". */
+    private static final String HINT = "<html>Click an arrow<br>to see its message.</html>";
+
     private final LadderView ladder;
-    private final JLabel title = new JLabel("Click an arrow of the ladder to see its message.");
+    private final JLabel title = new JLabel(HINT);
     private final JTextPane raw = new JTextPane();
     private final DefaultComboBoxModel<Record> records = new DefaultComboBoxModel<>();
     private final JComboBox<Record> record = new JComboBox<>(records);
@@ -60,7 +63,7 @@ public class MessageInspector extends JPanel {
     }
 
     public MessageInspector(LadderView ladder) {
-        super(new MigLayout("insets 2, fill", "[grow,fill]", "[][][grow 80,fill][][grow 20,fill]"));
+        super(new MigLayout("insets 2, fill", "[grow,fill]", "[][][grow 60,fill][][grow 40,fill]"));
         this.ladder = ladder;
         title.setName(TITLE);
         raw.setName(RAW_TEXT);
@@ -76,10 +79,16 @@ public class MessageInspector extends JPanel {
         record.setVisible(false);
 
         add(title, "wmin 0, wrap");
-        add(record, "growx 0, wrap");
+        add(record, "growx 0, wmin 120, wrap"); // may shorten, never widen the column past the window
         add(new JScrollPane(raw), "wmin 0, wrap");
         add(new JLabel("Same transaction (every hop):"), "wrap");
-        add(new JScrollPane(related));
+        add(new JScrollPane(related), "hmin 60, wmin 0");
+        // The message's styles carry a font size: a theme or font change must restyle it.
+        raw.addPropertyChangeListener("UI", e -> {
+            if (record.getSelectedItem() instanceof Record r) {
+                showText(r.event().rawText());
+            }
+        });
 
         ladder.addArrowSelectionListener(this::arrowSelected);
         record.addActionListener(e -> {
@@ -117,13 +126,14 @@ public class MessageInspector extends JPanel {
             records.removeAllElements();
             relatedModel.clear();
             if (arrow == null) {
-                title.setText("Click an arrow of the ladder to see its message.");
+                title.setText(HINT);
                 raw.setDocument(new DefaultStyledDocument());
                 record.setVisible(false);
                 return;
             }
             LadderModel model = ladder.model();
             title.setText(describe(model, arrow));
+            title.setToolTipText(title.getText()); // the whole line when the column cuts it
             List<Record> available = new ArrayList<>();
             if (arrow.sent() != null) {
                 available.add(new Record(arrow.sent()));

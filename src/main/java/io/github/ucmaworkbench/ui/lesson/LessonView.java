@@ -77,6 +77,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
     private final LessonCodePane code = new LessonCodePane();
     private final JLabel problems = new JLabel();
 
+    private final JPanel navigation;
     private boolean updating;
 
     public LessonView(LessonHost host, LessonLibrary library, LessonProgressStore store) {
@@ -112,7 +113,7 @@ public final class LessonView extends JPanel implements AutoCloseable {
         startOver.setName(START_OVER);
         startOver.setToolTipText("Forget this lesson's \u2714 and \u2717 marks and go back to its first step (for the next class)");
         startOver.addActionListener(e -> startOver());
-        JPanel navigation = new JPanel(new MigLayout("insets 0, gap 4, wrap 5", "[][][grow][][]", ""));
+        navigation = new JPanel(new MigLayout("insets 0, gap 4, wrap 5", "[][][grow][][]", ""));
         navigation.add(picker, "span 5, growx, wmin 0");
         navigation.add(previous);
         navigation.add(next);
@@ -154,16 +155,35 @@ public final class LessonView extends JPanel implements AutoCloseable {
 
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(text), code);
         split.setResizeWeight(0.5);
+        split.setName("lesson.split"); // the window remembers where its divider was
         split.setBorder(null);
         add(split, "grow, wmin 0, hmin 200");
 
-        setMinimumSize(new Dimension(MINIMUM_WIDTH, 300));
-        setPreferredSize(new Dimension(PREFERRED_WIDTH, 700));
         if (!library.lessons().isEmpty()) {
             showLesson(library.lessons().get(0));
         } else {
             refresh();
         }
+    }
+
+    /** {@value #MINIMUM_WIDTH} pixels, or what the step buttons need with the presentation font. */
+    @Override
+    public Dimension getMinimumSize() {
+        if (isMinimumSizeSet()) {
+            return super.getMinimumSize();
+        }
+        Dimension scaled = scaled(MINIMUM_WIDTH, 300);
+        return new Dimension(Math.max(MINIMUM_WIDTH, navigation.getMinimumSize().width + 12), scaled.height);
+    }
+
+    @Override
+    public Dimension getPreferredSize() {
+        return isPreferredSizeSet() ? super.getPreferredSize() : scaled(PREFERRED_WIDTH, 700);
+    }
+
+    private Dimension scaled(int width, int height) {
+        float scale = getFont() == null ? 1f : Math.max(1f, getFont().getSize2D() / 13f);
+        return new Dimension(Math.round(width * scale), Math.round(height * scale));
     }
 
     private void showProblems(List<LessonFormatException> list) {

@@ -25,9 +25,10 @@ final class LevelIcon implements Icon {
 
     static Color colour(ProgressLevel level) {
         return switch (level) {
-            case INFO -> themed("Actions.Blue", new Color(0x389FD6));
-            case WARNING -> themed("Actions.Yellow", new Color(0xD9A343));
-            case ERROR -> themed("Actions.Red", new Color(0xDB5860));
+            // Our theme's level colours, not FlatLaf's Actions.*: those fell under 3:1 on the log.
+            case INFO -> themed("Workbench.logInfoColor", new Color(0x2F7FC1));
+            case WARNING -> themed("Workbench.logWarningColor", new Color(0xB07800));
+            case ERROR -> themed("Workbench.logErrorColor", new Color(0xC62828));
         };
     }
 

@@ -99,9 +99,9 @@ public final class AcceptPolicyPanel extends JPanel {
         JLabel kindLabel = new JLabel("Incoming calls");
         kindLabel.setLabelFor(kind);
         add(kindLabel);
-        add(kind, "span 2, wrap");
+        add(kind, "span 2, wmin 100, wrap"); // a narrow server column shortens the text, not the panel
         add(rejectLabel);
-        add(rejection, "span 2, wrap");
+        add(rejection, "span 2, wmin 100, wrap");
         add(customLabel);
         add(code, "split 2, w 60!");
         add(reason, "growx, span 2, wrap");

@@ -43,6 +43,8 @@ class LadderModelTest {
         assertThat(ok.findIn(model, CLIENT, TraceEvents.T0.plusSeconds(30))).isEqualTo(1);
         assertThat(ok.findIn(model, CLIENT, TraceEvents.T0.plusSeconds(61)))
                 .as("a line written a minute after the response reports something else").isEqualTo(-1);
+        assertThat(MessageClue.received(MessageClue.Kind.anyResponse()).findIn(model, REGISTRAR, TraceEvents.T0.plusSeconds(30)))
+                .as("a party that received no response").isEqualTo(-1);
     }
 
     @Test
