@@ -6,8 +6,9 @@ machine weighs on all of them alike.
 Usage: coldstart.py RUNS NAME REGEX -- CMD... [--- NAME REGEX -- CMD...]...
 Prints one line per NAME: 'NAME min median max wall_ms cpu_median_ms' where cpu is the process's
 own user+system time when the line appeared (less sensitive to other load than wall time).
-A command that never prints its line within 60 s gives 'NA'."""
-import os, re, signal, statistics, subprocess, sys, time
+A command that never prints its line within 60 s gives 'NA', and its output goes to
+$COLDSTART_FAILURES (default ./coldstart-failures.log)."""
+import os, queue, re, signal, statistics, subprocess, sys, threading, time
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -21,18 +22,26 @@ def cpu_ms(pid):
         return float("nan")
 
 
-def once(pattern, cmd):
+def once(pattern, cmd, log):
+    """(ms, cpu_ms) until the line, or (None, None) after 60 s; a failed run's output goes to log."""
     start = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.PIPE,
                          text=True, start_new_session=True)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(l) for l in p.stdout] + [lines.put(None)], daemon=True).start()
     seen = cpu = None
-    deadline = start + 60
-    for line in p.stdout:
+    output = []
+    while True:
+        try:
+            line = lines.get(timeout=max(0.0, start + 60 - time.monotonic()))
+        except queue.Empty:
+            break
+        if line is None:
+            break
+        output.append(line)
         if pattern.search(line):
             seen = (time.monotonic() - start) * 1000
             cpu = cpu_ms(p.pid)
-            break
-        if time.monotonic() > deadline:
             break
     try:
         os.killpg(p.pid, signal.SIGTERM)
@@ -43,6 +52,9 @@ def once(pattern, cmd):
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
         p.wait()
+    if seen is None:
+        with open(log, "a") as f:
+            f.write("### no line matching %r within 60 s from: %s\n%s\n" % (pattern.pattern, " ".join(cmd), "".join(output[-200:])))
     return seen, cpu
 
 
@@ -56,11 +68,12 @@ def main(argv):
         name, regex = group[0], group[1]
         cases.append((name, re.compile(regex), group[group.index("--") + 1:]))
         group = []
+    log = os.environ.get("COLDSTART_FAILURES", "coldstart-failures.log")
     took = {name: [] for name, _, _ in cases}
     cpus = {name: [] for name, _, _ in cases}
     for _ in range(runs):
         for name, pattern, cmd in cases:
-            seen, cpu = once(pattern, cmd)
+            seen, cpu = once(pattern, cmd, log)
             if seen is not None:
                 took[name].append(seen)
                 cpus[name].append(cpu)

@@ -211,6 +211,7 @@ coldstart_line() { # NAME from coldstart.py's output -> "min median max cpu"
 }
 if [[ " $SELECTED " == *" 1 "* ]]; then
     COLD_RUNS=${COLD_RUNS:-5}
+    export COLDSTART_FAILURES=$OUT/coldstart-failures.log # a run that never printed its line: its output
     say ""; say "## 1. Cold start: launch to first line, $COLD_RUNS runs each taking turns (ms: min median max, then median CPU of the process); load $(load)"
     python3 bench/coldstart.py "$COLD_RUNS" \
         hello '^hello' -- java "${JOPTS[@]}" -cp "$ROOT/target/test-classes" io.github.ucmaworkbench.bench.Hello --- \

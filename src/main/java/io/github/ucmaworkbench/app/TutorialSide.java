@@ -128,16 +128,21 @@ abstract class TutorialSide<M extends TutorialManager> implements SideModel {
 
     /**
      * Queued first, while the registrar starts: waits for {@code ready}, then swaps in
-     * {@link #renewed()} (the same settings, now with the registrar's real address). Whatever
-     * the window asks meanwhile (the accept policy, a sign-in) is queued behind it and reaches
-     * the new manager, so nothing is configured twice.
+     * {@link #renewed()} (the same settings, now with the registrar's real address). Actions the
+     * window asks for meanwhile (a sign-in) are queued behind it and reach the new manager.
      */
     void renewWhen(CompletableFuture<?> ready) {
         act(old -> {
             ready.join();
             unsubscribe();
             closeQuietly(old);
-            install(renewed(), false);
+            M next = renewed();
+            synchronized (this) {
+                // Configured (the accept policy the window chose) before its progress is heard:
+                // the first manager has already said so in the log, once is enough.
+                configure(next);
+                install(next, false);
+            }
         });
     }
 

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.rtc.RegistrationState;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.settings.AcceptPolicySettings;
+import io.github.ucmaworkbench.tutorial.ServerManager;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,28 @@ class EarlySignInTest {
                             && workbench.server().registrationState() == RegistrationState.REGISTERED);
             assertThat(workbench.registrarStatus()).contains(":" + workbench.registrarAddress().getPort())
                     .contains("2 users signed in");
+        } finally {
+            workbench.close();
+        }
+    }
+
+    @Test
+    void thePolicyChosenBeforeTheRegistrarListensHoldsAfterwardsAndIsLoggedOnce() {
+        Workbench workbench = Workbench.beforeRegistrar(WorkbenchSettings.defaults());
+        List<String> serverLog = new CopyOnWriteArrayList<>();
+        try {
+            workbench.server().addProgressListener(entry -> serverLog.add(entry.message()));
+            AcceptPolicySettings reject = new AcceptPolicySettings(AcceptPolicySettings.Kind.REJECT, 486, "Busy Here",
+                    AcceptPolicySettings.DEFAULT_REQUIRED_HEADER, AcceptPolicySettings.DEFAULT_ASK_TIMEOUT_SECONDS);
+            workbench.server().setAcceptPolicy(reject, (call, answer) -> answer.accept(false));
+            ServerManager before = workbench.serverManager();
+
+            workbench.startRegistrar(RegistrarConfig.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> workbench.serverManager() != before);
+            assertThat(workbench.serverManager().getSettings().serverPort()).isEqualTo(workbench.registrarAddress().getPort());
+            assertThat(workbench.serverManager().getAcceptPolicy()).isSameAs(before.getAcceptPolicy());
+            assertThat(serverLog).filteredOn(line -> line.startsWith("Invites will be answered")).hasSize(1);
         } finally {
             workbench.close();
         }
