@@ -194,6 +194,8 @@ public final class WorkbenchFrame extends JFrame {
     private JToolBar toolBar() {
         JToolBar bar = new JToolBar();
         bar.setFloatable(false);
+        // A narrow window (or the presentation font) wraps the buttons to a second row.
+        WrappingFlowLayout.install(bar);
         bar.setName("toolbar");
         bar.add(toolButton(clientPanel.settingsAction(), CLIENT_SETTINGS, "Client settings…"));
         bar.add(toolButton(serverPanel.settingsAction(), SERVER_SETTINGS, "Server settings…"));

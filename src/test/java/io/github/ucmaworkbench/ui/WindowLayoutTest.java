@@ -163,6 +163,39 @@ class WindowLayoutTest extends GuiTest {
         }
     }
 
+    @Test
+    void aNarrowWindowWrapsTheToolbarInsteadOfCuttingItOff() {
+        WorkbenchFrame frame = open(settings);
+        try {
+            GuiActionRunner.execute(() -> {
+                frame.setBounds(0, 0, 660, 700);
+                settings.update(s -> s.withPresentationFont(true));
+            });
+            robot().waitForIdle();
+            waitUntil("the toolbar wrapped", () -> GuiActionRunner.execute(() -> {
+                Container bar = (Container) find(frame, "toolbar");
+                return bar.getHeight() >= bar.getPreferredSize().height && bar.getHeight() > 0;
+            }));
+            List<String> cut = GuiActionRunner.execute(() -> {
+                List<String> found = new java.util.ArrayList<>();
+                Container bar = (Container) find(frame, "toolbar");
+                for (Component c : bar.getComponents()) {
+                    if (c instanceof javax.swing.AbstractButton button) {
+                        Rectangle visible = button.getVisibleRect();
+                        if (!button.isShowing() || visible.width < button.getWidth() || visible.height < button.getHeight()
+                                || button.getWidth() < button.getPreferredSize().width) {
+                            found.add(button.getName() + " " + visible);
+                        }
+                    }
+                }
+                return found;
+            });
+            assertThat(cut).isEmpty();
+        } finally {
+            close(frame);
+        }
+    }
+
     /** Only the pane named {@code name} shows, and it has the whole width between toolbar and status bar. */
     private static void assertOnly(WorkbenchFrame frame, String name) {
         GuiActionRunner.execute(() -> {

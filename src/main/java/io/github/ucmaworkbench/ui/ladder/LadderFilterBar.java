@@ -65,9 +65,9 @@ final class LadderFilterBar extends JPanel {
 
         add(new JLabel("Call-ID"));
         // Minimums, so a narrow window shrinks the fields instead of cutting off the buttons.
-        add(callId, "wmin 80");
-        add(method, "wmin 90");
-        add(caller, "wmin 100");
+        add(callId, "wmin 64");
+        add(method, "wmin 72");
+        add(caller, "wmin 80");
         add(group);
         add(follow);
 

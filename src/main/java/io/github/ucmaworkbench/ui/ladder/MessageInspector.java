@@ -42,7 +42,8 @@ public class MessageInspector extends JPanel {
     public static final String RECORD = "inspector.record";
     public static final String RELATED = "inspector.related";
 
-    private static final String HINT = "Click an arrow to see its message.";
+    /** Two short lines: whole in the narrowest inspector, where one line would end in "…". */
+    private static final String HINT = "<html>Click an arrow<br>to see its message.</html>";
 
     private final LadderView ladder;
     private final JLabel title = new JLabel(HINT);
