@@ -7,6 +7,7 @@ import java.awt.Font;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import javax.swing.SwingUtilities;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.Style;
 import org.fife.ui.rsyntaxtextarea.SyntaxScheme;
@@ -26,6 +27,10 @@ class CodeThemesTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void theCodedThemeSetsWhatTheXmlThemeSets(boolean dark) throws Exception {
+        onEventThread(() -> compare(dark));
+    }
+
+    private static void compare(boolean dark) throws Exception {
         RSyntaxTextArea fromXml = inScrollPane();
         xmlTheme(dark ? "dark.xml" : "idea.xml").apply(fromXml);
         RSyntaxTextArea coded = inScrollPane();
@@ -54,7 +59,11 @@ class CodeThemesTest {
     }
 
     @Test
-    void keyTokensKeepTheirColours() {
+    void keyTokensKeepTheirColours() throws Exception {
+        onEventThread(CodeThemesTest::keyTokens);
+    }
+
+    private static void keyTokens() {
         RSyntaxTextArea light = inScrollPane();
         CodeThemes.forArea(light, false).apply(light);
         Style keyword = light.getSyntaxScheme().getStyle(TokenTypes.RESERVED_WORD);
@@ -68,6 +77,31 @@ class CodeThemesTest {
         assertThat(dark.getSyntaxScheme().getStyle(TokenTypes.RESERVED_WORD).foreground).isEqualTo(new Color(0x93c763));
         assertThat(dark.getSyntaxScheme().getStyle(TokenTypes.COMMENT_EOL).foreground).isEqualTo(new Color(0x66747b));
         assertThat(dark.getBackground()).isEqualTo(new Color(0x293134));
+    }
+
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** Swing components are made on the event thread (other GUI tests in this JVM check it). */
+    private static void onEventThread(Body body) throws Exception {
+        Exception[] failed = new Exception[1];
+        AssertionError[] wrong = new AssertionError[1];
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                body.run();
+            } catch (Exception e) {
+                failed[0] = e;
+            } catch (AssertionError e) {
+                wrong[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        if (wrong[0] != null) {
+            throw wrong[0];
+        }
     }
 
     private static RSyntaxTextArea inScrollPane() {
