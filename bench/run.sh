@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                 all six benchmarks
 #   bench/run.sh 1 3             only some of them
+#   MEM=window NMT=1 bench/run.sh 5   only the window's memory after a classroom, with native memory tracking
 #   STEP_SECONDS=30 bench/run.sh 3 4   longer steps for the rate search (default 10)
 #   RATES="500 1000 2000" ...    the rates to climb (calls/s)
 #   JFR=1 bench/run.sh 3         record our server (3) and registrar (4) with JFR; prints the hot frames
@@ -350,18 +351,47 @@ fi
 # RSS of the server (SIPp calling it directly) and of the registrar (proxying SIPp -> SIPp) after
 # CALLS calls at their highest passing rate (bench 3 / 4 of this run, else SERVER_RATE /
 # PROXY_RATE), right after the calls and once the transactions' timers have run (Timer J, 32 s
-# over UDP, RFC 3261 17.2.2) and the JVM's periodic collection could give memory back.
+# over UDP, RFC 3261 17.2.2) and the JVM's periodic collection could give memory back; and of the
+# window after a classroom (STUDENTS students sign in to its registrar, call its server, hang up
+# and sign out). MEM="window" (or "server registrar") runs only those parts; NMT=1 also starts the
+# window with native memory tracking and prints where its committed memory is.
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+# RSS split: anonymous (heap, metaspace, stacks, malloc), file-backed (libjvm, libawt, fonts, the
+# CDS archive: shared with other processes, given back under memory pressure), shared memory (X)
+rss_split() { awk '/RssAnon/ {a=$2} /RssFile/ {f=$2} /RssShmem/ {s=$2} END {printf "anon %s + file %s + shmem %s", a, f, s}' "/proc/$1/status"; }
 heap_used_kb() { jcmd "$1" GC.run >/dev/null 2>&1; sleep 1; jcmd "$1" GC.heap_info 2>/dev/null | awk '/ heap / || /garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); gsub(/[^0-9]/,"",v); print v; exit}}'; }
 heap_committed_kb() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/ heap / || /garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="total") {v=$(i+1); gsub(/[^0-9]/,"",v); print v; exit}}'; }
 threads() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
 live() { jcmd "$1" GC.class_histogram 2>/dev/null | awk -v pat="$2" '$4 ~ pat {n += $2} END {print n + 0}'; }
-mem_line() { # WHEN NAME PID [gc]: one line; heap used only with gc (it forces a collection)
-    local heap=""
-    [ "${4:-}" = gc ] && heap=" heap_used_kb=$(heap_used_kb "$3")"
-    say "  $1 $2: rss_kb=$(rss_kb "$3")$heap heap_committed_kb=$(heap_committed_kb "$3") threads=$(threads "$3") server_tx=$(live "$3" 'SIPServerTransactionImpl$') dialogs=$(live "$3" 'SIPDialog$')"
+# The live counts come from a class histogram, which is itself a full GC: only on the lines that
+# collect anyway, so "45 s later" shows what the JVM gave back on its own.
+mem_line() { # WHEN NAME PID [gc]: one line; heap used and live SIP objects only with gc (they collect)
+    local rss heap="" counts=""
+    [ "${4:-}" = gc ] && heap=" heap_used_kb=$(heap_used_kb "$3")" # collects first: RSS after it
+    rss="$(rss_kb "$3") ($(rss_split "$3"))"
+    [ "${4:-}" = gc ] && counts=" server_tx=$(live "$3" 'SIPServerTransactionImpl$') dialogs=$(live "$3" 'SIPDialog$')"
+    say "  $1 $2: rss_kb=$rss$heap heap_committed_kb=$(heap_committed_kb "$3") threads=$(threads "$3")$counts"
 }
-if [[ " $SELECTED " == *" 5 "* ]]; then
+# Where a JVM's committed memory is, without NMT: heap, metaspace + class space, code cache (kB).
+jvm_parts() {
+    local info cache
+    info=$(jcmd "$1" GC.heap_info 2>/dev/null)
+    cache=$(jcmd "$1" Compiler.codecache 2>/dev/null | awk '/^CodeCache|^CodeHeap/ {for (i=1;i<=NF;i++) if ($i ~ /^used=/) {v=$i; gsub(/[^0-9]/,"",v); n+=v}} END {print n+0}')
+    printf '%s' "$info" | awk -v cache="$cache" '
+        / heap / || /garbage-first heap/ {for (i=1;i<=NF;i++) if ($i=="total") {v=$(i+1); gsub(/[^0-9]/,"",v); heap=v}}
+        /Metaspace/ {for (i=1;i<=NF;i++) if ($i=="committed") {v=$(i+1); gsub(/[^0-9]/,"",v); meta=v}}
+        /class space/ {for (i=1;i<=NF;i++) if ($i=="committed") {v=$(i+1); gsub(/[^0-9]/,"",v); cls=v}}
+        END {printf "heap_committed_kb=%s metaspace_committed_kb=%s (class space %s) code_cache_used_kb=%s", heap, meta, cls, cache}'
+}
+figure_rss() { # NAME RSS_KB WHAT
+    local mib r
+    [ -z "$2" ] && { figure "rss-$1-$3" "not measured" "200 MiB limit" "-" "<= 1.0" "not met"; return; }
+    mib=$(awk -v k="$2" 'BEGIN { printf "%.0f", k / 1024 }')
+    r=$(ratio "$mib" 200)
+    figure "rss-$1-$3" "$mib MiB (${SETTLE} s after)" "200 MiB limit" "$r" "<= 1.0" "$(at_most "$r" 1.0)"
+}
+MEM=${MEM:-"server registrar window"}
+if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" server "* ]]; then
     CALLS=${CALLS:-10000}; SETTLE=${SETTLE:-45}
     SERVER_RATE=${SERVER_RATE:-${OURS_BEST:-1000}}; PROXY_RATE=${PROXY_RATE:-${PROXY_OURS:-500}}
     [ "$SERVER_RATE" = 0 ] && SERVER_RATE=250; [ "$PROXY_RATE" = 0 ] && PROXY_RATE=250
@@ -378,7 +408,12 @@ if [[ " $SELECTED " == *" 5 "* ]]; then
     SRV_RSS=$(rss_kb "$SRV_PID")
     mem_line "(then a full GC)" server "$SRV_PID" gc
     stop "$SRV_PID"; stop "$REG_PID"
-
+    figure_rss server "$SRV_RSS" "after-$CALLS-calls"
+fi
+if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" registrar "* ]]; then
+    CALLS=${CALLS:-10000}; SETTLE=${SETTLE:-45}
+    PROXY_RATE=${PROXY_RATE:-${PROXY_OURS:-500}}; [ "$PROXY_RATE" = 0 ] && PROXY_RATE=250
+    say ""; say "## 5. Memory of the registrar after $CALLS calls (JVM options: ${JOPTS[*]}); load $(load)"
     REG=$(free_port); start_registrar "$REG" "$OUT/mem-proxy.log"
     UAS=$(free_port); sipp_uas "$UAS" mem-proxy-uas "$PROXIED_UAS"; register_uas "$REG" "$UAS" server
     sleep 2
@@ -391,11 +426,61 @@ if [[ " $SELECTED " == *" 5 "* ]]; then
     REG_RSS=$(rss_kb "$REG_PID")
     mem_line "(then a full GC)" registrar "$REG_PID" gc
     stop "$UAS_PID"; stop "$REG_PID"
-    for who in server:$SRV_RSS registrar:$REG_RSS; do
-        mib=$(awk -v k="${who##*:}" 'BEGIN { printf "%.0f", k / 1024 }')
-        r=$(ratio "$mib" 200)
-        figure "rss-${who%%:*}-after-$CALLS-calls" "$mib MiB (${SETTLE} s after)" "200 MiB limit" "$r" "<= 1.0" "$(at_most "$r" 1.0)"
-    done
+    figure_rss registrar "$REG_RSS" "after-$CALLS-calls"
+fi
+if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" window "* ]]; then
+    STUDENTS=${STUDENTS:-50}; SETTLE=${SETTLE:-45}
+    say ""; say "## 5. Memory of the window after a $STUDENTS-student classroom (JVM options: ${JOPTS[*]}${NMT:+, NMT}); load $(load)"
+    if command -v Xvfb >/dev/null; then
+        # A display number no other session's Xvfb has (-displayfd: Xvfb picks and writes it).
+        Xvfb -displayfd 9 -screen 0 1280x1024x24 -nolisten tcp 9>"$OUT/mem-window.display" >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID")
+        for _ in $(seq 50); do [ -s "$OUT/mem-window.display" ] && break; sleep 0.1; done
+        WDISPLAY=:$(head -1 "$OUT/mem-window.display")
+        # The real window (Main, the jar alone on the class path as java -jar has it) plus the
+        # teacher's two clicks, server Sign in and Listen (bench ClassroomWindow, copied out of
+        # the test classes so that no test resource such as logback-test.xml comes along).
+        DRIVER=$OUT/classroom-driver; rm -rf "$DRIVER"; mkdir -p "$DRIVER/io/github/ucmaworkbench/bench"
+        cp "$ROOT"/target/test-classes/io/github/ucmaworkbench/bench/ClassroomWindow*.class "$DRIVER/io/github/ucmaworkbench/bench/"
+        CFG=$(mktemp -d); WREG=$(free_port)
+        NMT_OPTS=(); [ "${NMT:-0}" = 1 ] && NMT_OPTS=(-XX:NativeMemoryTracking=summary)
+        DISPLAY=$WDISPLAY java "${JOPTS[@]}" "${NMT_OPTS[@]}" -cp "$JAR:$DRIVER" io.github.ucmaworkbench.bench.ClassroomWindow \
+            --config-dir "$CFG" --registrar-port "$WREG" > "$OUT/mem-window.log" 2>&1 &
+        WIN_PID=$!; PIDS+=("$WIN_PID")
+        if wait_for "$OUT/mem-window.log" '^CLASSROOM ready' 240 >/dev/null; then
+            sleep 5 # homework tabs, first paints, the lesson column's timers
+            mem_line "after start " window "$WIN_PID" gc
+            say "    $(jvm_parts "$WIN_PID")"
+            # Each student: REGISTER, INVITE to the window's server (sip:server@example.com,
+            # accept-all by default) through its registrar, 200, ACK, BYE, 200, REGISTER expires=0;
+            # the whole class at once (bench/sipp/flow.xml, one user per SIPp call: sipp1..sippN).
+            (cd "$OUT" && timeout 180 sipp -sf "$ROOT/bench/sipp/flow.xml" -key domain example.com -s server \
+                "127.0.0.1:$WREG" -i 127.0.0.1 -p "$(free_port)" -r "$STUDENTS" -m "$STUDENTS" -l "$STUDENTS" \
+                -timeout 120s -nostdin -trace_err -error_file "$OUT/mem-classroom.errors" > "$OUT/mem-classroom.out" 2>&1)
+            rc=$?
+            say "  classroom: $STUDENTS students via SIPp, sipp_rc=$rc ok=$(sipp_count mem-classroom 'Successful call') failed=$(sipp_count mem-classroom 'Failed call')"
+            mem_line "right after " window "$WIN_PID"
+            sleep "$SETTLE"
+            mem_line "${SETTLE} s later " window "$WIN_PID"
+            WIN_RSS=$(rss_kb "$WIN_PID" 2>/dev/null)
+            [ -z "$WIN_RSS" ] && { wait "$WIN_PID"; say "  the window exited (code $?) before it was measured: $(tail -2 "$OUT/mem-window.log" | tr '\n' ' ')"; }
+            say "    $(jvm_parts "$WIN_PID")"
+            mem_line "(then a full GC)" window "$WIN_PID" gc
+            if [ "${NMT:-0}" = 1 ]; then
+                jcmd "$WIN_PID" VM.native_memory summary > "$OUT/mem-window-nmt.txt" 2>&1
+                say "  NMT, committed kB by part (all of it: $OUT/mem-window-nmt.txt):"
+                awk '/^-/ {name=$2; for (i=3;i<=NF && $i !~ /\(reserved/;i++) name=name" "$i} /committed=/ && name != "" {
+                        match($0, /committed=[0-9]+KB/); v=substr($0, RSTART+10, RLENGTH-12); if (v+0 >= 1024) printf "    %-28s %s\n", name, v; name=""}
+                        /^Total/ {match($0, /committed=[0-9]+KB/); printf "    %-28s %s\n", "Total", substr($0, RSTART+10, RLENGTH-12)}' \
+                    "$OUT/mem-window-nmt.txt" | tee -a "$OUT/figures.txt"
+            fi
+            figure_rss window "$WIN_RSS" "after-a-$STUDENTS-student-classroom"
+        else
+            say "  the window did not get ready: $(tail -3 "$OUT/mem-window.log" | tr '\n' ' ')"
+        fi
+        stop "$WIN_PID"; stop "$XPID"; rm -rf "$CFG"
+    else
+        say "  the window: Xvfb missing, not measured"
+    fi
 fi
 
 # --- 6: the event thread during startup and a burst --------------------------------------------
