@@ -12,15 +12,10 @@ import java.util.Map;
  */
 public class SipMessageData {
     private final MessageView view;
-    private final List<SignalingHeader> headers;
+    private List<SignalingHeader> headers;
 
     SipMessageData(MessageView view) {
         this.view = view;
-        List<SignalingHeader> list = new ArrayList<>();
-        for (Map.Entry<String, String> header : view.getHeaders()) {
-            list.add(new SignalingHeader(header.getKey(), header.getValue()));
-        }
-        this.headers = Collections.unmodifiableList(list);
     }
 
     static SipMessageData of(MessageView view) {
@@ -28,7 +23,15 @@ public class SipMessageData {
     }
 
     /** Every header, in message order ({@code SignalingHeaders}). */
-    public List<SignalingHeader> getSignalingHeaders() {
+    public synchronized List<SignalingHeader> getSignalingHeaders() {
+        // Made on first use: most messages handed over are never looked into (MessageView).
+        if (headers == null) {
+            List<SignalingHeader> list = new ArrayList<>();
+            for (Map.Entry<String, String> header : view.getHeaders()) {
+                list.add(new SignalingHeader(header.getKey(), header.getValue()));
+            }
+            headers = Collections.unmodifiableList(list);
+        }
         return headers;
     }
 

@@ -122,7 +122,7 @@ final class RegistrarCommand implements Callable<Integer> {
         }
         // The capture is written when the registrar stops: a teacher can hand out the class's calls.
         // UntilStopped is closed last: on SIGTERM the JVM halts as soon as it is released.
-        try (UntilStopped until = new UntilStopped(io, !ignoreStdin)) {
+        try (UntilStopped until = new UntilStopped(io, !ignoreStdin); IdleHeapRelease heap = IdleHeapRelease.start()) {
             try (AutoCloseable recording = trace.startOrSwitchOff();
                     RegistrarService registrar = new RegistrarService(config)) {
                 InetSocketAddress address;

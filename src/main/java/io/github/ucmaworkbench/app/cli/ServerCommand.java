@@ -65,7 +65,7 @@ final class ServerCommand implements Callable<Integer> {
         CliIo io = parent.io();
         ProgressPrinter log = new ProgressPrinter("server", io, quiet);
         // UntilStopped is closed last: on SIGTERM the JVM halts as soon as it is released.
-        try (UntilStopped until = new UntilStopped(io, !ignoreStdin)) {
+        try (UntilStopped until = new UntilStopped(io, !ignoreStdin); IdleHeapRelease heap = IdleHeapRelease.start()) {
             int code = serve(io, log, until);
             if (code == 0) {
                 io.out().println("Server stopped.");
