@@ -80,8 +80,15 @@ class LogLinksInWindowTest extends GuiTest {
             ladder.setFollowing(true); // each click must turn it off again
             return null;
         });
-        log.item(line).click();
-        robot().waitForIdle();
+        // Under Xvfb without a window manager a robot click is now and then lost; a click that
+        // arrived always turns Follow off, so that is the sign to click again (at most twice more).
+        for (int attempt = 0; attempt < 3; attempt++) {
+            log.item(line).click();
+            robot().waitForIdle();
+            if (!GuiActionRunner.execute(() -> ladder.isFollowing())) {
+                break;
+            }
+        }
         LadderArrow selected = GuiActionRunner.execute(() -> ladder.getSelectedArrow());
         assertThat(selected).as("an arrow for \"%s\"", text).isNotNull();
         window.toggleButton(LadderNames.FOLLOW).requireNotSelected();
