@@ -25,7 +25,7 @@ final class CompactDatagramSocket extends DatagramSocket {
 
     CompactDatagramSocket(int port, InetAddress localAddress) throws SocketException {
         super(port, localAddress);
-        ahead = ParseAhead.register(this);
+        ahead = ParseAhead.ENABLED ? ParseAhead.register(this) : null;
     }
 
     @Override
@@ -36,12 +36,16 @@ final class CompactDatagramSocket extends DatagramSocket {
             int offset = packet.getOffset();
             packet.setData(Arrays.copyOfRange(data, offset, offset + packet.getLength()));
         }
-        ahead.arrived(packet.getData());
+        if (ahead != null) {
+            ahead.arrived(packet.getData());
+        }
     }
 
     @Override
     public void close() {
-        ParseAhead.unregister(this, ahead);
+        if (ahead != null) {
+            ParseAhead.unregister(this, ahead);
+        }
         super.close();
     }
 }

@@ -40,6 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  * does not change. Only sizeable datagrams are queued (a keep-alive CRLF is not).
  */
 final class ParseAhead {
+    /** {@code -Ducma.sip.parseAhead=false} leaves every datagram to the stack's own thread. */
+    static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("ucma.sip.parseAhead", "true"));
     /** Smaller datagrams (keep-alives) are not worth a hand-off; the take side uses the same rule. */
     static final int MIN_LENGTH = 32;
     private static final MessageParser PARSER = new StringMsgParser();
