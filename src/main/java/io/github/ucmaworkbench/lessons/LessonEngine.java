@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
@@ -58,6 +59,13 @@ public final class LessonEngine implements AutoCloseable {
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lesson-clock"));
     private final Map<Side, SideLog> logs = new EnumMap<>(Side.class);
     private final ConcurrentLinkedDeque<SipTraceEvent> wire = new ConcurrentLinkedDeque<>();
+    /**
+     * The deque's length, kept apart: its {@code size()} walks every node, and {@link #traced} runs
+     * on whichever stack or lane thread delivers the trace. Walking 4,000 nodes per message made
+     * delivery slower than a load test's arrivals, so that thread delivered for ever and the calls
+     * of its lane were never served (their ACKs "never came").
+     */
+    private final AtomicInteger wireLength = new AtomicInteger();
     private final AutoCloseable wireSubscription;
     private volatile long wireSeen;
     private volatile Duration defaultStepTimeout = DEFAULT_STEP_TIMEOUT;
@@ -75,8 +83,8 @@ public final class LessonEngine implements AutoCloseable {
     private void traced(SipTraceEvent event) {
         wire.addLast(event);
         wireSeen = Math.max(wireSeen, event.sequence());
-        while (wire.size() > WIRE_KEPT) {
-            wire.pollFirst();
+        if (wireLength.incrementAndGet() > WIRE_KEPT && wire.pollFirst() != null) {
+            wireLength.decrementAndGet();
         }
     }
 
