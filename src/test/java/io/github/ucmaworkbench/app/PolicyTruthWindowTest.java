@@ -18,7 +18,6 @@ import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.lesson.WindowLessonHost;
-import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.policy.AskCallDialog;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
@@ -33,8 +32,6 @@ import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,25 +202,14 @@ class PolicyTruthWindowTest extends GuiTest {
     }
 
     private String[] lines(String log) {
-        return window.list(log + ProgressLogPanel.LIST).contents();
+        return new WindowLogs(window).lines(log);
     }
 
     private void waitFor(String log, String line) {
-        waitShowingLogs(log + " shows \"" + line + "\"", () -> Arrays.stream(lines(log)).anyMatch(l -> l.contains(line)));
+        new WindowLogs(window).waitFor(log, line);
     }
 
     private void waitShowingLogs(String what, BooleanSupplier condition) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return condition.getAsBoolean();
-            }
-
-            @Override
-            protected String descriptionAddendum() {
-                return "\nclient log:\n" + String.join("\n", lines(ClientPanel.LOG_NAME))
-                        + "\nserver log:\n" + String.join("\n", lines(ServerPanel.LOG_NAME));
-            }
-        }, Timeout.timeout(20_000));
+        new WindowLogs(window).waitShowingLogs(what, condition);
     }
 }
