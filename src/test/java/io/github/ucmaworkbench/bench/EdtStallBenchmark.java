@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.bench;
 import io.github.ucmaworkbench.app.Main;
 import io.github.ucmaworkbench.testing.FreePorts;
 import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import java.awt.Component;
@@ -108,9 +109,11 @@ public final class EdtStallBenchmark {
         System.out.printf(Locale.ROOT, "EDT heap: max %d MB, committed %d MB; GC: %s%n",
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().totalMemory() >> 20, gcSummary());
         long heapAfter = usedHeapAfterGc();
+        int records = onEdtGet(() -> ladderOf(frame).model().events().size());
         System.out.printf(Locale.ROOT, "EDT heap the window keeps (used after a full GC): %.1f MB before the bursts, %.1f MB after"
-                + " both (%,d calls each), %.0f bytes per call%n", heapBefore / 1048576.0, heapAfter / 1048576.0, calls,
-                (heapAfter - heapBefore) / (2.0 * calls));
+                + " both (%,d calls each), %.0f bytes per call; the ladder holds %,d records (it halves past %,d)%n",
+                heapBefore / 1048576.0, heapAfter / 1048576.0, calls, (heapAfter - heapBefore) / (2.0 * calls), records,
+                LadderView.MAX_EVENTS);
         String histogram = System.getProperty("bench.histogram");
         if (histogram != null) { // -Dbench.histogram=FILE: what the kept heap is made of, for whoever cuts it next
             Object text = ManagementFactory.getPlatformMBeanServer().invoke(
@@ -188,6 +191,18 @@ public final class EdtStallBenchmark {
         } catch (Exception e) {
             System.out.println("EDT the clicker stopped: " + e);
         }
+    }
+
+    private static LadderView ladderOf(Container root) {
+        for (Component c : root.getComponents()) {
+            if (c instanceof LadderView ladder) {
+                return ladder;
+            }
+            if (c instanceof Container container && ladderOf(container) != null) {
+                return ladderOf(container);
+            }
+        }
+        return null;
     }
 
     private static ProgressLogPanel logOf(Frame frame, String side) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The distinct ends of the ladder's arrows (a party of this process, or an outside address), each
@@ -12,9 +13,9 @@ import java.util.Map;
  * pair. The model's columns follow from these few ends instead of from every arrow; an end's
  * column is resolved only then, because an address may turn out to be a party later.
  *
- * <p>When an end loses the arrow that used it first while others still use it, where it is now
- * first used is not known without a walk over the arrows: that is done once, at the next
- * {@link #refreshIfStale}. It happens at most once per address, when the address first pairs.
+ * <p>When an end loses the arrow that used it first while others still use it (an address whose
+ * first arrow pairs while later ones wait for their other record), its next use is looked for
+ * from there on: in a burst that is an arrow of the same batch, a few steps away.
  * Not thread-safe: the model's thread only.
  */
 final class ColumnEnds {
@@ -32,10 +33,15 @@ final class ColumnEnds {
         }
     }
 
+    private final List<LadderArrow> arrows;
     private final Map<End, Use> ends = new HashMap<>();
     /** Receiving ends of REGISTER requests: who plays the registrar. */
     private final Map<End, Integer> registerEnds = new HashMap<>();
-    private boolean stale;
+
+    /** Ends of {@code arrows}, the model's own list (read only). */
+    ColumnEnds(List<LadderArrow> arrows) {
+        this.arrows = arrows;
+    }
 
     static End from(LadderArrow arrow) {
         return arrow.senderParty != null ? new End(arrow.senderParty, null) : new End(null, arrow.senderAddress);
@@ -79,16 +85,6 @@ final class ColumnEnds {
     void clear() {
         ends.clear();
         registerEnds.clear();
-        stale = false;
-    }
-
-    /** Walks every arrow once when a first use was lost (see the class comment). */
-    void refreshIfStale(List<LadderArrow> arrows) {
-        if (!stale) {
-            return;
-        }
-        clear();
-        arrows.forEach(this::added);
     }
 
     /** Every end in order of first use. */
@@ -119,7 +115,23 @@ final class ColumnEnds {
         if (--use.count == 0) {
             ends.remove(end);
         } else if (use.first == position) {
-            stale = true;
+            use.first = nextUse(end, position);
         }
+    }
+
+    /** The first position after {@code position} where an arrow end is {@code end}. */
+    private long nextUse(End end, long position) {
+        for (long p = position + 1; p < 2L * arrows.size(); p++) {
+            LadderArrow arrow = arrows.get((int) (p / 2));
+            if (is(end, (p & 1) == 0 ? arrow.senderParty : arrow.receiverParty,
+                    (p & 1) == 0 ? arrow.senderAddress : arrow.receiverAddress)) {
+                return p;
+            }
+        }
+        return Long.MAX_VALUE; // cannot happen while the count says another arrow uses it
+    }
+
+    private static boolean is(End end, String party, String address) {
+        return party != null ? party.equals(end.party()) : end.party() == null && Objects.equals(address, end.address());
     }
 }

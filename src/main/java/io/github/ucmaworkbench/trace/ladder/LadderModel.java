@@ -47,7 +47,7 @@ public final class LadderModel {
     private boolean inSequenceOrder = true;
     private final Map<String, Hop> hops = new HashMap<>();
     private final Map<String, Integer> partyBits = new HashMap<>();
-    private final ColumnEnds ends = new ColumnEnds();
+    private final ColumnEnds ends = new ColumnEnds(arrows);
     private final Map<String, LadderCall> calls = new HashMap<>();
     /** Callers in order of first appearance: the groups' order. */
     private final Map<String, Integer> callerGroups = new LinkedHashMap<>();
@@ -452,7 +452,6 @@ public final class LadderModel {
         for (String pinned : preferredOrder) {
             firstSeen.putIfAbsent(pinned, firstSeen.size()); // heads over an empty ladder say who is who
         }
-        ends.refreshIfStale(arrows);
         for (ColumnEnds.End end : ends.inOrderOfFirstUse()) {
             firstSeen.putIfAbsent(columnId(end.party(), end.address()), firstSeen.size());
         }
