@@ -45,7 +45,7 @@ public final class LadderModel {
     private final List<LadderArrow> eventArrows = new ArrayList<>();
     /** False once an event came in out of sequence order (tests may); lookups by sequence then walk. */
     private boolean inSequenceOrder = true;
-    private final Map<String, Hop> hops = new HashMap<>();
+    private final Map<HopKey, Hop> hops = new HashMap<>();
     private final Map<String, Integer> partyBits = new HashMap<>();
     private final ColumnEnds ends = new ColumnEnds(arrows);
     private final Map<String, LadderCall> calls = new HashMap<>();
@@ -60,6 +60,10 @@ public final class LadderModel {
     private Set<String> registerTargets = Set.of();
     private boolean groupByCaller;
     private Instant origin;
+
+    /** The pairing key; the start line and Call-ID are the record's own strings, not copies. */
+    private record HopKey(String firstLine, String callId, String cseqAndBranch) {
+    }
 
     /**
      * One hop of one transaction (the pairing key): its arrows still waiting for their other
@@ -91,8 +95,8 @@ public final class LadderModel {
             learnAddress(via.sentBy(), event.party());
         }
         String cseq = SipText.cseq(event.rawText());
-        String key = event.firstLine() + '|' + event.callId() + '|' + cseq + '|'
-                + (via == null ? "" : via.branch() != null ? via.branch() : via.sentBy());
+        HopKey key = new HopKey(event.firstLine(), event.callId(), cseq + '|'
+                + (via == null ? "" : via.branch() != null ? via.branch() : via.sentBy()));
         String peer = peerAddress(event, via);
 
         Hop hop = hops.computeIfAbsent(key, k -> new Hop());
