@@ -62,8 +62,21 @@ public class MessageInspector extends JPanel {
     private final JList<LadderArrow> related = new JList<>(relatedModel);
     private boolean updating;
 
-    /** One record of the message: as its sender or as its receiver saw it. */
-    private record Record(SipTraceEvent event) {
+    /**
+     * One record of the message: as its sender or as its receiver saw it. A class, not a record:
+     * the combo box compares items, and a record's first equals links its bootstrap on the click.
+     */
+    private static final class Record {
+        private final SipTraceEvent event;
+
+        Record(SipTraceEvent event) {
+            this.event = event;
+        }
+
+        SipTraceEvent event() {
+            return event;
+        }
+
         @Override
         public String toString() {
             return (event.direction() == Direction.SENT ? "as sent by " : "as received by ") + event.party();
@@ -236,7 +249,7 @@ public class MessageInspector extends JPanel {
         @Override
         public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
                 boolean focused) {
-            super.getListCellRendererComponent(list, value, index, selected, focused);
+            super.getListCellRendererComponent(list, "", index, selected, focused); // the text is set below
             if (value instanceof LadderArrow arrow) {
                 LadderModel model = ladder.model();
                 LadderColumn from = model.from(arrow);
