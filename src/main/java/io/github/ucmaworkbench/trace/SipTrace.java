@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -52,6 +53,18 @@ public final class SipTrace {
      */
     private final Map<String, String> canonical = new HashMap<>();
     private static final int CANONICAL_MAX = 4_096;
+    /**
+     * The last texts delivered: a message between two parties of this process is traced by both,
+     * byte for byte the same, within a few records; the second record shares the first's text.
+     * Guarded by delivery.
+     */
+    private final Map<String, String> recentTexts = new LinkedHashMap<>(RECENT_TEXTS * 2, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > RECENT_TEXTS;
+        }
+    };
+    private static final int RECENT_TEXTS = 256;
     private final AtomicInteger switchedOff = new AtomicInteger();
 
     /** The process-wide stream every stack created by {@code SipStacks} feeds. */
@@ -137,13 +150,21 @@ public final class SipTrace {
         return known == null ? s : known;
     }
 
+    private String sharedText(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String known = recentTexts.putIfAbsent(raw, raw);
+        return known == null ? raw : known;
+    }
+
     private void deliverQueued() {
         SipTraceEvent unnumbered;
         while ((unnumbered = published.poll()) != null) {
             SipTraceEvent event = new SipTraceEvent(nextSequence++, unnumbered.time(), canonical(unnumbered.party()),
                     unnumbered.direction(), canonical(unnumbered.local()), canonical(unnumbered.remote()),
                     canonical(unnumbered.transport()), canonical(unnumbered.firstLine()), unnumbered.callId(),
-                    canonical(unnumbered.method()), unnumbered.statusCode(), unnumbered.rawText());
+                    canonical(unnumbered.method()), unnumbered.statusCode(), sharedText(unnumbered.rawText()));
             recent.addLast(event);
             if (recent.size() > RETAINED) {
                 recent.removeFirst();
