@@ -58,12 +58,9 @@ public final class SipTrace {
      * byte for byte the same, within a few records; the second record shares the first's text.
      * Guarded by delivery.
      */
-    private final Map<String, String> recentTexts = new LinkedHashMap<>(RECENT_TEXTS * 2, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > RECENT_TEXTS;
-        }
-    };
+    private final Map<String, String> recentTexts = recentStrings();
+    /** Likewise the Call-ID, which each record's own parse gave it. */
+    private final Map<String, String> recentCallIds = recentStrings();
     private static final int RECENT_TEXTS = 256;
     private final AtomicInteger switchedOff = new AtomicInteger();
 
@@ -150,12 +147,21 @@ public final class SipTrace {
         return known == null ? s : known;
     }
 
-    private String sharedText(String raw) {
-        if (raw == null) {
+    private static Map<String, String> recentStrings() {
+        return new LinkedHashMap<>(RECENT_TEXTS * 2, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > RECENT_TEXTS;
+            }
+        };
+    }
+
+    private static String shared(Map<String, String> recent, String s) {
+        if (s == null) {
             return null;
         }
-        String known = recentTexts.putIfAbsent(raw, raw);
-        return known == null ? raw : known;
+        String known = recent.putIfAbsent(s, s);
+        return known == null ? s : known;
     }
 
     private void deliverQueued() {
@@ -163,8 +169,9 @@ public final class SipTrace {
         while ((unnumbered = published.poll()) != null) {
             SipTraceEvent event = new SipTraceEvent(nextSequence++, unnumbered.time(), canonical(unnumbered.party()),
                     unnumbered.direction(), canonical(unnumbered.local()), canonical(unnumbered.remote()),
-                    canonical(unnumbered.transport()), canonical(unnumbered.firstLine()), unnumbered.callId(),
-                    canonical(unnumbered.method()), unnumbered.statusCode(), sharedText(unnumbered.rawText()));
+                    canonical(unnumbered.transport()), canonical(unnumbered.firstLine()),
+                    shared(recentCallIds, unnumbered.callId()),
+                    canonical(unnumbered.method()), unnumbered.statusCode(), shared(recentTexts, unnumbered.rawText()));
             recent.addLast(event);
             if (recent.size() > RETAINED) {
                 recent.removeFirst();
