@@ -61,6 +61,11 @@ public final class IncomingInvite {
     private static final Logger LOG = LoggerFactory.getLogger(IncomingInvite.class);
     /** How soon a window that ended while our own input was behind is checked again. */
     private static final long RECHECK_MS = 50;
+    /**
+     * The longest a datagram can wait for the stack: the RI throws away what waited 8 s in its
+     * queue (its congestion audit, CONGESTION_CONTROL_TIMEOUT), checked every 2 s.
+     */
+    private static final long STACK_QUEUE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SipUserAgent agent;
     private final EndpointHandler endpoint;
@@ -179,11 +184,12 @@ public final class IncomingInvite {
                 return;
             }
             // Our own input still holds a datagram that arrived before the window ended (the ACK
-            // may be among them): look again once the stack has taken it, but never wait more
-            // than a second window (a datagram the stack threw away stays queued until the next).
+            // may be among them): look again once the stack has taken it, but no longer than a
+            // datagram can wait there (one the stack threw away stays queued until the next).
             Long waitingSince = waitingSince();
             boolean behind = waitingSince != null && waitingSince - deadline <= 0;
-            if ((behind || !caughtUp) && System.nanoTime() - deadline < timeout.toNanos()) {
+            long waited = System.nanoTime() - deadline;
+            if ((behind || !caughtUp) && waited < Math.max(timeout.toNanos(), STACK_QUEUE_LIMIT_NANOS)) {
                 // One more pass even when caught up: the stack may be handing the last datagram
                 // it took over to the lane right now.
                 caughtUp = !behind;
