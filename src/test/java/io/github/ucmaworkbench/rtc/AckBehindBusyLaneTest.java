@@ -1,6 +1,7 @@
 package io.github.ucmaworkbench.rtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucmaworkbench.sip.CallLanes;
 import java.net.DatagramPacket;
@@ -20,14 +21,16 @@ import org.junit.jupiter.api.Test;
 /**
  * An ACK that reached the server in time but waited in the server's own queue (its call's lane
  * busy) must end the accept as acknowledged, not as "the caller's ACK never came". Under load
- * that race turned thousands of answered calls into false failure lines. Real SIP on loopback:
- * the caller is a plain UDP socket, so nothing of ours shares the server's lanes with it.
+ * that race turned thousands of answered calls into false failure lines. An ACK that never comes
+ * still ends it as a timeout. Real SIP on loopback: the caller is a plain UDP socket, so nothing
+ * of ours shares the server's lanes with it.
  */
 class AckBehindBusyLaneTest {
     private static final long ACK_WINDOW_MS = 400;
 
     private final RealTimeServerConnectionManager manager = new RealTimeServerConnectionManager();
     private SipEndpoint server;
+    private CompletableFuture<SipMessageData> accepted;
 
     @AfterEach
     void tearDown() {
@@ -38,21 +41,41 @@ class AckBehindBusyLaneTest {
         manager.close();
     }
 
-    @Test
-    void ackQueuedBehindABusyLaneStillAcknowledges() throws Exception {
+    /** Our server endpoint listening on UDP, accepting every invite; the accept's outcome goes to {@link #accepted}. */
+    private InetSocketAddress serverAccepting() throws Exception {
         System.setProperty("ucma.ackTimeoutMs", String.valueOf(ACK_WINDOW_MS));
         server = new SipEndpoint("sip:server@example.com", SipAuthenticationProtocols.NONE, SipTransportType.UDP,
                 "127.0.0.1", 9, true, manager, null);
         InetSocketAddress at = manager.startListening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        CompletableFuture<SipMessageData> accepted = new CompletableFuture<>();
+        CompletableFuture<SipMessageData> outcome = new CompletableFuture<>();
+        accepted = outcome;
         server.sessionReceived().add((sender, e) -> e.getSession().beginParticipate(ar -> {
             try {
-                accepted.complete(((SignalingSession) ar.getAsyncState()).endParticipate(ar));
+                outcome.complete(((SignalingSession) ar.getAsyncState()).endParticipate(ar));
             } catch (RealTimeException ex) {
-                accepted.completeExceptionally(ex);
+                outcome.completeExceptionally(ex);
             }
         }, e.getSession()));
+        return at;
+    }
 
+    @Test
+    void anAckThatNeverComesStillEndsTheAcceptAsATimeout() throws Exception {
+        InetSocketAddress at = serverAccepting();
+        try (DatagramSocket caller = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            caller.setSoTimeout(10_000);
+            String callId = "no-ack-" + System.nanoTime() + "@127.0.0.1";
+            send(caller, at, invite(caller.getLocalPort(), at, callId));
+            awaitResponse(caller, "200");
+
+            assertThatThrownBy(() -> accepted.get(15, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(OperationTimeoutException.class);
+        }
+    }
+
+    @Test
+    void ackQueuedBehindABusyLaneStillAcknowledges() throws Exception {
+        InetSocketAddress at = serverAccepting();
         try (DatagramSocket caller = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             caller.setSoTimeout(10_000);
             String callId = "busy-lane-" + System.nanoTime() + "@127.0.0.1";
