@@ -28,13 +28,21 @@ final class CompactDatagramSocket extends DatagramSocket {
         ahead = ParseAhead.ENABLED ? ParseAhead.register(this) : null;
     }
 
+    /** Large enough for any datagram; reused, since the stack reads a socket on one thread. */
+    private final byte[] buffer = new byte[65535];
+    private final DatagramPacket into = new DatagramPacket(buffer, buffer.length);
+
+    /**
+     * Fills {@code packet} with the next datagram in an array of its own size, whatever buffer
+     * the caller gave: so the stack's own receive buffer can be tiny ({@link UdpReceiveBuffers}).
+     */
     @Override
     public void receive(DatagramPacket packet) throws IOException {
-        super.receive(packet);
-        byte[] data = packet.getData();
-        if (data.length > packet.getLength()) {
-            int offset = packet.getOffset();
-            packet.setData(Arrays.copyOfRange(data, offset, offset + packet.getLength()));
+        synchronized (into) {
+            into.setData(buffer);
+            super.receive(into);
+            packet.setData(Arrays.copyOfRange(buffer, 0, into.getLength()));
+            packet.setSocketAddress(into.getSocketAddress());
         }
         if (ahead != null) {
             ahead.arrived(packet.getData());

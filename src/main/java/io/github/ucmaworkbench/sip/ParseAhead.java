@@ -78,6 +78,17 @@ final class ParseAhead {
         return ahead;
     }
 
+    /**
+     * When the oldest datagram that {@code host:port}'s socket received and the stack has not
+     * taken yet arrived ({@link System#nanoTime}), or null when none waits (or nothing parses
+     * ahead there).
+     */
+    static Long waitingSince(String host, int port) {
+        ParseAhead ahead = BY_ADDRESS.get(host + ":" + port);
+        Item head = ahead == null ? null : ahead.queue.peek();
+        return head == null ? null : head.arrived;
+    }
+
     static void unregister(DatagramSocket socket, ParseAhead ahead) {
         BY_ADDRESS.remove(key(socket.getLocalAddress(), socket.getLocalPort()), ahead);
     }
@@ -148,6 +159,7 @@ final class ParseAhead {
         private static final int DROPPED = 3;
 
         final byte[] bytes;
+        final long arrived = System.nanoTime();
         private final AtomicInteger state = new AtomicInteger(QUEUED);
         private volatile SIPMessage message;
         private volatile Thread waiter;

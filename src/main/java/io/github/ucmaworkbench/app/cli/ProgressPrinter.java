@@ -20,7 +20,9 @@ import java.util.function.Predicate;
  * stderr) and lets the command's main thread wait for the line that ends a step.
  *
  * <p>A line is printed before it is queued, so a command that saw its outcome and exits never
- * loses the line that told it.
+ * loses the line that told it. Lines are queued only while a command may still wait for one: a
+ * daemon that serves until stopped ({@link #idle()}) would otherwise keep every line of every
+ * call (the {@code server} held hundreds of thousands after a load test).
  */
 final class ProgressPrinter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
@@ -32,6 +34,7 @@ final class ProgressPrinter {
     private final CliIo io;
     private final boolean quiet;
     private final BlockingQueue<ProgressEventArgs> lines = new LinkedBlockingQueue<>();
+    private volatile boolean queuing = true;
 
     ProgressPrinter(String side, CliIo io, boolean quiet) {
         this.side = side;
@@ -43,7 +46,9 @@ final class ProgressPrinter {
     ProgressPrinter attach(TutorialManager manager) {
         manager.progress().add((sender, e) -> {
             print(e);
-            lines.add(e);
+            if (queuing) {
+                lines.add(e);
+            }
         });
         return this;
     }
@@ -90,6 +95,16 @@ final class ProgressPrinter {
      * say) is not that step's outcome. Call it before starting the step.
      */
     void forget() {
+        lines.clear();
+        queuing = true;
+    }
+
+    /**
+     * Nobody waits for a line until the next {@link #forget()}: lines are printed, not queued.
+     * A daemon calls it once it serves.
+     */
+    void idle() {
+        queuing = false;
         lines.clear();
     }
 

@@ -98,6 +98,7 @@ final class ServerCommand implements Callable<Integer> {
             }
             io.out().println("Server ready as " + endpoint.uri + listeningOn(server) + "; " + until.howToStop() + ".");
             io.out().flush();
+            log.idle(); // every call's lines are printed; none is waited for until signing out
             String why = until.await();
             io.out().println("Server stopping (" + why + ").");
             signOut(server, log);

@@ -112,6 +112,10 @@ public final class DialogChannel {
         ackWaiter = waiter;
     }
 
+    synchronized boolean isAwaitingAck() {
+        return ackWaiter != null;
+    }
+
     /** Stops waiting for an ACK; true if one was still awaited. */
     boolean abandonAckWait() {
         return takeAckWaiter() != null;

@@ -1,5 +1,7 @@
 package io.github.ucmaworkbench.rtc.sip;
 
+import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.InputBacklog;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sip.Dialog;
+import javax.sip.ListeningPoint;
 import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -25,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * full UDP receive buffer drops it; callers never retransmit ACKs) is thereby recovered instead
  * of ending in a false "timed out". A BYE before the ACK (Linphone does this, and it is what a
  * lost ACK looks like) ends the wait too: the caller evidently had our 200 OK.
+ *
+ * <p>The window is judged by when the ACK reached us, not by when our busy stack got to it: a
+ * window that ends is checked on the call's lane ({@link CallLanes}), after every message of the
+ * call already handed over, and not before the stack has taken every datagram that reached our
+ * socket before the window ended ({@link InputBacklog}). Under load an ACK waited seconds in our
+ * own queues; decided on the timer thread, it was reported as "never came" although it had.
  */
 public final class IncomingInvite {
     /** Hears what the caller does; called on stack or timer threads. */
@@ -49,6 +59,13 @@ public final class IncomingInvite {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingInvite.class);
+    /** How soon a window that ended while our own input was behind is checked again. */
+    private static final long RECHECK_MS = 50;
+    /**
+     * The longest a datagram can wait for the stack: the RI throws away what waited 8 s in its
+     * queue (its congestion audit, CONGESTION_CONTROL_TIMEOUT), checked every 2 s.
+     */
+    private static final long STACK_QUEUE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final SipUserAgent agent;
     private final EndpointHandler endpoint;
@@ -56,18 +73,21 @@ public final class IncomingInvite {
     private final Request request;
     private final MessageView view;
     private final String key;
+    private final SipProvider provider;
     private final String toTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
     private volatile Listener listener;
     private boolean answered;
     private ScheduledFuture<?> ackTimer;
 
-    IncomingInvite(SipUserAgent agent, EndpointHandler endpoint, ServerTransaction transaction, Request request, String key) {
+    IncomingInvite(SipUserAgent agent, EndpointHandler endpoint, ServerTransaction transaction, Request request, String key,
+            SipProvider provider) {
         this.agent = agent;
         this.endpoint = endpoint;
         this.transaction = transaction;
         this.request = request;
         this.view = MessageView.of(request);
         this.key = key;
+        this.provider = provider;
     }
 
     public MessageView request() {
@@ -126,12 +146,9 @@ public final class IncomingInvite {
                     }
                 });
                 transaction.sendResponse(ok);
-                ackTimer = SipUserAgent.TIMERS.schedule(() -> {
-                    if (channel.abandonAckWait()) {
-                        outcome.failed(new SipFailure(SipFailure.Kind.TIMEOUT,
-                                "the caller did not acknowledge (no ACK) within " + timeout.toMillis() / 1000.0 + " s"));
-                    }
-                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+                long deadline = System.nanoTime() + timeout.toNanos();
+                AckDeadline check = new AckDeadline(channel, outcome, timeout, deadline);
+                ackTimer = SipUserAgent.TIMERS.schedule(check::onLane, timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (SipFailure e) {
                 throw e;
             } catch (ParseException e) {
@@ -140,6 +157,59 @@ public final class IncomingInvite {
                 throw SipUserAgent.connectionFailure(e);
             }
         }
+    }
+
+    /** The end of the ACK window, decided on the call's lane (see the class comment). */
+    private final class AckDeadline {
+        private final DialogChannel channel;
+        private final AcceptOutcome outcome;
+        private final Duration timeout;
+        private final long deadline;
+        private boolean caughtUp;
+
+        AckDeadline(DialogChannel channel, AcceptOutcome outcome, Duration timeout, long deadline) {
+            this.channel = channel;
+            this.outcome = outcome;
+            this.timeout = timeout;
+            this.deadline = deadline;
+        }
+
+        /** On the timer thread: queue the decision behind the call's messages already handed over. */
+        void onLane() {
+            CallLanes.shared().execute(CallLanes.callIdOf(request), this::decide);
+        }
+
+        private void decide() {
+            if (!channel.isAwaitingAck()) {
+                return;
+            }
+            // Our own input still holds a datagram that arrived before the window ended (the ACK
+            // may be among them): look again once the stack has taken it, but no longer than a
+            // datagram can wait there (one the stack threw away stays queued until the next).
+            Long waitingSince = waitingSince();
+            boolean behind = waitingSince != null && waitingSince - deadline <= 0;
+            long waited = System.nanoTime() - deadline;
+            if ((behind || !caughtUp) && waited < Math.max(timeout.toNanos(), STACK_QUEUE_LIMIT_NANOS)) {
+                // One more pass even when caught up: the stack may be handing the last datagram
+                // it took over to the lane right now.
+                caughtUp = !behind;
+                rearm(SipUserAgent.TIMERS.schedule(this::onLane, RECHECK_MS, TimeUnit.MILLISECONDS));
+                return;
+            }
+            if (channel.abandonAckWait()) {
+                outcome.failed(new SipFailure(SipFailure.Kind.TIMEOUT,
+                        "the caller did not acknowledge (no ACK) within " + timeout.toMillis() / 1000.0 + " s"));
+            }
+        }
+
+        private Long waitingSince() {
+            ListeningPoint udp = provider == null ? null : provider.getListeningPoint(ListeningPoint.UDP);
+            return udp == null ? null : InputBacklog.waitingSince(udp.getIPAddress(), udp.getPort());
+        }
+    }
+
+    private synchronized void rearm(ScheduledFuture<?> next) {
+        ackTimer = next;
     }
 
     /** Only one final answer per INVITE: the first of accept, reject or the caller's CANCEL wins. */

@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.rtc.sip;
 
 import gov.nist.javax.sip.SipProviderImpl;
 import io.github.ucmaworkbench.sip.FreePorts;
+import io.github.ucmaworkbench.sip.UdpReceiveBuffers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ final class PortBinder {
             List<ListeningPoint> created = new ArrayList<>();
             try {
                 for (String transport : transports) {
-                    created.add(stack.createListeningPoint(host.getHostAddress(), candidate, transport));
+                    ListeningPoint lp = stack.createListeningPoint(host.getHostAddress(), candidate, transport);
+                    UdpReceiveBuffers.shrink(lp);
+                    created.add(lp);
                 }
                 SipProvider provider = stack.createSipProvider(created.get(0));
                 for (ListeningPoint lp : created.subList(1, created.size())) {

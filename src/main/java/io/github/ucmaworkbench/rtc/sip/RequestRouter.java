@@ -96,7 +96,7 @@ final class RequestRouter {
                 }
                 ServerTransaction transaction = st != null ? st : provider.getNewServerTransaction(request);
                 String key = inviteKey(request);
-                IncomingInvite invite = new IncomingInvite(agent, endpoint, transaction, request, key);
+                IncomingInvite invite = new IncomingInvite(agent, endpoint, transaction, request, key, provider);
                 agent.rememberInvite(key, invite);
                 invite.ring();
                 endpoint.incomingInvite(invite);

@@ -47,4 +47,28 @@ class ProgressPrinterTest {
             assertThat(log.awaitEnd("Not signed in", WAIT)).isEqualTo(Outcome.FAILED);
         }
     }
+
+    @Test
+    void anIdleDaemonPrintsLinesWithoutKeepingThemUntilItWaitsAgain() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(out, true);
+        try (ServerManager server = new ServerManager(new EndpointSettings("sip:server@example.com", "127.0.0.1", 5060,
+                SipTransportType.TCP, null, null))) {
+            ProgressPrinter log = new ProgressPrinter("server", new CliIo(sink, sink, InputStream.nullInputStream()), false)
+                    .attach(server);
+            log.idle();
+            server.setAcceptPolicy(new AcceptPolicy.AcceptAll());
+            for (long end = System.nanoTime() + WAIT.toNanos(); !out.toString().contains("accept all")
+                    && System.nanoTime() < end; ) {
+                Thread.onSpinWait();
+            }
+            assertThat(out.toString()).contains("Invites will be answered by the policy: accept all");
+            // Printed, not kept: nobody was waiting, so nothing is there for a later wait.
+            assertThat(log.awaitStart("Invites will be answered", Duration.ofMillis(300))).isEqualTo(Outcome.TIMED_OUT);
+
+            log.forget();
+            server.setAcceptPolicy(new AcceptPolicy.AcceptAll());
+            assertThat(log.awaitEnd("Invites will be answered", WAIT)).isEqualTo(Outcome.SUCCEEDED);
+        }
+    }
 }

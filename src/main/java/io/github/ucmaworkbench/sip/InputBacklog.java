@@ -1,0 +1,23 @@
+package io.github.ucmaworkbench.sip;
+
+/**
+ * How far behind a stack is with the UDP datagrams its listening socket already received.
+ *
+ * <p>Why: a deadline for something the far end sends (the ACK of our 200 OK, RFC 3261
+ * §13.3.1.4) is about when it reached us, not when our busy stack got round to it. Under load a
+ * datagram can wait seconds in our own queue; counting that wait against the far end turned
+ * ACKs that came in time into "the caller's ACK never came".
+ */
+public final class InputBacklog {
+    private InputBacklog() {
+    }
+
+    /**
+     * The {@link System#nanoTime} at which the oldest datagram still waiting for the stack
+     * arrived on the UDP socket bound to {@code host:port}; null when none waits, or when that
+     * socket's datagrams are not parsed ahead (then nothing is known about its queue).
+     */
+    public static Long waitingSince(String host, int port) {
+        return ParseAhead.ENABLED ? ParseAhead.waitingSince(host, port) : null;
+    }
+}
