@@ -46,6 +46,7 @@ final class WindowFixture implements AutoCloseable {
     private final WorkbenchFrame frame;
     private final FrameFixture window;
     private final boolean decorated;
+    private final boolean configDirProperty;
 
     private WindowFixture(Builder b, Workbench workbench, WorkbenchFrame frame) {
         this.configDir = b.configDir;
@@ -54,6 +55,7 @@ final class WindowFixture implements AutoCloseable {
         this.frame = frame;
         this.window = new FrameFixture(b.robot, frame);
         this.decorated = b.decorated;
+        this.configDirProperty = b.configDirProperty;
     }
 
     /** A window whose settings (and lesson progress) live in {@code configDir}. */
@@ -75,6 +77,8 @@ final class WindowFixture implements AutoCloseable {
         private Point location;
         private Consumer<WorkbenchFrame> placement;
         private SettingsHolder holder;
+        private Path progressFile;
+        private boolean configDirProperty;
 
         private Builder(Robot robot, Path configDir) {
             this.robot = robot;
@@ -112,6 +116,18 @@ final class WindowFixture implements AutoCloseable {
             return this;
         }
 
+        /** Lesson progress kept in {@code file} instead of beside settings.json. */
+        Builder progressIn(Path file) {
+            this.progressFile = file;
+            return this;
+        }
+
+        /** While the window is open, the app's config folder is the test's, as {@code --config-dir} makes it. */
+        Builder configDirProperty() {
+            this.configDirProperty = true;
+            return this;
+        }
+
         /** FlatLaf draws the title bars (Xvfb has no window manager): for the README's pictures. */
         Builder decorated() {
             this.decorated = true;
@@ -133,6 +149,9 @@ final class WindowFixture implements AutoCloseable {
         }
 
         WindowFixture open() {
+            if (configDirProperty) {
+                System.setProperty(LessonProgressStore.CONFIG_DIR_PROPERTY, configDir.toString());
+            }
             holder = new SettingsHolder(new SettingsStore(configDir), initial);
             Workbench workbench = Workbench.start(holder.get(), registrar);
             WindowFixture opened;
@@ -162,7 +181,8 @@ final class WindowFixture implements AutoCloseable {
             }
             WorkbenchFrame frame = asMainShowsIt
                     ? Main.show(workbench, holder, LessonLibrary.loadOrReport(),
-                            new LessonProgressStore(configDir.resolve(LessonProgressStore.FILE_NAME)), null, onClosed)
+                            new LessonProgressStore(progressFile != null ? progressFile
+                                    : configDir.resolve(LessonProgressStore.FILE_NAME)), null, onClosed)
                     : new WorkbenchFrame(workbench, holder, onClosed);
             if (placement != null) {
                 placement.accept(frame);
@@ -261,6 +281,9 @@ final class WindowFixture implements AutoCloseable {
             }
         } finally {
             workbench.close();
+            if (configDirProperty) {
+                System.clearProperty(LessonProgressStore.CONFIG_DIR_PROPERTY);
+            }
         }
     }
 }
