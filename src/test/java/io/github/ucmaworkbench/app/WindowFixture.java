@@ -134,7 +134,7 @@ final class WindowFixture implements AutoCloseable {
             return this;
         }
 
-        /** Shown at this size, at the top left corner of the screen. */
+        /** Shown at this size, then moved to {@code location} (the top left corner, for most tests). */
         Builder shownAt(Dimension size, Point location) {
             this.size = size;
             this.location = location;
@@ -163,14 +163,22 @@ final class WindowFixture implements AutoCloseable {
                 opened = new WindowFixture(this, workbench, frame);
             } catch (RuntimeException | Error e) {
                 workbench.close();
+                if (configDirProperty) {
+                    System.clearProperty(LessonProgressStore.CONFIG_DIR_PROPERTY);
+                }
                 throw e;
             }
-            opened.show(size, location);
-            if (asMainShowsIt) {
-                opened.waitForTheLessonColumn();
+            try {
+                opened.show(size, location);
+                if (asMainShowsIt) {
+                    opened.waitForTheLessonColumn();
+                }
+                robot.waitForIdle();
+                return opened;
+            } catch (RuntimeException | Error e) {
+                opened.close(); // the test never gets it, so it could not close it
+                throw e;
             }
-            robot.waitForIdle();
-            return opened;
         }
 
         private WorkbenchFrame build(Workbench workbench) {
