@@ -8,7 +8,6 @@ import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
 import java.awt.Rectangle;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,6 @@ import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import java.awt.Dimension;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.JListFixture;
 import org.junit.jupiter.api.Test;
 
