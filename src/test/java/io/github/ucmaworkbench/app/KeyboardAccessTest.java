@@ -62,17 +62,18 @@ class KeyboardAccessTest extends WindowTest {
     void settingsDialogsAreNamedAndUnambiguous() {
         for (String[] side : new String[][] {{ClientPanel.SETTINGS_NAME, SideSettingsDialog.CLIENT_DIALOG},
                 {ServerPanel.SETTINGS_NAME, SideSettingsDialog.SERVER_DIALOG}}) {
-            window.button(side[0]).click();
-            DialogFixture dialog = WindowFinder.findDialog(side[1]).withTimeout(5000).using(robot());
+            focusBack(window); // the dialog before has just closed: no window manager gives the focus back
+            press(window.button(side[0])); // this test is about the dialog's keys, not the mouse
+            DialogFixture dialog = WindowFinder.findDialog(side[1]).withTimeout(WAIT_MILLIS).using(robot());
             checkWindow(dialog.target());
             // Escape is Cancel: the dialog closes and nothing changes.
             dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
             waitUntil(side[1] + " closed by Escape", () -> !GuiActionRunner.execute(() -> dialog.target().isShowing()));
-            window.focus();
         }
         // Enter is OK: the unchanged client settings are kept and the dialog closes.
-        window.button(ClientPanel.SETTINGS_NAME).click();
-        DialogFixture client = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
+        focusBack(window);
+        press(window.button(ClientPanel.SETTINGS_NAME));
+        DialogFixture client = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(WAIT_MILLIS).using(robot());
         client.textBox(SideSettingsDialog.URI).focus();
         client.pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitUntil("client settings closed by Enter", () -> !GuiActionRunner.execute(() -> client.target().isShowing()));

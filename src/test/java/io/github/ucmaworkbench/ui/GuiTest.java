@@ -107,6 +107,16 @@ public abstract class GuiTest extends AssertJSwingTestCaseTemplate {
         javax.swing.SwingUtilities.invokeLater(target::doClick);
     }
 
+    /**
+     * Presses a button that opens a dialog, the way Space does, without a mouse: a robot click was
+     * lost now and then under a busy Xvfb (seen as no dialog within 5 s). Queued, since the dialog
+     * may be modal; use it where the click is not what the test is about.
+     */
+    protected static void press(org.assertj.swing.fixture.JButtonFixture button) {
+        javax.swing.JButton target = button.requireEnabled().target();
+        javax.swing.SwingUtilities.invokeLater(target::doClick);
+    }
+
     /** {@link #press}es the button, then waits until the dialog has closed. */
     protected static void pressUntilClosed(DialogFixture dialog, String button) {
         press(dialog, button);
