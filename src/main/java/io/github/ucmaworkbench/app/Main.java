@@ -296,6 +296,7 @@ public final class Main implements Callable<Integer> {
                 HomeworkTabs tabs = HomeworkTabs.deferred(lessonView, () -> new ExercisePanel(lessonHost, homeworkLibrary, homework));
                 tabs.addConsole(() -> new ConsolePanel(workbench::clientManager, workbench::serverManager));
                 frame.setLessonView(tabs);
+                frame.bindUntilClosed(lessonView); // its engine follows the trace; the tabs leave it to us
                 if (mark != null) {
                     mark.lessonShown();
                 }

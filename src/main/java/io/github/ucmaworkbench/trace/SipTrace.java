@@ -98,6 +98,11 @@ public final class SipTrace {
         return () -> subscribers.remove(subscriber);
     }
 
+    /** How many subscribers every message is handed to (a closed window must leave none behind). */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
     /** The retained events, oldest first. */
     public List<SipTraceEvent> snapshot() {
         delivery.lock();

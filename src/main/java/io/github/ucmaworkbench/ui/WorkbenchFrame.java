@@ -335,6 +335,17 @@ public final class WorkbenchFrame extends JFrame {
     }
 
     private void closed() {
+        dispose();
+        onClosed.run();
+    }
+
+    /**
+     * However the window goes (our close sequence, or a caller that disposes it), what it bound
+     * goes with it: the lesson engine and the ladder stop following SipTrace.global(), which would
+     * otherwise keep handing every later message to a window no one sees.
+     */
+    @Override
+    public void dispose() {
         clientPanel.unbind();
         serverPanel.unbind();
         for (AutoCloseable binding : bindings) {
@@ -344,7 +355,7 @@ public final class WorkbenchFrame extends JFrame {
                 // closing anyway
             }
         }
-        dispose();
-        onClosed.run();
+        bindings.clear();
+        super.dispose();
     }
 }

@@ -2,29 +2,18 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.SettingsStore;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
-import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
-import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.exercise.ExercisePanel;
 import io.github.ucmaworkbench.ui.exercise.HomeworkTabs;
-import io.github.ucmaworkbench.settings.Theme;
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.swing.JTabbedPane;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.fixture.FrameFixture;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Homework in the real window: the Homework tab beside the lesson, a starter that fails its
@@ -33,37 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * pictures (then on the default registrar port, as the other pictures):
  * <pre>xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B test -Dtest=HomeworkWindowTest -Ducma.screenshots=true</pre>
  */
-class HomeworkWindowTest extends GuiTest {
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private FrameFixture window;
-
+class HomeworkWindowTest extends WindowTest {
     @Override
-    protected void onSetUp() throws Exception {
-        System.setProperty(LessonProgressStore.CONFIG_DIR_PROPERTY, configDir.toString());
+    protected void onSetUp() {
         io.github.ucmaworkbench.trace.SipTrace.global().clear();
-        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), ScreenshotsTest.wanted() ? RegistrarConfig.defaults()
-                : RegistrarConfig.builder().bindAddress(java.net.InetAddress.getLoopbackAddress()).port(0).build());
-        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
-            ThemeSupport.install(Theme.LIGHT, false);
-            javax.swing.JFrame.setDefaultLookAndFeelDecorated(true);
-            WorkbenchFrame f = Main.show(workbench, settings, null, () -> { });
-            f.setLocation(0, 0);
-            return f;
-        });
-        window = new FrameFixture(robot(), frame);
-        window.show(new java.awt.Dimension(1280, 1000));
-        window.moveTo(new java.awt.Point(0, 0));
-    }
-
-    @Override
-    protected void onTearDown() {
-        workbench.close();
-        System.clearProperty(LessonProgressStore.CONFIG_DIR_PROPERTY);
-        GuiActionRunner.execute(() -> javax.swing.JFrame.setDefaultLookAndFeelDecorated(false));
+        WindowFixture.Builder builder = aWindow().configDirProperty().asMainShowsIt().decorated()
+                .shownAt(new java.awt.Dimension(1280, 1000), new java.awt.Point(0, 0));
+        open(ScreenshotsTest.wanted() ? builder.registrar(RegistrarConfig.defaults()) : builder);
     }
 
     @Test

@@ -2,25 +2,18 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.app.SettingsStore;
-import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
-import io.github.ucmaworkbench.lessons.LessonLibrary;
-import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.registrar.LocationService;
 import io.github.ucmaworkbench.registrar.RegistrarService;
 import io.github.ucmaworkbench.rtc.SipTransportType;
 import io.github.ucmaworkbench.settings.ClassroomShare;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.help.AboutDialog;
 import io.github.ucmaworkbench.ui.help.DocumentDialog;
 import io.github.ucmaworkbench.ui.help.HelpDocs;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.join.JoinClassDialog;
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Dimension;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -40,7 +33,6 @@ import org.assertj.swing.finder.JFileChooserFinder;
 import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
-import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.Test;
@@ -52,45 +44,27 @@ import org.junit.jupiter.api.io.TempDir;
  * the settings as they were. Also Help → About and the Help pages. With -Ducma.screenshots=true it
  * writes screenshots/about.png and screenshots/join-class.png.
  */
-class JoinClassWindowTest extends GuiTest {
+class JoinClassWindowTest extends WindowTest {
     static final String DOMAIN = "class.example.org";
     static final Path OUT = Paths.get(System.getProperty("ucma.screenshots.dir", "screenshots"));
 
     @TempDir
-    Path configDir;
-    @TempDir
     Path shared;
 
     private RegistrarService teacher;
-    private Workbench workbench;
-    private SettingsHolder settings;
-    private FrameFixture window;
 
     @Override
     protected void onSetUp() throws Exception {
         teacher = new RegistrarService(RegistrarConfig.builder().bindAddress(InetAddress.getLoopbackAddress())
                 .port(0).domain(DOMAIN).build());
         teacher.start();
-        settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
-                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
-        LessonProgressStore progress = new LessonProgressStore(configDir.resolve(LessonProgressStore.FILE_NAME));
-        window = new FrameFixture(robot(), GuiActionRunner.execute(() -> {
-            ThemeSupport.install(Theme.LIGHT, false);
-            if (ScreenshotsTest.wanted()) {
-                javax.swing.JDialog.setDefaultLookAndFeelDecorated(true);
-            }
-            return Main.show(workbench, settings, LessonLibrary.loadOrReport(), progress, null, () -> { });
-        }));
-        window.show(new Dimension(1280, 860));
-        window.moveTo(new Point(0, 0));
+        WindowFixture.Builder builder = aWindow().asMainShowsIt().shownAt(new Dimension(1280, 860), new Point(0, 0));
+        open(ScreenshotsTest.wanted() ? builder.decorated() : builder);
     }
 
     @Override
-    protected void onTearDown() {
-        workbench.close();
+    protected void closeOthers() {
         teacher.close();
-        GuiActionRunner.execute(() -> javax.swing.JDialog.setDefaultLookAndFeelDecorated(false));
     }
 
     @Test
@@ -101,10 +75,12 @@ class JoinClassWindowTest extends GuiTest {
 
         chooseMenuItem(window, JoinClassDialog.MENU_ITEM);
         DialogFixture join = WindowFinder.findDialog(JoinClassDialog.NAME).withTimeout(5000).using(robot());
-        join.button(JoinClassDialog.OPEN_FILE).click();
+        // Pressed, not clicked: a click on the dialog just shown was lost under a busy Xvfb (seen as
+        // no file chooser), and a file chooser's first start may take seconds on a loaded machine.
+        press(join, JoinClassDialog.OPEN_FILE);
         // Through the chooser's own API: its directory listing loads on a background thread, and a
         // click on a row that is still loading is lost on a busy machine.
-        javax.swing.JFileChooser chooser = JFileChooserFinder.findFileChooser().withTimeout(5000).using(robot()).target();
+        javax.swing.JFileChooser chooser = JFileChooserFinder.findFileChooser().withTimeout(WAIT_MILLIS).using(robot()).target();
         GuiActionRunner.execute(() -> {
             chooser.setSelectedFile(file.toFile());
             chooser.approveSelection();
@@ -114,7 +90,7 @@ class JoinClassWindowTest extends GuiTest {
         String question = GuiActionRunner.execute(() -> ((javax.swing.JLabel) confirm.target().getMessage()).getText());
         assertThat(question).contains("127.0.0.1:" + port, "sip:client@example.com", "\u2192",
                 "sip:client@" + DOMAIN, "this window's registrar");
-        assertThat(settings.get()).as("nothing changes before Join").isEqualTo(WorkbenchSettings.defaults());
+        assertThat(app.settings().get()).as("nothing changes before Join").isEqualTo(WorkbenchSettings.defaults());
         if (ScreenshotsTest.wanted()) {
             capture(GuiActionRunner.execute(() -> javax.swing.SwingUtilities.getWindowAncestor(confirm.target())),
                     "join-class.png");
@@ -129,13 +105,13 @@ class JoinClassWindowTest extends GuiTest {
                     () -> !teacher.getLocationService().getBindings(aor).isEmpty(), 30_000);
         } catch (org.assertj.swing.exception.WaitTimedOutError e) {
             throw new AssertionError(e.getMessage() + "; teacher knows " + teacher.getLocationService().getRegisteredUsers()
-                    + "; client settings " + settings.get().client() + "; client log " + java.util.Arrays.toString(
+                    + "; client settings " + app.settings().get().client() + "; client log " + java.util.Arrays.toString(
                             window.list(ClientPanel.LOG_NAME + io.github.ucmaworkbench.ui.log.ProgressLogPanel.LIST)
                                     .contents()), e);
         }
         waitFor(window, ClientPanel.LOG_NAME, "Signed in successfully");
-        assertThat(settings.get().client().endpoint().server()).isEqualTo("127.0.0.1:" + port);
-        assertThat(settings.get().client().endpoint().useEmbeddedRegistrar()).isFalse();
+        assertThat(app.settings().get().client().endpoint().server()).isEqualTo("127.0.0.1:" + port);
+        assertThat(app.settings().get().client().endpoint().useEmbeddedRegistrar()).isFalse();
         assertThat(Files.readString(configDir.resolve(SettingsStore.FILE_NAME))).contains("127.0.0.1:" + port, DOMAIN);
     }
 
@@ -145,17 +121,17 @@ class JoinClassWindowTest extends GuiTest {
         DialogFixture join = WindowFinder.findDialog(JoinClassDialog.NAME).withTimeout(5000).using(robot());
         // Set, not typed: the robot's key strokes for '#' depend on the X keymap.
         GuiActionRunner.execute(() -> join.textBox(JoinClassDialog.TEXT).target().setText("ucma-class:###"));
-        join.button(JoinClassDialog.JOIN).click();
+        press(join, JoinClassDialog.JOIN);
         waitUntil("damaged line reported", () -> join.label(JoinClassDialog.PROBLEM).text().contains("damaged"));
 
         String newer = "{\"version\":2,\"registrarHost\":\"10.0.0.5\",\"registrarPort\":5060,\"domain\":\"a.org\","
                 + "\"transport\":\"TCP\"}";
         GuiActionRunner.execute(() -> join.textBox(JoinClassDialog.TEXT).target().setText(newer));
-        join.button(JoinClassDialog.JOIN).click();
+        press(join, JoinClassDialog.JOIN);
         waitUntil("newer format reported", () -> join.label(JoinClassDialog.PROBLEM).text().contains("newer workbench"));
-        join.button(JoinClassDialog.CANCEL).click();
+        pressUntilClosed(join, JoinClassDialog.CANCEL);
 
-        assertThat(settings.get()).isEqualTo(WorkbenchSettings.defaults());
+        assertThat(app.settings().get()).isEqualTo(WorkbenchSettings.defaults());
         assertThat(configDir.resolve(SettingsStore.FILE_NAME)).doesNotExist();
     }
 

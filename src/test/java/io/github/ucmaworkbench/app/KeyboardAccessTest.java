@@ -2,71 +2,37 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.Theme;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.AccessChecks;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
-import io.github.ucmaworkbench.ui.exercise.HomeworkTabs;
 import io.github.ucmaworkbench.ui.help.AboutDialog;
 import io.github.ucmaworkbench.ui.help.DocumentDialog;
 import io.github.ucmaworkbench.ui.help.HelpMenu;
 import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
 import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Component;
-import java.awt.Dimension;
 import java.awt.KeyboardFocusManager;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import javax.swing.JTable;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
-import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole window, as Main builds it, for a keyboard and screen-reader user: one meaning per
  * Alt+letter, a name for every control, Tab that reaches every control and leaves tables, Enter and
  * Escape in dialogs. The keyboard-only class is in {@link KeyboardOnlyDemoTest}.
  */
-class KeyboardAccessTest extends GuiTest {
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private FrameFixture window;
-    private final CountDownLatch closed = new CountDownLatch(1);
-
+class KeyboardAccessTest extends WindowTest {
     @Override
-    protected void onSetUp() throws Exception {
-        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
-                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
-        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
-            ThemeSupport.install(Theme.LIGHT, false);
-            return Main.show(workbench, settings, null, closed::countDown);
-        });
-        window = new FrameFixture(robot(), frame);
-        window.show(new Dimension(1280, 900));
-        // The lesson column and its homework tabs arrive after the window is shown.
-        waitUntil("lesson and homework tabs", () -> GuiActionRunner.execute(() -> !robot().finder()
-                .findAll(frame, c -> HomeworkTabs.NAME.equals(c.getName()) && c.isShowing()).isEmpty()));
-    }
-
-    @Override
-    protected void onTearDown() {
-        workbench.close();
+    protected void onSetUp() {
+        open(aWindow().asMainShowsIt()); // waits for the lesson and homework tabs, which come after the window
     }
 
     @Test
@@ -96,17 +62,18 @@ class KeyboardAccessTest extends GuiTest {
     void settingsDialogsAreNamedAndUnambiguous() {
         for (String[] side : new String[][] {{ClientPanel.SETTINGS_NAME, SideSettingsDialog.CLIENT_DIALOG},
                 {ServerPanel.SETTINGS_NAME, SideSettingsDialog.SERVER_DIALOG}}) {
-            window.button(side[0]).click();
-            DialogFixture dialog = WindowFinder.findDialog(side[1]).withTimeout(5000).using(robot());
+            focusBack(window); // the dialog before has just closed: no window manager gives the focus back
+            press(window.button(side[0])); // this test is about the dialog's keys, not the mouse
+            DialogFixture dialog = WindowFinder.findDialog(side[1]).withTimeout(WAIT_MILLIS).using(robot());
             checkWindow(dialog.target());
             // Escape is Cancel: the dialog closes and nothing changes.
             dialog.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
             waitUntil(side[1] + " closed by Escape", () -> !GuiActionRunner.execute(() -> dialog.target().isShowing()));
-            window.focus();
         }
         // Enter is OK: the unchanged client settings are kept and the dialog closes.
-        window.button(ClientPanel.SETTINGS_NAME).click();
-        DialogFixture client = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
+        focusBack(window);
+        press(window.button(ClientPanel.SETTINGS_NAME));
+        DialogFixture client = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(WAIT_MILLIS).using(robot());
         client.textBox(SideSettingsDialog.URI).focus();
         client.pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitUntil("client settings closed by Enter", () -> !GuiActionRunner.execute(() -> client.target().isShowing()));

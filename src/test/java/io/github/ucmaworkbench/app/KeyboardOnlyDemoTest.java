@@ -2,25 +2,15 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.settings.Theme;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
-import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.headers.HeadersPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.policy.AskCallDialog;
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Component;
-import java.awt.Dimension;
 import java.awt.KeyboardFocusManager;
 import java.awt.Window;
 import java.awt.event.KeyEvent;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -29,9 +19,7 @@ import javax.swing.JTable;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
-import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The core demo with the keyboard alone, on the real stack (embedded registrar on loopback): sign
@@ -39,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * headers table has the focus, hang up, exit with Ctrl+Q. Only key presses drive the window: the
  * robot presses Alt+letters, Tab, arrows, Space, Enter and Ctrl+Q; nothing is clicked.
  */
-class KeyboardOnlyDemoTest extends GuiTest {
+class KeyboardOnlyDemoTest extends WindowTest {
     // AssertJ-Swing's robot takes the old InputEvent masks (ALT_MASK 8, CTRL_MASK 2), not the *_DOWN_MASK ones.
     private static final int ALT = 8;
     private static final int CTRL = 2;
@@ -47,30 +35,12 @@ class KeyboardOnlyDemoTest extends GuiTest {
     /** Enough Tab presses to go round the whole window (about 60 stops) with room to spare. */
     private static final int MAX_TABS = 150;
 
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private FrameFixture window;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
-    protected void onSetUp() throws Exception {
-        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
-                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
-        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
-            ThemeSupport.install(Theme.LIGHT, false);
-            return new WorkbenchFrame(workbench, settings, closed::countDown);
-        });
-        window = new FrameFixture(robot(), frame);
-        window.show(new Dimension(1280, 900));
+    protected void onSetUp() {
+        open(aWindow().onClosed(closed::countDown));
         window.focus(); // what a window manager does for a new window; from here on only keys
-    }
-
-    @Override
-    protected void onTearDown() {
-        workbench.close();
     }
 
     @Test

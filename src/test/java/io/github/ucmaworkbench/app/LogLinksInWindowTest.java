@@ -2,15 +2,9 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.lessons.LessonLibrary;
-import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.lessons.StepStatus;
-import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.ladder.LadderNames;
 import io.github.ucmaworkbench.ui.ladder.LadderView;
@@ -18,56 +12,33 @@ import io.github.ucmaworkbench.ui.lesson.LessonView;
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import java.awt.Dimension;
 import java.awt.Point;
-import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JListFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The window as Main builds it, after a real sign-in and INVITE through the embedded registrar on
  * loopback: a click on any progress-log line, the server's as much as the client's, selects the
  * message that line reports, on that side; and a lesson step's highlight ends with the step.
  */
-class LogLinksInWindowTest extends GuiTest {
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private SettingsHolder settings;
-    private FrameFixture window;
+class LogLinksInWindowTest extends WindowTest {
     private LadderView ladder;
 
     @Override
-    protected void onSetUp() throws Exception {
-        System.setProperty("ucma.workbench.config.dir", configDir.toString());
-        settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
-                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
-        LessonProgressStore progress = new LessonProgressStore(configDir.resolve(LessonProgressStore.FILE_NAME));
-        window = new FrameFixture(robot(), GuiActionRunner.execute(() -> Main.show(workbench, settings,
-                LessonLibrary.loadOrReport(), progress, null, () -> { })));
-        window.show(new Dimension(1280, 900));
-        window.moveTo(new Point(0, 0)); // the lesson column's buttons sit at the right edge
+    protected void onSetUp() {
+        // At the top left: the lesson column's buttons sit at the right edge.
+        open(aWindow().configDirProperty().asMainShowsIt().shownAt(new Dimension(1280, 900), new Point(0, 0)));
         ladder = (LadderView) window.robot().finder().findByType(window.target(), LadderView.class, true);
     }
 
-    @Override
-    protected void onTearDown() {
-        workbench.close();
-        System.clearProperty("ucma.workbench.config.dir");
-    }
-
     private String client() {
-        return settings.get().client().endpoint().uri();
+        return app.settings().get().client().endpoint().uri();
     }
 
     private String server() {
-        return settings.get().server().endpoint().uri();
+        return app.settings().get().server().endpoint().uri();
     }
 
     /** Clicks the first line of the log that starts with {@code text} (after the time and level) and returns the arrow selected. */

@@ -7,50 +7,30 @@ import io.github.ucmaworkbench.lessons.LessonEngine;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import io.github.ucmaworkbench.lessons.StepResult;
 import io.github.ucmaworkbench.lessons.StepStatus;
-import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings;
 import io.github.ucmaworkbench.settings.AcceptPolicySettings.Kind;
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.settings.Theme;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
-import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.lesson.WindowLessonHost;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.policy.AskCallDialog;
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
-import java.awt.Dimension;
 import java.awt.Window;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
-import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16, item 1, in the real window on the real stack: the policy box, the server's log and
  * the running server agree after a lesson's policy step and after Server settings → OK, checked
  * by real INVITEs on loopback. Item 2's "Ask me" half: the dialog closes when the caller cancels.
  */
-class PolicyTruthWindowTest extends GuiTest {
+class PolicyTruthWindowTest extends WindowTest {
     private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(8);
-
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private SettingsHolder settings;
-    private WorkbenchFrame frame;
-    private FrameFixture window;
 
     /** Starts the window with the teacher's saved choice {@code saved} and the client's ring timeout. */
     private void start(AcceptPolicySettings saved, int ringTimeoutSeconds) {
@@ -58,27 +38,7 @@ class PolicyTruthWindowTest extends GuiTest {
         initial = initial.withServer(initial.server().withAcceptPolicy(saved))
                 .withClient(new io.github.ucmaworkbench.settings.ClientSideSettings(initial.client().endpoint(),
                         initial.client().ourServerUri(), ringTimeoutSeconds));
-        settings = new SettingsHolder(new SettingsStore(configDir), initial);
-        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
-                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
-        workbench.setOperationTimeout(OPERATION_TIMEOUT);
-        frame = GuiActionRunner.execute(() -> {
-            ThemeSupport.install(Theme.LIGHT, false);
-            return new WorkbenchFrame(workbench, settings, () -> { });
-        });
-        window = new FrameFixture(robot(), frame);
-        window.show(new Dimension(1280, 900));
-    }
-
-    @Override
-    protected void onSetUp() {
-    }
-
-    @Override
-    protected void onTearDown() {
-        if (workbench != null) {
-            workbench.close();
-        }
+        open(aWindow().settings(initial).operationTimeout(OPERATION_TIMEOUT));
     }
 
     @Test
@@ -89,7 +49,7 @@ class PolicyTruthWindowTest extends GuiTest {
         // Lesson 6's own step, run by a lesson engine on the window's host (as the lesson column does).
         Lesson six = LessonLibrary.load(Path.of("lessons")).byPart(6).orElseThrow();
         WindowLessonHost host = GuiActionRunner.execute(
-                () -> new WindowLessonHost(frame, workbench::clientManager, workbench::serverManager));
+                () -> new WindowLessonHost(app.frame(), app.workbench()::clientManager, app.workbench()::serverManager));
         StepResult result;
         try (LessonEngine engine = new LessonEngine(host)) {
             result = engine.runAndWait(six.step("policy-reject"));
@@ -155,27 +115,12 @@ class PolicyTruthWindowTest extends GuiTest {
         assertThat(lines(ServerPanel.LOG_NAME)).noneMatch(l -> l.contains("Too late"));
     }
 
-    /**
-     * Presses a dialog button the way Space does, without a mouse: under Xvfb with no window manager
-     * a robot click on a dialog just shown sometimes lands beside the button (seen as a dialog closed
-     * by its Cancel), which is not what these tests are about. Queued, since OK may open a modal question.
-     */
-    private static void press(DialogFixture dialog, String button) {
-        javax.swing.JButton target = dialog.button(button).requireEnabled().target();
-        javax.swing.SwingUtilities.invokeLater(target::doClick);
-    }
-
-    private static void pressUntilClosed(DialogFixture dialog, String button) {
-        press(dialog, button);
-        waitUntil("the dialog closed", () -> !GuiActionRunner.execute(() -> dialog.target().isShowing()));
-    }
-
     private static AcceptPolicySettings ask(int seconds) {
         return new AcceptPolicySettings(Kind.ASK, 486, "Busy Here", "X-Lesson", seconds);
     }
 
     private AcceptPolicySettings box() {
-        return GuiActionRunner.execute(() -> frame.serverPanel().policy().policy());
+        return GuiActionRunner.execute(() -> app.frame().serverPanel().policy().policy());
     }
 
     private boolean askDialogShowing() {
@@ -192,24 +137,6 @@ class PolicyTruthWindowTest extends GuiTest {
     }
 
     private void signInBothAndListen() {
-        window.button(ClientPanel.SIGN_IN).click();
-        window.button(ServerPanel.SIGN_IN).click();
-        waitFor(ClientPanel.LOG_NAME, "Signed in successfully");
-        waitFor(ServerPanel.LOG_NAME, "Signed in successfully");
-        waitShowingLogs("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
-        window.button(ServerPanel.LISTEN).click();
-        waitFor(ServerPanel.LOG_NAME, "Listening on ");
-    }
-
-    private String[] lines(String log) {
-        return new WindowLogs(window).lines(log);
-    }
-
-    private void waitFor(String log, String line) {
-        new WindowLogs(window).waitFor(log, line);
-    }
-
-    private void waitShowingLogs(String what, BooleanSupplier condition) {
-        new WindowLogs(window).waitShowingLogs(what, condition);
+        app.signInBothAndListen();
     }
 }

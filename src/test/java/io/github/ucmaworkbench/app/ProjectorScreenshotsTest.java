@@ -1,25 +1,17 @@
 package io.github.ucmaworkbench.app;
 
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.settings.Theme;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Rectangle;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.assertj.swing.core.GenericTypeMatcher;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.fixture.FrameFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's pictures of the window on a projector: the whole window at 1024×768, the
@@ -27,37 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <pre>xvfb-run -a -s "-screen 0 1280x1024x24" mvn -B test -Dtest=ProjectorScreenshotsTest -Ducma.screenshots=true</pre>
  */
 @EnabledIfSystemProperty(named = "ucma.screenshots", matches = "true")
-class ProjectorScreenshotsTest extends GuiTest {
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private SettingsHolder settings;
-    private FrameFixture window;
-
+class ProjectorScreenshotsTest extends WindowTest {
     @Override
-    protected void onSetUp() throws Exception {
+    protected void onSetUp() {
         io.github.ucmaworkbench.trace.SipTrace.global().clear();
-        settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.defaults());
-        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
-            ThemeSupport.install(Theme.LIGHT, false);
-            javax.swing.JFrame.setDefaultLookAndFeelDecorated(true);
-            javax.swing.JDialog.setDefaultLookAndFeelDecorated(true);
-            WorkbenchFrame f = Main.show(workbench, settings, null, () -> { });
-            f.setBounds(0, 0, 1024, 768); // what a first start on a 1024x768 projector gives
-            return f;
-        });
-        window = new FrameFixture(robot(), frame);
-    }
-
-    @Override
-    protected void onTearDown() {
-        workbench.close();
-        GuiActionRunner.execute(() -> {
-            javax.swing.JFrame.setDefaultLookAndFeelDecorated(false);
-            javax.swing.JDialog.setDefaultLookAndFeelDecorated(false);
-        });
+        // What a first start on a 1024x768 projector gives.
+        open(aWindow().registrar(RegistrarConfig.defaults()).asMainShowsIt().decorated()
+                .placed(f -> f.setBounds(0, 0, 1024, 768)));
     }
 
     @Test
@@ -66,13 +34,7 @@ class ProjectorScreenshotsTest extends GuiTest {
         WorkbenchFrame frame = (WorkbenchFrame) window.target();
         waitUntil("the lesson is in", () -> GuiActionRunner.execute(() -> window.button(LessonView.RUN).target().isShowing()));
         GuiActionRunner.execute(frame::layoutColumns);
-        window.button(ClientPanel.SIGN_IN).click();
-        window.button(ServerPanel.SIGN_IN).click();
-        waitFor(window, ServerPanel.LOG_NAME, "Signed in successfully");
-        waitFor(window, ClientPanel.LOG_NAME, "Signed in successfully");
-        waitUntil("listen allowed", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
-        window.button(ServerPanel.LISTEN).click();
-        waitFor(window, ServerPanel.LOG_NAME, "Listening on ");
+        app.signInBothAndListen();
         window.button(ClientPanel.SEND_INVITE).click();
         waitFor(window, ClientPanel.LOG_NAME, "Session established");
         window.button(ClientPanel.SEND_MESSAGE).click();

@@ -1,17 +1,11 @@
 package io.github.ucmaworkbench.app;
 
-import io.github.ucmaworkbench.app.SettingsStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.settings.Theme;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
@@ -27,7 +21,6 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.timing.Pause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writes the README's pictures of the main states into {@code screenshots/}:
@@ -36,56 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
  * they show exactly what a class would see.
  */
 @EnabledIfSystemProperty(named = "ucma.screenshots", matches = "true")
-class ScreenshotsTest extends GuiTest {
+class ScreenshotsTest extends WindowTest {
     static final Path OUT = Paths.get(System.getProperty("ucma.screenshots.dir", "screenshots"));
 
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private FrameFixture window;
-
     @Override
-    protected void onSetUp() throws Exception {
+    protected void onSetUp() {
         // Earlier tests in this JVM (the classroom's fifty students) are not in the README's story.
         io.github.ucmaworkbench.trace.SipTrace.global().clear();
-        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.defaults());
-        // Built as Main builds it, lesson view included: the pictures show the app as it ships.
-        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
-            ThemeSupport.install(Theme.LIGHT, false);
-            // Xvfb has no window manager: let FlatLaf draw the title bars, so the pictures show
-            // the window's title and where a dialog begins, as a desktop would.
-            javax.swing.JFrame.setDefaultLookAndFeelDecorated(true);
-            javax.swing.JDialog.setDefaultLookAndFeelDecorated(true);
-            WorkbenchFrame f = Main.show(workbench, settings, null, () -> { });
-            f.setLocation(0, 0);
-            return f;
-        });
-        window = new FrameFixture(robot(), frame);
-        window.show(new java.awt.Dimension(1280, 860));
-        window.moveTo(new java.awt.Point(0, 0));
-    }
-
-    @Override
-    protected void onTearDown() {
-        workbench.close();
-        GuiActionRunner.execute(() -> {
-            javax.swing.JFrame.setDefaultLookAndFeelDecorated(false);
-            javax.swing.JDialog.setDefaultLookAndFeelDecorated(false);
-        });
+        // Built as Main builds it, lesson view included: the pictures show the app as it ships. Xvfb
+        // has no window manager: FlatLaf draws the title bars, so the pictures show the window's
+        // title and where a dialog begins, as a desktop would. The registrar on its usual port.
+        open(aWindow().registrar(RegistrarConfig.defaults()).asMainShowsIt().decorated()
+                .shownAt(new java.awt.Dimension(1280, 860), new java.awt.Point(0, 0)));
     }
 
     @Test
     void mainStates() throws Exception {
         Files.createDirectories(OUT);
-        window.button(ClientPanel.SIGN_IN).click();
-        window.button(ServerPanel.SIGN_IN).click();
-        waitFor(window, ServerPanel.LOG_NAME, "Signed in successfully");
-        waitFor(window, ClientPanel.LOG_NAME, "Signed in successfully");
-        waitUntil("listen allowed", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
-        window.button(ServerPanel.LISTEN).click();
-        waitFor(window, ServerPanel.LOG_NAME, "Listening on ");
+        app.signInBothAndListen();
         capture("signed-in.png");
 
         window.button(ClientPanel.SEND_INVITE).click();

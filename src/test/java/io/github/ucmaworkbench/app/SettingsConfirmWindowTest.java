@@ -2,60 +2,26 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.settings.Theme;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
-import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.settings.ConfirmApply;
 import io.github.ucmaworkbench.ui.settings.SideSettingsDialog;
-import io.github.ucmaworkbench.ui.theme.ThemeSupport;
-import java.awt.Dimension;
-import java.net.InetAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
-import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16, items 6 and 12a, in the real window on the real stack: new settings that would end a
  * live call ask first (Cancel keeps the call and what was typed; Apply ends it and the log says
  * so), and a server no one could use is never saved, whatever is selected.
  */
-class SettingsConfirmWindowTest extends GuiTest {
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private FrameFixture window;
-
+class SettingsConfirmWindowTest extends WindowTest {
     @Override
     protected void onSetUp() {
-        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
-                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
-        workbench.setOperationTimeout(Duration.ofSeconds(8));
-        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
-            ThemeSupport.install(Theme.LIGHT, false);
-            return new WorkbenchFrame(workbench, settings, () -> { });
-        });
-        window = new FrameFixture(robot(), frame);
-        window.show(new Dimension(1280, 900));
-    }
-
-    @Override
-    protected void onTearDown() {
-        workbench.close();
+        open(aWindow().operationTimeout(Duration.ofSeconds(8)));
     }
 
     @Test
@@ -67,8 +33,7 @@ class SettingsConfirmWindowTest extends GuiTest {
 
         window.button(ClientPanel.SETTINGS_NAME).click();
         DialogFixture settings = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
-        settings.textBox(SideSettingsDialog.URI).deleteText().enterText("sip:teacher@example.com")
-                .requireText("sip:teacher@example.com");
+        setText(settings.textBox(SideSettingsDialog.URI), "sip:teacher@example.com");
         DialogFixture confirm = okUntilAsked(settings);
         confirm.label(ConfirmApply.QUESTION).requireText("This ends the call. Apply?");
 
@@ -110,16 +75,16 @@ class SettingsConfirmWindowTest extends GuiTest {
         assertThat(window.label(ClientPanel.STATE_NAME).text()).isEqualTo("Signed in · in a session");
         assertThat(lines(ServerPanel.LOG_NAME)).noneMatch(l -> l.contains("closed by the other side"));
         assertThat(new SettingsStore(configDir).load().settings().client().ringTimeoutSeconds()).isEqualTo(7);
-        assertThat(workbench.clientManager().getRingTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(app.workbench().clientManager().getRingTimeout()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
     void aWrongServerIsRefusedInTheFieldEvenUnderTheOwnRegistrar() throws Exception {
         window.button(ServerPanel.SETTINGS_NAME).click();
         DialogFixture settings = WindowFinder.findDialog(SideSettingsDialog.SERVER_DIALOG).withTimeout(5000).using(robot());
-        settings.radioButton(SideSettingsDialog.EXTERNAL).click();
-        settings.textBox(SideSettingsDialog.SERVER).deleteText().enterText("host name with spaces");
-        settings.radioButton(SideSettingsDialog.EMBEDDED).click();
+        select(settings.radioButton(SideSettingsDialog.EXTERNAL));
+        setText(settings.textBox(SideSettingsDialog.SERVER), "host name with spaces");
+        select(settings.radioButton(SideSettingsDialog.EMBEDDED));
 
         settings.button(SideSettingsDialog.OK).requireDisabled();
         assertThat(settings.label(SideSettingsDialog.SERVER + SideSettingsDialog.PROBLEM).text())
@@ -129,7 +94,7 @@ class SettingsConfirmWindowTest extends GuiTest {
         settings.requireVisible();
         assertThat(Files.exists(new SettingsStore(configDir).file())).as("nothing saved").isFalse();
 
-        settings.textBox(SideSettingsDialog.SERVER).deleteText().enterText("192.0.2.7:5070");
+        setText(settings.textBox(SideSettingsDialog.SERVER), "192.0.2.7:5070");
         pressUntilClosed(settings, SideSettingsDialog.OK);
         assertThat(new SettingsStore(configDir).load().settings().server().endpoint().server()).isEqualTo("192.0.2.7:5070");
     }
@@ -139,41 +104,7 @@ class SettingsConfirmWindowTest extends GuiTest {
         return WindowFinder.findDialog(ConfirmApply.DIALOG).withTimeout(5000).using(settings.robot());
     }
 
-    /**
-     * Presses a dialog button the way Space does, without a mouse: under Xvfb with no window manager
-     * a robot click on a dialog just shown sometimes lands beside the button (seen as a dialog closed
-     * by its Cancel), which is not what these tests are about. Queued, since OK may open a modal question.
-     */
-    private static void press(DialogFixture dialog, String button) {
-        javax.swing.JButton target = dialog.button(button).requireEnabled().target();
-        javax.swing.SwingUtilities.invokeLater(target::doClick);
-    }
-
-    private static void pressUntilClosed(DialogFixture dialog, String button) {
-        press(dialog, button);
-        waitUntil("the dialog closed", () -> !GuiActionRunner.execute(() -> dialog.target().isShowing()));
-    }
-
     private void signInBothAndListen() {
-        window.button(ClientPanel.SIGN_IN).click();
-        window.button(ServerPanel.SIGN_IN).click();
-        waitFor(ClientPanel.LOG_NAME, "Signed in successfully");
-        waitFor(ServerPanel.LOG_NAME, "Signed in successfully");
-        waitShowingLogs("server may listen", () -> window.button(ServerPanel.LISTEN).target().isEnabled());
-        window.button(ServerPanel.LISTEN).click();
-        waitFor(ServerPanel.LOG_NAME, "Listening on ");
-        waitShowingLogs("client may invite", () -> window.button(ClientPanel.SEND_INVITE).target().isEnabled());
-    }
-
-    private String[] lines(String log) {
-        return new WindowLogs(window).lines(log);
-    }
-
-    private void waitFor(String log, String line) {
-        new WindowLogs(window).waitFor(log, line);
-    }
-
-    private void waitShowingLogs(String what, BooleanSupplier condition) {
-        new WindowLogs(window).waitShowingLogs(what, condition);
+        app.signInBothAndListen();
     }
 }

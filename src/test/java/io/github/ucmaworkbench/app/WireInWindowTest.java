@@ -2,53 +2,27 @@ package io.github.ucmaworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.ucmaworkbench.app.SettingsStore;
-import io.github.ucmaworkbench.registrar.RegistrarConfig;
-import io.github.ucmaworkbench.settings.SettingsHolder;
-import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
-import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import io.github.ucmaworkbench.ui.ladder.MessageInspector;
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import io.github.ucmaworkbench.ui.policy.AcceptPolicyPanel;
 import java.awt.Dimension;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JListFixture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The window as Main builds it: the ladder follows the call, and a log line leads to its SIP message. */
-class WireInWindowTest extends GuiTest {
-    @TempDir
-    Path configDir;
-
-    private Workbench workbench;
-    private FrameFixture window;
+class WireInWindowTest extends WindowTest {
     private Path progressFile;
 
     @Override
-    protected void onSetUp() throws Exception {
-        System.setProperty("ucma.workbench.config.dir", configDir.toString());
-        SettingsHolder settings = new SettingsHolder(new SettingsStore(configDir), WorkbenchSettings.defaults());
-        workbench = Workbench.start(settings.get(), RegistrarConfig.builder()
-                .bindAddress(InetAddress.getLoopbackAddress()).port(0).build());
+    protected void onSetUp() {
         progressFile = configDir.resolve("class-a").resolve(io.github.ucmaworkbench.lessons.LessonProgressStore.FILE_NAME);
-        io.github.ucmaworkbench.lessons.LessonProgressStore progress = new io.github.ucmaworkbench.lessons.LessonProgressStore(progressFile);
-        window = new FrameFixture(robot(), GuiActionRunner.execute(() -> Main.show(workbench, settings,
-                io.github.ucmaworkbench.lessons.LessonLibrary.loadOrReport(), progress, null, () -> { })));
-        window.show(new Dimension(1280, 900));
-        window.moveTo(new java.awt.Point(0, 0)); // the lesson column's buttons sit at the right edge
-    }
-
-    @Override
-    protected void onTearDown() {
-        workbench.close();
-        System.clearProperty("ucma.workbench.config.dir");
+        // At the top left: the lesson column's buttons sit at the right edge.
+        open(aWindow().configDirProperty().progressIn(progressFile).asMainShowsIt()
+                .shownAt(new Dimension(1280, 900), new java.awt.Point(0, 0)));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * transaction and reaches the caller, never a 480 "Contact unreachable".
  */
 class RegistrarTcpCloseTest {
-    private static final int ROUNDS = 25;
+    private static final int ROUNDS = 100;
 
     @Test
     void aResponseFollowedAtOnceByConnectionCloseStillReachesTheCaller() throws Exception {

@@ -87,7 +87,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     LadderView(SipTrace trace, int maxEvents) {
-        super(new MigLayout("insets 2, fill", "[][][][][grow,right]", "[][grow,fill]"));
+        super(new MigLayout("insets 2, fill", "[][][][][grow,shrinkprio 200,right]", "[][grow,fill]"));
         this.maxEvents = maxEvents;
         this.feed = new LadderFeed(trace, filterBar);
         this.toolbar = new LadderToolbar(this::setPaused, this::clear, this::exportMenu);
