@@ -46,8 +46,10 @@ public final class FlowBench {
         try (RegistrarService registrar = new RegistrarService(config.build())) {
             registrar.start();
             int port = (transport == SipTransportType.TLS ? registrar.getTlsAddress() : registrar.getLocalAddress()).getPort();
-            report("fresh", transport, run(port, transport, warmup, measured, true));
-            report("reuse", transport, run(port, transport, warmup, measured, false));
+            // -Dflow.variants=reuse: only the reused pair (quicker A/B rounds).
+            for (String variant : System.getProperty("flow.variants", "fresh,reuse").split(",")) {
+                report(variant.trim(), transport, run(port, transport, warmup, measured, "fresh".equals(variant.trim())));
+            }
         }
         System.exit(0);
     }
@@ -55,6 +57,7 @@ public final class FlowBench {
     private static double[] run(int port, SipTransportType transport, int warmup, int measured, boolean fresh)
             throws Exception {
         double[] millis = new double[measured];
+        long cpuAtStart = 0;
         Pair pair = fresh ? null : Pair.create(port, transport);
         try {
             for (int i = -warmup; i < measured; i++) {
@@ -69,6 +72,7 @@ public final class FlowBench {
                     millis[i] = took / 1e6;
                 } else if (i == -1) {
                     reportSteps("warmup-discarded");
+                    cpuAtStart = processCpuNanos();
                 }
             }
         } finally {
@@ -76,7 +80,16 @@ public final class FlowBench {
                 pair.close();
             }
         }
+        cpuMillisPerFlow = (processCpuNanos() - cpuAtStart) / 1e6 / Math.max(1, measured);
         return millis;
+    }
+
+    /** CPU of the whole process per measured flow: how much of a flow's time is work, not waiting. */
+    private static double cpuMillisPerFlow;
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Sign in both, INVITE accepted (server saw the ACK), BYE, sign out both. */
@@ -132,9 +145,9 @@ public final class FlowBench {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         reportSteps(variant);
-        System.out.printf(Locale.ROOT, "FLOW variant=%s transport=%s n=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
+        System.out.printf(Locale.ROOT, "FLOW variant=%s transport=%s n=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f cpu_ms_per_flow=%.2f%n",
                 variant, transport, sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
-                sorted[sorted.length - 1]);
+                sorted[sorted.length - 1], cpuMillisPerFlow);
     }
 
     private static double pct(double[] sorted, int p) {
