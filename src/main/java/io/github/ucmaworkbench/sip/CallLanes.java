@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * must not block, like any listener code.
  *
  * <p>A quiet call does not change threads at all: when the caller is a stack's UDP thread with
- * no datagram waiting behind this one ({@link ParseAhead#nothingWaitingForCaller()}) and the
- * lane has nothing queued or running, the task runs right there, as a re-entrant listener's
+ * no datagram waiting behind this one ({@link ParseAhead#nothingWaitingForCaller()}) and no
+ * lane has anything queued or running, the task runs right there, as a re-entrant listener's
  * code would. The hand-off (a wake-up of the lane thread per message) was most of what a
  * message cost on its way through the lesson's flow; the parallelism it buys only pays when
  * the stack's thread has other datagrams to read. Order is unchanged: the task is the lane's
@@ -71,9 +71,19 @@ public final class CallLanes {
     public void execute(String callId, Runnable task) {
         int hash = callId == null ? 0 : callId.hashCode();
         Lane lane = lanes[Math.floorMod(hash ^ (hash >>> 16), lanes.length)];
-        if (!(ParseAhead.nothingWaitingForCaller() && lane.runHereIfIdle(task))) {
+        if (!(ParseAhead.nothingWaitingForCaller() && allIdle() && lane.runHereIfIdle(task))) {
             lane.add(task);
         }
+    }
+
+    /** No lane has work: the process is quiet, not between two messages of a busy second. */
+    private boolean allIdle() {
+        for (Lane lane : lanes) {
+            if (!lane.idle) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Call-ID of a message; "" when it has none (a malformed message never gets this far). */
@@ -145,6 +155,8 @@ public final class CallLanes {
         private final Queue<Runnable> queue = new ArrayDeque<>();
         // guarded by this: a task of this lane is running, here or on a caller's thread
         private boolean busy;
+        /** Neither busy nor anything queued; read without the lock by {@link CallLanes#allIdle}. */
+        volatile boolean idle = true;
 
         Lane(String name) {
             super(name);
@@ -153,6 +165,7 @@ public final class CallLanes {
 
         synchronized void add(Runnable task) {
             queue.add(task);
+            idle = false;
             if (!busy) {
                 notifyAll();
             }
@@ -165,13 +178,15 @@ public final class CallLanes {
                     return false;
                 }
                 busy = true;
+                idle = false;
             }
             try {
                 runLogged(task);
             } finally {
                 synchronized (this) {
                     busy = false;
-                    if (!queue.isEmpty()) {
+                    idle = queue.isEmpty();
+                    if (!idle) {
                         notifyAll(); // queued meanwhile: the lane thread takes over
                     }
                 }
@@ -199,6 +214,7 @@ public final class CallLanes {
                 } finally {
                     synchronized (this) {
                         busy = false;
+                        idle = queue.isEmpty();
                     }
                 }
             }

@@ -122,6 +122,35 @@ class CallLanesTest {
     }
 
     @Test
+    void whileAnotherCallKeepsALaneBusyWorkStillGoesToTheLanes() throws Exception {
+        CountDownLatch otherStarted = new CountDownLatch(1);
+        CountDownLatch releaseOther = new CountDownLatch(1);
+        Thread other = new Thread(() -> lanes.execute("other-call", () -> {
+            otherStarted.countDown();
+            await(releaseOther);
+        }));
+        other.start();
+        assertThat(otherStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            byte[] bye = datagram("second-call");
+            ahead.arrived(bye);
+            take(bye);
+            CountDownLatch ran = new CountDownLatch(1);
+            Thread[] ranOn = new Thread[1];
+
+            lanes.execute("second-call", () -> {
+                ranOn[0] = Thread.currentThread();
+                ran.countDown();
+            });
+
+            assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(ranOn[0]).as("a busy process keeps its calls in parallel").isNotSameAs(Thread.currentThread());
+        } finally {
+            releaseOther.countDown();
+        }
+    }
+
+    @Test
     void workQueuedDuringAnInlineTaskRunsAfterItOnTheLane() throws Exception {
         byte[] invite = datagram("nested");
         ahead.arrived(invite);
