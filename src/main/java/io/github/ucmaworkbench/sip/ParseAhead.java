@@ -174,7 +174,10 @@ final class ParseAhead {
         }
     }
 
-    /** One queued datagram: parsed by a worker or, if none has started yet, by the stack's thread. */
+    /**
+     * One queued datagram: parsed by the reader (nothing was waiting), by a worker (a backlog) or,
+     * if no worker has started on it yet, by the stack's thread.
+     */
     private static final class Item {
         private static final int QUEUED = 0;
         private static final int PARSING = 1;
