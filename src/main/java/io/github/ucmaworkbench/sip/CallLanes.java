@@ -1,8 +1,8 @@
 package io.github.ucmaworkbench.sip;
 
 import java.util.Properties;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.RequestEvent;
@@ -39,6 +39,14 @@ import org.slf4j.LoggerFactory;
  * <p>The lanes are shared by every stack of the process (daemon threads, never shut down): an
  * in-process client and server see the same Call-ID and simply take turns on one lane. Tasks
  * must not block, like any listener code.
+ *
+ * <p>A quiet call does not change threads at all: when the caller is a stack's UDP thread with
+ * no datagram waiting behind this one ({@link ParseAhead#nothingWaitingForCaller()}) and no
+ * lane has anything queued or running, the task runs right there, as a re-entrant listener's
+ * code would. The hand-off (a wake-up of the lane thread per message) was most of what a
+ * message cost on its way through the lesson's flow; the parallelism it buys only pays when
+ * the stack's thread has other datagrams to read. Order is unchanged: the task is the lane's
+ * next one, and whatever arrives for the lane meanwhile waits until it is done.
  */
 public final class CallLanes {
     private static final Logger LOG = LoggerFactory.getLogger(CallLanes.class);
@@ -62,7 +70,20 @@ public final class CallLanes {
     /** Runs {@code task} after every task already handed in for the same {@code callId}. */
     public void execute(String callId, Runnable task) {
         int hash = callId == null ? 0 : callId.hashCode();
-        lanes[Math.floorMod(hash ^ (hash >>> 16), lanes.length)].queue.add(task);
+        Lane lane = lanes[Math.floorMod(hash ^ (hash >>> 16), lanes.length)];
+        if (!(ParseAhead.nothingWaitingForCaller() && allIdle() && lane.runHereIfIdle(task))) {
+            lane.add(task);
+        }
+    }
+
+    /** No lane has work: the process is quiet, not between two messages of a busy second. */
+    private boolean allIdle() {
+        for (Lane lane : lanes) {
+            if (!lane.idle) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Call-ID of a message; "" when it has none (a malformed message never gets this far). */
@@ -125,29 +146,85 @@ public final class CallLanes {
         return props;
     }
 
-    /** One thread and its queue; a failing task is logged and the lane goes on. */
+    /**
+     * One thread and its queue; a failing task is logged and the lane goes on. At most one task
+     * of a lane runs at a time, on its thread or on a caller's ({@link #runHereIfIdle}).
+     */
     private static final class Lane extends Thread {
-        final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+        // guarded by this
+        private final Queue<Runnable> queue = new ArrayDeque<>();
+        // guarded by this: a task of this lane is running, here or on a caller's thread
+        private boolean busy;
+        /** Neither busy nor anything queued; read without the lock by {@link CallLanes#allIdle}. */
+        volatile boolean idle = true;
 
         Lane(String name) {
             super(name);
             setDaemon(true);
         }
 
+        synchronized void add(Runnable task) {
+            queue.add(task);
+            idle = false;
+            if (!busy) {
+                notifyAll();
+            }
+        }
+
+        /** Runs {@code task} on the calling thread if it would be the lane's next task at once. */
+        boolean runHereIfIdle(Runnable task) {
+            synchronized (this) {
+                if (busy || !queue.isEmpty()) {
+                    return false;
+                }
+                busy = true;
+                idle = false;
+            }
+            try {
+                runLogged(task);
+            } finally {
+                synchronized (this) {
+                    busy = false;
+                    idle = queue.isEmpty();
+                    if (!idle) {
+                        notifyAll(); // queued meanwhile: the lane thread takes over
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void run() {
             while (true) {
                 Runnable task;
-                try {
-                    task = queue.take();
-                } catch (InterruptedException e) {
-                    continue; // nobody may stop a shared lane: the work of other stacks is queued here
+                synchronized (this) {
+                    while (busy || queue.isEmpty()) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            // nobody may stop a shared lane: the work of other stacks is queued here
+                        }
+                    }
+                    task = queue.poll();
+                    busy = true;
                 }
                 try {
-                    task.run();
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.warn("SIP event handling failed", e);
+                    runLogged(task);
+                } finally {
+                    synchronized (this) {
+                        busy = false;
+                        idle = queue.isEmpty();
+                    }
                 }
+            }
+        }
+
+        private static void runLogged(Runnable task) {
+            try {
+                task.run();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("SIP event handling failed", e);
             }
         }
     }

@@ -38,6 +38,15 @@ import java.util.concurrent.locks.LockSupport;
  * identical retransmission gets an identical message. A datagram with a parse problem of any
  * kind is parsed again on the stack's thread, the ordinary way, so what is reported and answered
  * does not change. Only sizeable datagrams are queued (a keep-alive CRLF is not).
+ *
+ * <p>Only a backlog is fanned out. A datagram that finds nothing waiting for the stack's thread
+ * is parsed by the socket's reader itself before the stack sees it: the reader is awake anyway,
+ * and a worker's wake-up per datagram made every message of a quiet call (the lesson's flow)
+ * wait for one more thread on a 2-core machine. Under load the stack's thread is behind, the
+ * datagrams queue up, and those go to the workers as before.
+ *
+ * <p>The same count tells {@link CallLanes} whether the stack's thread may do a call's work
+ * itself ({@link #nothingWaitingForCaller()}).
  */
 final class ParseAhead {
     /** {@code -Ducma.sip.parseAhead=false} leaves every datagram to the stack's own thread. */
@@ -52,7 +61,12 @@ final class ParseAhead {
         throw e;
     };
 
+    /** The stack thread that takes this socket's datagrams, once it has taken one (pool size 1). */
+    private static final ThreadLocal<ParseAhead> TAKER = new ThreadLocal<>();
+
     private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
+    /** Datagrams queued and not yet taken by the stack's thread: its backlog. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     private static ThreadPoolExecutor workers() {
         AtomicInteger n = new AtomicInteger();
@@ -99,8 +113,24 @@ final class ParseAhead {
             return;
         }
         Item item = new Item(datagram);
+        boolean backlog = waiting.getAndIncrement() > 0;
+        if (!backlog) {
+            item.parse(); // here, on the reader: the stack cannot ask for it before receive returns
+        }
         queue.add(item);
-        WORKERS.execute(item::parseByWorker);
+        if (backlog) {
+            WORKERS.execute(item::parse);
+        }
+    }
+
+    /**
+     * True on a stack's UDP thread whose socket has no datagram waiting behind the one it is
+     * handling: work done here now delays nobody. False on any other thread (TCP readers,
+     * timers, ours), and with parsing ahead switched off.
+     */
+    static boolean nothingWaitingForCaller() {
+        ParseAhead ahead = TAKER.get();
+        return ahead != null && ahead.waiting.get() == 0;
     }
 
     /**
@@ -119,8 +149,12 @@ final class ParseAhead {
         if (bytes.length < MIN_LENGTH) {
             return null; // never queued: looking for it would throw away everything queued
         }
+        if (TAKER.get() != this) {
+            TAKER.set(this);
+        }
         Item item;
         while ((item = queue.poll()) != null) {
+            waiting.decrementAndGet();
             if (Arrays.equals(item.bytes, bytes)) {
                 return item.await();
             }
@@ -151,7 +185,10 @@ final class ParseAhead {
         }
     }
 
-    /** One queued datagram: parsed by a worker or, if none has started yet, by the stack's thread. */
+    /**
+     * One queued datagram: parsed by the reader (nothing was waiting), by a worker (a backlog) or,
+     * if no worker has started on it yet, by the stack's thread.
+     */
     private static final class Item {
         private static final int QUEUED = 0;
         private static final int PARSING = 1;
@@ -168,7 +205,7 @@ final class ParseAhead {
             this.bytes = bytes;
         }
 
-        void parseByWorker() {
+        void parse() {
             if (state.compareAndSet(QUEUED, PARSING)) {
                 message = parseStrictly(bytes);
                 state.set(DONE);

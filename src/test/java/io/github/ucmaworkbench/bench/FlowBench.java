@@ -46,8 +46,10 @@ public final class FlowBench {
         try (RegistrarService registrar = new RegistrarService(config.build())) {
             registrar.start();
             int port = (transport == SipTransportType.TLS ? registrar.getTlsAddress() : registrar.getLocalAddress()).getPort();
-            report("fresh", transport, run(port, transport, warmup, measured, true));
-            report("reuse", transport, run(port, transport, warmup, measured, false));
+            // -Dflow.variants=reuse: only the reused pair (quicker A/B rounds).
+            for (String variant : System.getProperty("flow.variants", "fresh,reuse").split(",")) {
+                report(variant.trim(), transport, run(port, transport, warmup, measured, "fresh".equals(variant.trim())));
+            }
         }
         System.exit(0);
     }
@@ -55,6 +57,8 @@ public final class FlowBench {
     private static double[] run(int port, SipTransportType transport, int warmup, int measured, boolean fresh)
             throws Exception {
         double[] millis = new double[measured];
+        long cpuAtStart = 0;
+        long switchesAtStart = 0;
         Pair pair = fresh ? null : Pair.create(port, transport);
         try {
             for (int i = -warmup; i < measured; i++) {
@@ -69,6 +73,8 @@ public final class FlowBench {
                     millis[i] = took / 1e6;
                 } else if (i == -1) {
                     reportSteps("warmup-discarded");
+                    cpuAtStart = processCpuNanos();
+                    switchesAtStart = voluntarySwitches();
                 }
             }
         } finally {
@@ -76,7 +82,45 @@ public final class FlowBench {
                 pair.close();
             }
         }
+        cpuMillisPerFlow = (processCpuNanos() - cpuAtStart) / 1e6 / Math.max(1, measured);
+        switchesPerFlow = (voluntarySwitches() - switchesAtStart) / (double) Math.max(1, measured);
         return millis;
+    }
+
+    /** CPU of the whole process per measured flow: how much of a flow's time is work, not waiting. */
+    private static double cpuMillisPerFlow;
+
+    /**
+     * Times a thread of this process went to sleep per measured flow (Linux: voluntary context
+     * switches of every thread): the thread hand-offs and waits a flow costs, which unlike its
+     * time does not depend on what else the machine runs. -1 without /proc.
+     */
+    private static double switchesPerFlow;
+
+    private static long voluntarySwitches() {
+        long sum = 0;
+        try (java.nio.file.DirectoryStream<java.nio.file.Path> tasks = java.nio.file.Files.newDirectoryStream(
+                java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks) {
+                try {
+                    for (String line : java.nio.file.Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException threadEnded) {
+                    // a thread that ended meanwhile: its switches are not counted
+                }
+            }
+        } catch (java.io.IOException | RuntimeException noProc) {
+            return -1;
+        }
+        return sum;
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Sign in both, INVITE accepted (server saw the ACK), BYE, sign out both. */
@@ -132,9 +176,9 @@ public final class FlowBench {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         reportSteps(variant);
-        System.out.printf(Locale.ROOT, "FLOW variant=%s transport=%s n=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f%n",
+        System.out.printf(Locale.ROOT, "FLOW variant=%s transport=%s n=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f cpu_ms_per_flow=%.2f sleeps_per_flow=%.0f%n",
                 variant, transport, sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
-                sorted[sorted.length - 1]);
+                sorted[sorted.length - 1], cpuMillisPerFlow, switchesPerFlow);
     }
 
     private static double pct(double[] sorted, int p) {

@@ -107,4 +107,28 @@ class ParseAheadTest {
         assertThat(ahead.take(keepAlive)).isNull();
         assertThat(ahead.take(call).getCallId().getCallId()).isEqualTo("k");
     }
+
+    @Test
+    void theStackThreadKnowsWhetherDatagramsWaitBehindTheOneItTook() {
+        byte[] first = invite("w1");
+        byte[] second = invite("w2");
+        ahead.arrived(first);
+        ahead.arrived(second);
+
+        ahead.take(first);
+        assertThat(ParseAhead.nothingWaitingForCaller()).as("w2 waits").isFalse();
+        ahead.take(second);
+        assertThat(ParseAhead.nothingWaitingForCaller()).isTrue();
+    }
+
+    @Test
+    void aDatagramParsedByTheReaderAndOneFannedOutUnderABacklogComeOutTheSame() {
+        byte[] quiet = invite("q1"); // nothing waiting: the reader parses it itself
+        byte[] behind = invite("q2"); // one waiting: a worker parses it
+        ahead.arrived(quiet);
+        ahead.arrived(behind);
+
+        assertThat(ahead.take(quiet).getCallId().getCallId()).isEqualTo("q1");
+        assertThat(ahead.take(behind).getCallId().getCallId()).isEqualTo("q2");
+    }
 }
