@@ -319,7 +319,7 @@ public final class Main implements Callable<Integer> {
         tabs.addConsole(() -> new ConsolePanel(workbench::clientManager, workbench::serverManager));
         frame.setLessonView(tabs);
         if (mark != null) {
-            mark.lessonShown();
+            mark.lessonShown(library.lessons().size());
         }
         return tabs;
     }
