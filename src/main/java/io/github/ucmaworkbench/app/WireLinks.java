@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.lessons.LessonAction;
 import io.github.ucmaworkbench.lessons.Side;
 import io.github.ucmaworkbench.settings.SettingsHolder;
@@ -50,6 +51,8 @@ public final class WireLinks {
      * or received it ({@link LogLineClues}); a line about no message leaves the ladder alone.
      */
     public static void linkLog(ProgressLogPanel log, LadderView ladder, Supplier<String> party) {
+        // The clues' patterns compile on first use: off the event thread, not on the first click.
+        DaemonThreads.start("log-clues-warm-up", () -> LogLineClues.clueFor(""));
         JList<LogEntry> list = log.logList();
         list.addMouseListener(new MouseAdapter() {
             @Override

@@ -3,7 +3,10 @@ package io.github.ucmaworkbench.trace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,6 +46,22 @@ public final class SipTrace {
     // guarded by delivery
     private final Deque<SipTraceEvent> recent = new ArrayDeque<>();
     private long nextSequence = 1;
+    /**
+     * One copy of each address, transport, method and start line: every record of a classroom
+     * burst repeats a handful of them, and the ladder keeps up to 100,000 records. Bounded: emptied
+     * when it grows past {@link #CANONICAL_MAX}. Guarded by delivery.
+     */
+    private final Map<String, String> canonical = new HashMap<>();
+    private static final int CANONICAL_MAX = 4_096;
+    /**
+     * The last texts delivered: a message between two parties of this process is traced by both,
+     * byte for byte the same, within a few records; the second record shares the first's text.
+     * Guarded by delivery.
+     */
+    private final Map<String, String> recentTexts = recentStrings();
+    /** Likewise the Call-ID, which each record's own parse gave it. */
+    private final Map<String, String> recentCallIds = recentStrings();
+    private static final int RECENT_TEXTS = 256;
     private final AtomicInteger switchedOff = new AtomicInteger();
 
     /** The process-wide stream every stack created by {@code SipStacks} feeds. */
@@ -117,13 +136,42 @@ public final class SipTrace {
         }
     }
 
+    private String canonical(String s) {
+        if (s == null) {
+            return null;
+        }
+        if (canonical.size() >= CANONICAL_MAX) {
+            canonical.clear();
+        }
+        String known = canonical.putIfAbsent(s, s);
+        return known == null ? s : known;
+    }
+
+    private static Map<String, String> recentStrings() {
+        return new LinkedHashMap<>(RECENT_TEXTS * 2, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > RECENT_TEXTS;
+            }
+        };
+    }
+
+    private static String shared(Map<String, String> recent, String s) {
+        if (s == null) {
+            return null;
+        }
+        String known = recent.putIfAbsent(s, s);
+        return known == null ? s : known;
+    }
+
     private void deliverQueued() {
         SipTraceEvent unnumbered;
         while ((unnumbered = published.poll()) != null) {
-            SipTraceEvent event = new SipTraceEvent(nextSequence++, unnumbered.time(), unnumbered.party(),
-                    unnumbered.direction(), unnumbered.local(), unnumbered.remote(), unnumbered.transport(),
-                    unnumbered.firstLine(), unnumbered.callId(), unnumbered.method(), unnumbered.statusCode(),
-                    unnumbered.rawText());
+            SipTraceEvent event = new SipTraceEvent(nextSequence++, unnumbered.time(), canonical(unnumbered.party()),
+                    unnumbered.direction(), canonical(unnumbered.local()), canonical(unnumbered.remote()),
+                    canonical(unnumbered.transport()), canonical(unnumbered.firstLine()),
+                    shared(recentCallIds, unnumbered.callId()),
+                    canonical(unnumbered.method()), unnumbered.statusCode(), shared(recentTexts, unnumbered.rawText()));
             recent.addLast(event);
             if (recent.size() > RETAINED) {
                 recent.removeFirst();

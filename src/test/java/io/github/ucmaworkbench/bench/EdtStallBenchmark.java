@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.bench;
 import io.github.ucmaworkbench.app.Main;
 import io.github.ucmaworkbench.testing.FreePorts;
 import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
 import io.github.ucmaworkbench.ui.log.ProgressLogPanel;
 import java.awt.Component;
@@ -73,6 +74,7 @@ public final class EdtStallBenchmark {
         waitFor("the server signed in", 30, () -> onEdt(() -> isEnabled(frame, ServerPanel.LISTEN)));
         click(frame, ServerPanel.LISTEN);
         waitFor("the server listening", 30, () -> onEdt(() -> isEnabled(frame, ServerPanel.STOP_LISTENING)));
+        long heapBefore = usedHeapAfterGc();
         TimeUnit.SECONDS.sleep(1);
         watchdog.reset();
 
@@ -106,6 +108,19 @@ public final class EdtStallBenchmark {
                 worst, TARGET_MILLIS, worst <= TARGET_MILLIS ? "met" : "not met");
         System.out.printf(Locale.ROOT, "EDT heap: max %d MB, committed %d MB; GC: %s%n",
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().totalMemory() >> 20, gcSummary());
+        long heapAfter = usedHeapAfterGc();
+        int records = onEdtGet(() -> ladderOf(frame).model().events().size());
+        System.out.printf(Locale.ROOT, "EDT heap the window keeps (used after a full GC): %.1f MB before the bursts, %.1f MB after"
+                + " both (%,d calls each), %.0f bytes per call; the ladder holds %,d records (it halves past %,d)%n",
+                heapBefore / 1048576.0, heapAfter / 1048576.0, calls, (heapAfter - heapBefore) / (2.0 * calls), records,
+                LadderView.MAX_EVENTS);
+        String histogram = System.getProperty("bench.histogram");
+        if (histogram != null) { // -Dbench.histogram=FILE: what the kept heap is made of, for whoever cuts it next
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            Files.writeString(Path.of(histogram), String.valueOf(text));
+        }
         System.out.flush();
         Runtime.getRuntime().halt(0); // the window's sign-out on close is not what is measured
     }
@@ -123,7 +138,8 @@ public final class EdtStallBenchmark {
                 + " ms; target <= 100 ms: " + (figures.maxMillis() <= TARGET_MILLIS ? "met" : "not met"));
         for (EdtWatchdog.Stall stall : figures.longest()) {
             System.out.printf(Locale.ROOT, "      %7.1f ms  %s%s%n", stall.millis(), stall.event(),
-                    stall.stack().isEmpty() ? "" : "\n                 at " + stall.stack());
+                    (stall.stack().isEmpty() ? "" : "\n                 at " + stall.stack())
+                            + (stall.profile().isEmpty() ? "" : "\n                 samples: " + stall.profile()));
         }
         System.out.flush();
         watchdog.reset();
@@ -175,6 +191,18 @@ public final class EdtStallBenchmark {
         } catch (Exception e) {
             System.out.println("EDT the clicker stopped: " + e);
         }
+    }
+
+    private static LadderView ladderOf(Container root) {
+        for (Component c : root.getComponents()) {
+            if (c instanceof LadderView ladder) {
+                return ladder;
+            }
+            if (c instanceof Container container && ladderOf(container) != null) {
+                return ladderOf(container);
+            }
+        }
+        return null;
     }
 
     private static ProgressLogPanel logOf(Frame frame, String side) {
@@ -255,6 +283,15 @@ public final class EdtStallBenchmark {
                 }
             }, null, null);
         }
+    }
+
+    /** The heap in use after a full collection: what the window keeps, not what it has yet to collect. */
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static String gcSummary() {

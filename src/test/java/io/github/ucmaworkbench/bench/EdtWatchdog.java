@@ -27,8 +27,12 @@ final class EdtWatchdog extends EventQueue {
     private static final int BUCKETS = 10_001; // 1 ms each; the last one holds everything longer
     private static final int KEEP_LONGEST = 6;
 
-    /** One long dispatch: how long, what it was, and where the event thread was while it took so long. */
-    record Stall(double millis, String event, String stack) {
+    /**
+     * One long dispatch: how long, what it was, where the event thread was when it first passed
+     * {@link #SAMPLE_AFTER_MILLIS}, and a profile of the samples taken every 10 ms after that (one
+     * sample can land on a bystander; the profile says where the time went).
+     */
+    record Stall(double millis, String event, String stack, String profile) {
     }
 
     /** A phase's figures; {@code byKind} is the longest dispatch per kind of event (input, timer, paint, other). */
@@ -53,6 +57,8 @@ final class EdtWatchdog extends EventQueue {
     private volatile AWTEvent current;
     private volatile String sampledStack;
     private volatile long sampledFor;
+    /** Later samples of the dispatch {@link #sampledFor}: its innermost frames, one entry per sample. */
+    private final List<String> profileSamples = new ArrayList<>();
 
     private EdtWatchdog() {
     }
@@ -96,7 +102,8 @@ final class EdtWatchdog extends EventQueue {
         byKind.merge(kind(event), millis, Math::max);
         if (longest.size() < KEEP_LONGEST || millis > longest.get(longest.size() - 1).millis()) {
             String stack = sampledFor == started ? sampledStack : "";
-            longest.add(new Stall(millis, describe(event), stack));
+            String profile = sampledFor == started ? profile() : "";
+            longest.add(new Stall(millis, describe(event), stack, profile));
             longest.sort(Comparator.comparingDouble(Stall::millis).reversed());
             if (longest.size() > KEEP_LONGEST) {
                 longest.remove(longest.size() - 1);
@@ -131,7 +138,29 @@ final class EdtWatchdog extends EventQueue {
         return 0;
     }
 
-    /** Takes the event thread's stack once per long dispatch. */
+    /** The samples of the dispatch just ended, grouped: "count x innermost frames". */
+    private String profile() {
+        Map<String, Integer> counts = new TreeMap<>();
+        synchronized (profileSamples) {
+            profileSamples.forEach(p -> counts.merge(p, 1, Integer::sum));
+        }
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(4)
+                .map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining("\n                 "));
+    }
+
+    /** Where the event thread is: its innermost frames, and the innermost frame of our own code. */
+    private static String innermost(StackTraceElement[] stack) {
+        String top = Stream.of(stack).limit(3).map(EdtWatchdog::frame).collect(Collectors.joining(" < "));
+        String ours = Stream.of(stack).skip(3).filter(f -> f.getClassName().startsWith("io.github")).findFirst()
+                .map(EdtWatchdog::frame).orElse("");
+        return ours.isEmpty() ? top : top + " ... " + ours;
+    }
+
+    private static String frame(StackTraceElement f) {
+        return f.getClassName().replaceFirst("^io\\.github\\.ucmaworkbench\\.", "") + "." + f.getMethodName() + ":" + f.getLineNumber();
+    }
+
+    /** Takes the event thread's stack once per long dispatch, then every 10 ms while it lasts. */
     private void sample() {
         while (true) {
             try {
@@ -141,14 +170,25 @@ final class EdtWatchdog extends EventQueue {
             }
             long started = dispatchStarted;
             Thread thread = edt;
-            if (thread != null && started != 0 && sampledFor != started
+            if (thread != null && started != 0 && sampledFor == started) {
+                String where = innermost(thread.getStackTrace());
+                if (dispatchStarted == started) {
+                    synchronized (profileSamples) {
+                        profileSamples.add(where);
+                    }
+                }
+            } else if (thread != null && started != 0
                     && System.nanoTime() - started > SAMPLE_AFTER_MILLIS * 1_000_000) {
-                sampledStack = Stream.of(thread.getStackTrace())
+                StackTraceElement[] stack = thread.getStackTrace();
+                synchronized (profileSamples) {
+                    profileSamples.clear();
+                    profileSamples.add(innermost(stack));
+                }
+                sampledStack = Stream.of(stack)
                         .filter(f -> f.getClassName().startsWith("io.github") || f.getClassName().startsWith("javax.swing")
                                 || f.getClassName().startsWith("org.fife") || f.getClassName().startsWith("org.commonmark"))
                         .limit(8)
-                        .map(f -> f.getClassName().replaceFirst("^io\\.github\\.ucmaworkbench\\.", "") + "." + f.getMethodName()
-                                + ":" + f.getLineNumber())
+                        .map(EdtWatchdog::frame)
                         .collect(Collectors.joining(" < "));
                 sampledFor = started;
             }

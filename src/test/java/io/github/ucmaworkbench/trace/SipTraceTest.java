@@ -74,4 +74,22 @@ class SipTraceTest {
         assertThat(recorded).containsExactly("watched");
         assertThat(trace.snapshot()).extracting(SipTraceEvent::callId).containsExactly("watched", "on again");
     }
+
+    @Test
+    void bothRecordsOfOneMessageKeepOneCopyOfItsTextAndAddresses() {
+        SipTrace trace = new SipTrace();
+        String text = "OPTIONS sip:x SIP/2.0\r\nCall-ID: c1\r\n\r\n";
+        trace.publish(new SipTraceEvent(0, Instant.now(), "a", Direction.SENT, new String("127.0.0.1:1"),
+                new String("127.0.0.1:2"), "UDP", "OPTIONS sip:x SIP/2.0", new String("c1"), "OPTIONS", 0, new String(text)));
+        trace.publish(new SipTraceEvent(0, Instant.now(), "b", Direction.RECEIVED, new String("127.0.0.1:2"),
+                new String("127.0.0.1:1"), "UDP", "OPTIONS sip:x SIP/2.0", new String("c1"), "OPTIONS", 0, new String(text)));
+        trace.publish(new SipTraceEvent(0, Instant.now(), "a", Direction.SENT, "127.0.0.1:1", "127.0.0.1:2", "UDP",
+                "OPTIONS sip:x SIP/2.0", "c2", "OPTIONS", 0, text.replace("c1", "c2")));
+
+        List<SipTraceEvent> kept = trace.snapshot();
+        assertThat(kept.get(1).rawText()).isSameAs(kept.get(0).rawText());
+        assertThat(kept.get(1).local()).isSameAs(kept.get(0).remote());
+        assertThat(kept.get(1).callId()).isSameAs(kept.get(0).callId());
+        assertThat(kept.get(2).rawText()).isNotSameAs(kept.get(0).rawText()).contains("c2");
+    }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
  */
 public final class LadderArrow {
     private final int index;
-    private final String pairingKey;
     private final LadderCall call;
     private final boolean retransmission;
     private SipTraceEvent sent;
@@ -21,9 +20,8 @@ public final class LadderArrow {
     String receiverParty;
     String receiverAddress;
 
-    LadderArrow(int index, String pairingKey, LadderCall call, boolean retransmission, SipTraceEvent first) {
+    LadderArrow(int index, LadderCall call, boolean retransmission, SipTraceEvent first) {
         this.index = index;
-        this.pairingKey = pairingKey;
         this.call = call;
         this.retransmission = retransmission;
         attach(first);
@@ -39,10 +37,6 @@ public final class LadderArrow {
 
     boolean lacks(Direction direction) {
         return direction == Direction.SENT ? sent == null : received == null;
-    }
-
-    String pairingKey() {
-        return pairingKey;
     }
 
     /** Position in the ladder, from 0, in the order the messages were first seen. */

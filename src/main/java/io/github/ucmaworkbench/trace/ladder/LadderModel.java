@@ -41,9 +41,13 @@ public final class LadderModel {
 
     private final List<LadderArrow> arrows = new ArrayList<>();
     private final List<SipTraceEvent> events = new ArrayList<>();
-    private final Map<Long, LadderArrow> bySequence = new HashMap<>();
-    private final Map<String, Deque<LadderArrow>> openByKey = new HashMap<>();
-    private final Set<String> seenSides = new HashSet<>();
+    /** The arrow of each event, index for index: with {@link #events} in sequence order, a lookup by sequence needs no map of boxed keys. */
+    private final List<LadderArrow> eventArrows = new ArrayList<>();
+    /** False once an event came in out of sequence order (tests may); lookups by sequence then walk. */
+    private boolean inSequenceOrder = true;
+    private final Map<HopKey, Hop> hops = new HashMap<>();
+    private final Map<String, Integer> partyBits = new HashMap<>();
+    private final ColumnEnds ends = new ColumnEnds(arrows);
     private final Map<String, LadderCall> calls = new HashMap<>();
     /** Callers in order of first appearance: the groups' order. */
     private final Map<String, Integer> callerGroups = new LinkedHashMap<>();
@@ -57,8 +61,27 @@ public final class LadderModel {
     private boolean groupByCaller;
     private Instant origin;
 
+    /** The pairing key; the start line and Call-ID are the record's own strings, not copies. */
+    private record HopKey(String firstLine, String callId, String cseqAndBranch) {
+    }
+
+    /**
+     * One hop of one transaction (the pairing key): its arrows still waiting for their other
+     * record, and which sides (party and direction) were traced. One per message, where a set of
+     * key strings per record held a classroom burst's worth of long strings.
+     */
+    private static final class Hop {
+        private Deque<LadderArrow> open;
+        /** Bit 2 * party + (received ? 1 : 0), for the first 32 parties. */
+        private long sides;
+        private Set<String> moreSides;
+    }
+
     /** Adds one event; returns the arrow it made or completed. */
     public LadderArrow add(SipTraceEvent event) {
+        if (!events.isEmpty() && event.sequence() <= events.get(events.size() - 1).sequence()) {
+            inSequenceOrder = false;
+        }
         events.add(event);
         if (parties.add(event.party())) {
             invalidateColumns(); // a column known by address may turn out to be this party
@@ -72,25 +95,36 @@ public final class LadderModel {
             learnAddress(via.sentBy(), event.party());
         }
         String cseq = SipText.cseq(event.rawText());
-        String key = event.firstLine() + '|' + event.callId() + '|' + cseq + '|'
-                + (via == null ? "" : via.branch() != null ? via.branch() : via.sentBy());
+        HopKey key = new HopKey(event.firstLine(), event.callId(), cseq + '|'
+                + (via == null ? "" : via.branch() != null ? via.branch() : via.sentBy()));
         String peer = peerAddress(event, via);
 
-        LadderArrow arrow = takeOpen(key, event);
+        Hop hop = hops.computeIfAbsent(key, k -> new Hop());
+        LadderArrow arrow = takeOpen(hop, event);
         String oldFrom = null;
         String oldTo = null;
+        ColumnEnds.End oldFromEnd = null;
+        ColumnEnds.End oldToEnd = null;
         if (arrow == null) {
-            boolean retransmission = seenSides.contains(side(key, event));
-            arrow = new LadderArrow(arrows.size(), key, call(event), retransmission, event);
+            boolean retransmission = seen(hop, event);
+            arrow = new LadderArrow(arrows.size(), call(event), retransmission, event);
             arrows.add(arrow);
             transactions.computeIfAbsent(transactionKey(event, cseq), k -> new ArrayList<>()).add(arrow);
-            openByKey.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(arrow);
+            if (hop.open == null) {
+                hop.open = new ArrayDeque<>(1);
+            }
+            hop.open.addLast(arrow);
         } else {
+            event = sharingText(arrow, event);
             arrow.attach(event);
             oldFrom = columnId(arrow.senderParty, arrow.senderAddress);
             oldTo = columnId(arrow.receiverParty, arrow.receiverAddress);
+            oldFromEnd = ColumnEnds.from(arrow);
+            oldToEnd = ColumnEnds.to(arrow);
         }
-        seenSides.add(side(key, event));
+        events.set(events.size() - 1, event);
+        eventArrows.add(arrow);
+        see(hop, event);
         if (event.direction() == Direction.SENT) {
             arrow.senderParty = event.party();
             arrow.senderAddress = normalise(event.local());
@@ -104,9 +138,49 @@ public final class LadderModel {
                 arrow.senderAddress = peer;
             }
         }
-        bySequence.put(event.sequence(), arrow);
+        if (oldFromEnd == null) {
+            ends.added(arrow);
+        } else {
+            ends.moved(arrow, oldFromEnd, oldToEnd);
+        }
         keepColumnsIfStillRight(arrow, oldFrom, oldTo);
         return arrow;
+    }
+
+    /**
+     * The receiver's record of a message between two of our parties is most often the sender's
+     * text byte for byte: keep one copy of it (the text is most of what the ladder holds).
+     */
+    private static SipTraceEvent sharingText(LadderArrow arrow, SipTraceEvent event) {
+        SipTraceEvent other = arrow.primary();
+        if (other.rawText() == event.rawText() || !other.rawText().equals(event.rawText())) {
+            return event;
+        }
+        return new SipTraceEvent(event.sequence(), event.time(), event.party(), event.direction(), event.local(),
+                event.remote(), event.transport(), other.firstLine(), other.callId(), other.method(), event.statusCode(),
+                other.rawText());
+    }
+
+    private boolean seen(Hop hop, SipTraceEvent event) {
+        int bit = sideBit(event);
+        return bit < 64 ? (hop.sides & (1L << bit)) != 0 : hop.moreSides != null && hop.moreSides.contains(side(event));
+    }
+
+    private void see(Hop hop, SipTraceEvent event) {
+        int bit = sideBit(event);
+        if (bit < 64) {
+            hop.sides |= 1L << bit;
+        } else {
+            if (hop.moreSides == null) {
+                hop.moreSides = new HashSet<>();
+            }
+            hop.moreSides.add(side(event));
+        }
+    }
+
+    private int sideBit(SipTraceEvent event) {
+        int party = partyBits.computeIfAbsent(event.party(), p -> partyBits.size());
+        return 2 * party + (event.direction() == Direction.RECEIVED ? 1 : 0);
     }
 
     public void addAll(Collection<SipTraceEvent> batch) {
@@ -119,9 +193,11 @@ public final class LadderModel {
     public void clear() {
         arrows.clear();
         events.clear();
-        bySequence.clear();
-        openByKey.clear();
-        seenSides.clear();
+        eventArrows.clear();
+        inSequenceOrder = true;
+        hops.clear();
+        partyBits.clear();
+        ends.clear();
         calls.clear();
         callerGroups.clear();
         transactions.clear();
@@ -160,7 +236,29 @@ public final class LadderModel {
 
     /** The arrow holding the record with this trace sequence number, or null. */
     public LadderArrow arrowOfSequence(long sequence) {
-        return bySequence.get(sequence);
+        if (inSequenceOrder) {
+            int low = 0;
+            int high = events.size() - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                long found = events.get(middle).sequence();
+                if (found == sequence) {
+                    return eventArrows.get(middle);
+                }
+                if (found < sequence) {
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return null;
+        }
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).sequence() == sequence) {
+                return eventArrows.get(i);
+            }
+        }
+        return null;
     }
 
     /** The earliest time seen: time offsets count from here. Null while empty. */
@@ -251,8 +349,8 @@ public final class LadderModel {
         return columnById.get(columnId(arrow.receiverParty, arrow.receiverAddress));
     }
 
-    private LadderArrow takeOpen(String key, SipTraceEvent event) {
-        Deque<LadderArrow> open = openByKey.get(key);
+    private static LadderArrow takeOpen(Hop hop, SipTraceEvent event) {
+        Deque<LadderArrow> open = hop.open;
         if (open == null) {
             return null;
         }
@@ -262,7 +360,7 @@ public final class LadderModel {
             if (candidate.lacks(event.direction()) && !other.party().equals(event.party())) {
                 it.remove();
                 if (open.isEmpty()) {
-                    openByKey.remove(key);
+                    hop.open = null;
                 }
                 return candidate;
             }
@@ -270,8 +368,8 @@ public final class LadderModel {
         return null;
     }
 
-    private static String side(String key, SipTraceEvent event) {
-        return key + '|' + event.direction() + '|' + event.party();
+    private static String side(SipTraceEvent event) {
+        return event.direction() + "|" + event.party();
     }
 
     private LadderCall call(SipTraceEvent event) {
@@ -347,6 +445,10 @@ public final class LadderModel {
         return known != null ? known : address;
     }
 
+    /**
+     * Over the distinct arrow ends ({@link ColumnEnds}) in order of first use, not over every
+     * arrow: a click during a classroom burst recomputed 50,000 arrows on the event thread.
+     */
     private void computeColumns() {
         Map<String, Integer> firstSeen = new LinkedHashMap<>();
         Set<String> registerTargets = new HashSet<>();
@@ -354,14 +456,11 @@ public final class LadderModel {
         for (String pinned : preferredOrder) {
             firstSeen.putIfAbsent(pinned, firstSeen.size()); // heads over an empty ladder say who is who
         }
-        for (LadderArrow arrow : arrows) {
-            String from = columnId(arrow.senderParty, arrow.senderAddress);
-            String to = columnId(arrow.receiverParty, arrow.receiverAddress);
-            firstSeen.putIfAbsent(from, firstSeen.size());
-            firstSeen.putIfAbsent(to, firstSeen.size());
-            if (arrow.isRequest() && "REGISTER".equals(arrow.method())) {
-                registerTargets.add(to);
-            }
+        for (ColumnEnds.End end : ends.inOrderOfFirstUse()) {
+            firstSeen.putIfAbsent(columnId(end.party(), end.address()), firstSeen.size());
+        }
+        for (ColumnEnds.End end : ends.registerTargets()) {
+            registerTargets.add(columnId(end.party(), end.address()));
         }
         List<String> ids = new ArrayList<>(firstSeen.keySet());
         ids.sort(Comparator.comparingDouble((String id) -> rank(id, registerTargets)).thenComparing(firstSeen::get));

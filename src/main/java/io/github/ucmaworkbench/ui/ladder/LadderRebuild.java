@@ -1,12 +1,12 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import javax.swing.SwingWorker;
+import javax.swing.SwingUtilities;
 
 /**
  * Builds a fresh ladder model from kept records on a worker thread: rebuilding tens of thousands of
@@ -29,29 +29,25 @@ final class LadderRebuild {
         return again == null ? -1 : again.index();
     }
 
-    /** Calls {@code done} on the event thread with the new model, or null if building it failed. */
+    /**
+     * Calls {@code done} on the event thread with the new model, or null if building it failed. A
+     * thread of its own rather than a SwingWorker: a trim comes once per tens of thousands of
+     * messages, and the first SwingWorker of a burst (its class set and executor) was a 70 ms stall.
+     */
     static void start(List<SipTraceEvent> kept, List<String> columnOrder, boolean grouped, Consumer<LadderModel> done) {
-        new SwingWorker<LadderModel, Void>() {
-            @Override
-            protected LadderModel doInBackground() {
-                LadderModel fresh = new LadderModel();
+        DaemonThreads.start("ladder-rebuild", () -> {
+            LadderModel fresh;
+            try {
+                fresh = new LadderModel();
                 fresh.setColumnOrder(columnOrder);
                 fresh.setGroupByCaller(grouped);
                 fresh.addAll(kept);
                 fresh.columns();
-                return fresh;
+            } catch (RuntimeException e) {
+                fresh = null; // the view starts afresh rather than stall
             }
-
-            @Override
-            protected void done() {
-                LadderModel fresh;
-                try {
-                    fresh = get();
-                } catch (InterruptedException | ExecutionException | RuntimeException e) {
-                    fresh = null; // cannot happen short of an Error
-                }
-                done.accept(fresh);
-            }
-        }.execute();
+            LadderModel result = fresh;
+            SwingUtilities.invokeLater(() -> done.accept(result));
+        });
     }
 }

@@ -38,15 +38,23 @@ import net.miginfocom.swing.MigLayout;
  */
 public class MessageInspector extends JPanel {
     public static final String TITLE = "inspector.title";
+    /** The title's second line: time, transport, wire addresses. */
+    public static final String DETAIL = "inspector.detail";
     public static final String RAW_TEXT = "inspector.raw";
     public static final String RECORD = "inspector.record";
     public static final String RELATED = "inspector.related";
 
     /** Two short lines: whole in the narrowest inspector, where one line would end in "…". */
-    private static final String HINT = "<html>Click an arrow<br>to see its message.</html>";
+    private static final String HINT = "Click an arrow";
+    private static final String HINT_DETAIL = "to see its message.";
 
     private final LadderView ladder;
+    /*
+     * Plain labels, not one HTML label: setting HTML text parses it with the HTML kit on the event
+     * thread, and with a classroom burst under way that parse was the longest stall of a log click.
+     */
     private final JLabel title = new JLabel(HINT);
+    private final JLabel detail = new JLabel(HINT_DETAIL);
     private final JTextPane raw = new JTextPane();
     private final DefaultComboBoxModel<Record> records = new DefaultComboBoxModel<>();
     private final JComboBox<Record> record = new JComboBox<>(records);
@@ -54,8 +62,21 @@ public class MessageInspector extends JPanel {
     private final JList<LadderArrow> related = new JList<>(relatedModel);
     private boolean updating;
 
-    /** One record of the message: as its sender or as its receiver saw it. */
-    private record Record(SipTraceEvent event) {
+    /**
+     * One record of the message: as its sender or as its receiver saw it. A class, not a record:
+     * the combo box compares items, and a record's first equals links its bootstrap on the click.
+     */
+    private static final class Record {
+        private final SipTraceEvent event;
+
+        Record(SipTraceEvent event) {
+            this.event = event;
+        }
+
+        SipTraceEvent event() {
+            return event;
+        }
+
         @Override
         public String toString() {
             return (event.direction() == Direction.SENT ? "as sent by " : "as received by ") + event.party();
@@ -66,6 +87,7 @@ public class MessageInspector extends JPanel {
         super(new MigLayout("insets 2, fill", "[grow,fill]", "[][][grow 60,fill][][grow 40,fill]"));
         this.ladder = ladder;
         title.setName(TITLE);
+        detail.setName(DETAIL);
         raw.setName(RAW_TEXT);
         record.setName(RECORD);
         related.setName(RELATED);
@@ -78,7 +100,8 @@ public class MessageInspector extends JPanel {
         related.setCellRenderer(new RelatedRenderer());
         record.setVisible(false);
 
-        add(title, "wmin 0, wrap");
+        add(title, "wmin 0, wrap 0");
+        add(detail, "wmin 0, wrap");
         add(record, "growx 0, wmin 120, wrap"); // may shorten, never widen the column past the window
         add(new JScrollPane(raw), "wmin 0, wrap");
         add(new JLabel("Same transaction (every hop):"), "wrap");
@@ -127,13 +150,18 @@ public class MessageInspector extends JPanel {
             relatedModel.clear();
             if (arrow == null) {
                 title.setText(HINT);
+                title.putClientProperty("FlatLaf.style", null);
+                detail.setText(HINT_DETAIL);
+                title.setToolTipText(null);
                 raw.setDocument(new DefaultStyledDocument());
                 record.setVisible(false);
                 return;
             }
             LadderModel model = ladder.model();
             title.setText(describe(model, arrow));
-            title.setToolTipText(title.getText()); // the whole line when the column cuts it
+            title.putClientProperty("FlatLaf.style", "font: bold"); // follows the theme's and the presentation font
+            detail.setText(details(model, arrow));
+            title.setToolTipText(title.getText() + " \u2014 " + detail.getText()); // the whole line when the column cuts it
             List<Record> available = new ArrayList<>();
             if (arrow.sent() != null) {
                 available.add(new Record(arrow.sent()));
@@ -157,11 +185,13 @@ public class MessageInspector extends JPanel {
     private static String describe(LadderModel model, LadderArrow arrow) {
         LadderColumn from = model.from(arrow);
         LadderColumn to = model.to(arrow);
-        return "<html><b>" + escape(arrow.label()) + "</b> &nbsp;" + escape(from == null ? "?" : from.title())
-                + " \u2192 " + escape(to == null ? "?" : to.title())
-                + (arrow.isRetransmission() ? " &nbsp;<i>retransmission</i>" : "") + "<br>"
-                + LadderPainter.timeText(model.offsetMillis(arrow)) + " s &middot; " + arrow.transport() + " &middot; "
-                + escape(arrow.sourceAddress()) + " \u2192 " + escape(arrow.destinationAddress()) + "</html>";
+        return arrow.label() + "  " + (from == null ? "?" : from.title()) + " \u2192 " + (to == null ? "?" : to.title())
+                + (arrow.isRetransmission() ? "  (retransmission)" : "");
+    }
+
+    private static String details(LadderModel model, LadderArrow arrow) {
+        return LadderPainter.timeText(model.offsetMillis(arrow)) + " s \u00b7 " + arrow.transport() + " \u00b7 "
+                + arrow.sourceAddress() + " \u2192 " + arrow.destinationAddress();
     }
 
     private void showText(String rawText) {
@@ -219,7 +249,7 @@ public class MessageInspector extends JPanel {
         @Override
         public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
                 boolean focused) {
-            super.getListCellRendererComponent(list, value, index, selected, focused);
+            super.getListCellRendererComponent(list, "", index, selected, focused); // the text is set below
             if (value instanceof LadderArrow arrow) {
                 LadderModel model = ladder.model();
                 LadderColumn from = model.from(arrow);
@@ -230,9 +260,5 @@ public class MessageInspector extends JPanel {
             }
             return this;
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

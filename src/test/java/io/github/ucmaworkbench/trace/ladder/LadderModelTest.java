@@ -75,6 +75,23 @@ class LadderModelTest {
     }
 
     @Test
+    void anOutsideAddressKeepsItsColumnPlaceFromTheArrowThatStillUsesIt() {
+        String x = "127.0.0.1:51111"; // a TCP connection's own port: no party's listening address
+        String y = "127.0.0.1:7000";
+        model.add(t.response(CLIENT, RECEIVED, CLIENT_ADDR, x, 200, "OK", "OPTIONS", "call-1", 1, CLIENT_ADDR, "z9hG4bK1", 1));
+        model.add(t.request(SERVER, SENT, SERVER_ADDR, y, "OPTIONS", "call-2", 1, SERVER_ADDR, "z9hG4bK2", 2));
+        model.add(t.response(CLIENT, RECEIVED, CLIENT_ADDR, x, 200, "OK", "OPTIONS", "call-3", 1, CLIENT_ADDR, "z9hG4bK3", 3));
+        assertThat(model.columns()).extracting(LadderColumn::id).containsExactly(CLIENT, SERVER, x, y);
+
+        // the registrar's record of the first response: that arrow now comes from the registrar
+        model.add(t.response(REGISTRAR, SENT, REGISTRAR_ADDR, CLIENT_ADDR, 200, "OK", "OPTIONS", "call-1", 1, CLIENT_ADDR, "z9hG4bK1", 1));
+
+        assertThat(model.arrows()).hasSize(3);
+        assertThat(model.columns()).as("x is now first used after y, as a walk over every arrow would say")
+                .extracting(LadderColumn::id).containsExactly(CLIENT, REGISTRAR, SERVER, y, x);
+    }
+
+    @Test
     void columnsAreClientRegistrarServerWhateverSpokeFirst() {
         model.add(t.request(SERVER, SENT, SERVER_ADDR, REGISTRAR_ADDR, "REGISTER", "reg-s", 1, SERVER_ADDR, "z9hG4bKs", 0));
         model.add(t.request(REGISTRAR, RECEIVED, REGISTRAR_ADDR, SERVER_ADDR, "REGISTER", "reg-s", 1, SERVER_ADDR, "z9hG4bKs", 1));
