@@ -244,12 +244,14 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
             -XX:DumpLoadedClassList="$CDS/bare.classlist" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow > /dev/null
         java -Xshare:dump -XX:SharedClassListFile="$CDS/bare.classlist" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CP" > "$CDS/bare-dump.log" 2>&1
         LAUNCHER=$ROOT/target/dist/ucma-workbench/bin/ucma-workbench
+        # Only a start that offers lessons counts: one that could not read them is a lighter window.
+        READY='Workbench ready: .* [1-9][0-9]* lessons,'
         CASES=(bare 'window shown' -- "${BARE[@]}"
-            --- ours 'Workbench ready' -- java "${JOPTS[@]}" "${OURS[@]}"
-            --- ours-appcds 'Workbench ready' -- java "${JOPTS[@]}" -XX:SharedArchiveFile="$CDS/ours.jsa" "${OURS[@]}"
+            --- ours "$READY" -- java "${JOPTS[@]}" "${OURS[@]}"
+            --- ours-appcds "$READY" -- java "${JOPTS[@]}" -XX:SharedArchiveFile="$CDS/ours.jsa" "${OURS[@]}"
             --- bare-appcds 'window shown' -- java "${JOPTS[@]}" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow)
         # The installed launcher too, when mvn -Pdist package has made it (its own runtime and archive).
-        [ -x "$LAUNCHER" ] && CASES+=(--- launcher 'Workbench ready' -- env JAVA_TOOL_OPTIONS=-Ducma.startup.mark=true
+        [ -x "$LAUNCHER" ] && CASES+=(--- launcher "$READY" -- env JAVA_TOOL_OPTIONS=-Ducma.startup.mark=true
             "$LAUNCHER" --config-dir "$CFG" --registrar-port 0)
         DISPLAY=:93 python3 bench/coldstart.py "$COLD_RUNS" "${CASES[@]}" > "$OUT/coldstart.txt"
         say "  bare FlatLaf + MigLayout window, shown:             $(coldstart_line bare)"

@@ -47,16 +47,22 @@ public final class ClassroomShareCodec {
     /** A share is a few hundred bytes; anything much larger is not one. */
     static final int MAX_BYTES = 16 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * Made on first use: the Help menu takes {@link #FORMAT} while the window is built, and an
+     * ObjectMapper then would load some 300 Jackson classes on the event thread of a cold start.
+     */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private ClassroomShareCodec() {
     }
 
     public static String json(ClassroomShare share) {
         try {
-            return MAPPER.writeValueAsString(share);
+            return Mapper.MAPPER.writeValueAsString(share);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a record of strings and numbers always serializes", e);
         }
@@ -116,7 +122,7 @@ public final class ClassroomShareCodec {
         }
         ClassroomShare share;
         try {
-            share = MAPPER.readValue(json, ClassroomShare.class);
+            share = Mapper.MAPPER.readValue(json, ClassroomShare.class);
         } catch (JsonProcessingException e) {
             throw new ClassroomShare.Problem("The classroom settings are damaged or incomplete: "
                     + e.getOriginalMessage());

@@ -279,34 +279,58 @@ public final class Main implements Callable<Integer> {
         if (mark != null) {
             mark.watch(frame);
         }
+        // The lesson column (Markdown rendering, a syntax-highlighting editor) with its Homework and
+        // Console tabs goes in at once (one layout, not two). Its files are read on other threads:
+        // when they are in by now (the usual case), before the window is shown, so the window is
+        // laid out and painted once, whole, rather than first with a placeholder and then again;
+        // otherwise once they are read, the window already on screen.
+        boolean lessonsRead = lessons.isDone() && exercises.isDone();
+        if (lessonsRead) {
+            HomeworkTabs tabs = putLessonColumn(frame, workbench, lessonHost, lessons.join(), exercises.join(), progress, mark);
+            frame.addWindowListener(new java.awt.event.WindowAdapter() {
+                @Override
+                public void windowOpened(java.awt.event.WindowEvent e) {
+                    buildDeferredLater(frame, tabs);
+                }
+            });
+        }
         frame.pack();
         frame.placeOnScreen();
         frame.setVisible(true);
-        // The lesson column (Markdown rendering, a syntax-highlighting editor) is most of the cost
-        // of building the window: it goes in once the window is on screen and its files are read,
-        // with its Homework and Console tabs at once (one layout, not two).
-        lessons.thenAcceptBoth(exercises, (library, homeworkLibrary) -> SwingUtilities.invokeLater(() -> {
-            if (frame.isDisplayable()) {
-                LessonView lessonView = new LessonView(lessonHost, library, progress);
-                // Beside progress (and settings.json), so --config-dir keeps a class's homework too.
-                HomeworkStore homework = new HomeworkStore(progress.file().resolveSibling("homework"));
-                // The Homework and Console tabs are there at once, their contents (a second editor
-                // with completions, JShell) made just after the window is whole: hidden behind the
-                // Lesson tab, they need not delay it.
-                HomeworkTabs tabs = HomeworkTabs.deferred(lessonView, () -> new ExercisePanel(lessonHost, homeworkLibrary, homework));
-                tabs.addConsole(() -> new ConsolePanel(workbench::clientManager, workbench::serverManager));
-                frame.setLessonView(tabs);
-                frame.bindUntilClosed(lessonView); // its engine follows the trace; the tabs leave it to us
-                if (mark != null) {
-                    mark.lessonShown();
+        if (!lessonsRead) {
+            lessons.thenAcceptBoth(exercises, (library, homeworkLibrary) -> SwingUtilities.invokeLater(() -> {
+                if (frame.isDisplayable()) {
+                    buildDeferredLater(frame, putLessonColumn(frame, workbench, lessonHost, library, homeworkLibrary, progress, mark));
                 }
-                SwingUtilities.invokeLater(() -> {
-                    if (frame.isDisplayable()) {
-                        tabs.buildDeferred();
-                    }
-                });
-            }
-        }));
+            }));
+        }
         return frame;
+    }
+
+    private static HomeworkTabs putLessonColumn(WorkbenchFrame frame, Workbench workbench, LessonHost lessonHost,
+            LessonLibrary library, ExerciseLibrary homeworkLibrary, LessonProgressStore progress, StartupMark mark) {
+        LessonView lessonView = new LessonView(lessonHost, library, progress);
+        // Beside progress (and settings.json), so --config-dir keeps a class's homework too.
+        HomeworkStore homework = new HomeworkStore(progress.file().resolveSibling("homework"));
+        // The Homework and Console tabs are there at once, their contents (a second editor
+        // with completions, JShell) made just after the window is whole: hidden behind the
+        // Lesson tab, they need not delay it.
+        HomeworkTabs tabs = HomeworkTabs.deferred(lessonView, () -> new ExercisePanel(lessonHost, homeworkLibrary, homework));
+        tabs.addConsole(() -> new ConsolePanel(workbench::clientManager, workbench::serverManager));
+        frame.setLessonView(tabs);
+        frame.bindUntilClosed(lessonView); // its engine follows the trace; the tabs leave it to us
+        if (mark != null) {
+            mark.lessonShown(library.lessons().size());
+        }
+        return tabs;
+    }
+
+    /** The hidden tabs' contents, in a dispatch after the window is whole. */
+    private static void buildDeferredLater(WorkbenchFrame frame, HomeworkTabs tabs) {
+        SwingUtilities.invokeLater(() -> {
+            if (frame.isDisplayable()) {
+                tabs.buildDeferred();
+            }
+        });
     }
 }

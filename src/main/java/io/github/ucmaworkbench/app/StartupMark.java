@@ -24,6 +24,7 @@ final class StartupMark {
     private JFrame frame;
     private boolean opened;
     private boolean lessonShown;
+    private int lessons;
     private boolean registrarDone;
     private boolean fired;
 
@@ -48,9 +49,13 @@ final class StartupMark {
         });
     }
 
-    /** The lesson column (text, code) has replaced its placeholder. */
-    void lessonShown() {
+    /**
+     * The lesson column (text, code) has replaced its placeholder, offering {@code lessonCount}
+     * lessons: said in the line, as a start without lessons is lighter and not the window a class sees.
+     */
+    void lessonShown(int lessonCount) {
         lessonShown = true;
+        lessons = lessonCount;
         fireIfWhole();
     }
 
@@ -84,7 +89,7 @@ final class StartupMark {
         JRootPane root = frame.getRootPane();
         root.paintImmediately(0, 0, root.getWidth(), root.getHeight());
         InetSocketAddress at = registrarAddress.get();
-        sink.accept(PREFIX + ": window whole (lesson, code and ladder painted), "
+        sink.accept(PREFIX + ": window whole (lesson, code and ladder painted), " + lessons + " lessons, "
                 + (at == null ? "registrar not running" : "registrar listening on " + at)
                 + sinceStart());
     }

@@ -5,15 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -86,21 +82,7 @@ public final class LessonLibrary {
         }
         LessonParser parser = new LessonParser(new CodeRegions()::exists);
         if ("jar".equals(uri.getScheme())) {
-            FileSystem jar;
-            boolean opened = false;
-            try {
-                jar = FileSystems.newFileSystem(uri, Map.of());
-                opened = true;
-            } catch (FileSystemAlreadyExistsException e) {
-                jar = FileSystems.getFileSystem(uri);
-            }
-            try {
-                return load(jar.getPath("/" + RESOURCE_FOLDER), parser, url.toString());
-            } finally {
-                if (opened) {
-                    jar.close();
-                }
-            }
+            return JarFolders.read(uri, "/" + RESOURCE_FOLDER, new String[0], folder -> load(folder, parser, url.toString()));
         }
         return load(Path.of(uri), parser, url.toString());
     }

@@ -4,6 +4,7 @@ import java.awt.Dimension;
 import java.util.Locale;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JTextArea;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -16,7 +17,9 @@ public final class PlaceholderPanel extends JPanel {
         setName(name);
         JLabel heading = new JLabel(title.toUpperCase(Locale.ROOT));
         heading.putClientProperty("FlatLaf.styleClass", "h2");
-        JLabel text = new JLabel("<html><div style='width:100%'>" + whatWillAppear + "</div></html>");
+        // A wrapping text area, not an HTML label: the first HTML label of a start parses Swing's
+        // default style sheet on the event thread while the window is being built.
+        JTextArea text = SidePanel.note(whatWillAppear);
         text.setName(name + ".text");
         text.putClientProperty("FlatLaf.styleClass", "hint"); // a note, not content; still 4.5:1
         getAccessibleContext().setAccessibleName(title);

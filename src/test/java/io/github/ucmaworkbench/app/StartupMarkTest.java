@@ -79,6 +79,7 @@ class StartupMarkTest extends GuiTest {
 
         assertThat(marks()).hasSize(1);
         assertThat(marks().get(0)).startsWith("Workbench ready: window whole")
+                .contains(" " + LessonLibrary.loadOrReport().lessons().size() + " lessons, ")
                 .containsPattern("registrar listening on \\S*127\\.0\\.0\\.1:" + workbench.registrarAddress().getPort() + " ");
         synchronized (lines) {
             assertThat(seenAtMark).containsExactly(LessonView.TEXT, LessonView.JAVA_CODE, LadderView.CANVAS);

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.lessons.exercise;
 
+import io.github.ucmaworkbench.lessons.JarFolders;
 import io.github.ucmaworkbench.lessons.LessonFormatException;
 import io.github.ucmaworkbench.lessons.LessonLibrary;
 import java.io.IOException;
@@ -7,15 +8,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -59,21 +56,7 @@ public final class ExerciseLibrary {
         if (!"jar".equals(uri.getScheme())) {
             return load(Path.of(uri));
         }
-        FileSystem jar;
-        boolean opened = false;
-        try {
-            jar = FileSystems.newFileSystem(uri, Map.of());
-            opened = true;
-        } catch (FileSystemAlreadyExistsException e) {
-            jar = FileSystems.getFileSystem(uri);
-        }
-        try {
-            return load(jar.getPath("/" + LessonLibrary.RESOURCE_FOLDER, FOLDER));
-        } finally {
-            if (opened) {
-                jar.close();
-            }
-        }
+        return JarFolders.read(uri, "/" + LessonLibrary.RESOURCE_FOLDER, new String[] {FOLDER}, ExerciseLibrary::load);
     }
 
     /** Never throws: the window opens anyway, showing why there is no homework. */

@@ -50,6 +50,16 @@ final class CodeThemes {
         return theme;
     }
 
+    /** The editors' background, for the plain text shown before them. */
+    static Color background(boolean dark) {
+        return rgb(dark ? 0x293134 : 0xffffff);
+    }
+
+    /** The editors' identifier colour, for the plain text shown before them. */
+    static Color text(boolean dark) {
+        return rgb(dark ? 0xa9b7c6 : 0x000000);
+    }
+
     /** {@code idea.xml}: IntelliJ IDEA's light defaults. */
     private static void light(Theme t) {
         t.bgColor = rgb(0xffffff);
