@@ -183,13 +183,7 @@ public final class CallLanes {
             try {
                 runLogged(task);
             } finally {
-                synchronized (this) {
-                    busy = false;
-                    idle = queue.isEmpty();
-                    if (!idle) {
-                        notifyAll(); // queued meanwhile: the lane thread takes over
-                    }
-                }
+                finished();
             }
             return true;
         }
@@ -212,11 +206,17 @@ public final class CallLanes {
                 try {
                     runLogged(task);
                 } finally {
-                    synchronized (this) {
-                        busy = false;
-                        idle = queue.isEmpty();
-                    }
+                    finished();
                 }
+            }
+        }
+
+        /** A task of this lane ended, on whichever thread ran it. */
+        private synchronized void finished() {
+            busy = false;
+            idle = queue.isEmpty();
+            if (!idle) {
+                notifyAll(); // queued meanwhile: the lane thread takes over (or goes on)
             }
         }
 

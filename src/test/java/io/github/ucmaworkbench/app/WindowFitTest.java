@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.app;
 
+import static io.github.ucmaworkbench.testing.ComponentTree.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
@@ -180,18 +181,4 @@ class WindowFitTest extends GuiTest {
         return result;
     }
 
-    private static Component find(Container root, String name) {
-        for (Component c : root.getComponents()) {
-            if (name.equals(c.getName())) {
-                return c;
-            }
-            if (c instanceof Container k) {
-                Component found = find(k, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 }

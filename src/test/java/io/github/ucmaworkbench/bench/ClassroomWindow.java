@@ -1,9 +1,9 @@
 package io.github.ucmaworkbench.bench;
 
+import static io.github.ucmaworkbench.testing.ComponentTree.find;
 import io.github.ucmaworkbench.app.Main;
 import io.github.ucmaworkbench.ui.ServerPanel;
 import java.awt.Component;
-import java.awt.Container;
 import java.awt.Frame;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -78,18 +78,4 @@ public final class ClassroomWindow {
         return null;
     }
 
-    private static Component find(Container root, String name) {
-        for (Component c : root.getComponents()) {
-            if (name.equals(c.getName())) {
-                return c;
-            }
-            if (c instanceof Container container) {
-                Component found = find(container, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 }

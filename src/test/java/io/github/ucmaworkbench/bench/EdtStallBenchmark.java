@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.bench;
 
+import static io.github.ucmaworkbench.testing.ComponentTree.find;
 import io.github.ucmaworkbench.app.Main;
 import io.github.ucmaworkbench.testing.FreePorts;
 import io.github.ucmaworkbench.ui.ServerPanel;
@@ -225,21 +226,6 @@ public final class EdtStallBenchmark {
     private static boolean isEnabled(Frame frame, String name) {
         Component c = find(frame, name);
         return c != null && c.isEnabled();
-    }
-
-    static Component find(Container root, String name) {
-        for (Component c : root.getComponents()) {
-            if (name.equals(c.getName())) {
-                return c;
-            }
-            if (c instanceof Container container) {
-                Component found = find(container, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static boolean waitFor(String what, int seconds, BooleanSupplier condition) throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.bench;
 
+import static io.github.ucmaworkbench.testing.ComponentTree.find;
 import static io.github.ucmaworkbench.trace.Direction.RECEIVED;
 import static io.github.ucmaworkbench.trace.Direction.SENT;
 import static io.github.ucmaworkbench.trace.TraceEvents.CLIENT;
@@ -14,8 +15,6 @@ import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.trace.TraceEvents;
 import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.ladder.WireTracePanel;
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,21 +183,6 @@ public final class LadderBenchmark {
             }
         }
         return out;
-    }
-
-    private static Component find(Container root, String name) {
-        for (Component c : root.getComponents()) {
-            if (name.equals(c.getName())) {
-                return c;
-            }
-            if (c instanceof Container container) {
-                Component found = find(container, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static long pct(long[] sorted, int p) {

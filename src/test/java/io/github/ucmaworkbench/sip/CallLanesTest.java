@@ -2,15 +2,11 @@ package io.github.ucmaworkbench.sip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,23 +14,8 @@ import org.junit.jupiter.api.Test;
  * that thread and the lane is idle, on the lane otherwise, and always in the order handed in.
  * The test thread plays the stack's UDP thread by taking its datagram from {@link ParseAhead}.
  */
-class CallLanesTest {
+class CallLanesTest extends ParseAheadSocketTest {
     private final CallLanes lanes = new CallLanes(2);
-    private DatagramSocket socket;
-    private ParseAhead ahead;
-
-    @BeforeEach
-    void register() throws Exception {
-        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        ahead = ParseAhead.register(socket);
-    }
-
-    @AfterEach
-    void unregister() {
-        ParseAhead.unregister(socket, ahead);
-        socket.close();
-    }
-
     private static byte[] datagram(String callId) {
         return ("BYE sip:server@example.com SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-" + callId + "\r\n"

@@ -4,30 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the stack's one UDP thread gets from {@link ParseAhead}: the message of exactly its datagram, or nothing. */
-class ParseAheadTest {
-    private DatagramSocket socket;
-    private ParseAhead ahead;
-
-    @BeforeEach
-    void register() throws Exception {
-        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        ahead = ParseAhead.register(socket);
-    }
-
-    @AfterEach
-    void unregister() {
-        ParseAhead.unregister(socket, ahead);
-        socket.close();
-    }
-
+class ParseAheadTest extends ParseAheadSocketTest {
     private static byte[] invite(String callId, String cseq, String via) {
         String text = "INVITE sip:server@example.com SIP/2.0\r\n"
                 + "Via: " + via + "\r\n"

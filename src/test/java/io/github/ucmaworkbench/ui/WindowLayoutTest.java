@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui;
 
+import static io.github.ucmaworkbench.testing.ComponentTree.find;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -219,20 +220,4 @@ class WindowLayoutTest extends GuiTest {
     private static JSplitPane split(Container root, String name) {
         return (JSplitPane) find(root, name);
     }
-
-    private static Component find(Container root, String name) {
-        for (Component c : root.getComponents()) {
-            if (name.equals(c.getName())) {
-                return c;
-            }
-            if (c instanceof Container k) {
-                Component found = find(k, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
 }

@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import static io.github.ucmaworkbench.testing.ComponentTree.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucmaworkbench.trace.SipTrace;
@@ -59,18 +60,4 @@ class LadderToolbarSteadyTest extends GuiTest {
         });
     }
 
-    private static Component find(java.awt.Container in, String name) {
-        for (Component c : in.getComponents()) {
-            if (name.equals(c.getName())) {
-                return c;
-            }
-            if (c instanceof java.awt.Container inner) {
-                Component found = find(inner, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
 }
