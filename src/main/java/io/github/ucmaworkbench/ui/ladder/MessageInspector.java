@@ -6,11 +6,7 @@ import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderColumn;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
-import io.github.ucmaworkbench.trace.ladder.SipText;
-import io.github.ucmaworkbench.ui.theme.ThemeColors;
-import java.awt.Color;
 import java.awt.Component;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.DefaultComboBoxModel;
@@ -23,11 +19,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextPane;
 import javax.swing.ListSelectionModel;
-import javax.swing.UIManager;
-import javax.swing.text.BadLocationException;
-import javax.swing.text.DefaultStyledDocument;
-import javax.swing.text.SimpleAttributeSet;
-import javax.swing.text.StyleConstants;
+import javax.swing.ScrollPaneConstants;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -55,7 +47,8 @@ public class MessageInspector extends JPanel {
      */
     private final JLabel title = new JLabel(HINT);
     private final JLabel detail = new JLabel(HINT_DETAIL);
-    private final JTextPane raw = new JTextPane();
+    private final InspectorDocument document = new InspectorDocument();
+    private final JTextPane raw = new JTextPane(document);
     private final DefaultComboBoxModel<Record> records = new DefaultComboBoxModel<>();
     private final JComboBox<Record> record = new JComboBox<>(records);
     private final DefaultListModel<LadderArrow> relatedModel = new DefaultListModel<>();
@@ -103,15 +96,22 @@ public class MessageInspector extends JPanel {
         add(title, "wmin 0, wrap 0");
         add(detail, "wmin 0, wrap");
         add(record, "growx 0, wmin 120, wrap"); // may shorten, never widen the column past the window
-        add(new JScrollPane(raw), "wmin 0, wrap");
+        /*
+         * Both scroll panes keep both bars: the text wraps at spaces but a Call-ID or branch longer
+         * than the pane scrolls, and a list row may be wider than the column. A bar appearing or
+         * going as the user clicks another message changed the viewport, laid the pane out again
+         * and re-wrapped the whole message during the click, a long event-thread stall during a
+         * classroom burst.
+         */
+        add(new JScrollPane(raw, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS, ScrollPaneConstants.HORIZONTAL_SCROLLBAR_ALWAYS),
+                "wmin 0, wrap");
         add(new JLabel("Same transaction (every hop):"), "wrap");
-        add(new JScrollPane(related), "hmin 60, wmin 0");
-        // The message's styles carry a font size: a theme or font change must restyle it.
-        raw.addPropertyChangeListener("UI", e -> {
-            if (record.getSelectedItem() instanceof Record r) {
-                showText(r.event().rawText());
-            }
-        });
+        add(new JScrollPane(related, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_ALWAYS), "hmin 60, wmin 0");
+        document.restyle(fontSize());
+        // The styled text keeps the colours and font size it was built with: after a theme or font
+        // change, build it again in the new theme's (light header names on a dark pane read at 1.6:1).
+        raw.addPropertyChangeListener("UI", e -> document.restyle(fontSize()));
 
         ladder.addArrowSelectionListener(this::arrowSelected);
         record.addActionListener(e -> {
@@ -129,13 +129,6 @@ public class MessageInspector extends JPanel {
         if (already != null) {
             arrowSelected(already);
         }
-        // The styled text keeps the colours it was built with: after a theme change, build it again
-        // in the new theme's colours (light header names on a dark pane read at 1.6:1).
-        raw.addPropertyChangeListener("UI", e -> {
-            if (!raw.getText().isEmpty()) {
-                showText(raw.getText());
-            }
-        });
     }
 
     /** The raw text shown now. */
@@ -153,7 +146,7 @@ public class MessageInspector extends JPanel {
                 title.putClientProperty("FlatLaf.style", null);
                 detail.setText(HINT_DETAIL);
                 title.setToolTipText(null);
-                raw.setDocument(new DefaultStyledDocument());
+                document.show("");
                 record.setVisible(false);
                 return;
             }
@@ -179,7 +172,16 @@ public class MessageInspector extends JPanel {
         } finally {
             updating = false;
         }
-        revalidate();
+    }
+
+    /**
+     * A change of message lays out the inspector alone: its size comes from the split pane, never
+     * from the message it shows, so a click need not lay out the whole window (every log, the
+     * lesson) as the new title's revalidate otherwise would.
+     */
+    @Override
+    public boolean isValidateRoot() {
+        return true;
     }
 
     private static String describe(LadderModel model, LadderArrow arrow) {
@@ -195,54 +197,12 @@ public class MessageInspector extends JPanel {
     }
 
     private void showText(String rawText) {
-        String text = rawText.replace("\r\n", "\n");
-        DefaultStyledDocument doc = new DefaultStyledDocument();
-        Styles styles = new Styles();
-        try {
-            for (SipText.Span span : SipText.spans(text)) {
-                SimpleAttributeSet style = switch (span.kind()) {
-                    case START_LINE -> styles.startLine;
-                    case HEADER_NAME -> styles.headerName;
-                    case HEADER_VALUE -> styles.headerValue;
-                    case BODY -> styles.body;
-                };
-                // the line breaks between spans keep the plain style
-                if (doc.getLength() < span.start()) {
-                    doc.insertString(doc.getLength(), text.substring(doc.getLength(), span.start()), styles.headerValue);
-                }
-                doc.insertString(doc.getLength(), text.substring(span.start(), span.end()), style);
-            }
-            if (doc.getLength() < text.length()) {
-                doc.insertString(doc.getLength(), text.substring(doc.getLength()), styles.headerValue);
-            }
-        } catch (BadLocationException e) {
-            throw new IllegalStateException(e);
-        }
-        raw.setDocument(doc);
+        document.show(rawText.replace("\r\n", "\n"));
         raw.setCaretPosition(0);
     }
 
-    /** Text styles from the theme: a header name must stand out on light and dark alike. */
-    private final class Styles {
-        final SimpleAttributeSet startLine = new SimpleAttributeSet();
-        final SimpleAttributeSet headerName = new SimpleAttributeSet();
-        final SimpleAttributeSet headerValue = new SimpleAttributeSet();
-        final SimpleAttributeSet body = new SimpleAttributeSet();
-
-        Styles() {
-            Color fg = UIManager.getColor("TextPane.foreground") != null ? UIManager.getColor("TextPane.foreground") : Color.BLACK;
-            Font mono = new Font(Font.MONOSPACED, Font.PLAIN, raw.getFont() == null ? 12 : raw.getFont().getSize());
-            for (SimpleAttributeSet s : List.of(startLine, headerName, headerValue, body)) {
-                StyleConstants.setFontFamily(s, mono.getFamily());
-                StyleConstants.setFontSize(s, mono.getSize());
-                StyleConstants.setForeground(s, fg);
-            }
-            StyleConstants.setBold(startLine, true);
-            StyleConstants.setForeground(startLine, ThemeColors.get("Inspector.startLineColor"));
-            StyleConstants.setBold(headerName, true);
-            StyleConstants.setForeground(headerName, ThemeColors.get("Inspector.headerNameColor"));
-            StyleConstants.setForeground(body, ThemeColors.get("Inspector.bodyColor"));
-        }
+    private int fontSize() {
+        return raw.getFont() == null ? 12 : raw.getFont().getSize();
     }
 
     private final class RelatedRenderer extends DefaultListCellRenderer {
@@ -257,6 +217,7 @@ public class MessageInspector extends JPanel {
                 setText(LadderPainter.timeText(model.offsetMillis(arrow)) + "  " + (from == null ? "?" : from.title())
                         + " \u2192 " + (to == null ? "?" : to.title()) + "  " + arrow.label()
                         + (arrow.isRetransmission() ? "  (retransmission)" : ""));
+                setToolTipText(getText()); // the whole row where the column cuts it
             }
             return this;
         }
