@@ -117,7 +117,9 @@ public final class SipText {
             v = semi < 0 ? v : v.substring(0, semi); // without <>, parameters are the header's (RFC 3261 §20.10)
         }
         int colon = v.indexOf(':');
-        if (colon > 0 && v.substring(0, colon).matches("(?i)sips?|tel")) {
+        String scheme = colon > 0 ? v.substring(0, colon) : "";
+        // plain comparisons, not a regular expression: this runs for every call the ladder draws
+        if (scheme.equalsIgnoreCase("sip") || scheme.equalsIgnoreCase("sips") || scheme.equalsIgnoreCase("tel")) {
             v = v.substring(colon + 1);
         }
         int semi = v.indexOf(';');

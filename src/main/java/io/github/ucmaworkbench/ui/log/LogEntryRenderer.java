@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.regex.Pattern;
 import javax.swing.JComponent;
 import javax.swing.JList;
 import javax.swing.JViewport;
@@ -30,6 +31,8 @@ import javax.swing.UIManager;
  * thousand rows again after a resize stays cheap. Row heights are kept by {@link LogListUI}.
  */
 final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogEntry> {
+    /** Compiled once: {@code String.split("\\R")} compiled it for every wrapped row, on the event thread. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final int PAD_X = 6;
     private static final int PAD_Y = 2;
     private static final int GAP = 8;
@@ -157,7 +160,7 @@ final class LogEntryRenderer extends JComponent implements ListCellRenderer<LogE
     static List<String> wordWrap(String text, FontMetrics fm, int width) {
         List<String> result = new ArrayList<>();
         int space = fm.charWidth(' ');
-        for (String paragraph : text.split("\\R", -1)) {
+        for (String paragraph : LINE_BREAK.split(text, -1)) {
             StringBuilder line = new StringBuilder();
             int lineWidth = 0;
             for (String word : paragraph.split(" ", -1)) {
