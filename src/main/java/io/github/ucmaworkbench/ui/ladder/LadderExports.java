@@ -1,7 +1,12 @@
 package io.github.ucmaworkbench.ui.ladder;
 
+import io.github.ucmaworkbench.trace.SipTraceEvent;
+import io.github.ucmaworkbench.trace.export.PcapExporter;
+import io.github.ucmaworkbench.trace.export.TextExporter;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.swing.JComponent;
@@ -13,7 +18,8 @@ import javax.swing.JPopupMenu;
 import javax.swing.SwingWorker;
 
 /**
- * The ladder's Export menu and the file writes behind it: the write runs on a worker (a pcap of a
+ * The ladder's Export menu and the file writes behind it (the trace as text or pcap, the shown
+ * arrows as a picture): the write runs on a worker (a pcap of a
  * long trace takes a moment), the outcome lands in the status line or, on failure, in a dialog.
  */
 final class LadderExports {
@@ -50,6 +56,28 @@ final class LadderExports {
             }
         });
         return item;
+    }
+
+    CompletableFuture<Path> text(Path file) {
+        List<SipTraceEvent> events = List.copyOf(view.model().events());
+        return write(file, () -> TextExporter.write(events, file));
+    }
+
+    CompletableFuture<Path> pcap(Path file) {
+        List<SipTraceEvent> events = List.copyOf(view.model().events());
+        return write(file, () -> PcapExporter.write(events, file));
+    }
+
+    /** The shown arrows from the topmost row in view. */
+    CompletableFuture<Path> png(Path file) {
+        int top = Math.max(0, LadderGeometry.rowAt(view.canvas().getVisibleRect().y));
+        var image = LadderPictureExporter.png(view.model(), view.shownArrows(), top, view.getFont());
+        return write(file, () -> LadderPictureExporter.writePng(image, file));
+    }
+
+    CompletableFuture<Path> svg(Path file) {
+        String svg = LadderPictureExporter.svg(view.model(), view.shownArrows());
+        return write(file, () -> Files.writeString(file, svg));
     }
 
     /** Runs {@code work} off the event thread; completes on the event thread. */

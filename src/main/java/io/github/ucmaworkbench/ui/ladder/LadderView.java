@@ -3,14 +3,11 @@ package io.github.ucmaworkbench.ui.ladder;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.trace.TraceQueue;
-import io.github.ucmaworkbench.trace.export.PcapExporter;
-import io.github.ucmaworkbench.trace.export.TextExporter;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import io.github.ucmaworkbench.trace.ladder.MessageClue;
 import java.awt.Rectangle;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +15,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
-import java.util.function.Predicate;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
-import javax.swing.SwingUtilities;
-import javax.swing.Timer;
 import net.miginfocom.swing.MigLayout;
 
 /**
@@ -35,10 +28,10 @@ import net.miginfocom.swing.MigLayout;
  *
  * <p>Threads: the trace calls us on SIP stack threads, where we only queue ({@link TraceQueue}); a
  * Swing timer drains the queue every {@link #BATCH_MILLIS} ms and applies the batch on the event
- * thread, so a burst of thousands of messages costs one layout and one repaint per tick, and a
- * tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying them. A cross-link (a log
- * line to its arrow) that must wait for queued messages catches up in the same bounded slices. Every method of this class must
- * be called on the event thread.
+ * thread ({@link LadderFollower}), so a burst of thousands of messages costs one layout and one
+ * repaint per tick, and a tick never spends more than {@link LadderFeed#BUDGET_NANOS} applying
+ * them. A cross-link (a log line to its arrow) that must wait for queued messages catches up in
+ * the same bounded slices. Every method of this class must be called on the event thread.
  *
  * <p>For the window: {@link #selectMessage(long)}, {@link #selectLoggedMessage(String, Instant, MessageClue)}
  * (a progress-log line to its arrow), {@link #setFollowing(boolean)}, {@link #addArrowSelectionListener(Consumer)}, the
@@ -57,17 +50,13 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private final LadderFeed feed;
     /** The last sequence number of the snapshot the view started from: {@link #tracedSequence()} on any thread. */
     private final long snapshotEnd;
-    private final int maxEvents;
+    private final LadderFollower follower;
     private LadderModel model = new LadderModel();
     private List<String> columnOrder = List.of();
-    private boolean trimming;
-    /** Counts Clears, so a trim that was under way when the user cleared is thrown away. */
-    private int generation;
     private final LadderCanvas canvas = new LadderCanvas(this);
     private final JScrollPane scroll;
     private final LadderFilterBar filterBar = new LadderFilterBar(this::filterChanged, this::setGroupByCaller, this::setFollowing);
     private final LadderToolbar toolbar;
-    private final Timer timer = new Timer(BATCH_MILLIS, tick -> applyQueued());
     private final List<Consumer<LadderArrow>> selectionListeners = new ArrayList<>();
     private final LadderExports exports;
     private final LadderRows rows = new LadderRows();
@@ -77,9 +66,6 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private LadderHighlight highlight = LadderHighlight.NONE;
     /** Scroll to each new message; off once the user picks one, so it stays in view during a burst. */
     private boolean following = true;
-    /** A cross-link waiting for the ladder to catch up (null: none), and which messages it waits for. */
-    private BooleanSupplier crossLink;
-    private Predicate<SipTraceEvent> crossLinkWanted;
 
     /** A view of {@code trace}, starting from what it retains now. */
     public LadderView(SipTrace trace) {
@@ -88,8 +74,8 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     LadderView(SipTrace trace, int maxEvents) {
         super(new MigLayout("insets 2, fill", "[][][][][grow,shrinkprio 200,right]", "[][grow,fill]"));
-        this.maxEvents = maxEvents;
         this.feed = new LadderFeed(trace, filterBar);
+        this.follower = new LadderFollower(this, feed, maxEvents);
         this.toolbar = new LadderToolbar(this::setPaused, this::clear, this::exportMenu);
         this.exports = new LadderExports(this, toolbar.status());
         for (SipTraceEvent event : trace.snapshot()) {
@@ -115,11 +101,11 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     /**
      * Selects the arrow of the message with this trace sequence number; false if unknown. A
-     * message still waiting to be drawn is caught up with first (see {@link #catchUpThen}); when
+     * message still waiting to be drawn is caught up with first (see {@link LadderFollower#catchUpThen}); when
      * that takes more than one slice this returns false and the arrow is selected once it is in.
      */
     public boolean selectMessage(long sequence) {
-        return catchUpThen(event -> event.sequence() <= sequence, () -> {
+        return follower.catchUpThen(event -> event.sequence() <= sequence, () -> {
             LadderArrow arrow = model.arrowOfSequence(sequence);
             if (arrow == null) {
                 return false;
@@ -147,43 +133,13 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     public boolean selectLoggedMessage(String party, Instant time, MessageClue clue) {
         setFollowing(false);
         Instant limit = clue.lastUseful(time);
-        return catchUpThen(event -> !event.time().isAfter(limit), () -> {
+        return follower.catchUpThen(event -> !event.time().isAfter(limit), () -> {
             int found = clue.findIn(model, party, time);
             if (found >= 0) {
                 selectArrow(found);
             }
             return found >= 0;
         });
-    }
-
-    /**
-     * A cross-link must find a message that may still wait in the queue: applies the waiting
-     * messages {@code wanted} accepts, oldest first, one bounded slice per event-thread dispatch
-     * (a burst can leave 100,000 waiting; applying them at once held the thread for a third of a
-     * second), then runs {@code select}. Returns its answer when the first slice was enough, else
-     * false. A newer cross-link replaces one still catching up: the user's latest click wins.
-     */
-    private boolean catchUpThen(Predicate<SipTraceEvent> wanted, BooleanSupplier select) {
-        boolean queued = crossLink != null;
-        crossLinkWanted = wanted;
-        crossLink = select;
-        return !queued && catchUpSlice();
-    }
-
-    /** One slice of a cross-link's catch-up; runs the cross-link when done, else comes back later. */
-    private boolean catchUpSlice() {
-        if (crossLink == null) {
-            return false;
-        }
-        boolean done = isPaused() || trimming || applied(() -> feed.applyWhile(model, crossLinkWanted));
-        if (!done) {
-            SwingUtilities.invokeLater(this::catchUpSlice); // behind the paints and clicks already waiting
-            return false;
-        }
-        BooleanSupplier select = crossLink;
-        crossLink = null;
-        crossLinkWanted = null;
-        return select.getAsBoolean();
     }
 
     /**
@@ -309,7 +265,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     public void setPaused(boolean paused) {
         toolbar.showPaused(paused);
         if (!paused) {
-            applyQueued();
+            follower.applyQueued();
         }
         updateStatus();
     }
@@ -337,7 +293,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     /** Empties the trace (its retained records) and the ladder. */
     public void clear() {
-        generation++;
+        follower.cleared();
         feed.clear();
         model.clear();
         rows.clear();
@@ -358,33 +314,28 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
 
     /** Writes the trace as text off the event thread; completes on the event thread. */
     public CompletableFuture<Path> exportText(Path file) {
-        List<SipTraceEvent> events = List.copyOf(model.events());
-        return exports.write(file, () -> TextExporter.write(events, file));
+        return exports.text(file);
     }
 
     /** Writes the trace as a pcap capture off the event thread. */
     public CompletableFuture<Path> exportPcap(Path file) {
-        List<SipTraceEvent> events = List.copyOf(model.events());
-        return exports.write(file, () -> PcapExporter.write(events, file));
+        return exports.pcap(file);
     }
 
     /** Writes the shown arrows (filter applied) as a PNG picture for slides. */
     public CompletableFuture<Path> exportPng(Path file) {
-        var image = LadderPictureExporter.png(model, rows.copy(), Math.max(0, LadderGeometry.rowAt(canvas.getVisibleRect().y)), getFont());
-        return exports.write(file, () -> LadderPictureExporter.writePng(image, file));
+        return exports.png(file);
     }
 
     /** Writes the shown arrows (filter applied) as an SVG picture. */
     public CompletableFuture<Path> exportSvg(Path file) {
-        String svg = LadderPictureExporter.svg(model, rows.copy());
-        return exports.write(file, () -> Files.writeString(file, svg));
+        return exports.svg(file);
     }
 
     /** Stops following the trace for good. */
     @Override
     public void close() {
-        timer.stop();
-        feed.close();
+        follower.close();
     }
 
     // ---- live feed -------------------------------------------------------------------------
@@ -392,12 +343,12 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     @Override
     public void addNotify() {
         super.addNotify();
-        timer.start();
+        follower.start();
     }
 
     @Override
     public void removeNotify() {
-        timer.stop();
+        follower.stop();
         super.removeNotify();
     }
 
@@ -407,35 +358,8 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         palette = LadderPalette.current();
     }
 
-    /**
-     * The timer's tick: applies one bounded slice of queued events ({@link LadderFeed#applyBatch});
-     * the timer then comes back sooner until the backlog is gone.
-     */
-    private void applyQueued() {
-        if (isPaused() || trimming) {
-            updateStatus();
-            return;
-        }
-        if (!feed.hasMore()) {
-            return;
-        }
-        applied(() -> {
-            feed.applyBatch(model);
-            return true;
-        });
-    }
-
-    /** Runs {@code apply} (which adds arrows to the model) and brings rows, layout and scrolling up to date; returns its answer. */
-    private boolean applied(BooleanSupplier apply) {
-        boolean follow = following;
-        int before = model.size();
-        int columnsBefore = model.columns().size();
-        boolean answer = apply.getAsBoolean();
-        timer.setDelay(feed.hasBacklog() ? LadderFeed.CATCH_UP_MILLIS : BATCH_MILLIS);
-        if (model.size() == before) {
-            updateStatus();
-            return answer;
-        }
+    /** The follower added the model's arrows from {@code before} on: rows, layout and scrolling catch up. */
+    void arrowsAdded(int before, boolean newColumns, boolean follow) {
         if (model.isGroupByCaller()) {
             rows.reset(model, filter); // a new arrow belongs inside its caller's group, not at the end
         } else {
@@ -445,48 +369,35 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
                 }
             }
         }
-        if (model.columns().size() != columnsBefore) {
+        if (newColumns) {
             scroll.getColumnHeader().revalidate();
         }
         layoutChanged();
         if (follow) {
             scrollToRow(rows.count() - 1);
         }
-        if (model.events().size() > maxEvents) {
-            trim();
-        }
-        return answer;
     }
 
     /**
-     * Rebuilds the ladder from the newer half of its records on a worker thread (a rebuild of tens
-     * of thousands of records would stall the event thread) and swaps it in; new events wait in
-     * the queue meanwhile. The selection follows its message if that message is kept.
+     * The follower rebuilt the ladder from its newer half ({@code fresh}; null when that failed:
+     * start afresh rather than stall). The selection follows its message if that message is kept.
      */
-    private void trim() {
-        trimming = true;
-        List<SipTraceEvent> events = model.events();
-        List<SipTraceEvent> kept = List.copyOf(events.subList(events.size() - maxEvents / 2, events.size()));
-        int startedIn = generation;
-        LadderRebuild.start(kept, columnOrder, model.isGroupByCaller(), fresh -> trimmed(fresh, startedIn));
-    }
-
-    private void trimmed(LadderModel fresh, int startedIn) {
+    void replaceModel(LadderModel fresh) {
         LadderArrow selected = getSelectedArrow(); // of the old model: the user may have clicked meanwhile
-        try {
-            if (generation == startedIn && fresh == null) {
-                model.clear(); // start afresh rather than stall
-            } else if (generation == startedIn) {
-                model = fresh;
-                model.setGroupByCaller(filterBar.isGroupSelected()); // the user may have switched meanwhile
-            }
-        } finally {
-            trimming = false;
+        if (fresh == null) {
+            model.clear();
+        } else if (fresh != model) {
+            model = fresh;
+            model.setGroupByCaller(filterBar.isGroupSelected()); // the user may have switched meanwhile
         }
         selectedArrow = LadderRebuild.indexIn(model, selected);
         rows.reset(model, filter);
         layoutChanged();
         fireSelection();
+    }
+
+    List<String> columnOrder() {
+        return columnOrder;
     }
 
     private void scrollToRow(int row) {
@@ -523,7 +434,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         return exports.menu();
     }
 
-    private void updateStatus() {
+    void updateStatus() {
         toolbar.status().setText(feed.describe(model.size(), rows.count(), isPaused()));
     }
 
