@@ -138,7 +138,7 @@ public final class EdtStallBenchmark {
         System.out.println("EDT " + figures.line(phase) + "; longest GC pause " + LONGEST_GC.getAndSet(0)
                 + " ms; target <= 100 ms: " + (figures.maxMillis() <= TARGET_MILLIS ? "met" : "not met"));
         for (EdtWatchdog.Stall stall : figures.longest()) {
-            System.out.printf(Locale.ROOT, "      %7.1f ms  %s%s%n", stall.millis(), stall.event(),
+            System.out.printf(Locale.ROOT, "      %7.1f ms (CPU %5.1f)  %s%s%n", stall.millis(), stall.cpuMillis(), stall.event(),
                     (stall.stack().isEmpty() ? "" : "\n                 at " + stall.stack())
                             + (stall.profile().isEmpty() ? "" : "\n                 samples: " + stall.profile()));
         }

@@ -6,6 +6,8 @@ import java.awt.Toolkit;
 import java.awt.event.InputEvent;
 import java.awt.event.InvocationEvent;
 import java.awt.event.PaintEvent;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,23 +34,31 @@ final class EdtWatchdog extends EventQueue {
      * {@link #SAMPLE_AFTER_MILLIS}, and a profile of the samples taken every 10 ms after that (one
      * sample can land on a bystander; the profile says where the time went).
      */
-    record Stall(double millis, String event, String stack, String profile) {
+    record Stall(double millis, double cpuMillis, String event, String stack, String profile) {
     }
 
     /** A phase's figures; {@code byKind} is the longest dispatch per kind of event (input, timer, paint, other). */
     record Figures(long dispatches, double maxMillis, double p99Millis, double p999Millis, long over100,
-            List<Stall> longest, Map<String, Double> byKind) {
+            List<Stall> longest, Map<String, Double> byKind, Map<String, Double> cpuByKind, double cpuMillis) {
         String line(String phase) {
             return String.format(Locale.ROOT, "%s: %,d dispatches, longest %.1f ms, p99 %.1f ms, p99.9 %.1f ms, "
-                    + "%d over 100 ms; longest by kind %s", phase, dispatches, maxMillis, p99Millis, p999Millis, over100,
-                    byKind.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
-                            .collect(Collectors.joining(", ")));
+                    + "%d over 100 ms; longest by kind %s; on the CPU (the event thread's own time, which the "
+                    + "machine's load does not stretch): longest %s, all dispatches %.0f ms", phase, dispatches, maxMillis,
+                    p99Millis, p999Millis, over100, kinds(byKind), kinds(cpuByKind), cpuMillis);
+        }
+
+        private static String kinds(Map<String, Double> millis) {
+            return millis.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "));
         }
     }
 
     private final long[] histogram = new long[BUCKETS];
     private final List<Stall> longest = new ArrayList<>();
     private final Map<String, Double> byKind = new TreeMap<>();
+    private final Map<String, Double> cpuByKind = new TreeMap<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long cpuNanos;
     private long dispatches;
     private long maxNanos;
     private long over100;
@@ -77,6 +87,7 @@ final class EdtWatchdog extends EventQueue {
     protected void dispatchEvent(AWTEvent event) {
         edt = Thread.currentThread();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long outer = dispatchStarted;
         AWTEvent outerEvent = current;
         dispatchStarted = start;
@@ -85,14 +96,20 @@ final class EdtWatchdog extends EventQueue {
             super.dispatchEvent(event);
         } finally {
             long took = System.nanoTime() - start;
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
             dispatchStarted = outer;
             current = outerEvent;
-            record(event, took, start);
+            record(event, took, cpu, start, outer != 0);
         }
     }
 
-    private synchronized void record(AWTEvent event, long nanos, long started) {
+    /** {@code nested}: dispatched inside another (a modal dialog's loop), whose time already counts it. */
+    private synchronized void record(AWTEvent event, long nanos, long cpu, long started, boolean nested) {
         dispatches++;
+        if (!nested) {
+            cpuNanos += cpu;
+        }
+        cpuByKind.merge(kind(event), cpu / 1e6, Math::max);
         maxNanos = Math.max(maxNanos, nanos);
         histogram[(int) Math.min(BUCKETS - 1, nanos / 1_000_000)]++;
         if (nanos >= 100_000_000) {
@@ -103,7 +120,7 @@ final class EdtWatchdog extends EventQueue {
         if (longest.size() < KEEP_LONGEST || millis > longest.get(longest.size() - 1).millis()) {
             String stack = sampledFor == started ? sampledStack : "";
             String profile = sampledFor == started ? profile() : "";
-            longest.add(new Stall(millis, describe(event), stack, profile));
+            longest.add(new Stall(millis, cpu / 1e6, describe(event), stack, profile));
             longest.sort(Comparator.comparingDouble(Stall::millis).reversed());
             if (longest.size() > KEEP_LONGEST) {
                 longest.remove(longest.size() - 1);
@@ -114,13 +131,15 @@ final class EdtWatchdog extends EventQueue {
     /** The figures since the last reset. */
     synchronized Figures figures() {
         return new Figures(dispatches, maxNanos / 1e6, percentile(0.99), percentile(0.999), over100, List.copyOf(longest),
-                new TreeMap<>(byKind));
+                new TreeMap<>(byKind), new TreeMap<>(cpuByKind), cpuNanos / 1e6);
     }
 
     synchronized void reset() {
         java.util.Arrays.fill(histogram, 0);
         longest.clear();
         byKind.clear();
+        cpuByKind.clear();
+        cpuNanos = 0;
         dispatches = 0;
         maxNanos = 0;
         over100 = 0;
