@@ -229,7 +229,7 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
     say "  ucma-workbench --version:  $(coldstart_line version)"
     say "  registrar listening:       $(coldstart_line registrar)"
     if command -v Xvfb >/dev/null; then
-        Xvfb :93 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID"); sleep 1
+        Xvfb :93 -screen 0 1280x1024x24 -ardelay 10000 -nolisten tcp >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID"); sleep 1
         # The reference: FlatLaf and MigLayout on the class path, nothing else.
         BARE_CP=$ROOT/target/test-classes:$(tr ':' '\n' < "$OUT/cp.txt" | grep -E '/(flatlaf|miglayout)[^/]*\.jar$' | paste -sd:)
         BARE=(java "${JOPTS[@]}" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow)
@@ -446,7 +446,7 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" window "* ]]; then
     say ""; say "## 5. Memory of the window after a $STUDENTS-student classroom (JVM options: ${JOPTS[*]}${NMT:+, NMT}); load $(load)"
     if command -v Xvfb >/dev/null; then
         # A display number no other session's Xvfb has (-displayfd: Xvfb picks and writes it).
-        Xvfb -displayfd 9 -screen 0 1280x1024x24 -nolisten tcp 9>"$OUT/mem-window.display" >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID")
+        Xvfb -displayfd 9 -screen 0 1280x1024x24 -ardelay 10000 -nolisten tcp 9>"$OUT/mem-window.display" >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID")
         for _ in $(seq 50); do [ -s "$OUT/mem-window.display" ] && break; sleep 0.1; done
         WDISPLAY=:$(head -1 "$OUT/mem-window.display")
         # The real window (Main, the jar alone on the class path as java -jar has it) plus the
@@ -503,7 +503,7 @@ if [[ " $SELECTED " == *" 6 "* ]]; then
     EDT_JAVA_OPTS=${EDT_JAVA_OPTS:-"${JOPTS[*]}"}
     say ""; say "## 6. Event thread: longest dispatch at startup and while ${EDT_CALLS:-2000} calls at ${EDT_RATE:-400}/s arrive (+ log clicks); load $(cut -d' ' -f1-3 /proc/loadavg)"
     if command -v Xvfb >/dev/null; then
-        Xvfb :94 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID"); sleep 1
+        Xvfb :94 -screen 0 1280x1024x24 -ardelay 10000 -nolisten tcp >/dev/null 2>&1 & XPID=$!; PIDS+=("$XPID"); sleep 1
         # shellcheck disable=SC2086 # EDT_JAVA_OPTS is a list of options
         DISPLAY=:94 timeout 600 java $EDT_JAVA_OPTS -Dbench.root="$ROOT" -Dcalls="${EDT_CALLS:-2000}" -Drate="${EDT_RATE:-400}" \
             -cp "$TEST_CP" io.github.ucmaworkbench.bench.EdtStallBenchmark > "$OUT/edt.out" 2>&1
