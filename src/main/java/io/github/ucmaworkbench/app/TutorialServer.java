@@ -8,6 +8,7 @@ import io.github.ucmaworkbench.tutorial.ServerManager;
 import io.github.ucmaworkbench.ui.ServerModel;
 import io.github.ucmaworkbench.ui.policy.IncomingCallAsker;
 import io.github.ucmaworkbench.rtc.RegistrationState;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -37,24 +38,37 @@ final class TutorialServer extends TutorialSide<ServerManager> implements Server
         }
     }
 
-    /** A server that was listening before new settings listens again once the new one is signed in. */
+    /**
+     * A server that was listening before new settings listens again once the new one is signed in.
+     * Called before {@code next} signs in. {@code changed} fires for any news (the pending sign-in,
+     * the policy set on it), and its handlers run later on a worker: a handler that reads
+     * UNREGISTERED may run before the sign-in has even started. Giving up on that first
+     * UNREGISTERED was the race that left the server not listening after new settings now and
+     * then; only an attempt seen under way (REGISTERING, or its pending operation) that ended
+     * UNREGISTERED means the sign-in failed. An attempt that went by unseen leaves the handler
+     * waiting for this manager's next successful sign-in.
+     */
     @Override
     void resume(ServerManager next, boolean listenAgain) {
         if (!listenAgain) {
             return;
         }
         AtomicReference<AutoCloseable> subscription = new AtomicReference<>();
+        AtomicBoolean attemptSeen = new AtomicBoolean();
         subscription.set(next.changed().add((sender, e) -> {
             RegistrationState state = next.getRegistrationState();
-            if (state == RegistrationState.REGISTERED || state == RegistrationState.UNREGISTERED) {
+            if (state == RegistrationState.REGISTERING || next.getPending() != null) {
+                attemptSeen.set(true);
+            }
+            if (state == RegistrationState.REGISTERED) {
                 removeQuietly(subscription.getAndSet(null));
-                if (state == RegistrationState.REGISTERED) {
-                    act(m -> {
-                        if (m == next && !m.isListening()) {
-                            m.startListening();
-                        }
-                    });
-                }
+                act(m -> {
+                    if (m == next && !m.isListening()) {
+                        m.startListening();
+                    }
+                });
+            } else if (state == RegistrationState.UNREGISTERED && next.getPending() == null && attemptSeen.get()) {
+                removeQuietly(subscription.getAndSet(null)); // the sign-in failed: nothing to listen for
             }
         }));
     }
