@@ -48,6 +48,8 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     private volatile AutoCloseable registrarSubscription;
     private final CompletableFuture<Void> registrarReady = new CompletableFuture<>();
     private final TutorialClient client;
+    /** Closes the client (its sign-out may outlast {@link #close}'s wait for it); null until then. */
+    private volatile Thread clientCloser;
     private final TutorialServer server;
     private final List<Runnable> registrarListeners = new CopyOnWriteArrayList<>();
     private volatile SideSettings clientEndpoint;
@@ -285,6 +287,7 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
     @Override
     public void close() {
         Thread clientCloser = DaemonThreads.start("client-close", client::close);
+        this.clientCloser = clientCloser;
         server.close();
         try {
             clientCloser.join(2_500);
@@ -309,5 +312,18 @@ public final class Workbench implements WorkbenchModel, AutoCloseable {
         if (registrar != null) {
             registrar.close();
         }
+    }
+
+    /**
+     * Waits until the client is closed as well: {@link #close} waits for it at most 2.5 s, and its
+     * sign-out may still be on the wire after that. Before another workbench takes the same ports
+     * (tests, one window after another), or its sign-out reaches the next one's registrar.
+     */
+    boolean awaitClosed(long millis) throws InterruptedException {
+        Thread closer = clientCloser;
+        if (closer != null) {
+            closer.join(millis);
+        }
+        return closer == null || !closer.isAlive();
     }
 }

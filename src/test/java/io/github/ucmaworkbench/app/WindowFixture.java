@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.lessons.LessonProgressStore;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.Theme;
+import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
 import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.ServerPanel;
@@ -34,7 +35,8 @@ import org.assertj.swing.timing.Timeout;
  * {@link Workbench} (embedded registrar on loopback, any free port), the frame built as the app
  * builds it, and a {@link FrameFixture} on it. {@link #close()} disposes the window (and with it
  * its lesson engine and ladder, which follow the global trace) and stops the registrar and both
- * endpoints. Open one with {@link #in}{@code (...).open()}.
+ * endpoints, waiting until they are closed; opening one clears the global trace, so a window's
+ * ladder never shows an earlier test's messages. Open one with {@link #in}{@code (...).open()}.
  */
 final class WindowFixture implements AutoCloseable {
     /** How long a window test waits for a SIP outcome: several operation timeouts on a loaded machine. */
@@ -153,6 +155,8 @@ final class WindowFixture implements AutoCloseable {
                 System.setProperty(LessonProgressStore.CONFIG_DIR_PROPERTY, configDir.toString());
             }
             holder = new SettingsHolder(new SettingsStore(configDir), initial);
+            // The previous window's endpoints are closed (see close()); what they traced is theirs.
+            SipTrace.global().clear();
             Workbench workbench = Workbench.start(holder.get(), registrar);
             WindowFixture opened;
             try {
@@ -276,7 +280,25 @@ final class WindowFixture implements AutoCloseable {
         }, Timeout.timeout(WAIT_MILLIS));
     }
 
-    /** Disposes the window (its lesson engine and ladder stop following the trace), then stops the SIP side. */
+    /**
+     * Waits until the client has closed too: {@link Workbench#close} waits only a moment for its
+     * sign-out, and a sign-out still retransmitting reached the next test's registrar on the same
+     * port, whose ladder then drew a column "outside this process".
+     */
+    private void awaitEndpointsClosed() {
+        try {
+            if (!workbench.awaitClosed(WAIT_MILLIS)) {
+                throw new AssertionError("the window's client did not close within " + WAIT_MILLIS + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Disposes the window (its lesson engine and ladder stop following the trace), then stops the
+     * SIP side and waits until its endpoints are closed, so the next test sees none of their traffic.
+     */
     @Override
     public void close() {
         try {
@@ -289,6 +311,7 @@ final class WindowFixture implements AutoCloseable {
             }
         } finally {
             workbench.close();
+            awaitEndpointsClosed();
             if (configDirProperty) {
                 System.clearProperty(LessonProgressStore.CONFIG_DIR_PROPERTY);
             }
