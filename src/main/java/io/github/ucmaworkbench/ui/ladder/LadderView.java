@@ -154,9 +154,11 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         if (!filter.matches(model.arrow(arrowIndex))) {
             setFilter(LadderFilter.NONE);
         }
+        repaintRow(selectedRow());
         selectedArrow = arrowIndex;
-        scrollToRow(rows.rowOf(model, arrowIndex));
-        canvas.repaint();
+        int row = rows.rowOf(model, arrowIndex);
+        scrollToRow(row);
+        repaintRow(row); // the old and the new selection's rows, not the whole ladder: a click during a burst
         fireSelection();
     }
 
@@ -404,6 +406,14 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         if (row >= 0) {
             scroll.validate();
             canvas.scrollRectToVisible(canvas.rowBounds(row));
+        }
+    }
+
+    private void repaintRow(int row) {
+        if (row >= 0) {
+            Rectangle bounds = canvas.rowBounds(row);
+            bounds.grow(0, LadderGeometry.ROW_HEIGHT / 2); // a label may reach into the next row's edge
+            canvas.repaint(bounds);
         }
     }
 
