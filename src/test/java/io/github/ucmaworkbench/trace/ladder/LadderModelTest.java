@@ -227,7 +227,10 @@ class LadderModelTest {
                 .allSatisfy(arrow -> assertThat(arrow.received()).isNotNull())
                 .noneMatch(LadderArrow::isRetransmission);
         List<String> invite = model.arrows().stream().filter(a -> a.method().equals("INVITE"))
-                .map(a -> model.from(a).title() + ">" + model.to(a).title() + " " + a.label()).toList();
+                .map(a -> model.from(a).title() + ">" + model.to(a).title() + " " + a.label())
+                // The server's stack sends a 100 by itself when its answer takes over 200 ms (RFC 3261
+                // §17.2.1): on a busy machine it does; the pairing is what this test is about.
+                .filter(line -> !line.equals("server>registrar 100 Trying")).toList();
         assertThat(invite).containsExactlyInAnyOrder("client>registrar INVITE", "registrar>client 100 Trying",
                 "registrar>server INVITE", "server>registrar 180 Ringing", "registrar>client 180 Ringing",
                 "server>registrar 200 OK", "registrar>client 200 OK");
