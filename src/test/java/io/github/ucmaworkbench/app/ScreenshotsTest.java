@@ -95,6 +95,13 @@ class ScreenshotsTest extends WindowTest {
         window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();
         capture("presentation-font.png");
         window.toggleButton(WorkbenchFrame.PRESENTATION_FONT).click();
+        // The pictures show this window's parties only: no traffic of an earlier test's window
+        // (run after ProjectorScreenshotsTest, a sign-out of its client once drew a fourth column).
+        java.util.List<String> columns = GuiActionRunner.execute(() -> robot().finder()
+                .findByType(window.target(), io.github.ucmaworkbench.ui.ladder.LadderView.class, true).model().columns()
+                .stream().map(io.github.ucmaworkbench.trace.ladder.LadderColumn::id).toList());
+        org.assertj.core.api.Assertions.assertThat(columns).as("the ladder's columns")
+                .containsExactly("sip:client@example.com", "registrar", "sip:server@example.com");
     }
 
     private void capture(String file) throws Exception {
