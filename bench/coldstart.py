@@ -3,8 +3,9 @@
 matching its REGEX, the commands taking turns (round 1: A B C, round 2: A B C, ...) so a busy
 machine weighs on all of them alike.
 
-Usage: coldstart.py RUNS NAME REGEX -- CMD... [--- NAME REGEX -- CMD...]...
-Prints one line per NAME: 'NAME min median max wall_ms cpu_median_ms' where cpu is the process's
+Usage: coldstart.py RUNS NAME REGEX [--also NAME2 REGEX2]... -- CMD... [--- NAME REGEX ... -- CMD...]...
+--also times an earlier line of the same run as a figure of its own (NAME2), e.g. the frame's
+first paint before the whole window; the run still ends at REGEX. Prints one line per NAME: 'NAME min median max wall_ms cpu_median_ms' where cpu is the process's
 own user+system time when the line appeared (less sensitive to other load than wall time).
 A command that never prints its line within 60 s gives 'NA', and its output goes to
 $COLDSTART_FAILURES (default ./coldstart-failures.log)."""
@@ -22,14 +23,15 @@ def cpu_ms(pid):
         return float("nan")
 
 
-def once(pattern, cmd, log):
-    """(ms, cpu_ms) until the line, or (None, None) after 60 s; a failed run's output goes to log."""
+def once(pattern, cmd, log, also=()):
+    """(ms, cpu_ms, {NAME2: (ms, cpu_ms)}) until the line, or (None, None, ...) after 60 s; a failed run's output goes to log."""
     start = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.PIPE,
                          text=True, start_new_session=True)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(l) for l in p.stdout] + [lines.put(None)], daemon=True).start()
     seen = cpu = None
+    early = {}
     output = []
     while True:
         try:
@@ -39,6 +41,9 @@ def once(pattern, cmd, log):
         if line is None:
             break
         output.append(line)
+        for name, regex in also:
+            if name not in early and regex.search(line):
+                early[name] = ((time.monotonic() - start) * 1000, cpu_ms(p.pid))
         if pattern.search(line):
             seen = (time.monotonic() - start) * 1000
             cpu = cpu_ms(p.pid)
@@ -55,7 +60,7 @@ def once(pattern, cmd, log):
     if seen is None:
         with open(log, "a") as f:
             f.write("### no line matching %r within 60 s from: %s\n%s\n" % (pattern.pattern, " ".join(cmd), "".join(output[-200:])))
-    return seen, cpu
+    return seen, cpu, early
 
 
 def main(argv):
@@ -66,18 +71,25 @@ def main(argv):
             group.append(arg)
             continue
         name, regex = group[0], group[1]
-        cases.append((name, re.compile(regex), group[group.index("--") + 1:]))
+        cut = group.index("--")
+        also = [(group[i + 1], re.compile(group[i + 2])) for i in range(2, cut) if group[i] == "--also"]
+        cases.append((name, re.compile(regex), group[cut + 1:], also))
         group = []
     log = os.environ.get("COLDSTART_FAILURES", "coldstart-failures.log")
-    took = {name: [] for name, _, _ in cases}
-    cpus = {name: [] for name, _, _ in cases}
+    names = [n for name, _, _, also in cases for n in [name] + [a for a, _ in also]]
+    took = {name: [] for name in names}
+    cpus = {name: [] for name in names}
     for _ in range(runs):
-        for name, pattern, cmd in cases:
-            seen, cpu = once(pattern, cmd, log)
+        for name, pattern, cmd, also in cases:
+            seen, cpu, early = once(pattern, cmd, log, also)
             if seen is not None:
                 took[name].append(seen)
                 cpus[name].append(cpu)
-    for name, _, _ in cases:
+                # an earlier line counts only in a run that reached the whole
+                for other, (ms, other_cpu) in early.items():
+                    took[other].append(ms)
+                    cpus[other].append(other_cpu)
+    for name in names:
         t = took[name]
         if len(t) < runs:
             print("%s NA NA NA NA" % name)

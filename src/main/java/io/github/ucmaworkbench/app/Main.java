@@ -152,7 +152,8 @@ public final class Main implements Callable<Integer> {
         SignOutOnSignal onSignal = new SignOutOnSignal(workbench, WorkbenchFrame.CLOSE_GRACE_MILLIS);
         String marking = System.getProperty(STARTUP_MARK, "false");
         StartupMark mark = marking.equals("true") || marking.equals("exit")
-                ? new StartupMark(line -> printMark(line, marking.equals("exit")), workbench::registrarAddress) : null;
+                ? new StartupMark(line -> printMark(line, marking.equals("exit") && line.startsWith(StartupMark.PREFIX)),
+                        workbench::registrarAddress) : null;
         SwingUtilities.invokeLater(() -> {
             WorkbenchFrame frame = show(workbench, settings, lessons, exercises, progress, loaded.problem(), () -> {
                 onSignal.windowClosed();

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -82,26 +84,48 @@ public final class LessonLibrary {
         }
         LessonParser parser = new LessonParser(new CodeRegions()::exists);
         if ("jar".equals(uri.getScheme())) {
-            return JarFolders.read(uri, "/" + RESOURCE_FOLDER, new String[0], folder -> load(folder, parser, url.toString()));
+            return fromJar(uri, parser, url.toString());
         }
         return load(Path.of(uri), parser, url.toString());
     }
 
+    /** Lessons from {@code folder}, a folder inside a jar ({@code jar:file:...!/lessons}). */
+    static LessonLibrary fromJar(URI folder, LessonParser parser, String origin) throws IOException {
+        Map<String, String> texts = new TreeMap<>(JarFolders.files(folder));
+        texts.keySet().removeIf(name -> !isLessonFile(name));
+        return parse(texts, new ArrayList<>(), parser, origin);
+    }
+
     static LessonLibrary load(Path folder, LessonParser parser, String origin) throws IOException {
-        List<Lesson> lessons = new ArrayList<>();
+        Map<String, String> texts = new TreeMap<>();
         List<LessonFormatException> problems = new ArrayList<>();
         for (Path file : lessonFiles(folder)) {
             String name = String.valueOf(file.getFileName());
             try {
-                lessons.add(parser.parse(name, Files.readString(file, StandardCharsets.UTF_8)));
-            } catch (LessonFormatException e) {
-                problems.add(e);
+                texts.put(name, Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 problems.add(new LessonFormatException(name, 1, "cannot be read: " + e.getMessage()));
             }
         }
+        return parse(texts, problems, parser, origin);
+    }
+
+    private static LessonLibrary parse(Map<String, String> texts, List<LessonFormatException> problems,
+            LessonParser parser, String origin) {
+        List<Lesson> lessons = new ArrayList<>();
+        for (Map.Entry<String, String> file : texts.entrySet()) {
+            try {
+                lessons.add(parser.parse(file.getKey(), file.getValue()));
+            } catch (LessonFormatException e) {
+                problems.add(e);
+            }
+        }
         lessons.sort(Comparator.comparingInt(Lesson::part).thenComparing(Lesson::file));
         return new LessonLibrary(lessons, problems, origin);
+    }
+
+    private static boolean isLessonFile(String name) {
+        return name.endsWith(".md") && !name.equalsIgnoreCase("README.md");
     }
 
     private static boolean hasLessons(Path folder) throws IOException {
@@ -110,8 +134,7 @@ public final class LessonLibrary {
 
     private static List<Path> lessonFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+            return files.filter(p -> isLessonFile(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         }

@@ -193,8 +193,9 @@ final class ProxyCore {
         }
         String viaBranch = routing.newBranch(received);
         copy.addFirst(headers.createViaHeader(identity.host(), identity.port(outbound), outbound, viaBranch));
+        ClientTransaction ct;
         try {
-            ClientTransaction ct = provider.getNewClientTransaction(copy);
+            ct = provider.getNewClientTransaction(copy);
             ct.setApplicationData(branch);
             if (branchT1Millis != 500) {
                 ct.setRetransmitTimer(branchT1Millis);
@@ -202,31 +203,55 @@ final class ProxyCore {
             synchronized (context) {
                 branch.transaction = ct;
             }
-            ct.sendRequest();
-            LOG.debug("forwarded {} to {} over {}", copy.getMethod(), branch.target, outbound);
         } catch (SipException | RuntimeException e) {
-            if (writtenThenClosed(e)) {
-                // JAIN-SIP quirk: TCPMessageChannel.sendMessage writes the bytes and only then asks
-                // the socket for its input stream to start a reader; when the callee answered and
-                // closed in between (SIPp at the end of a scenario), that throws "Socket is closed"
-                // and the RI terminates a transaction whose request was delivered, so the response
-                // that is on its way (or already read) would be swallowed. ProxyValve hands it to
-                // us before the transaction layer; without one in a moment, sweep() fails the branch.
-                LOG.debug("{} to {} was sent but the connection closed at once; awaiting its response",
-                        copy.getMethod(), branch.target);
-                sentThenClosed.put(viaBranch, new SentThenClosed(branch, System.nanoTime() + SENT_THEN_CLOSED_GRACE_NANOS));
-                Response already = recentFinals.get(viaBranch);
-                if (already != null && sentThenClosed.remove(viaBranch) != null) {
-                    branch.context.onResponse(branch, already);
-                }
-                return;
-            }
-            // §16.7 step 6 treats a transport error like a 503; for a teaching server the honest
-            // answer is that the registered client cannot be reached right now.
-            LOG.debug("cannot forward {} to {}: {}", copy.getMethod(), branch.target, e.toString());
-            deadContacts.failed(branch, DeadContacts.unreachable(e));
-            context.onFailure(branch, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
+            sendFailed(context, branch, copy, viaBranch, e);
+            return;
         }
+        send(outbound, () -> {
+            try {
+                ct.sendRequest();
+                LOG.debug("forwarded {} to {} over {}", copy.getMethod(), branch.target, outbound);
+            } catch (SipException | RuntimeException e) {
+                sendFailed(context, branch, copy, viaBranch, e);
+            }
+        });
+    }
+
+    /**
+     * Sends now over UDP; over TCP or TLS, where a send may first open a connection (up to the
+     * stack's CONNECTION_TIMEOUT towards a host that drops our SYN), never on the stack's UDP
+     * thread: {@link CallLanes#mayBlock}.
+     */
+    private static void send(String transport, Runnable send) {
+        if ("UDP".equalsIgnoreCase(transport)) {
+            send.run();
+        } else {
+            CallLanes.mayBlock(send);
+        }
+    }
+
+    private void sendFailed(ProxyContext context, ProxyContext.Branch branch, Request copy, String viaBranch, Exception e) {
+        if (writtenThenClosed(e)) {
+            // JAIN-SIP quirk: TCPMessageChannel.sendMessage writes the bytes and only then asks
+            // the socket for its input stream to start a reader; when the callee answered and
+            // closed in between (SIPp at the end of a scenario), that throws "Socket is closed"
+            // and the RI terminates a transaction whose request was delivered, so the response
+            // that is on its way (or already read) would be swallowed. ProxyValve hands it to
+            // us before the transaction layer; without one in a moment, sweep() fails the branch.
+            LOG.debug("{} to {} was sent but the connection closed at once; awaiting its response",
+                    copy.getMethod(), branch.target);
+            sentThenClosed.put(viaBranch, new SentThenClosed(branch, System.nanoTime() + SENT_THEN_CLOSED_GRACE_NANOS));
+            Response already = recentFinals.get(viaBranch);
+            if (already != null && sentThenClosed.remove(viaBranch) != null) {
+                branch.context.onResponse(branch, already);
+            }
+            return;
+        }
+        // §16.7 step 6 treats a transport error like a 503; for a teaching server the honest
+        // answer is that the registered client cannot be reached right now.
+        LOG.debug("cannot forward {} to {}: {}", copy.getMethod(), branch.target, e.toString());
+        deadContacts.failed(branch, DeadContacts.unreachable(e));
+        context.onFailure(branch, Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
     }
 
     /**
@@ -301,11 +326,13 @@ final class ProxyCore {
             String branch = "z9hG4bK" + DigestChallenger.md5(ProxyRouting.topBranch(ack) + "|" + copy.getRequestURI()).substring(0, 20);
             String transport = ProxyRouting.hopTransport(copy);
             copy.addFirst(headers.createViaHeader(identity.host(), identity.port(transport), transport, branch));
-            try {
-                provider.sendRequest(copy);
-            } catch (SipException e) {
-                LOG.debug("cannot forward ACK to {}: {}", copy.getRequestURI(), e.toString());
-            }
+            send(transport, () -> {
+                try {
+                    provider.sendRequest(copy);
+                } catch (SipException | RuntimeException e) {
+                    LOG.debug("cannot forward ACK to {}: {}", copy.getRequestURI(), e.toString());
+                }
+            });
         }
     }
 
@@ -420,17 +447,24 @@ final class ProxyCore {
     }
 
     void sendCancel(ProxyContext.Branch branch) {
-        try {
-            ClientTransaction cancel = provider.getNewClientTransaction(branch.transaction.createCancel());
-            cancel.setApplicationData(CANCEL_MARKER);
-            cancel.sendRequest();
-        } catch (SipException | RuntimeException e) {
-            LOG.debug("cannot cancel branch to {}: {}", branch.target, e.toString());
-        }
+        send(ProxyRouting.hopTransport(branch.transaction.getRequest()), () -> {
+            try {
+                ClientTransaction cancel = provider.getNewClientTransaction(branch.transaction.createCancel());
+                cancel.setApplicationData(CANCEL_MARKER);
+                cancel.sendRequest();
+            } catch (SipException | RuntimeException e) {
+                LOG.debug("cannot cancel branch to {}: {}", branch.target, e.toString());
+            }
+        });
     }
 
     /** Sends a response upstream through the server transaction, or statelessly without one. */
     void sendUpstream(ServerTransaction st, Response response, boolean isFinal) {
+        ViaHeader caller = (ViaHeader) response.getHeader(ViaHeader.NAME);
+        send(caller == null ? "UDP" : caller.getTransport(), () -> sendUpstreamNow(st, response, isFinal));
+    }
+
+    private void sendUpstreamNow(ServerTransaction st, Response response, boolean isFinal) {
         try {
             if (st != null) {
                 try {

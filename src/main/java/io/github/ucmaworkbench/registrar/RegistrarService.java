@@ -5,6 +5,7 @@ import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.sip.CallLanes;
 import io.github.ucmaworkbench.sip.FreePorts;
 import io.github.ucmaworkbench.sip.SipStacks;
+import io.github.ucmaworkbench.sip.UdpReceiveBuffers;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
 import java.io.IOException;
@@ -154,6 +155,7 @@ public final class RegistrarService implements AutoCloseable {
             candidate = SipStacks.create("registrar", props, tls);
             String host = address.getHostAddress();
             ListeningPoint udp = candidate.createListeningPoint(host, port, ListeningPoint.UDP);
+            UdpReceiveBuffers.shrink(udp); // no 64 KB buffer per datagram received (see there)
             ListeningPoint tcp = candidate.createListeningPoint(host, port, ListeningPoint.TCP);
             SipProvider provider = candidate.createSipProvider(udp);
             provider.addListeningPoint(tcp);

@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class CallLanes {
     private static final Logger LOG = LoggerFactory.getLogger(CallLanes.class);
     private static final CallLanes SHARED = new CallLanes(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /** The lane whose task this thread runs in place of the lane's own thread ({@link Lane#runHereIfIdle}). */
+    private static final ThreadLocal<Lane> INLINE = new ThreadLocal<>();
 
     private final Lane[] lanes;
 
@@ -73,6 +75,24 @@ public final class CallLanes {
         Lane lane = lanes[Math.floorMod(hash ^ (hash >>> 16), lanes.length)];
         if (!(ParseAhead.nothingWaitingForCaller() && allIdle() && lane.runHereIfIdle(task))) {
             lane.add(task);
+        }
+    }
+
+    /**
+     * Runs {@code step}, a part of the current lane task that may block (a send that may open a
+     * TCP or TLS connection: up to the stack's CONNECTION_TIMEOUT to a host that drops our SYN),
+     * at once, unless this thread is a stack's UDP thread running a lane's task in place of the
+     * lane ({@link #execute}): then {@code step} becomes that lane's next task, run by the lane's
+     * own thread as soon as the current task returns and before anything else of its calls. The
+     * stack's one UDP thread must never wait on a connection: every datagram of every call
+     * waits behind it. {@code step} must handle its own failures (one that escapes is logged).
+     */
+    public static void mayBlock(Runnable step) {
+        Lane lane = INLINE.get();
+        if (lane == null) {
+            step.run();
+        } else {
+            lane.add(step);
         }
     }
 
@@ -180,9 +200,11 @@ public final class CallLanes {
                 busy = true;
                 idle = false;
             }
+            INLINE.set(this);
             try {
                 runLogged(task);
             } finally {
+                INLINE.remove();
                 finished();
             }
             return true;

@@ -47,6 +47,8 @@ public abstract class TutorialManager implements AutoCloseable {
     protected volatile SipEndpoint endpoint;
     protected volatile SignalingSession session;
     private volatile PendingOperation pending;
+    /** False: {@link #recordProgress} lines are not made at all (a daemon that prints failures only). */
+    private volatile boolean newsWanted = true;
     private volatile Duration operationTimeout = SipEndpoint.DEFAULT_OPERATION_TIMEOUT;
     protected volatile HomeworkSeams homework = HomeworkSeams.NONE;
     /** Sessions this side asked to end: their DISCONNECTED is our own doing, not news from the far side. */
@@ -374,8 +376,20 @@ public abstract class TutorialManager implements AutoCloseable {
         changed.raise(this, this);
     }
 
+    /**
+     * Whether news lines ({@link #recordProgress}) are made at all; failure lines always are. A
+     * headless server that prints failures only turns news off once it is serving: each line
+     * was a format and a hand-off to a worker thread, three or four per call, that nobody read.
+     */
+    public void setNewsWanted(boolean wanted) {
+        newsWanted = wanted;
+    }
+
     /** The tutorial's {@code RecordProgress}: one line of news. */
     protected void recordProgress(String format, Object... args) {
+        if (!newsWanted) {
+            return;
+        }
         progress.raise(this, new ProgressEventArgs(Instant.now(), ProgressLevel.INFO, String.format(Locale.ROOT, format, args)));
     }
 

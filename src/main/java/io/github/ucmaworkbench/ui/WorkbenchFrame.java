@@ -79,6 +79,16 @@ public final class WorkbenchFrame extends JFrame {
     private WorkbenchPanes panes;
     private WindowGeometry geometry;
 
+    @Override
+    protected javax.swing.JRootPane createRootPane() {
+        return new FirstPaintRootPane();
+    }
+
+    /** Runs {@code then} once, on the event thread, right after the window is first painted whole (benchmark 1). */
+    public void whenFirstPainted(Runnable then) {
+        ((FirstPaintRootPane) getRootPane()).whenFirstPainted(then);
+    }
+
     /**
      * @param onClosed run on the event thread once the window has closed (the app exits there)
      */

@@ -8,7 +8,10 @@ import io.github.ucmaworkbench.lessons.exercise.ExerciseLibrary;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.GuiTest;
+import io.github.ucmaworkbench.ui.ServerPanel;
+import io.github.ucmaworkbench.ui.SidePanel;
 import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
@@ -37,6 +40,7 @@ class StartupMarkTest extends GuiTest {
     private WorkbenchFrame frame;
     private final List<String> lines = new ArrayList<>();
     private final List<String> seenAtMark = new ArrayList<>();
+    private final List<String> seenAtShown = new ArrayList<>();
 
     @Override
     protected void onSetUp() {
@@ -71,13 +75,22 @@ class StartupMarkTest extends GuiTest {
         Main.startRegistrar(workbench, settings.get(), RegistrarConfig.builder()
                 .bindAddress(InetAddress.getLoopbackAddress()).port(0), null);
         mark.registrarReady();
+        waitUntil("the frame painted and the registrar listening", () -> !shown().isEmpty());
         drainEventThread();
         assertThat(marks()).as("the registrar listens, the lesson is not in yet").isEmpty();
+        assertThat(shown()).as("the second row's line: the real frame painted, the registrar listening").hasSize(1);
+        assertThat(shown().get(0)).startsWith("Workbench shown: frame painted")
+                .contains("registrar listening on ").contains(":" + workbench.registrarAddress().getPort() + " ");
+        synchronized (lines) {
+            assertThat(seenAtShown).as("both panels were on screen when it was printed")
+                    .containsExactly(ClientPanel.PREFIX + SidePanel.TITLE, ServerPanel.PREFIX + SidePanel.TITLE);
+        }
 
         lessons.complete(LessonLibrary.loadOrReport());
         waitUntil("the mark", () -> !marks().isEmpty());
 
         assertThat(marks()).hasSize(1);
+        assertThat(shown()).as("printed once").hasSize(1);
         assertThat(marks().get(0)).startsWith("Workbench ready: window whole")
                 .contains(" " + LessonLibrary.loadOrReport().lessons().size() + " lessons, ")
                 .containsPattern("registrar listening on \\S*127\\.0\\.0\\.1:" + workbench.registrarAddress().getPort() + " ");
@@ -89,20 +102,31 @@ class StartupMarkTest extends GuiTest {
     /** Runs on the event thread: what was on screen when the line was printed. */
     private void marked(String line) {
         synchronized (lines) {
-            for (String name : List.of(LessonView.TEXT, LessonView.JAVA_CODE, LadderView.CANVAS)) {
+            boolean ready = line.startsWith(StartupMark.PREFIX);
+            List<String> names = ready ? List.of(LessonView.TEXT, LessonView.JAVA_CODE, LadderView.CANVAS)
+                    : List.of(ClientPanel.PREFIX + SidePanel.TITLE, ServerPanel.PREFIX + SidePanel.TITLE);
+            for (String name : names) {
                 Component c = find(frame, name);
                 boolean filled = !(c instanceof JTextComponent t) || !t.getText().isBlank();
                 if (c != null && c.isShowing() && c.getWidth() > 0 && c.getHeight() > 0 && filled) {
-                    seenAtMark.add(name);
+                    (ready ? seenAtMark : seenAtShown).add(name);
                 }
             }
             lines.add(line);
         }
     }
 
+    /** The "Workbench ready" lines. */
     private List<String> marks() {
         synchronized (lines) {
-            return List.copyOf(lines);
+            return lines.stream().filter(l -> l.startsWith(StartupMark.PREFIX)).toList();
+        }
+    }
+
+    /** The "Workbench shown" lines. */
+    private List<String> shown() {
+        synchronized (lines) {
+            return lines.stream().filter(l -> l.startsWith(StartupMark.SHOWN_PREFIX)).toList();
         }
     }
 

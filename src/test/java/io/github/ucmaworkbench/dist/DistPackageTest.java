@@ -30,6 +30,8 @@ class DistPackageTest {
     static final Path DIST = Path.of("target", "dist");
     static final Path IMAGE = DIST.resolve("ucma-workbench");
     static final Path LAUNCHER = IMAGE.resolve("bin").resolve("ucma-workbench");
+    /** The menu entry's launcher: the window's own JIT options (pom.xml's dist.windowOptions). */
+    static final Path WINDOW_LAUNCHER = IMAGE.resolve("bin").resolve("ucma-workbench-window");
     static final long TIMEOUT_SECONDS = 120;
 
     @TempDir
@@ -100,6 +102,24 @@ class DistPackageTest {
     }
 
     @Test
+    void theWindowsLauncherOpensTheWindowWithC1AloneAndTheCommandsKeepC2() throws Exception {
+        // Issue 14: C2 was most of a cold start's CPU; the headless server and registrar keep it.
+        assertThat(Files.readString(IMAGE.resolve("lib/app/ucma-workbench-window.cfg")))
+                .contains("java-options=-XX:TieredStopAtLevel=1", "java-options=-Xmx512m",
+                        "java-options=-XX:SharedArchiveFile=$APPDIR/ucma-workbench.jsa");
+        assertThat(Files.readString(IMAGE.resolve("lib/app/ucma-workbench.cfg"))).doesNotContain("TieredStopAtLevel");
+        assumeTrue(System.getenv("DISPLAY") != null, "no display: run under xvfb-run");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Result run = run(List.of(WINDOW_LAUNCHER.toString(), "--config-dir", configDir.toString(),
+                "--registrar-port", Integer.toString(port)), "Workbench ready", "-Ducma.startup.mark=true -XX:+PrintFlagsFinal");
+        assertThat(run.output).containsPattern("TieredStopAtLevel\\s*=\\s*1\\s")
+                .containsPattern("Workbench ready: window whole \\(lesson, code and ladder painted\\), [1-9][0-9]* lessons, registrar listening on");
+    }
+
+    @Test
     void theDebHoldsTheLauncherTheMenuEntryAndThePathLink() throws Exception {
         List<Path> debs;
         try (var files = Files.list(DIST)) {
@@ -110,6 +130,13 @@ class DistPackageTest {
         assertThat(contents.output).contains("./opt/ucma-workbench/bin/ucma-workbench",
                 "./opt/ucma-workbench/lib/ucma-workbench-ucma-workbench.desktop",
                 "./opt/ucma-workbench/lib/ucma-workbench.png");
+        // The menu starts the window's launcher; the second launcher's own entry stays out of the menu.
+        Path unpacked = configDir.resolve("deb");
+        assertThat(run(List.of("dpkg-deb", "-x", debs.get(0).toString(), unpacked.toString()), null).exit).isZero();
+        Path lib = unpacked.resolve("opt/ucma-workbench/lib");
+        assertThat(Files.readString(lib.resolve("ucma-workbench-ucma-workbench.desktop")))
+                .contains("Exec=/opt/ucma-workbench/bin/ucma-workbench-window\n").doesNotContain("NoDisplay");
+        assertThat(Files.readString(lib.resolve("ucma-workbench-ucma-workbench-window.desktop"))).contains("NoDisplay=true");
         Result postinst = run(List.of("dpkg-deb", "-I", debs.get(0).toString(), "postinst"), null);
         assertThat(contents.output).contains("./opt/ucma-workbench/lib/app/ucma-workbench.classlist");
         assertThat(postinst.output).contains("xdg-desktop-menu install")

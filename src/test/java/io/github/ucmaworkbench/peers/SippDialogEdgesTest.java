@@ -12,12 +12,17 @@ import io.github.ucmaworkbench.tutorial.EndpointSettings;
 import io.github.ucmaworkbench.tutorial.ProgressEventArgs;
 import io.github.ucmaworkbench.tutorial.ProgressLevel;
 import io.github.ucmaworkbench.tutorial.ServerManager;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SippDialogEdgesTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     /** A short wait for the ACK, so the test can outlast it and prove no late "timed out" comes. */
-    private static final Duration ACK_WINDOW = Duration.ofMillis(1500);
+    private Duration ackWindow = Duration.ofMillis(1500);
 
     @TempDir
     Path workDir;
@@ -55,7 +60,7 @@ class SippDialogEdgesTest {
 
     /** The tutorial's server, signed in over UDP and listening; returns where a phone reaches it. */
     private String serverListening() throws Exception {
-        System.setProperty("ucma.ackTimeoutMs", String.valueOf(ACK_WINDOW.toMillis()));
+        System.setProperty("ucma.ackTimeoutMs", String.valueOf(ackWindow.toMillis()));
         registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
         InetSocketAddress at = registrar.start();
         server = new ServerManager(new EndpointSettings("sip:server@example.com", "127.0.0.1", at.getPort(),
@@ -97,10 +102,20 @@ class SippDialogEdgesTest {
         return serverLog.stream().filter(e -> e.level() == ProgressLevel.ERROR).map(ProgressEventArgs::message).toList();
     }
 
+    /** How many copies of the INVITE's 200 OK SIPp received (its -trace_msg log in the work directory). */
+    private long okCopiesSippReceived() throws IOException {
+        try (Stream<Path> files = Files.list(workDir)) {
+            Path log = files.filter(f -> f.getFileName().toString().endsWith("_messages.log")).findFirst().orElseThrow();
+            return Arrays.stream(Files.readString(log, StandardCharsets.ISO_8859_1).split("-{40,}"))
+                    .filter(m -> m.contains("message received") && m.contains("\nSIP/2.0 200 ") && m.contains("\nCSeq: 1 INVITE"))
+                    .count();
+        }
+    }
+
     /** Waits past the ACK window: no failure line may appear in it, nor a second report. */
     private void nothingFalseComesLater(String... onceEach) {
-        await().pollDelay(Duration.ZERO).during(ACK_WINDOW.plusSeconds(1)).atMost(ACK_WINDOW.plusSeconds(10))
-                .until(() -> errors().isEmpty() && java.util.Arrays.stream(onceEach).allMatch(t -> lines(t) == 1));
+        await().pollDelay(Duration.ZERO).during(ackWindow.plusSeconds(1)).atMost(ackWindow.plusSeconds(10))
+                .until(() -> errors().isEmpty() && Arrays.stream(onceEach).allMatch(t -> lines(t) == 1));
     }
 
     @Test
@@ -117,6 +132,22 @@ class SippDialogEdgesTest {
         assertThat(indexOf(accepted)).as("accepted before closed, never after: %s", serverLog).isLessThan(indexOf(closed));
         assertThat(lines("The session was closed")).isEqualTo(1);
         assertThat(lines("Session established")).isEqualTo(1);
+    }
+
+    @Test
+    void aLostAckIsRecoveredByTheRetransmitted200WithoutAFailureLine() throws Exception {
+        SippRun.scenario("uac-lost-ack.xml");
+        ackWindow = Duration.ofSeconds(5); // longer than the phone's 1.2 s without an ACK, even on a busy machine
+        String target = serverListening();
+
+        phoneRuns("uac-lost-ack.xml", target);
+
+        String accepted = "Session established (ACK ";
+        String closed = "The session was closed by the other side (the remote participant ended the session (BYE)";
+        await().atMost(WAIT).until(() -> lines(closed) == 1);
+        nothingFalseComesLater("Invite arrived from sip:phone@example.com", accepted, closed);
+        assertThat(okCopiesSippReceived()).as("the 200 OK, then its copy sent again for want of an ACK (RFC 3261 §13.3.1.4)")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

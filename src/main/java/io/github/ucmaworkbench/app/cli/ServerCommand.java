@@ -99,6 +99,7 @@ final class ServerCommand implements Callable<Integer> {
             io.out().println("Server ready as " + endpoint.uri + listeningOn(server) + "; " + until.howToStop() + ".");
             io.out().flush();
             log.idle(); // every call's lines are printed; none is waited for until signing out
+            server.setNewsWanted(!quiet); // --quiet prints failures only: news would be made for nobody
             String why = until.await();
             io.out().println("Server stopping (" + why + ").");
             signOut(server, log);
@@ -124,6 +125,7 @@ final class ServerCommand implements Callable<Integer> {
      */
     private static void signOut(ServerManager server, ProgressPrinter log) throws InterruptedException {
         log.forget();
+        server.setNewsWanted(true); // the sign-out's own news line ends the wait below
         if (server.getRegistrationState() == RegistrationState.REGISTERED) {
             server.signOut();
             // "Signed out successfully." or "Signed out locally, but the server did not confirm: ..."

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +58,14 @@ public final class ExerciseLibrary {
         if (!"jar".equals(uri.getScheme())) {
             return load(Path.of(uri));
         }
-        return JarFolders.read(uri, "/" + LessonLibrary.RESOURCE_FOLDER, new String[] {FOLDER}, ExerciseLibrary::load);
+        return fromJar(uri);
+    }
+
+    /** Exercises from {@code folder}, a folder inside a jar ({@code jar:file:...!/lessons/exercises}). */
+    public static ExerciseLibrary fromJar(URI folder) throws IOException {
+        Map<String, String> texts = new TreeMap<>(JarFolders.files(folder));
+        texts.keySet().removeIf(name -> !name.endsWith(".md"));
+        return parse(texts);
     }
 
     /** Never throws: the window opens anyway, showing why there is no homework. */
@@ -69,18 +78,25 @@ public final class ExerciseLibrary {
     }
 
     public static ExerciseLibrary load(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".md")).toList();
+        }
+        Map<String, String> texts = new TreeMap<>();
+        for (Path file : files) {
+            texts.put(String.valueOf(file.getFileName()), Files.readString(file, StandardCharsets.UTF_8));
+        }
+        return parse(texts);
+    }
+
+    private static ExerciseLibrary parse(Map<String, String> texts) {
         ExerciseParser parser = new ExerciseParser();
         List<Exercise> exercises = new ArrayList<>();
         List<LessonFormatException> problems = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".md"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        }
-        for (Path file : files) {
-            String name = String.valueOf(file.getFileName());
+        for (Map.Entry<String, String> file : texts.entrySet()) {
+            String name = file.getKey();
             try {
-                Exercise exercise = parser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+                Exercise exercise = parser.parse(name, file.getValue());
                 if (exercises.stream().anyMatch(e -> e.id().equals(exercise.id()))) {
                     problems.add(new LessonFormatException(name, 2, "a second exercise with id '" + exercise.id() + "'"));
                 } else {

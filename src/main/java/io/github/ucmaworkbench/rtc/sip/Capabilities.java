@@ -48,7 +48,7 @@ final class Capabilities {
             // No option tag to offer yet: an empty Supported says so (RFC 3261 §20.37 allows it).
             ok.addHeader(agent.headers().createHeader("Supported",
                     String.join(", ", new java.util.TreeSet<>(RequestValidation.USER_AGENT.supported()))));
-            ok.addHeader(agent.headers().createUserAgentHeader(List.of(Requests.USER_AGENT)));
+            ok.addHeader(agent.prototypes().userAgent());
             transaction.sendResponse(ok);
         } catch (ParseException e) {
             LOG.warn("could not build the answer to OPTIONS", e);

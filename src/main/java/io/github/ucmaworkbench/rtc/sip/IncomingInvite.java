@@ -127,7 +127,7 @@ public final class IncomingInvite {
             claimAnswer();
             try {
                 Response ok = response(Response.OK, null);
-                ok.addHeader(agent.headers().createContactHeader(agent.addresses().createAddress(agent.contactUri(endpoint))));
+                ok.addHeader(agent.prototypes().contact(agent.contactUri(endpoint)));
                 Requests.addHeaders(agent, ok, headers);
                 Requests.setBody(agent, ok, contentType, body);
                 Dialog dialog = transaction.getDialog();
@@ -281,7 +281,7 @@ public final class IncomingInvite {
         if (to.getTag() == null && code > 100) {
             to.setTag(toTag);
         }
-        response.addHeader(agent.headers().createUserAgentHeader(List.of(Requests.USER_AGENT)));
+        response.addHeader(agent.prototypes().userAgent());
         return response;
     }
 }

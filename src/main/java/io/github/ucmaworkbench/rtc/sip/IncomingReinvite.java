@@ -41,8 +41,8 @@ public final class IncomingReinvite {
         }
         try {
             Response ok = agent.messages().createResponse(Response.OK, transaction.getRequest());
-            ok.addHeader(agent.headers().createContactHeader(agent.addresses().createAddress(agent.contactUri(endpoint))));
-            ok.addHeader(agent.headers().createUserAgentHeader(List.of(Requests.USER_AGENT)));
+            ok.addHeader(agent.prototypes().contact(agent.contactUri(endpoint)));
+            ok.addHeader(agent.prototypes().userAgent());
             Requests.setBody(agent, ok, contentType, body);
             transaction.sendResponse(ok);
         } catch (Exception e) {

@@ -143,6 +143,16 @@ public final class MessageView {
 
     /** The first value of the header {@code name} (case-insensitive), or null. */
     public String header(String name) {
+        Message parsed;
+        synchronized (this) {
+            parsed = headers == null ? message : null;
+        }
+        if (parsed != null) {
+            // One header from the parsed message, not the whole list encoded for it: every
+            // incoming session reads its caller's From and Call-ID this way.
+            Header header = parsed.getHeader(name);
+            return header == null ? null : valueOf(header);
+        }
         for (Map.Entry<String, String> header : getHeaders()) {
             if (header.getKey().equalsIgnoreCase(name)) {
                 return header.getValue();

@@ -11,7 +11,6 @@ import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -45,8 +44,8 @@ final class Requests {
             route.setTransportParam(transport.toLowerCase(Locale.ROOT));
             route.setLrParam();
             request.addHeader(hf.createRouteHeader(af.createAddress(route)));
-            request.addHeader(hf.createContactHeader(af.createAddress(agent.contactUri(endpoint))));
-            request.addHeader(hf.createUserAgentHeader(List.of(USER_AGENT)));
+            request.addHeader(agent.prototypes().contact(agent.contactUri(endpoint)));
+            request.addHeader(agent.prototypes().userAgent());
             addHeaders(agent, request, extraHeaders);
             setBody(agent, request, contentType, body);
             return request;
@@ -70,6 +69,6 @@ final class Requests {
             return;
         }
         String type = contentType == null ? "text/plain; charset=utf-8" : contentType;
-        message.setContent(body, (ContentTypeHeader) agent.headers().createHeader("Content-Type", type));
+        message.setContent(body, agent.prototypes().contentType(type));
     }
 }

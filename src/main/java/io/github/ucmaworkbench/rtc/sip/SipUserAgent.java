@@ -70,6 +70,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
     private AddressFactory addressFactory;
     private HeaderFactory headerFactory;
     private MessageFactory messageFactory;
+    private HeaderPrototypes prototypes;
     private volatile SipProvider listeningProvider;
     private volatile InetSocketAddress listeningAddress;
     private volatile boolean closed;
@@ -107,6 +108,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
                 addressFactory = factory.createAddressFactory();
                 headerFactory = factory.createHeaderFactory();
                 messageFactory = factory.createMessageFactory();
+                prototypes = new HeaderPrototypes(headerFactory, addressFactory);
                 stack.start();
             } catch (Exception e) {
                 SipStacks.stop(stack);
@@ -127,6 +129,11 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
 
     MessageFactory messages() {
         return messageFactory;
+    }
+
+    /** Parsed once, cloned per message: see {@link HeaderPrototypes}. */
+    HeaderPrototypes prototypes() {
+        return prototypes;
     }
 
     /** The provider that sends for {@code endpoint}, binding its transport on first use. */

@@ -1,6 +1,5 @@
 package io.github.ucmaworkbench.sip.tls;
 
-import io.github.ucmaworkbench.common.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -79,8 +78,8 @@ public final class WorkbenchCertificate {
 
     /**
      * The keystore in {@code directory}, made now if it is missing, expired, unreadable or does not
-     * name every one of {@code addresses}. Read once: each PKCS#12 read runs its password hash
-     * (10,000 rounds) again, a noticeable part of a cold start.
+     * name every one of {@code addresses}. Read once, and written light ({@link LightKeystore}):
+     * a PKCS#12 read with the JDK's defaults runs 10,000 password-hash rounds three times.
      *
      * @return the keystore file
      */
@@ -103,6 +102,7 @@ public final class WorkbenchCertificate {
                 unusable = "the old one cannot be read (" + e.getMessage() + ")";
             }
             if (unusable == null) {
+                migrateIfHeavy(file, existing);
                 return new Stored(file, existing);
             }
             LOG.info("making a new TLS certificate in {}: {}", file, unusable);
@@ -177,7 +177,23 @@ public final class WorkbenchCertificate {
 
     /** Written beside the target and moved over it, owner-only from the start: never a half file or a readable key. */
     private static void write(Path file, KeyStore store) throws IOException, GeneralSecurityException {
-        OwnerOnlyFiles.replace(file, out -> store.store(out, PASSWORD));
+        LightKeystore.write(file, store, ALIAS, PASSWORD);
+    }
+
+    /**
+     * A keystore written before {@link LightKeystore} (10,000 PBKDF2 rounds, paid on every start)
+     * is written again once, same key and certificate, so peers that trust it still do. Should
+     * that fail (a read-only folder), the loaded one serves as before.
+     */
+    private static void migrateIfHeavy(Path file, KeyStore existing) {
+        try {
+            if (LightKeystore.isHeavy(file)) {
+                write(file, existing);
+                LOG.info("rewrote {} with light protection (same certificate): it is read faster", file);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            LOG.info("kept {} as it is ({}): it is read as before", file, e.getMessage());
+        }
     }
 
     private static Set<String> addressNames(Collection<InetAddress> extra) {

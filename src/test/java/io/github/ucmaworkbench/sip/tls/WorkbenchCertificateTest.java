@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.sip.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,42 @@ class WorkbenchCertificateTest {
         assertThat(TlsMaterial.workbench(dir, List.of()).fingerprint()).isEqualTo(first);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rw-------");
         assertThat(Files.list(dir)).containsExactly(made);
+    }
+
+    @Test
+    void theKeystoreIsWrittenLightAndStillLoadsWithThePassword() throws Exception {
+        Path made = WorkbenchCertificate.loadOrCreate(dir, List.of());
+
+        assertThat(LightKeystore.isHeavy(made)).as("no integrity MAC").isFalse();
+        KeyStore loaded = WorkbenchCertificate.load(made);
+        assertThat(loaded.getKey(WorkbenchCertificate.ALIAS, WorkbenchCertificate.PASSWORD)).isNotNull();
+        assertThat(TlsMaterial.workbench(dir, List.of()).fingerprint()).isEqualTo(fingerprintIn(made));
+        assertThat(System.getProperty("keystore.pkcs12.macAlgorithm")).as("the JDK's defaults are back").isNull();
+        assertThat(System.getProperty("keystore.pkcs12.keyPbeIterationCount")).isNull();
+    }
+
+    @Test
+    void aKeystoreWrittenWithTheJdksDefaultsIsRewrittenOnceWithTheSameCertificate() throws Exception {
+        Path made = WorkbenchCertificate.loadOrCreate(dir, List.of());
+        String fingerprint = fingerprintIn(made);
+        KeyStore light = WorkbenchCertificate.load(made);
+        KeyStore heavy = KeyStore.getInstance("PKCS12");
+        heavy.load(null, null);
+        heavy.setKeyEntry(WorkbenchCertificate.ALIAS, light.getKey(WorkbenchCertificate.ALIAS, WorkbenchCertificate.PASSWORD),
+                WorkbenchCertificate.PASSWORD, light.getCertificateChain(WorkbenchCertificate.ALIAS));
+        try (OutputStream out = Files.newOutputStream(made)) {
+            heavy.store(out, WorkbenchCertificate.PASSWORD);
+        }
+        assertThat(LightKeystore.isHeavy(made)).as("as an earlier workbench wrote it").isTrue();
+
+        WorkbenchCertificate.loadOrCreate(dir, List.of());
+
+        assertThat(LightKeystore.isHeavy(made)).isFalse();
+        assertThat(fingerprintIn(made)).as("peers that trust it still do").isEqualTo(fingerprint);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rw-------");
+        byte[] migrated = Files.readAllBytes(made);
+        WorkbenchCertificate.loadOrCreate(dir, List.of());
+        assertThat(Files.readAllBytes(made)).as("rewritten once, not on every start").isEqualTo(migrated);
     }
 
     @Test
