@@ -92,7 +92,9 @@ for _ in range(50):
     except OSError: pass
     finally: t.close(); u.close()'; }
 
-# wait_for FILE REGEX SECONDS: the first matching line, or nothing
+# wait_for FILE REGEX SECONDS: the first matching line, or nothing. Empty FILE before starting the
+# process that writes it: a background job's `> FILE` truncates only once the child runs, so this
+# could read the previous run's line (bench 3 once aimed SIPp at an old run's bare UAS port).
 wait_for() {
     local file=$1 regex=$2 limit=$3 i
     for ((i = 0; i < limit * 10; i++)); do
@@ -105,6 +107,7 @@ wait_for() {
 # start_registrar PORT LOG [java options...] -> pid in REG_PID
 start_registrar() {
     local port=$1 log=$2; shift 2
+    : > "$log"
     java "${JOPTS[@]}" "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand registrar --port "$port" \
         --ignore-stdin > "$log" 2>&1 &
     REG_PID=$!; PIDS+=("$REG_PID")
@@ -116,6 +119,7 @@ start_server() {
     local reg=$1 log=$2; shift 2
     # The ACK wait is 64*T1 (32 s, RFC 3261 §13.3.1.4); shortened to the step's settle time so a
     # missing ACK still shows as server_errors before the next step.
+    : > "$log"; : > "$log.err"
     java "${JOPTS[@]}" -Ducma.ackTimeoutMs=$(( ${SERVER_TIMEOUT:-3} * 1000 )) "$@" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
         --uri sip:server@example.com --server "127.0.0.1:$reg" --transport udp --quiet --ignore-stdin --timeout "${SERVER_TIMEOUT:-3}" \
         > "$log" 2> "$log.err" &
@@ -326,6 +330,7 @@ if [[ " $SELECTED " == *" 3 "* ]]; then
     [ "${JFR:-0}" = 1 ] && { say "  JFR of our server:"; python3 bench/hot.py "$OUT/server.jfr" 12 | sed 's/^/    /' | tee -a "$OUT/figures.txt"; }
     stop "$REG_PID"
     # The reference: a bare JAIN-SIP UAS on the same RI, tuned (bench BareUas), same JVM options.
+    : > "$OUT/bare-uas.log"
     java "${JOPTS[@]}" -cp "$TEST_CP" io.github.ucmaworkbench.bench.BareUas "$(free_port)" > "$OUT/bare-uas.log" 2>&1 &
     BARE_PID=$!; PIDS+=("$BARE_PID")
     wait_for "$OUT/bare-uas.log" 'BareUas listening' 30 >/dev/null || { echo "bare UAS did not start"; cat "$OUT/bare-uas.log"; exit 1; }
@@ -475,6 +480,7 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" window "* ]]; then
         cp "$ROOT"/target/test-classes/io/github/ucmaworkbench/bench/ClassroomWindow*.class "$DRIVER/io/github/ucmaworkbench/bench/"
         CFG=$(mktemp -d); WREG=$(free_port)
         NMT_OPTS=(); [ "${NMT:-0}" = 1 ] && NMT_OPTS=(-XX:NativeMemoryTracking=summary)
+        : > "$OUT/mem-window.log"
         DISPLAY=$WDISPLAY java "${WOPTS[@]}" "${NMT_OPTS[@]}" -cp "$JAR:$DRIVER" io.github.ucmaworkbench.bench.ClassroomWindow \
             --config-dir "$CFG" --registrar-port "$WREG" > "$OUT/mem-window.log" 2>&1 &
         WIN_PID=$!; PIDS+=("$WIN_PID")
