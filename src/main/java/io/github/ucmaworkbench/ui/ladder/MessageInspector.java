@@ -77,7 +77,9 @@ public class MessageInspector extends JPanel {
     }
 
     public MessageInspector(LadderView ladder) {
-        super(new MigLayout("insets 2, fill", "[grow,fill]", "[][][grow 60,fill][][grow 40,fill]"));
+        // The raw text and the transaction list claim the height by their own push weights, not by
+        // row numbers: the hop chooser, hidden for a one-hop message, takes no row then.
+        super(new MigLayout("insets 2, fill", "[grow,fill]"));
         this.ladder = ladder;
         title.setName(TITLE);
         detail.setName(DETAIL);
@@ -95,7 +97,8 @@ public class MessageInspector extends JPanel {
 
         add(title, "wmin 0, wrap 0");
         add(detail, "wmin 0, wrap");
-        add(record, "growx 0, wmin 120, wrap"); // may shorten, never widen the column past the window
+        // may shorten, never widen the column past the window; hidden (one hop) it takes no row
+        add(record, "growx 0, wmin 120, hidemode 3, wrap");
         /*
          * Both scroll panes keep both bars: the text wraps at spaces but a Call-ID or branch longer
          * than the pane scrolls, and a list row may be wider than the column. A bar appearing or
@@ -104,10 +107,10 @@ public class MessageInspector extends JPanel {
          * classroom burst.
          */
         add(new JScrollPane(raw, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS, ScrollPaneConstants.HORIZONTAL_SCROLLBAR_ALWAYS),
-                "wmin 0, wrap");
+                "wmin 0, grow, pushy 60, wrap");
         add(new JLabel("Same transaction (every hop):"), "wrap");
         add(new JScrollPane(related, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
-                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_ALWAYS), "hmin 60, wmin 0");
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_ALWAYS), "hmin 60, wmin 0, grow, pushy 40");
         document.restyle(fontSize());
         // The styled text keeps the colours and font size it was built with: after a theme or font
         // change, build it again in the new theme's (light header names on a dark pane read at 1.6:1).

@@ -15,6 +15,7 @@ import io.github.ucmaworkbench.trace.SipTraceEvent;
 import io.github.ucmaworkbench.trace.TraceEvents;
 import io.github.ucmaworkbench.trace.ladder.LadderArrow;
 import io.github.ucmaworkbench.ui.GuiTest;
+import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.swing.JFrame;
+import javax.swing.JScrollPane;
+import javax.swing.SwingUtilities;
 import org.assertj.swing.core.MouseButton;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
@@ -112,12 +115,23 @@ class LadderViewTest extends GuiTest {
         robot().waitForIdle();
     }
 
+    private static Component scrollPaneOf(Component view) {
+        return SwingUtilities.getAncestorOfClass(JScrollPane.class, view);
+    }
+
     @Test
     void clickingAnInviteArrowShowsItsRawTextInTheInspector() throws Exception {
         publishFromAStackThread(lessonSix);
         awaitOnEdt("every message drawn", () -> ladder().model().size() == lessonSix.size() / 2);
         LadderArrow invite = GuiActionRunner.execute(() -> ladder().model().arrows().stream()
                 .filter(a -> a.isRequest() && a.method().equals("INVITE")).findFirst().orElseThrow());
+
+        // The raw text is what the inspector is for: it has most of the height even before the
+        // first click, when it is empty (an empty row above it once took the space).
+        int[] heights = GuiActionRunner.execute(() -> new int[] {
+            scrollPaneOf(window.textBox(MessageInspector.RAW_TEXT).target()).getHeight(),
+            scrollPaneOf(window.list(MessageInspector.RELATED).target()).getHeight()});
+        assertThat(heights[0]).as("empty raw pane against the related list's %d px", heights[1]).isGreaterThan(heights[1]);
 
         click(invite);
 
