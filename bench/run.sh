@@ -370,6 +370,9 @@ if [[ " $SELECTED " == *" 4 "* ]]; then
     [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$OUT/registrar.jfr",settings=profile,dumponexit=true)
     REG=$(free_port); start_registrar "$REG" "$OUT/proxy-registrar.log" "${JFR_OPTS[@]}"
     UAS=$(free_port); sipp_uas "$UAS" proxy-uas-ours "$PROXIED_UAS"; register_uas "$REG" "$UAS" server
+    # As in bench 3, a step passes only when the proxy kept >= 90 % of the rate: our registrar
+    # once "passed" 1,250/s with 1,041/s achieved.
+    export KEEP_UP=${PROXY_KEEP_UP:-0.9}
     climb proxy-ours "127.0.0.1:$REG" "" "$REG_PID"
     PROXY_OURS=$BEST
     stop "$UAS_PID"; stop "$REG_PID"
@@ -381,6 +384,7 @@ if [[ " $SELECTED " == *" 4 "* ]]; then
     PROXY_KAM=$BEST
     stop "$UAS_PID"; stop "$KAM_PID"
     r=$(ratio "$PROXY_OURS" "$PROXY_KAM")
+    unset KEEP_UP
     figure "registrar-proxy-rate" "$PROXY_OURS/s" "Kamailio -m 512, $KAM_CHILDREN children: $PROXY_KAM/s" "$r" ">= 1.0" "$(at_least "$r" 1.0)"
 fi
 
@@ -478,6 +482,9 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" window "* ]]; then
         # the test classes so that no test resource such as logback-test.xml comes along).
         DRIVER=$OUT/classroom-driver; rm -rf "$DRIVER"; mkdir -p "$DRIVER/io/github/ucmaworkbench/bench"
         cp "$ROOT"/target/test-classes/io/github/ucmaworkbench/bench/ClassroomWindow*.class "$DRIVER/io/github/ucmaworkbench/bench/"
+        # and what it uses from the test sources (a missing class made the window "not get ready")
+        mkdir -p "$DRIVER/io/github/ucmaworkbench/testing"
+        cp "$ROOT"/target/test-classes/io/github/ucmaworkbench/testing/ComponentTree*.class "$DRIVER/io/github/ucmaworkbench/testing/"
         CFG=$(mktemp -d); WREG=$(free_port)
         NMT_OPTS=(); [ "${NMT:-0}" = 1 ] && NMT_OPTS=(-XX:NativeMemoryTracking=summary)
         : > "$OUT/mem-window.log"
