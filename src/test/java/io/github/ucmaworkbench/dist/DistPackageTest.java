@@ -107,7 +107,8 @@ class DistPackageTest {
         assertThat(Files.readString(IMAGE.resolve("lib/app/ucma-workbench-window.cfg")))
                 .contains("java-options=-XX:TieredStopAtLevel=1", "java-options=-Xmx512m",
                         "java-options=-XX:SharedArchiveFile=$APPDIR/ucma-workbench.jsa");
-        assertThat(Files.readString(IMAGE.resolve("lib/app/ucma-workbench.cfg"))).doesNotContain("TieredStopAtLevel");
+        assertThat(Files.readString(IMAGE.resolve("lib/app/ucma-workbench.cfg"))).doesNotContain("TieredStopAtLevel")
+                .contains("java-options=-XX:-G1PeriodicGCInvokesConcurrent");
         assumeTrue(System.getenv("DISPLAY") != null, "no display: run under xvfb-run");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -115,7 +116,9 @@ class DistPackageTest {
         }
         Result run = run(List.of(WINDOW_LAUNCHER.toString(), "--config-dir", configDir.toString(),
                 "--registrar-port", Integer.toString(port)), "Workbench ready", "-Ducma.startup.mark=true -XX:+PrintFlagsFinal");
+        // The daemons' idle collection is a full one; the window's stays concurrent (the later option wins).
         assertThat(run.output).containsPattern("TieredStopAtLevel\\s*=\\s*1\\s")
+                .containsPattern("G1PeriodicGCInvokesConcurrent\\s*=\\s*true\\s")
                 .containsPattern("Workbench ready: window whole \\(lesson, code and ladder painted\\), [1-9][0-9]* lessons, registrar listening on");
     }
 
