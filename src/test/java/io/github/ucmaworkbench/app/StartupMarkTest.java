@@ -8,6 +8,7 @@ import io.github.ucmaworkbench.lessons.exercise.ExerciseLibrary;
 import io.github.ucmaworkbench.registrar.RegistrarConfig;
 import io.github.ucmaworkbench.settings.SettingsHolder;
 import io.github.ucmaworkbench.settings.WorkbenchSettings;
+import io.github.ucmaworkbench.testing.ComponentTree;
 import io.github.ucmaworkbench.ui.ClientPanel;
 import io.github.ucmaworkbench.ui.GuiTest;
 import io.github.ucmaworkbench.ui.ServerPanel;
@@ -16,7 +17,6 @@ import io.github.ucmaworkbench.ui.WorkbenchFrame;
 import io.github.ucmaworkbench.ui.ladder.LadderView;
 import io.github.ucmaworkbench.ui.lesson.LessonView;
 import java.awt.Component;
-import java.awt.Container;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ class StartupMarkTest extends GuiTest {
             List<String> names = ready ? List.of(LessonView.TEXT, LessonView.JAVA_CODE, LadderView.CANVAS)
                     : List.of(ClientPanel.PREFIX + SidePanel.TITLE, ServerPanel.PREFIX + SidePanel.TITLE);
             for (String name : names) {
-                Component c = find(frame, name);
+                Component c = ComponentTree.find(frame, name);
                 boolean filled = !(c instanceof JTextComponent t) || !t.getText().isBlank();
                 if (c != null && c.isShowing() && c.getWidth() > 0 && c.getHeight() > 0 && filled) {
                     (ready ? seenAtMark : seenAtShown).add(name);
@@ -128,21 +128,6 @@ class StartupMarkTest extends GuiTest {
         synchronized (lines) {
             return lines.stream().filter(l -> l.startsWith(StartupMark.SHOWN_PREFIX)).toList();
         }
-    }
-
-    private static Component find(Container in, String name) {
-        for (Component c : in.getComponents()) {
-            if (name.equals(c.getName())) {
-                return c;
-            }
-            if (c instanceof Container child) {
-                Component found = find(child, name);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** Lets every event queued so far (and those they queue) run. */

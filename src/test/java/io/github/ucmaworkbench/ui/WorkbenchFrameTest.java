@@ -139,7 +139,7 @@ class WorkbenchFrameTest extends GuiTest {
         assertThat(dialog.label(SideSettingsDialog.URI + SideSettingsDialog.PROBLEM).text()).isBlank();
 
         dialog.textBox(SideSettingsDialog.SERVER).requireDisabled();
-        dialog.radioButton(SideSettingsDialog.EXTERNAL).click();
+        select(dialog.radioButton(SideSettingsDialog.EXTERNAL));
         dialog.textBox(SideSettingsDialog.SERVER).requireEnabled().deleteText().enterText("10.0.0.9:99999");
         dialog.button(SideSettingsDialog.OK).requireDisabled();
         assertThat(dialog.label(SideSettingsDialog.SERVER + SideSettingsDialog.PROBLEM).text()).contains("1 to 65535");
@@ -160,7 +160,7 @@ class WorkbenchFrameTest extends GuiTest {
         window.button(ClientPanel.SETTINGS_NAME).click();
         DialogFixture dialog = WindowFinder.findDialog(SideSettingsDialog.CLIENT_DIALOG).withTimeout(5000).using(robot());
         dialog.textBox(SideSettingsDialog.URI).deleteText().enterText("sip:alice@lab.local");
-        dialog.radioButton(SideSettingsDialog.EXTERNAL).click();
+        select(dialog.radioButton(SideSettingsDialog.EXTERNAL));
         dialog.textBox(SideSettingsDialog.SERVER).deleteText().enterText("kamailio.lab:5070");
         dialog.comboBox(SideSettingsDialog.TRANSPORT).selectItem("UDP");
         dialog.textBox(SideSettingsDialog.OUR_SERVER).deleteText().enterText("sip:teacher@lab.local");
