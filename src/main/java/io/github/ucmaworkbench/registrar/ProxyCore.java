@@ -159,7 +159,11 @@ final class ProxyCore {
         guards.started(context);
         boolean invite = Request.INVITE.equals(request.getMethod());
         if (invite) {
-            invites.put(ProxyRouting.topBranch(request), context);
+            String key = ProxyRouting.topBranch(request);
+            invites.put(key, context);
+            // The stack releases the transaction's request early (RegistrarService: release
+            // strategy), so its end is matched to the context by what we keep, not by st.getRequest().
+            st.setApplicationData(new PendingInvite(key, context));
         }
         boolean dialogCreating = invite && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
         String inbound = ProxyRouting.transportOf(request);
@@ -408,10 +412,19 @@ final class ProxyCore {
         }
     }
 
+    /**
+     * An INVITE's server transaction ended: its CANCELs can no longer match (§9.2). Safe on any
+     * thread (the map is concurrent, and a CANCEL racing with this finds the context or not,
+     * as it would a moment earlier or later).
+     */
     void serverTransactionTerminated(ServerTransaction st) {
-        if (st.getRequest() != null && Request.INVITE.equals(st.getRequest().getMethod())) {
-            invites.remove(ProxyRouting.topBranch(st.getRequest()));
+        if (st.getApplicationData() instanceof PendingInvite pending) {
+            invites.remove(pending.key(), pending.context());
         }
+    }
+
+    /** An INVITE server transaction's application data: where its context is in {@link #invites}. */
+    private record PendingInvite(String key, ProxyContext context) {
     }
 
     /** Drops contexts the stack never reported as terminated (belt and braces against leaks). */
@@ -432,6 +445,11 @@ final class ProxyCore {
             s.branch().context.onFailure(s.branch(), Response.TEMPORARILY_UNAVAILABLE, "Contact unreachable");
             return true;
         });
+    }
+
+    /** INVITEs whose server transaction has not ended yet (a CANCEL may still match them). */
+    int inviteCount() {
+        return invites.size();
     }
 
     /** Proxied requests still waiting for their final response. */

@@ -243,8 +243,8 @@ final class RegistrarListener implements SipListener {
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
         if (event.isServerTransaction()) {
-            CallLanes.shared().execute(CallLanes.callIdOf(event),
-                    () -> proxy.serverTransactionTerminated(event.getServerTransaction()));
+            // Here, on the stack's thread: one map removal, no lane hop (two per proxied call).
+            proxy.serverTransactionTerminated(event.getServerTransaction());
         }
     }
 
