@@ -172,7 +172,8 @@ final class ProxyCore {
         List<ProxyContext.Branch> branches = new ArrayList<>();
         List<Request> copies = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            Request copy = (Request) forward.clone();
+            // the last branch takes the forward copy itself: one clone less for the usual single contact
+            Request copy = i == targets.size() - 1 ? forward : (Request) forward.clone();
             if (targets.get(i) != null) {
                 copy.setRequestURI(targets.get(i));
             }
@@ -321,8 +322,9 @@ final class ProxyCore {
         } else if (routedHere) {
             targets.add(null);
         }
-        for (URI target : targets) {
-            Request copy = (Request) forward.clone();
+        for (int i = 0; i < targets.size(); i++) {
+            URI target = targets.get(i);
+            Request copy = i == targets.size() - 1 ? forward : (Request) forward.clone();
             if (target != null) {
                 copy.setRequestURI(target);
             }

@@ -114,12 +114,17 @@ final class ProxyRouting {
      * a different Request-URI is spiralling legitimately: its marker differs.
      */
     boolean hasLooped(Request received) {
-        String ours = branchPrefix + loopMarker(received) + "-";
+        String ours = null; // the hash only when a Via of ours is there: almost never
         for (ListIterator<?> it = received.getHeaders(ViaHeader.NAME); it.hasNext(); ) {
             ViaHeader via = (ViaHeader) it.next();
-            if (identity.isOwnAddress(via.getHost(), via.getPort()) && via.getBranch() != null
-                    && via.getBranch().startsWith(ours)) {
-                return true;
+            if (via.getBranch() != null && via.getBranch().startsWith(branchPrefix)
+                    && identity.isOwnAddress(via.getHost(), via.getPort())) {
+                if (ours == null) {
+                    ours = branchPrefix + loopMarker(received) + "-";
+                }
+                if (via.getBranch().startsWith(ours)) {
+                    return true;
+                }
             }
         }
         return false;
