@@ -21,6 +21,7 @@ import javax.sip.TimeoutEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
@@ -43,6 +44,8 @@ final class ProxyCore {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyCore.class);
     /** Marks our own CANCEL client transactions: their responses end here. */
     private static final Object CANCEL_MARKER = new Object();
+    /** A branch's client transaction after its final response (see processResponse). */
+    private static final Object BRANCH_ANSWERED = new Object();
     private static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.CANCEL, Request.BYE,
             Request.MESSAGE, Request.INFO, Request.OPTIONS, Request.REGISTER);
     private static final long CONTEXT_LIFETIME_NANOS = TimeUnit.MINUTES.toNanos(3);
@@ -373,9 +376,27 @@ final class ProxyCore {
         Object data = ct == null ? null : ct.getApplicationData();
         if (data instanceof ProxyContext.Branch branch) {
             branch.context.onResponse(branch, response);
+            if (response.getStatusCode() >= 200) {
+                // The branch has its final response: the transaction, which lingers for its
+                // timers (seconds), no longer needs to keep the whole context (both INVITEs,
+                // the server transaction) reachable. What it may still deliver is handled below.
+                ct.setApplicationData(BRANCH_ANSWERED);
+            }
+        } else if (data == BRANCH_ANSWERED) {
+            // §16.7 step 10: a further 2xx to an INVITE (a retransmission, or another fork's
+            // answer) still goes upstream; anything else after a branch's final ends here, as
+            // ProxyContext would have ended it.
+            if (response.getStatusCode() / 100 == 2 && isInviteResponse(response)) {
+                forwardStray(response);
+            }
         } else if (data != CANCEL_MARKER) {
             forwardStray(response);
         }
+    }
+
+    private static boolean isInviteResponse(Response response) {
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        return cseq != null && Request.INVITE.equals(cseq.getMethod());
     }
 
     /** A response without a client transaction, from the stack's reader ({@link ProxyValve}): on its call's lane. */

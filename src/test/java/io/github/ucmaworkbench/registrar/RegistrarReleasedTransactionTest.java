@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.ucmaworkbench.testing.MalformedSip;
 import io.github.ucmaworkbench.testing.SentRequest;
 import io.github.ucmaworkbench.testing.TestUa;
 import io.github.ucmaworkbench.trace.Direction;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * the RI's "Aggressive" release strategy, for memory under load). What the proxy owes a
  * transaction after that must still hold: a retransmitted request is answered again from the
  * stored response and never forwarded twice (RFC 3261 §17.2.2), and an INVITE's context, which
- * a CANCEL looks up (§16.10), is let go when its server transaction ends.
+ * a CANCEL looks up (§16.10), is let go when its server transaction ends. A branch's client
+ * transaction lets go of the context once it has its final response; a 2xx that comes after
+ * that (the callee resending it until the ACK arrives) is still forwarded (§16.7 step 10).
  */
 class RegistrarReleasedTransactionTest {
     private BobBehindRegistrar net;
@@ -78,6 +81,24 @@ class RegistrarReleasedTransactionTest {
         // request has been released by then, so the context is found by what the proxy kept.
         await("the proxied INVITE's context is released").atMost(Duration.ofSeconds(30))
                 .until(() -> net.registrar.getOpenInviteCount() == 0);
+    }
+
+    @Test
+    void theCalleesRetransmitted200StillReachesTheCallerAfterItsBranchAnswered() throws Exception {
+        net = new BobBehindRegistrar(bob -> { }); // bob answers 180 and 200, and resends the 200 until an ACK comes
+        int n = (int) (System.nanoTime() & 0xffffff);
+        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        net.aliceSends(invite);
+
+        // alice never ACKs: bob's stack sends the 200 again (RFC 3261 §13.3.1.4), and the proxy,
+        // whose branch already had its final response, forwards each copy (§16.7 step 10).
+        List<String> lines = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (lines.stream().filter("SIP/2.0 200 OK"::equals).count() < 2 && System.nanoTime() < end) {
+            lines.addAll(awaitStatusLines(1));
+        }
+        assertThat(lines).as("responses alice got").filteredOn("SIP/2.0 200 OK"::equals).hasSizeGreaterThanOrEqualTo(2);
     }
 
     private int messagesBobReceived(String callId) {
