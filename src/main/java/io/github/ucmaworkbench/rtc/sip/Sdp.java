@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.rtc.sip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A parsed SDP body (RFC 4566): what offer/answer needs of it, the session-level connection and
@@ -12,6 +13,11 @@ import java.util.Locale;
  * ({@code [C@41cf53f9}), none of which may reach a phone or the progress log.
  */
 public final class Sdp {
+    // Compiled once: String.split compiles a multi-character pattern on every call, three times
+    // per answered INVITE (the lines, the c= and the m= line).
+    private static final Pattern LINE_END = Pattern.compile("\r?\n");
+    private static final Pattern SPACES = Pattern.compile(" +");
+
     /** One {@code m=} line with its {@code c=} and {@code a=} lines. */
     public record Media(String type, int port, String proto, List<String> formats, String connection,
             List<String> attributes) {
@@ -57,7 +63,7 @@ public final class Sdp {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the SDP body is empty");
         }
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = LINE_END.split(text, -1);
         int end = lines.length;
         while (end > 0 && lines[end - 1].isEmpty()) {
             end--;
@@ -112,7 +118,7 @@ public final class Sdp {
     }
 
     private static String connectionAddress(String value, int lineNumber) {
-        String[] parts = value.split(" +");
+        String[] parts = SPACES.split(value);
         if (parts.length != 3 || !"IN".equals(parts[0])) {
             throw new IllegalArgumentException("SDP line " + lineNumber + " is not a valid c= line (c=IN IP4 address)");
         }
@@ -215,7 +221,7 @@ public final class Sdp {
 
         /** {@code m=<media> <port>[/<count>] <proto> <fmt> ...} (RFC 4566 §5.14). */
         static MediaBuilder of(String value, int lineNumber) {
-            String[] parts = value.split(" +");
+            String[] parts = SPACES.split(value);
             if (parts.length < 4) {
                 throw new IllegalArgumentException("SDP line " + lineNumber + " is not a valid m= line (m=media port proto format...)");
             }
