@@ -89,6 +89,7 @@ final class ProxyContext {
             return;
         }
         branch.done = true;
+        settled(branch);
         if (code < 300) {
             // Step 9/10: every 2xx is forwarded at once; the other branches are cancelled.
             boolean first = !finalSent;
@@ -124,11 +125,22 @@ final class ProxyContext {
             return;
         }
         branch.done = true;
+        settled(branch);
         LOG.debug("branch to {} failed: {} {}", branch.target, code, reason);
         if (!finalSent) {
             remember(code, reason, null);
             finishIfDone();
         }
+    }
+
+    /**
+     * A branch has its final outcome: nothing will be cancelled on it any more, so the context
+     * (which an INVITE's server transaction keeps for the RI's linger, seconds after the call was
+     * answered) stops holding its client transaction and, with it, the forwarded request.
+     */
+    private static void settled(Branch branch) {
+        branch.cancelPending = false;
+        branch.transaction = null;
     }
 
     /** §16.10: the caller cancelled; cancel every branch still pending. */

@@ -488,9 +488,13 @@ final class ProxyCore {
     }
 
     void sendCancel(ProxyContext.Branch branch) {
-        send(ProxyRouting.hopTransport(branch.transaction.getRequest()), () -> {
+        ClientTransaction ct = branch.transaction; // the context lets go of it once the branch settles
+        if (ct == null) {
+            return;
+        }
+        send(ProxyRouting.hopTransport(ct.getRequest()), () -> {
             try {
-                ClientTransaction cancel = provider.getNewClientTransaction(branch.transaction.createCancel());
+                ClientTransaction cancel = provider.getNewClientTransaction(ct.createCancel());
                 cancel.setApplicationData(CANCEL_MARKER);
                 cancel.sendRequest();
             } catch (SipException | RuntimeException e) {
