@@ -225,7 +225,11 @@ public final class LessonView extends JPanel implements AutoCloseable {
         presenter.showLesson(chosen);
         updating = true;
         try {
-            picker.setSelectedItem(chosen);
+            // Lesson is a record: the combo box's equals() would spin its method handles on the
+            // event thread while the window is built, to find the lesson it already shows.
+            if (picker.getSelectedItem() != chosen) {
+                picker.setSelectedItem(chosen);
+            }
             stepModel.clear();
             stepModel.addAll(chosen.steps());
         } finally {
