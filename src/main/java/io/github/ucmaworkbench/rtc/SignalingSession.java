@@ -171,13 +171,16 @@ public class SignalingSession {
                 setState(SignalingState.CONNECTING, "BeginParticipate sent the INVITE");
             }
         }
-        Workers.execute(() -> {
-            if (incoming == null) {
-                OutgoingParticipation.invite(this, target, entries, op);
-            } else {
-                IncomingParticipation.accept(this, incoming, entries, op);
-            }
-        });
+        if (incoming == null) {
+            Workers.execute(() -> OutgoingParticipation.invite(this, target, entries, op));
+        } else if (Workers.onWorkerThread()) {
+            // Called from a handler (sessionReceived, as the tutorial does): already on a worker,
+            // so the 200 OK goes out from here, as a UDP send or over the caller's connection,
+            // instead of waking another worker for it (one thread hand-off per call).
+            IncomingParticipation.accept(this, incoming, entries, op);
+        } else {
+            Workers.execute(() -> IncomingParticipation.accept(this, incoming, entries, op));
+        }
         return op.started();
     }
 

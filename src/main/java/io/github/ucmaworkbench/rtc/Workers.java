@@ -1,6 +1,5 @@
 package io.github.ucmaworkbench.rtc;
 
-import io.github.ucmaworkbench.common.DaemonThreads;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
@@ -8,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Workers {
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
+    private static final AtomicInteger COUNT = new AtomicInteger();
     private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            30, TimeUnit.SECONDS, new SynchronousQueue<>(), DaemonThreads.numbered("ucma-worker-"));
+            30, TimeUnit.SECONDS, new SynchronousQueue<>(), WorkerThread::new);
 
     private Workers() {
     }
@@ -31,6 +32,22 @@ public final class Workers {
     /** Runs a task on the shared pool, with no ordering. */
     public static void execute(Runnable task) {
         POOL.execute(task);
+    }
+
+    /**
+     * Whether the calling thread is one of these workers: the API's own code may then do a step
+     * here instead of waking another worker for it (it is neither a stack thread nor the UI's).
+     */
+    static boolean onWorkerThread() {
+        return Thread.currentThread() instanceof WorkerThread;
+    }
+
+    /** A named daemon thread, of its own class so {@link #onWorkerThread} is one type check. */
+    private static final class WorkerThread extends Thread {
+        WorkerThread(Runnable task) {
+            super(task, "ucma-worker-" + COUNT.incrementAndGet());
+            setDaemon(true);
+        }
     }
 
     private static void reportUncaught(RuntimeException e) {

@@ -86,4 +86,38 @@ class DirectSessionTest {
             manager.close();
         }
     }
+
+    /**
+     * A handler that accepts synchronously ({@code participate()} inside {@code sessionReceived},
+     * the lesson's sync form) gets the ACK, and an asynchronous accept still calls back on an rtc
+     * worker: since the 200 OK goes out on the handler's own worker, neither may depend on a
+     * second worker being woken for it.
+     */
+    @Test
+    void anAcceptFromTheHandlerWorksSyncAndCallsBackOnAWorker() throws Exception {
+        InetSocketAddress bound = startServer(SipTransportType.UDP);
+        CompletableFuture<String> syncAck = new CompletableFuture<>();
+        CompletableFuture<String> asyncCallbackThread = new CompletableFuture<>();
+        server.sessionReceived().add((sender, e) -> {
+            if (!syncAck.isDone()) {
+                try {
+                    syncAck.complete(e.getSession().participate().getMethod() + " on " + Thread.currentThread().getName());
+                } catch (RealTimeException ex) {
+                    syncAck.completeExceptionally(ex);
+                }
+            } else {
+                e.getSession().beginParticipate(ar -> asyncCallbackThread.complete(Thread.currentThread().getName()), null);
+            }
+        });
+        client = new SipEndpoint("sip:client@example.com", SipAuthenticationProtocols.NONE, SipTransportType.UDP,
+                "127.0.0.1", bound.getPort(), true, null, null);
+        for (int call = 0; call < 2; call++) {
+            SignalingSession session = new SignalingSession(client, new RealTimeAddress("sip:server@example.com"));
+            assertThat(((SipResponseData) session.participate()).getResponseCode()).isEqualTo(200);
+            session.terminate();
+        }
+
+        assertThat(syncAck.get(5, TimeUnit.SECONDS)).startsWith("ACK on ucma-worker-");
+        assertThat(asyncCallbackThread.get(5, TimeUnit.SECONDS)).startsWith("ucma-worker-");
+    }
 }

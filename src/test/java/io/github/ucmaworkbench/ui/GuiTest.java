@@ -155,6 +155,31 @@ public abstract class GuiTest extends AssertJSwingTestCaseTemplate {
     }
 
     /**
+     * Clicks a button whose action says so at once in {@code status} (the homework panel's buttons
+     * write "Checking…" before any work starts). A status unchanged once the click's events are
+     * handled proves the click lost (CI once waited 30 s for a check that a normal run finishes in
+     * 8 s); then it is pressed the way Space does.
+     */
+    protected static void clickShowing(org.assertj.swing.fixture.JButtonFixture button,
+            org.assertj.swing.fixture.JLabelFixture status) {
+        String before = status.text();
+        button.click();
+        if (before.equals(status.text())) {
+            GuiActionRunner.execute(() -> button.target().doClick());
+        }
+    }
+
+    /** Waits until {@code label} starts with {@code prefix}; a timeout says what it reads instead. */
+    protected static void waitForText(org.assertj.swing.fixture.JLabelFixture label, String prefix, long timeoutMillis) {
+        try {
+            waitUntil("\"" + prefix + "…\"", () -> label.text().startsWith(prefix), timeoutMillis);
+        } catch (WaitTimedOutError e) {
+            throw new AssertionError("Waited " + timeoutMillis + " ms for \"" + prefix + "…\"; it still reads \""
+                    + label.text() + "\"", e);
+        }
+    }
+
+    /**
      * Gives {@code window} the focus back after one of its dialogs closed. A window manager does
      * that; Xvfb has none, and Java cannot always take the X focus back by itself (seen as "Focus
      * change to WorkbenchFrame failed, focus owner: the closed About dialog's table"): then do what a

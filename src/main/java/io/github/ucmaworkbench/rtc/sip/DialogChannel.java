@@ -141,6 +141,11 @@ public final class DialogChannel {
         ServerTransaction transaction = st != null ? st : provider.getNewServerTransaction(request);
         if (Request.BYE.equals(request.getMethod())) {
             transaction.sendResponse(agent.messages().createResponse(Response.OK, request));
+            // The dialog is over, but the stack keeps it 32 s longer (the BYE transaction's Timer
+            // J, RFC 3261 §17.2.2), and through it this channel, its session and everything the
+            // application hung on it: under load, every call of the last half minute. Anything
+            // that still arrives in it is answered 481 without us (RequestRouter).
+            dialog.setApplicationData(null);
             // Reported once: as the end of the accept when the ACK was still awaited, else as a hang-up.
             AckWaiter waiter = takeAckWaiter();
             Listener l = listener;

@@ -21,19 +21,21 @@ import javax.sip.message.Response;
 
 /**
  * An immutable, stack-independent view of one received SIP message: what the rtc layer turns
- * into {@code SipMessageData}. The first line, method, status and body are taken at once; the
- * whole text and the header list, each a full encoding of the message, only when someone asks
+ * into {@code SipMessageData}. The method, status and body are taken at once; the first line,
+ * the Request-URI, the whole text and the header list, each an encoding, only when someone asks
  * for them (most callers never do: under load these two encodings were 8 % of the server's CPU).
  * That is safe because the message is one the stack parsed from the wire for this event: a
  * retransmission is a new object, and neither the RI nor our code changes a received message
  * (we only build responses from it). Once both are made the message is let go.
  */
 public final class MessageView {
-    private final String firstLine;
     private final String method;
     private final int statusCode;
     private final String reasonPhrase;
-    private final String requestUri;
+    private final boolean request;
+    // made on first use, each an encoding, and before the message is let go (releaseIfDone)
+    private String firstLine;
+    private String requestUri;
     private final byte[] body;
     private final String contentType;
     private Message message;
@@ -42,19 +44,17 @@ public final class MessageView {
 
     private MessageView(Message message) {
         this.message = message;
-        firstLine = firstLineOf(message);
         CSeqHeader cseq = (CSeqHeader) message.getHeader(CSeqHeader.NAME);
-        if (message instanceof Request request) {
-            method = request.getMethod();
+        request = message instanceof Request;
+        if (message instanceof Request received) {
+            method = received.getMethod();
             statusCode = 0;
             reasonPhrase = "";
-            requestUri = request.getRequestURI().toString();
         } else {
             Response response = (Response) message;
             method = cseq == null ? "" : cseq.getMethod();
             statusCode = response.getStatusCode();
             reasonPhrase = response.getReasonPhrase() == null ? "" : response.getReasonPhrase();
-            requestUri = null;
         }
         byte[] content = message.getRawContent();
         body = content == null ? new byte[0] : content.clone();
@@ -94,6 +94,8 @@ public final class MessageView {
     /** Lets the message go once nothing more is to be made from it. */
     private void releaseIfDone() {
         if (headers != null && raw != null) {
+            getFirstLine();
+            getRequestUri();
             message = null;
         }
     }
@@ -107,7 +109,10 @@ public final class MessageView {
         return (colon < 0 ? text : text.substring(colon + 1)).trim();
     }
 
-    public String getFirstLine() {
+    public synchronized String getFirstLine() {
+        if (firstLine == null) {
+            firstLine = firstLineOf(message);
+        }
         return firstLine;
     }
 
@@ -128,7 +133,11 @@ public final class MessageView {
         return reasonPhrase;
     }
 
-    public String getRequestUri() {
+    /** The Request-URI of a request; null for a response. */
+    public synchronized String getRequestUri() {
+        if (requestUri == null && request) {
+            requestUri = ((Request) message).getRequestURI().toString();
+        }
         return requestUri;
     }
 
@@ -205,6 +214,6 @@ public final class MessageView {
 
     @Override
     public String toString() {
-        return firstLine;
+        return getFirstLine();
     }
 }

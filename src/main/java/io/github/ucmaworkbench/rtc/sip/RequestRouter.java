@@ -114,6 +114,11 @@ final class RequestRouter {
     }
 
     private EndpointHandler endpointFor(Request request) {
+        if (endpoints.size() == 1) {
+            // The one endpoint takes the request whoever it is addressed to (below): no need to
+            // encode and compare two URIs per request, the server's usual case.
+            return endpoints.get(0);
+        }
         String user = SipUris.user(request.getRequestURI().toString());
         String toUser = SipUris.user(((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString());
         for (EndpointHandler endpoint : endpoints) {

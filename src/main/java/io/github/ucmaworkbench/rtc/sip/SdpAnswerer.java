@@ -59,13 +59,22 @@ public final class SdpAnswerer {
         }
         for (String pt : m.formats()) {
             String rtpmap = m.formatAttribute("rtpmap", pt);
-            boolean isStatic = pt.matches("\\d{1,2}") && Integer.parseInt(pt) < 96; // RFC 3551: 0-95 are static
+            boolean isStatic = isOneOrTwoDigits(pt) && Integer.parseInt(pt) < 96; // RFC 3551: 0-95 are static
             // A dynamic type without rtpmap names nothing; telephone-event alone is no codec.
             if ((isStatic || rtpmap != null) && (rtpmap == null || !isTelephoneEvent(rtpmap))) {
                 return pt;
             }
         }
         return null;
+    }
+
+    private static boolean isOneOrTwoDigits(String pt) {
+        int n = pt.length();
+        return (n == 1 || n == 2) && isAsciiDigit(pt.charAt(0)) && isAsciiDigit(pt.charAt(n - 1));
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isTelephoneEvent(String rtpmap) {

@@ -347,8 +347,10 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
+        // Only a debug line, so it runs here: a lane task per call (raised on the RI's timer
+        // thread, it could never run in place) was a thread wake-up per call for nothing.
         if (event.getDialog().getApplicationData() instanceof DialogChannel channel) {
-            CallLanes.shared().execute(CallLanes.callIdOf(event), channel::dialogTerminated);
+            channel.dialogTerminated();
         }
     }
 

@@ -97,8 +97,8 @@ class ExercisePanelTest extends GuiTest {
     @Test
     void checkShowsATickForEveryExpectationOfAReferenceSolution() throws Exception {
         setEditorText(resource("solutions/accept-invite"));
-        window.button(ExercisePanel.CHECK).click();
-        waitUntil("the check passed", () -> window.label(ExercisePanel.STATUS).text().startsWith("Passed"), 30_000);
+        clickShowing(window.button(ExercisePanel.CHECK), window.label(ExercisePanel.STATUS));
+        waitForText(window.label(ExercisePanel.STATUS), "Passed", 30_000);
         List<String> lines = Arrays.asList(window.list(ExercisePanel.RESULTS).contents());
         assertThat(lines).contains("    ✔ server sent 200 INVITE", "    ✔ server info \"the session was INCOMING\"");
         assertThat(lines).noneMatch(l -> l.contains("✗"));
@@ -106,16 +106,16 @@ class ExercisePanelTest extends GuiTest {
 
     @Test
     void checkShowsACrossWithTheReasonForTheStarter() {
-        window.button(ExercisePanel.CHECK).click();
-        waitUntil("the check failed", () -> window.label(ExercisePanel.STATUS).text().startsWith("Failed"), 30_000);
+        clickShowing(window.button(ExercisePanel.CHECK), window.label(ExercisePanel.STATUS));
+        waitForText(window.label(ExercisePanel.STATUS), "Failed", 30_000);
         assertThat(window.list(ExercisePanel.RESULTS).contents()).anyMatch(l -> l.startsWith("    ✗ server sent 200 INVITE"));
     }
 
     @Test
     void runUnderlinesACompileErrorAtItsLineAndColumn() throws Exception {
         setEditorText(resource("broken/does-not-compile"));
-        window.button(ExercisePanel.RUN).click();
-        waitUntil("the compile error is shown", () -> window.label(ExercisePanel.STATUS).text().startsWith("Does not compile: line 7:"));
+        clickShowing(window.button(ExercisePanel.RUN), window.label(ExercisePanel.STATUS));
+        waitForText(window.label(ExercisePanel.STATUS), "Does not compile: line 7:", WAIT_MILLIS);
         RSyntaxTextArea editor = (RSyntaxTextArea) window.textBox(ExercisePanel.EDITOR).target();
         waitUntil("the editor underlines it", () -> GuiActionRunner.execute(() -> editor.getParserNotices().stream()
                 .anyMatch(n -> n.getLine() == 6)));
@@ -124,8 +124,8 @@ class ExercisePanelTest extends GuiTest {
     @Test
     void runPutsTheCodeInTheLiveServerAndPlaysTheSteps() throws Exception {
         setEditorText(resource("solutions/accept-invite"));
-        window.button(ExercisePanel.RUN).click();
-        waitUntil("the run finished", () -> window.label(ExercisePanel.STATUS).text().startsWith("Ran: every step"), 30_000);
+        clickShowing(window.button(ExercisePanel.RUN), window.label(ExercisePanel.STATUS));
+        waitForText(window.label(ExercisePanel.STATUS), "Ran: every step", 30_000);
         assertThat(serverLog).anyMatch(l -> l.startsWith("Your sessionReceived returned after"));
         assertThat(server.getHomeworkSeams().sessionReceived()).isNotNull();
         window.button(ExercisePanel.RESET).click();
