@@ -295,7 +295,9 @@ public final class Main implements Callable<Integer> {
                 }
             });
         }
-        frame.pack();
+        // No pack(): it would lay the whole window out at its preferred size, and placeOnScreen
+        // then gives it another (a maximized window on a first start, or the remembered size): a
+        // layout of every pane for nothing. Showing it lays it out once, at the size it keeps.
         frame.placeOnScreen();
         frame.setVisible(true);
         if (!lessonsRead) {

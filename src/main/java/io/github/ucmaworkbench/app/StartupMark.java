@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.swing.JFrame;
 import javax.swing.JRootPane;
+import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
 
 /**
@@ -32,6 +33,8 @@ final class StartupMark {
     private JFrame frame;
     private boolean opened;
     private boolean painted;
+    /** The first whole paint came after the lesson column was in: the window was already seen whole once. */
+    private boolean paintedWithLesson;
     private boolean shownFired;
     private boolean lessonShown;
     private int lessons;
@@ -51,6 +54,7 @@ final class StartupMark {
     void watch(WorkbenchFrame window) {
         window.whenFirstPainted(() -> {
             painted = true;
+            paintedWithLesson = lessonShown;
             fireShownIfReady();
         });
         watch((JFrame) window);
@@ -119,7 +123,15 @@ final class StartupMark {
         fired = true;
         frame.validate();
         JRootPane root = frame.getRootPane();
-        root.paintImmediately(0, 0, root.getWidth(), root.getHeight());
+        if (paintedWithLesson) {
+            // Every pixel was painted once with the lesson column in (the dividers are placed in
+            // the first layout, so nothing moved since): what changed since then (the registrar's
+            // status, the focus on Sign in) is what the repaint manager holds. Paint that now,
+            // not the whole window a second time.
+            RepaintManager.currentManager(root).paintDirtyRegions();
+        } else {
+            root.paintImmediately(0, 0, root.getWidth(), root.getHeight());
+        }
         sink.accept(PREFIX + ": window whole (lesson, code and ladder painted), " + lessons + " lessons, "
                 + registrar() + sinceStart());
     }

@@ -52,8 +52,8 @@ final class WorkbenchPanes {
         centre.add(all, BorderLayout.CENTER);
     }
 
-    private static JSplitPane split(String name, int orientation, Component left, Component right, double weight) {
-        JSplitPane split = new JSplitPane(orientation, left, right);
+    private JSplitPane split(String name, int orientation, Component left, Component right, double weight) {
+        JSplitPane split = new PlacedSplit(orientation, left, right);
         split.setName(name);
         split.setResizeWeight(weight);
         split.setOneTouchExpandable(true);
@@ -64,6 +64,32 @@ final class WorkbenchPanes {
 
     JComponent centre() {
         return centre;
+    }
+
+    /**
+     * A main split that puts its divider where {@link #layout()} would, in its own first layout,
+     * once its parent has given it its size. Without a location, Swing's first layout of a split
+     * sizes both sides by their preferred sizes: on a tree not yet valid that asks every nested
+     * MigLayout for its whole preferred size, twice or more (the panes' sizes are cached only once
+     * valid), and the window then moved every divider again when it opened, laying out and
+     * painting every pane a second time (issue 14, cold start). Now the first layout is the one
+     * the window keeps.
+     */
+    private final class PlacedSplit extends JSplitPane {
+        private boolean placed;
+
+        PlacedSplit(int orientation, Component left, Component right) {
+            super(orientation, left, right);
+        }
+
+        @Override
+        public void doLayout() {
+            if (!placed && focus == PaneFocus.ALL && room(this) > 0) {
+                placed = true;
+                placeMain(this);
+            }
+            super.doLayout();
+        }
     }
 
     void setLesson(JComponent view) {
@@ -164,18 +190,29 @@ final class WorkbenchPanes {
     }
 
     private void layoutMain() {
-        int width = room(top);
-        if (width > 0) {
+        if (room(top) > 0) {
+            placeMain(top);
+            top.validate();
+            placeMain(sides);
+        }
+        if (room(all) > 0) {
+            placeMain(all);
+        }
+    }
+
+    /** One of the three main splits, at its remembered share or its default; it must have its size. */
+    private void placeMain(JSplitPane split) {
+        if (split == top) {
+            int width = room(top);
             Double share = wanted.get(TOP);
             if (share == null) {
                 int lesson = Math.min(Math.max(minimum(lessonPane, true), width / 3), width / 2);
                 share = (width - lesson) / (double) width;
             }
             place(top, share);
-            top.validate();
+        } else if (split == sides) {
             place(sides, wanted.getOrDefault(SIDES, 0.5));
-        }
-        if (room(all) > 0) {
+        } else {
             place(all, wanted.getOrDefault(ALL, 1 - LADDER_SHARE));
         }
     }
@@ -212,7 +249,11 @@ final class WorkbenchPanes {
             // Too small for both: each scrolls, in proportion to what it needs.
             location = (int) ((long) total * leftMin / (leftMin + rightMin));
         }
-        split.setDividerLocation(location);
+        // Setting it revalidates and repaints the whole split even when it does not move: the
+        // window's opening would then paint every pane again for nothing.
+        if (split.getDividerLocation() != location) {
+            split.setDividerLocation(location);
+        }
     }
 
     private static int minimum(Component c, boolean horizontal) {

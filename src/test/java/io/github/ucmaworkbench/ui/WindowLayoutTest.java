@@ -101,6 +101,46 @@ class WindowLayoutTest extends GuiTest {
         }
     }
 
+    /**
+     * Issue 14 (cold start): the dividers are where the window keeps them from its very first
+     * layout, before it opens, so opening neither lays out nor paints the panes a second time.
+     * Swing's own first layout of a split would size its sides by their preferred sizes.
+     */
+    @Test
+    void theFirstLayoutAlreadyPutsTheDividersWhereTheWindowKeepsThem() {
+        settings.update(s -> s.withWindow(new WindowLayout(10, 10, 1260, 1000, false,
+                Map.of(WorkbenchPanes.SIDES, 0.45, WorkbenchPanes.TOP, 0.75, WorkbenchPanes.ALL, 0.65))));
+        WorkbenchFrame frame = GuiActionRunner.execute(() -> {
+            WorkbenchFrame f = new WorkbenchFrame(new FakeWorkbench(), settings, () -> { });
+            f.placeOn(SCREEN);
+            f.addNotify();
+            f.validate(); // the first layout, as showing it would make; not opened yet
+            return f;
+        });
+        try {
+            GuiActionRunner.execute(() -> {
+                assertThat(share(split(frame, WorkbenchPanes.SIDES))).isCloseTo(0.45, within(0.01));
+                assertThat(share(split(frame, WorkbenchPanes.TOP))).isCloseTo(0.75, within(0.01));
+                assertThat(share(split(frame, WorkbenchPanes.ALL))).isCloseTo(0.65, within(0.01));
+                List<Integer> before = dividers(frame);
+                frame.layoutColumns(); // what opening the window does
+                assertThat(dividers(frame)).isEqualTo(before);
+            });
+        } finally {
+            GuiActionRunner.execute(frame::dispose);
+        }
+    }
+
+    private static double share(JSplitPane split) {
+        int size = split.getOrientation() == JSplitPane.HORIZONTAL_SPLIT ? split.getWidth() : split.getHeight();
+        return split.getDividerLocation() / (double) (size - split.getDividerSize());
+    }
+
+    private static List<Integer> dividers(WorkbenchFrame frame) {
+        return List.of(WorkbenchPanes.SIDES, WorkbenchPanes.TOP, WorkbenchPanes.ALL).stream()
+                .map(name -> split(frame, name).getDividerLocation()).toList();
+    }
+
     @Test
     void aPositionOffEveryScreenIsMovedOntoTheScreen() {
         settings.update(s -> s.withWindow(new WindowLayout(5000, 4000, 900, 600, false, Map.of())));

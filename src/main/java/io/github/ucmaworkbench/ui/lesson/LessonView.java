@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
+import javax.swing.DefaultComboBoxModel;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JList;
@@ -93,7 +94,8 @@ public final class LessonView extends JPanel implements AutoCloseable {
 
         picker.setName(PICKER);
         KeyboardSupport.label(picker, "Lesson", "Which lesson of the tutorial series to follow");
-        library.lessons().forEach(picker::addItem);
+        // One model, one event: item by item, each addition told the combo box and its popup list again.
+        picker.setModel(new DefaultComboBoxModel<>(library.lessons().toArray(new Lesson[0])));
         picker.setToolTipText("Which part of the series");
         picker.addActionListener(e -> {
             if (!updating && picker.getSelectedItem() instanceof Lesson chosen) {
@@ -223,9 +225,13 @@ public final class LessonView extends JPanel implements AutoCloseable {
         presenter.showLesson(chosen);
         updating = true;
         try {
-            picker.setSelectedItem(chosen);
+            // Lesson is a record: the combo box's equals() would spin its method handles on the
+            // event thread while the window is built, to find the lesson it already shows.
+            if (picker.getSelectedItem() != chosen) {
+                picker.setSelectedItem(chosen);
+            }
             stepModel.clear();
-            chosen.steps().forEach(stepModel::addElement);
+            stepModel.addAll(chosen.steps());
         } finally {
             updating = false;
         }
