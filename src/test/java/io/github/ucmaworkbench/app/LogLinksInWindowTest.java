@@ -128,7 +128,10 @@ class LogLinksInWindowTest extends WindowTest {
 
         window.button(LessonView.RUN).click(); // the server signs in
         waitUntil("step passed", () -> GuiActionRunner.execute(() -> lessons.statusOf(stepId)) == StepStatus.PASSED);
-        robot().waitForIdle();
+        // The step passes on the rtc callback; the ladder draws the trace on its own timer, so the
+        // 200 OK may come in a moment later (CI once looked before it had).
+        waitUntil("the server's 200 OK drawn", () -> GuiActionRunner.execute(() -> ladder.model().arrows().stream()
+                .skip(earlier).anyMatch(a -> !a.isRequest() && receivedBy(a).equals(server()))));
         LadderArrow serverOk = GuiActionRunner.execute(() -> ladder.model().arrows().stream().skip(earlier)
                 .filter(a -> !a.isRequest() && receivedBy(a).equals(server())).findFirst().orElseThrow());
         assertThat(GuiActionRunner.execute(() -> ladder.isHighlighted(serverOk))).as("the step's own 200 OK").isTrue();

@@ -123,7 +123,7 @@ class DistPackageTest {
     }
 
     @Test
-    void theDebHoldsTheLauncherTheMenuEntryAndThePathLink() throws Exception {
+    void theDebHoldsTheLauncherTheMenuEntryAndThePathCommand() throws Exception {
         List<Path> debs;
         try (var files = Files.list(DIST)) {
             debs = files.filter(p -> p.toString().endsWith(".deb")).toList();
@@ -144,7 +144,33 @@ class DistPackageTest {
         assertThat(contents.output).contains("./opt/ucma-workbench/lib/app/ucma-workbench.classlist");
         assertThat(postinst.output).contains("xdg-desktop-menu install")
                 .contains("-Xshare:dump", "ucma-workbench.jsa")
-                .contains("ln -sf /opt/ucma-workbench/bin/ucma-workbench /usr/bin/ucma-workbench");
+                .contains("cat > /usr/bin/ucma-workbench <<'COMMAND'");
+        theCommandOnThePathStartsTheRightLauncher(postinst.output);
+    }
+
+    /**
+     * Runs the command postinst writes to /usr/bin, with its two launchers replaced by stubs that
+     * say which one ran: the window (no arguments, or only options) through the window's launcher,
+     * a headless command through the command line's.
+     */
+    private void theCommandOnThePathStartsTheRightLauncher(String postinst) throws Exception {
+        int from = postinst.indexOf("<<'COMMAND'\n");
+        int to = postinst.indexOf("\nCOMMAND\n", from);
+        assertThat(from).as("postinst writes the command with a here-document").isPositive();
+        assertThat(to).isPositive();
+        Path bin = Files.createDirectories(configDir.resolve("stub-bin"));
+        for (String launcher : List.of("ucma-workbench", "ucma-workbench-window")) {
+            Path stub = Files.writeString(bin.resolve(launcher), "#!/bin/sh\necho \"" + launcher + ":$*\"\n");
+            assertThat(stub.toFile().setExecutable(true)).isTrue();
+        }
+        String command = postinst.substring(from + "<<'COMMAND'\n".length(), to + 1)
+                .replace("/opt/ucma-workbench/bin/", bin + "/");
+        Path script = Files.writeString(configDir.resolve("ucma-workbench-command"), command);
+        assertThat(run(List.of("sh", script.toString()), null).output.strip()).isEqualTo("ucma-workbench-window:");
+        assertThat(run(List.of("sh", script.toString(), "--config-dir", "/tmp/class"), null).output.strip())
+                .isEqualTo("ucma-workbench-window:--config-dir /tmp/class");
+        assertThat(run(List.of("sh", script.toString(), "registrar", "--port", "5070"), null).output.strip())
+                .isEqualTo("ucma-workbench:registrar --port 5070");
     }
 
     record Result(int exit, String output) {
