@@ -157,12 +157,15 @@ TICKS=$(getconf CLK_TCK)
 # BEST; with a pid, the process's CPU time per call at each passing rate goes to $OUT/TAG.cpu
 # ("rate ms_per_call"); failure lines the error log gained during passing steps add up in
 # PASSING_ERRORS.
+# warm_up TARGET TAG: every target first gets the same uncounted warm-up (a JVM's JIT, Kamailio's caches)
+warm_up() {
+    [ "${WARMUP_CALLS:-2000}" -gt 0 ] && sipp_uac "$1" 200 "${WARMUP_CALLS:-2000}" "$2-warmup"
+    sleep 1
+}
 climb() {
     local tag=$1 target=$2 errlog=${3:-} pid=${4:-} rate rc ok failed errors before after t0 t1 cpu
     BEST=0; PASSING_ERRORS=0; : > "$OUT/$tag.cpu"
-    # Every target first gets the same uncounted warm-up (a JVM's JIT, Kamailio's caches).
-    [ "${WARMUP_CALLS:-2000}" -gt 0 ] && sipp_uac "$target" 200 "${WARMUP_CALLS:-2000}" "$tag-warmup"
-    sleep 1
+    warm_up "$target" "$tag"
     for rate in $RATES; do
         before=$(errors_in "$errlog")
         [ -n "$pid" ] && t0=$(cpu_ticks "$pid")
@@ -436,12 +439,7 @@ figure_rss() { # NAME RSS_KB WHAT [FAILED_CALLS]
     fi
     figure "rss-$1-$3" "$mib MiB (${SETTLE} s after)" "200 MiB limit" "$r" "<= 1.0" "$(at_most "$r" 1.0)"
 }
-# The rates come from bench 3 / 4, which found them after an uncounted warm-up (climb): the same
-# warm-up here, so a JVM whose JIT has not run yet is not met with its highest rate at once.
-mem_warmup() { # TARGET TAG
-    [ "${WARMUP_CALLS:-2000}" -gt 0 ] && sipp_uac "$1" 200 "${WARMUP_CALLS:-2000}" "$2-warmup"
-    sleep 1
-}
+
 MEM=${MEM:-"server registrar window"}
 if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" server "* ]]; then
     CALLS=${CALLS:-10000}; SETTLE=${SETTLE:-45}
@@ -451,7 +449,9 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" server "* ]]; then
     REG=$(free_port); start_registrar "$REG" "$OUT/mem-registrar.log"
     start_server "$REG" "$OUT/mem-server.log"
     sleep 2
-    mem_warmup "127.0.0.1:$SRV_PORT" mem-server
+    # The rates come from bench 3 / 4, found after climb's warm-up: the same here, so a JVM whose
+    # JIT has not run yet is not met with its highest rate at once.
+    warm_up "127.0.0.1:$SRV_PORT" mem-server
     mem_line "after warm-up" server "$SRV_PID" gc
     STEP_SECONDS=$((CALLS / SERVER_RATE)) sipp_uac "127.0.0.1:$SRV_PORT" "$SERVER_RATE" "$CALLS" mem-server-calls
     say "  server, SIPp direct at $SERVER_RATE/s: ok=$(sipp_count mem-server-calls 'Successful call') failed=$(sipp_count mem-server-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err")"
@@ -470,7 +470,7 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" registrar "* ]]; then
     REG=$(free_port); start_registrar "$REG" "$OUT/mem-proxy.log"
     UAS=$(free_port); sipp_uas "$UAS" mem-proxy-uas "$PROXIED_UAS"; register_uas "$REG" "$UAS" server
     sleep 2
-    mem_warmup "127.0.0.1:$REG" mem-proxy
+    warm_up "127.0.0.1:$REG" mem-proxy
     mem_line "after warm-up" registrar "$REG_PID" gc
     STEP_SECONDS=$((CALLS / PROXY_RATE)) sipp_uac "127.0.0.1:$REG" "$PROXY_RATE" "$CALLS" mem-proxy-calls
     say "  registrar proxying SIPp -> SIPp at $PROXY_RATE/s: ok=$(sipp_count mem-proxy-calls 'Successful call') failed=$(sipp_count mem-proxy-calls 'Failed call')"

@@ -54,6 +54,13 @@ public final class IncomingInvite {
         void failed(SipFailure failure);
     }
 
+    private static final String ACK_TIMEOUT_PROPERTY = "ucma.ackTimeoutMs";
+    /** The ACK window and the property text it was parsed from (see {@link #ackWindow}). */
+    private record AckWindow(String raw, Duration window) {
+    }
+
+    private static volatile AckWindow knownAckWindow = new AckWindow(null, Duration.ofMillis(64 * 500));
+
     /** How long we wait for the ACK: 64*T1 (RFC 3261 §13.3.1.4); tests shorten it with {@code ucma.ackTimeoutMs}. */
     static Duration ackWindow() {
         // Parsed again only when the property changed (tests set it at run time): Long.getLong
@@ -65,12 +72,6 @@ public final class IncomingInvite {
             knownAckWindow = known;
         }
         return known.window();
-    }
-
-    private static final String ACK_TIMEOUT_PROPERTY = "ucma.ackTimeoutMs";
-    private static volatile AckWindow knownAckWindow = new AckWindow(null, Duration.ofMillis(64 * 500));
-
-    private record AckWindow(String raw, Duration window) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingInvite.class);
