@@ -10,6 +10,7 @@
 #   RATES="500 1000 2000" ...    the rates to climb (calls/s)
 #   JFR=1 bench/run.sh 3         record our server (3) and registrar (4) with JFR; prints the hot frames
 #   KEEP_CLIMBING=1 ...          do not stop at the first rate with failures (failure counts at every rate)
+#   CPU_ROUNDS=5 bench/run.sh 3  turns of ours and the bare UAS for the CPU-per-call figure (default 3)
 #   COLD_RUNS=9 bench/run.sh 1   more rounds for the cold start (default 5)
 #
 # Every benchmark ends with FIGURE lines, one per row of BENCHMARKS.md's "Latest" table:
