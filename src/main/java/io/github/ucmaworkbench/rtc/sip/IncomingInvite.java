@@ -229,7 +229,6 @@ public final class IncomingInvite {
                         "the caller did not acknowledge (no ACK) within " + timeout.toMillis() / 1000.0 + " s"));
             }
         }
-
     }
 
     private synchronized void rearm(ScheduledFuture<?> next) {
