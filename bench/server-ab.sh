@@ -3,6 +3,8 @@
 # in one run (A/B interleaved: on a shared machine the load moves more than the code does).
 #
 #   SERVERS="main:/tmp/main.jar mine:target/ucma-workbench.jar" bench/server-ab.sh
+#   SERVERS="c2:/tmp/main.jar c1:/tmp/main.jar" BARES="bare bare_c1" OPTS_c1=-XX:TieredStopAtLevel=1 \
+#       OPTS_bare_c1=-XX:TieredStopAtLevel=1 bench/server-ab.sh    JVM flags on top of the launcher's, per label
 #
 # Each round starts every server in turn (and BareUas, unless BARE=0) with the launcher's JVM
 # options, sends WARMUP_CALLS at WARMUP_RATE (uncounted), then CALLS at RATE, and prints the
@@ -17,7 +19,7 @@ HEAP=${HEAP:-$(sed -n 's:.*<dist.javaOptions>\(.*\)</dist.javaOptions>.*:\1:p' "
 read -r -a JOPTS <<< "${HEAP:--Xmx512m}"
 TICKS=$(getconf CLK_TCK)
 [ -n "${SERVERS:-}" ] || { echo "SERVERS=\"label:jar ...\" is required"; exit 2; }
-TARGETS=$SERVERS; [ "${BARE:-1}" = 1 ] && TARGETS="$TARGETS bare"
+TARGETS=$SERVERS; [ "${BARE:-1}" = 1 ] && TARGETS="$TARGETS ${BARES:-bare}"
 if [ "${BARE:-1}" = 1 ]; then
     (cd "$ROOT" && mvn -q -B -o -DskipTests test-compile && mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test \
         -Dmdep.outputFile="$OUT/cp.txt" >/dev/null) || { echo "build failed"; exit 1; }
@@ -43,13 +45,14 @@ echo "# $(date -u '+%Y-%m-%d %H:%M UTC') $ROUNDS rounds; warm-up $WARMUP_CALLS c
 for round in $(seq 1 "$ROUNDS"); do
     for t in $TARGETS; do
         label=${t%%:*}; jar=${t#*:}; log="$OUT/$label-$round.log"
-        if [ "$t" = bare ]; then
+        opts=OPTS_$label; read -r -a EXTRA <<< "${!opts:-}"
+        if [[ "$t" == bare* ]]; then
             port=$(free_port)
-            java "${JOPTS[@]}" -cp "$ROOT/target/test-classes:$(cat "$OUT/cp.txt")" io.github.ucmaworkbench.bench.BareUas "$port" > "$log" 2>&1 &
+            java "${JOPTS[@]}" "${EXTRA[@]}" -cp "$ROOT/target/test-classes:$(cat "$OUT/cp.txt")" io.github.ucmaworkbench.bench.BareUas "$port" > "$log" 2>&1 &
             pid=$!; wait_for "$log" 'BareUas listening' >/dev/null || { echo "bare UAS did not start"; cat "$log"; exit 1; }
         else
             # the ACK wait shortened as in bench 3, so a missing ACK shows before the next server starts
-            java "${JOPTS[@]}" -Ducma.ackTimeoutMs=3000 -cp "$jar" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
+            java "${JOPTS[@]}" "${EXTRA[@]}" -Ducma.ackTimeoutMs=3000 -cp "$jar" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
                 --uri sip:server@example.com --server "127.0.0.1:$REG" --transport udp --quiet --ignore-stdin --timeout 3 \
                 > "$log" 2> "$log.err" &
             pid=$!; wait_for "$log" 'Server ready' >/dev/null || { echo "server $label did not start"; cat "$log" "$log.err"; exit 1; }

@@ -22,10 +22,12 @@ import java.util.Arrays;
  */
 final class CompactDatagramSocket extends DatagramSocket {
     private final ParseAhead ahead;
+    private final ReaderMarks marks;
 
     CompactDatagramSocket(int port, InetAddress localAddress) throws SocketException {
         super(port, localAddress);
         ahead = ParseAhead.ENABLED ? ParseAhead.register(this) : null;
+        marks = ReaderMarks.register(this);
     }
 
     /** Large enough for any datagram; reused, since the stack reads a socket on one thread. */
@@ -39,8 +41,10 @@ final class CompactDatagramSocket extends DatagramSocket {
     @Override
     public void receive(DatagramPacket packet) throws IOException {
         synchronized (into) {
-            into.setData(buffer);
-            super.receive(into);
+            do {
+                into.setData(buffer);
+                super.receive(into);
+            } while (marks.isMarker(buffer, into.getLength())); // ours, for InputBacklog: not for the stack
             packet.setData(Arrays.copyOfRange(buffer, 0, into.getLength()));
             packet.setSocketAddress(into.getSocketAddress());
         }
@@ -51,6 +55,7 @@ final class CompactDatagramSocket extends DatagramSocket {
 
     @Override
     public void close() {
+        ReaderMarks.unregister(this, marks);
         if (ahead != null) {
             ParseAhead.unregister(this, ahead);
         }

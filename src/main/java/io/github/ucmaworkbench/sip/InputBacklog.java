@@ -20,4 +20,19 @@ public final class InputBacklog {
     public static Long waitingSince(String host, int port) {
         return ParseAhead.ENABLED ? ParseAhead.waitingSince(host, port) : null;
     }
+
+    /**
+     * Sends a marker datagram to the UDP socket bound to {@code host:port} (one of ours) and
+     * returns its ticket for {@link #readUpTo}: once read, every datagram that reached the
+     * socket before the marker was sent is in our own queue, where {@link #waitingSince} sees
+     * it, and no longer in the kernel's buffer, where nothing does ({@link ReaderMarks}).
+     */
+    public static long mark(String host, int port) {
+        return ReaderMarks.send(host, port);
+    }
+
+    /** Whether the socket's reader has read the marker of {@code ticket} (true for ticket 0: nothing to wait for). */
+    public static boolean readUpTo(String host, int port, long ticket) {
+        return ReaderMarks.read(host, port, ticket);
+    }
 }

@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>The window is judged by when the ACK reached us, not by when our busy stack got to it: a
  * window that ends is checked on the call's lane ({@link CallLanes}), after every message of the
  * call already handed over, and not before the stack has taken every datagram that reached our
- * socket before the window ended ({@link InputBacklog}). Under load an ACK waited seconds in our
- * own queues; decided on the timer thread, it was reported as "never came" although it had.
+ * socket before the window ended ({@link InputBacklog}), including those still in the kernel's
+ * buffer then (a marker datagram to our own socket tells when the reader is past them). Under
+ * load an ACK waited seconds in our own queues; decided on the timer thread, it was reported as
+ * "never came" although it had.
  */
 public final class IncomingInvite {
     /** Hears what the caller does; called on stack or timer threads. */
@@ -182,6 +184,8 @@ public final class IncomingInvite {
         private final Duration timeout;
         private final long deadline;
         private boolean caughtUp;
+        /** The reader marker sent when the window ended (-1: not yet; 0: none to wait for). */
+        private long marker = -1;
 
         AckDeadline(DialogChannel channel, AcceptOutcome outcome, Duration timeout, long deadline) {
             this.channel = channel;
@@ -199,11 +203,19 @@ public final class IncomingInvite {
             if (!channel.isAwaitingAck()) {
                 return;
             }
+            // The kernel's buffer may still hold datagrams that arrived before the window ended
+            // (the ACK among them), where nothing sees them: a marker sent now queues behind
+            // them, and once our reader has read it they are in our own input.
+            ListeningPoint udp = provider == null ? null : provider.getListeningPoint(ListeningPoint.UDP);
+            if (marker < 0) {
+                marker = udp == null ? 0 : InputBacklog.mark(udp.getIPAddress(), udp.getPort());
+            }
+            boolean unread = udp != null && !InputBacklog.readUpTo(udp.getIPAddress(), udp.getPort(), marker);
             // Our own input still holds a datagram that arrived before the window ended (the ACK
             // may be among them): look again once the stack has taken it, but no longer than a
             // datagram can wait there (one the stack threw away stays queued until the next).
-            Long waitingSince = waitingSince();
-            boolean behind = waitingSince != null && waitingSince - deadline <= 0;
+            Long waitingSince = udp == null ? null : InputBacklog.waitingSince(udp.getIPAddress(), udp.getPort());
+            boolean behind = unread || waitingSince != null && waitingSince - deadline <= 0;
             long waited = System.nanoTime() - deadline;
             if ((behind || !caughtUp) && waited < Math.max(timeout.toNanos(), STACK_QUEUE_LIMIT_NANOS)) {
                 // One more pass even when caught up: the stack may be handing the last datagram
@@ -216,11 +228,6 @@ public final class IncomingInvite {
                 outcome.failed(new SipFailure(SipFailure.Kind.TIMEOUT,
                         "the caller did not acknowledge (no ACK) within " + timeout.toMillis() / 1000.0 + " s"));
             }
-        }
-
-        private Long waitingSince() {
-            ListeningPoint udp = provider == null ? null : provider.getListeningPoint(ListeningPoint.UDP);
-            return udp == null ? null : InputBacklog.waitingSince(udp.getIPAddress(), udp.getPort());
         }
     }
 
