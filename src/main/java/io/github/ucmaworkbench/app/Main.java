@@ -114,6 +114,14 @@ public final class Main implements Callable<Integer> {
     private static void startToolkit() {
         try {
             java.awt.Toolkit.getDefaultToolkit();
+            if (System.getProperty("os.name", "").startsWith("Linux")) {
+                // FlatLaf's heading font on Linux names families most desktops lack ("Lato
+                // Semibold" first): the first family the JDK cannot find makes it open every
+                // installed font file and read its names (9-15 ms, 20 files here instead of one),
+                // which the window's first "h2" label paid on the event thread. A miss here pays
+                // it now, on this thread, while the options are read; later misses are lookups.
+                new java.awt.Font("ucma-workbench: no such family", java.awt.Font.PLAIN, 12).getFamily();
+            }
         } catch (RuntimeException | Error e) {
             // No display: the window's own start reports it where the user looks.
         }

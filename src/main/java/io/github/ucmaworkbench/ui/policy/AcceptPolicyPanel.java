@@ -42,9 +42,13 @@ public final class AcceptPolicyPanel extends JPanel {
     private final JComboBox<String> rejection = new JComboBox<>();
     private final JTextField code = new JTextField(4);
     private final JTextField reason = new JTextField(12);
-    private final JSpinner askSeconds = new JSpinner(new SpinnerNumberModel(
-            AcceptPolicySettings.DEFAULT_ASK_TIMEOUT_SECONDS, SettingsValidation.MIN_ASK_SECONDS,
-            SettingsValidation.MAX_ASK_SECONDS, 1));
+    /**
+     * Made when "Ask me" is first chosen (or loaded): the window's only spinner, hidden for every
+     * other answer, and a spinner's first build cost the event thread 2 % of the window's start.
+     */
+    private JSpinner askSeconds;
+    /** The seconds to show, while {@link #askSeconds} is not made yet. */
+    private int askSecondsValue = AcceptPolicySettings.DEFAULT_ASK_TIMEOUT_SECONDS;
     private final JTextField header = new JTextField(12);
     private final JLabel rejectLabel = new JLabel("Answer");
     private final JLabel customLabel = new JLabel("Code / reason");
@@ -65,9 +69,6 @@ public final class AcceptPolicyPanel extends JPanel {
         rejection.setName(name + REJECTION);
         code.setName(name + CODE);
         reason.setName(name + REASON);
-        askSeconds.setName(name + ASK_SECONDS);
-        // The spinner's own text field is what takes the focus: it needs the name too.
-        KeyboardSupport.label(((javax.swing.JSpinner.DefaultEditor) askSeconds.getEditor()).getTextField(), "Seconds before declining automatically", "How long the Ask dialog waits before it declines the call");
         KeyboardSupport.label(kind, "Accept policy", "How the server answers an incoming INVITE (lesson 6)");
         KeyboardSupport.label(rejection, "Rejection response", "The SIP response the server rejects with");
         KeyboardSupport.label(code, "Custom response code", "A SIP status code from 300 to 699");
@@ -79,7 +80,6 @@ public final class AcceptPolicyPanel extends JPanel {
         rejection.getAccessibleContext().setAccessibleName("Rejection response");
         code.getAccessibleContext().setAccessibleName("Custom response code");
         reason.getAccessibleContext().setAccessibleName("Custom reason phrase");
-        askSeconds.getAccessibleContext().setAccessibleName("Seconds before declining automatically");
         header.getAccessibleContext().setAccessibleName("Required header name");
 
         kind.setRenderer(new DefaultListCellRenderer() {
@@ -105,15 +105,13 @@ public final class AcceptPolicyPanel extends JPanel {
         add(customLabel);
         add(code, "split 2, w 60!");
         add(reason, "growx, span 2, wrap");
-        add(askLabel);
-        add(askSeconds, "w 70!, wrap");
+        add(askLabel, "wrap"); // the spinner goes after it once made (askSeconds())
         add(headerLabel);
         add(header, "span 2, wrap");
         add(problem, "skip, span 2");
 
         kind.addActionListener(e -> changed());
         rejection.addActionListener(e -> rejectionChosen());
-        askSeconds.addChangeListener(e -> changed());
         DocumentListener typing = new DocumentListener() {
             @Override public void insertUpdate(DocumentEvent e) { typed(); }
             @Override public void removeUpdate(DocumentEvent e) { typed(); }
@@ -177,8 +175,11 @@ public final class AcceptPolicyPanel extends JPanel {
             rejection.setSelectedItem(standard == null ? CUSTOM : standard);
             code.setText(Integer.toString(policy.rejectCode()));
             reason.setText(policy.rejectReason());
-            askSeconds.setValue(Math.max(SettingsValidation.MIN_ASK_SECONDS,
-                    Math.min(SettingsValidation.MAX_ASK_SECONDS, policy.askTimeoutSeconds())));
+            askSecondsValue = Math.max(SettingsValidation.MIN_ASK_SECONDS,
+                    Math.min(SettingsValidation.MAX_ASK_SECONDS, policy.askTimeoutSeconds()));
+            if (askSeconds != null) {
+                askSeconds.setValue(askSecondsValue);
+            }
             header.setText(policy.requiredHeader());
         } finally {
             loading = false;
@@ -206,7 +207,7 @@ public final class AcceptPolicyPanel extends JPanel {
             rejectReason = reason.getText().trim();
         }
         return new AcceptPolicySettings(k, rejectCode, rejectReason, header.getText().trim(),
-                (Integer) askSeconds.getValue());
+                askSeconds != null ? (Integer) askSeconds.getValue() : askSecondsValue);
     }
 
     /** A standard rejection also fills the custom fields, so "Custom code…" starts from it. */
@@ -254,7 +255,11 @@ public final class AcceptPolicyPanel extends JPanel {
         code.setVisible(custom);
         reason.setVisible(custom);
         askLabel.setVisible(k == Kind.ASK);
-        askSeconds.setVisible(k == Kind.ASK);
+        if (k == Kind.ASK) {
+            askSeconds().setVisible(true);
+        } else if (askSeconds != null) {
+            askSeconds.setVisible(false);
+        }
         headerLabel.setVisible(k == Kind.REQUIRE_HEADER);
         header.setVisible(k == Kind.REQUIRE_HEADER);
         AcceptPolicySettings policy = policy();
@@ -264,6 +269,25 @@ public final class AcceptPolicyPanel extends JPanel {
         revalidate();
         repaint();
         return policy;
+    }
+
+    /** The seconds spinner, made and put after its label on first use. */
+    private JSpinner askSeconds() {
+        if (askSeconds == null) {
+            JSpinner spinner = new JSpinner(new SpinnerNumberModel(askSecondsValue, SettingsValidation.MIN_ASK_SECONDS,
+                    SettingsValidation.MAX_ASK_SECONDS, 1));
+            spinner.setName(getName() + ASK_SECONDS);
+            // The spinner's own text field is what takes the focus: it needs the name too.
+            KeyboardSupport.label(((JSpinner.DefaultEditor) spinner.getEditor()).getTextField(),
+                    "Seconds before declining automatically", "How long the Ask dialog waits before it declines the call");
+            spinner.getAccessibleContext().setAccessibleName("Seconds before declining automatically");
+            spinner.addChangeListener(e -> changed());
+            askSeconds = spinner;
+            // Its label's row: the label ends it until the spinner takes its place beside it.
+            ((MigLayout) getLayout()).setComponentConstraints(askLabel, "");
+            add(spinner, "w 70!, wrap", getComponentZOrder(askLabel) + 1);
+        }
+        return askSeconds;
     }
 
     private static int parse(String text) {
