@@ -295,15 +295,6 @@ final class ProxyCore {
         }
     }
 
-    /** {@link #send}, callable on the stack's UDP thread outside any lane task too (stateless work done there). */
-    private static void sendFromAnyThread(String callId, String transport, Runnable send) {
-        if ("UDP".equalsIgnoreCase(transport)) {
-            send.run();
-        } else {
-            CallLanes.shared().mayBlock(callId, send);
-        }
-    }
-
     private void sendFailed(ProxyContext context, ProxyContext.Branch branch, Request copy, String viaBranch, Exception e) {
         if (writtenThenClosed(e)) {
             // JAIN-SIP quirk: TCPMessageChannel.sendMessage writes the bytes and only then asks
@@ -401,7 +392,7 @@ final class ProxyCore {
             String branch = "z9hG4bK" + DigestChallenger.md5(ProxyRouting.topBranch(ack) + "|" + copy.getRequestURI()).substring(0, 20);
             String transport = ProxyRouting.hopTransport(copy);
             copy.addFirst(headers.createViaHeader(identity.host(), identity.port(transport), transport, branch));
-            sendFromAnyThread(CallLanes.callIdOf(ack), transport, () -> {
+            send(transport, () -> {
                 try {
                     provider.sendRequest(copy);
                 } catch (SipException | RuntimeException e) {
@@ -465,22 +456,8 @@ final class ProxyCore {
         return cseq != null && Request.INVITE.equals(cseq.getMethod());
     }
 
-    /**
-     * A response without a client transaction, from the stack's reader ({@link ProxyValve}),
-     * forwarded right there when it goes back over UDP: it depends on no state, and nothing of
-     * its call can be behind it (its transaction is gone, or never existed: the answer to a
-     * request we forwarded statelessly), so a lane hop bought nothing but a wake-up. Towards TCP
-     * or TLS, where the send may first connect, it takes its call's lane.
-     */
+    /** A response without a client transaction, from the stack's reader ({@link ProxyValve}): on its call's lane. */
     void strayResponse(Response response) {
-        if (secondViaIsUdp(response)) {
-            try {
-                forwardStray(response);
-            } catch (SipException | RuntimeException e) {
-                LOG.debug("cannot forward a {} without its transaction: {}", response.getStatusCode(), e.toString());
-            }
-            return;
-        }
         CallLanes.shared().execute(CallLanes.callIdOf(response), () -> {
             try {
                 forwardStray(response);
@@ -488,15 +465,6 @@ final class ProxyCore {
                 LOG.debug("cannot forward a {} without its transaction: {}", response.getStatusCode(), e.toString());
             }
         });
-    }
-
-    private static boolean secondViaIsUdp(Response response) {
-        java.util.ListIterator<?> vias = response.getHeaders(ViaHeader.NAME);
-        if (vias == null || !vias.hasNext()) {
-            return false;
-        }
-        vias.next();
-        return vias.hasNext() && "UDP".equalsIgnoreCase(((ViaHeader) vias.next()).getTransport());
     }
 
     /** A 2xx retransmission after its transaction ended (§16.7: handled as a stateless proxy): forward it. */

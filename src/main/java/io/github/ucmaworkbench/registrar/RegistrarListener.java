@@ -60,16 +60,8 @@ final class RegistrarListener implements SipListener {
                 && !servesViaTransport((SipProvider) received.getSource(), received.getRequest())) {
             return;
         }
-        // Stateless work (an ACK for a 2xx, an in-dialog request over UDP) is done here, on the
-        // stack's thread, without a lane hop (a wake-up each, three per call): it reads no call
-        // state, and the messages of a call it could overtake on a lane (the caller's ACK and BYE)
-        // all take this same path, in the order they were read.
-        if (received.getServerTransaction() == null && Request.ACK.equals(received.getRequest().getMethod())) {
-            ackReceived(received.getRequest());
-            return;
-        }
         if (received.getServerTransaction() == null && proxy.forwardsStatelessly(received.getRequest())) {
-            statelessReceived(received);
+            CallLanes.shared().execute(CallLanes.callIdOf(received.getRequest()), () -> statelessReceived(received));
             return;
         }
         RequestEvent event = CallLanes.withServerTransaction(received);
@@ -87,18 +79,10 @@ final class RegistrarListener implements SipListener {
         CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> requestReceived(event));
     }
 
-    private void ackReceived(Request ack) {
-        try {
-            proxy.forwardAck(ack); // no transaction: an ACK is never answered
-        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
-            LOG.debug("cannot forward ACK: {}", e.toString());
-        }
-    }
-
     /**
      * An in-dialog request forwarded without a transaction ({@link ProxyCore#forwardStateless});
-     * anything it cannot do (a refusal to send, a send that failed) takes the stateful path on
-     * the call's lane, which creates the server transaction and answers.
+     * anything it cannot do (a refusal to send, a send that failed) takes the stateful path,
+     * which creates the server transaction and answers.
      */
     private void statelessReceived(RequestEvent event) {
         Request request = event.getRequest();
@@ -109,7 +93,7 @@ final class RegistrarListener implements SipListener {
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
             LOG.debug("cannot forward {} statelessly: {}", request.getMethod(), e.toString());
         }
-        CallLanes.shared().execute(CallLanes.callIdOf(request), () -> requestReceived(event));
+        requestReceived(event);
     }
 
     private void requestReceived(RequestEvent event) {

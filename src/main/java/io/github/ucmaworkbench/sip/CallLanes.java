@@ -71,7 +71,8 @@ public final class CallLanes {
 
     /** Runs {@code task} after every task already handed in for the same {@code callId}. */
     public void execute(String callId, Runnable task) {
-        Lane lane = laneOf(callId);
+        int hash = callId == null ? 0 : callId.hashCode();
+        Lane lane = lanes[Math.floorMod(hash ^ (hash >>> 16), lanes.length)];
         if (!(ParseAhead.nothingWaitingForCaller() && allIdle() && lane.runHereIfIdle(task))) {
             lane.add(task);
         }
@@ -93,24 +94,6 @@ public final class CallLanes {
         } else {
             lane.add(step);
         }
-    }
-
-    /**
-     * Like {@link #mayBlock(Runnable)}, from any thread: on a thread that is no lane's (a stack's
-     * UDP thread doing stateless work itself) {@code step} becomes {@code callId}'s lane's next
-     * task instead of running here.
-     */
-    public void mayBlock(String callId, Runnable step) {
-        if (INLINE.get() != null || Thread.currentThread() instanceof Lane) {
-            mayBlock(step);
-        } else {
-            laneOf(callId).add(step);
-        }
-    }
-
-    private Lane laneOf(String callId) {
-        int hash = callId == null ? 0 : callId.hashCode();
-        return lanes[Math.floorMod(hash ^ (hash >>> 16), lanes.length)];
     }
 
     /** No lane has work: the process is quiet, not between two messages of a busy second. */
