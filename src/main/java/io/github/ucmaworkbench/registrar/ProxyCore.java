@@ -86,8 +86,7 @@ final class ProxyCore {
     }
 
     ProxyCore(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-            LocalIdentity identity, LocationService location, RegistrarConfig config, AuthGate auth,
-            java.util.function.Supplier<Long> inputWaitingSince) {
+            LocalIdentity identity, LocationService location, RegistrarConfig config, AuthGate auth) {
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
@@ -97,8 +96,7 @@ final class ProxyCore {
         this.branchT1Millis = config.getBranchT1Millis();
         this.deadContacts = new DeadContacts(location, addresses);
         this.routing = new ProxyRouting(identity, headers, addresses);
-        this.guards = new ProxyGuards(config, routing, identity, location, auth, messages, headers,
-                inputWaitingSince);
+        this.guards = new ProxyGuards(config, routing, identity, location, auth, messages, headers);
     }
 
     /** Any request but REGISTER and ACK, with its server transaction. */

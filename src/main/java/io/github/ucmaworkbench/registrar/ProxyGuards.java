@@ -3,8 +3,6 @@ package io.github.ucmaworkbench.registrar;
 import java.text.ParseException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sip.InvalidArgumentException;
 import javax.sip.PeerUnavailableException;
 import javax.sip.ServerTransaction;
@@ -23,8 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The checks a request passes before the proxy forwards it: loop detection (RFC 3261 §16.3
- * step 4, 482), the bounds on pending proxied transactions and on how far behind the stack's
- * input is (503 + Retry-After, §21.5.4), and the
+ * step 4, 482), the bound on pending proxied transactions (503 + Retry-After, §21.5.4), and the
  * optional caller authentication for INVITEs from unregistered sources (407, §22.3).
  */
 final class ProxyGuards {
@@ -40,12 +37,9 @@ final class ProxyGuards {
     private final MessageFactory messages;
     private final HeaderFactory headers;
     private final Set<ProxyContext> pending = ConcurrentHashMap.newKeySet();
-    /** When the oldest datagram still waiting for the stack arrived (nanoTime), or null. */
-    private final Supplier<Long> inputWaitingSince;
 
     ProxyGuards(RegistrarConfig config, ProxyRouting routing, LocalIdentity identity, LocationService location,
-            AuthGate auth, MessageFactory messages, HeaderFactory headers, Supplier<Long> inputWaitingSince) {
-        this.inputWaitingSince = inputWaitingSince;
+            AuthGate auth, MessageFactory messages, HeaderFactory headers) {
         this.config = config;
         this.routing = routing;
         this.identity = identity;
@@ -71,35 +65,7 @@ final class ProxyGuards {
             st.sendResponse(busy);
             return false;
         }
-        if (inputTooLate(request)) {
-            LOG.debug("refusing {}: the stack's input is more than {} ms behind", request.getMethod(),
-                    config.getMaxInputDelayMillis());
-            Response busy = create(request, Response.SERVICE_UNAVAILABLE, "Overloaded");
-            busy.addHeader(headers.createRetryAfterHeader(RETRY_AFTER_SECONDS));
-            st.sendResponse(busy);
-            return false;
-        }
         return !needsCallerAuthentication(request) || authenticateCaller(request, st);
-    }
-
-    /**
-     * A new call (an INVITE outside a dialog) while the oldest datagram waiting for the stack has
-     * waited longer than the configured delay. Why: the pending count above does not see a
-     * backlog in the stack's own input. Past T1 (500 ms) callers retransmit what is still
-     * queued, each new call adds to the queue, and the proxy fell from 3,000 calls/s to a few
-     * hundred. Refusing new calls (§21.5.4) lets the calls already admitted, and every in-dialog
-     * request, through; their ACKs and BYEs are never refused here. The default (1 s, two T1s)
-     * is far above a collection pause of a healthy registrar (tens of ms): a late call that
-     * would still complete is not refused for a hiccup.
-     */
-    private boolean inputTooLate(Request request) {
-        long max = config.getMaxInputDelayMillis();
-        if (max <= 0 || !Request.INVITE.equals(request.getMethod())
-                || ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
-            return false;
-        }
-        Long since = inputWaitingSince.get();
-        return since != null && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(max);
     }
 
     private boolean needsCallerAuthentication(Request request) {

@@ -42,7 +42,6 @@ public final class RegistrarConfig {
     private final int maxContactsPerAor;
     private final int maxBindings;
     private final int maxPendingTransactions;
-    private final long maxInputDelayMillis;
     private final TlsSource tls;
     private final int tlsPort;
 
@@ -64,7 +63,6 @@ public final class RegistrarConfig {
         this.maxContactsPerAor = b.maxContactsPerAor;
         this.maxBindings = b.maxBindings;
         this.maxPendingTransactions = b.maxPendingTransactions;
-        this.maxInputDelayMillis = b.maxInputDelayMillis;
         this.tls = b.tls;
         this.tlsPort = b.tlsPort;
     }
@@ -98,7 +96,6 @@ public final class RegistrarConfig {
         b.maxContactsPerAor = maxContactsPerAor;
         b.maxBindings = maxBindings;
         b.maxPendingTransactions = maxPendingTransactions;
-        b.maxInputDelayMillis = maxInputDelayMillis;
         b.tls = tls;
         b.tlsPort = tlsPort;
         return b;
@@ -191,14 +188,6 @@ public final class RegistrarConfig {
     }
 
     /** Proxied requests waiting for their final response at once (more: 503 with Retry-After). */
-    /**
-     * How long the oldest UDP datagram may have waited for the stack before a new call is
-     * refused 503 (see {@link ProxyGuards}); 0 turns the check off.
-     */
-    public long getMaxInputDelayMillis() {
-        return maxInputDelayMillis;
-    }
-
     public int getMaxPendingTransactions() {
         return maxPendingTransactions;
     }
@@ -247,7 +236,6 @@ public final class RegistrarConfig {
         private int maxContactsPerAor = 10;
         private int maxBindings = 5_000;
         private int maxPendingTransactions = 2_000;
-        private long maxInputDelayMillis = 1_000;
         private TlsSource tls;
         private int tlsPort;
 
@@ -353,12 +341,6 @@ public final class RegistrarConfig {
             return this;
         }
 
-        /** See {@link RegistrarConfig#getMaxInputDelayMillis()}; 0 turns the check off. */
-        public Builder maxInputDelayMillis(long millis) {
-            this.maxInputDelayMillis = millis;
-            return this;
-        }
-
         public Builder maxPendingTransactions(int max) {
             this.maxPendingTransactions = max;
             return this;
@@ -391,8 +373,7 @@ public final class RegistrarConfig {
             if (nonceLifetimeMillis < 1 || authFailureWindowMillis < 1) {
                 throw new IllegalArgumentException("nonce lifetime and failure window must be positive");
             }
-            if (authFailureLimit < 1 || maxContactsPerAor < 1 || maxBindings < 1 || maxPendingTransactions < 1
-                    || maxInputDelayMillis < 0) {
+            if (authFailureLimit < 1 || maxContactsPerAor < 1 || maxBindings < 1 || maxPendingTransactions < 1) {
                 throw new IllegalArgumentException("limits must be at least 1: failures " + authFailureLimit
                         + ", contacts " + maxContactsPerAor + ", bindings " + maxBindings + ", pending " + maxPendingTransactions);
             }

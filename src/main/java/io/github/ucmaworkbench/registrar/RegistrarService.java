@@ -4,7 +4,6 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
 import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.sip.CallLanes;
 import io.github.ucmaworkbench.sip.FreePorts;
-import io.github.ucmaworkbench.sip.InputBacklog;
 import io.github.ucmaworkbench.sip.SipStacks;
 import io.github.ucmaworkbench.sip.UdpReceiveBuffers;
 import io.github.ucmaworkbench.sip.tls.TlsSetupException;
@@ -183,8 +182,7 @@ public final class RegistrarService implements AutoCloseable {
                     config.getDigestAlgorithms(), headers, nonces);
             AuthGate auth = new AuthGate(digest, failures, refusals, messages);
             RegisterHandler registrar = new RegisterHandler(config, identity, location, auth, messages, headers, addresses);
-            ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location, config, auth,
-                    () -> InputBacklog.waitingSince(host, udp.getPort()));
+            ProxyCore core = new ProxyCore(provider, messages, headers, addresses, identity, location, config, auth);
             RegistrarListener dispatcher = new RegistrarListener(registrar, core, messages);
             provider.addSipListener(dispatcher);
             // Public in the RI and read on every message: set before start, never changed after.

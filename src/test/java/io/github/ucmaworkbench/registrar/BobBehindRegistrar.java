@@ -22,12 +22,7 @@ final class BobBehindRegistrar implements AutoCloseable {
 
     /** {@code configureBob} runs before bob signs in (e.g. how he answers an INVITE). */
     BobBehindRegistrar(Consumer<TestUa> configureBob) throws Exception {
-        this(RegistrarConfig.builder(), configureBob);
-    }
-
-    /** The same with the registrar configured by {@code config} (its port is set to 0 here). */
-    BobBehindRegistrar(RegistrarConfig.Builder config, Consumer<TestUa> configureBob) throws Exception {
-        registrar = new RegistrarService(config.port(0).build());
+        registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
         address = registrar.start();
         bob = TestUa.start("bob", "example.com", "udp");
         configureBob.accept(bob);
