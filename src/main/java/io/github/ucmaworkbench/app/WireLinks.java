@@ -116,16 +116,16 @@ public final class WireLinks {
             public void highlightAction(Side side, LessonAction action) {
                 long mark = stepMark.getAndSet(-1);
                 if (mark >= 0) {
-                    ladder.highlightAfter(mark);
+                    ladder.highlights().after(mark);
                 } else {
-                    ladder.highlightFromNow();
+                    ladder.highlights().fromNow();
                 }
                 host.highlightAction(side, action);
             }
 
             @Override
             public void stepEnded(Side side, LessonAction action) {
-                ladder.highlightUntilNow();
+                ladder.highlights().untilNow();
                 host.stepEnded(side, action);
             }
         };

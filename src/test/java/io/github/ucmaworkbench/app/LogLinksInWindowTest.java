@@ -134,7 +134,7 @@ class LogLinksInWindowTest extends WindowTest {
                 .skip(earlier).anyMatch(a -> !a.isRequest() && receivedBy(a).equals(server()))));
         LadderArrow serverOk = GuiActionRunner.execute(() -> ladder.model().arrows().stream().skip(earlier)
                 .filter(a -> !a.isRequest() && receivedBy(a).equals(server())).findFirst().orElseThrow());
-        assertThat(GuiActionRunner.execute(() -> ladder.isHighlighted(serverOk))).as("the step's own 200 OK").isTrue();
+        assertThat(GuiActionRunner.execute(() -> ladder.highlights().isLit(serverOk))).as("the step's own 200 OK").isTrue();
 
         window.button(ClientPanel.SIGN_IN).click(); // by hand, after the step
         waitFor(window, ClientPanel.LOG_NAME, "Signed in successfully");
@@ -143,8 +143,8 @@ class LogLinksInWindowTest extends WindowTest {
 
         List<Boolean> clientsLit = GuiActionRunner.execute(() -> ladder.model().arrows().stream().skip(earlier)
                 .filter(a -> sentBy(a).equals(client()) || receivedBy(a).equals(client()))
-                .map(ladder::isHighlighted).toList());
+                .map(ladder.highlights()::isLit).toList());
         assertThat(clientsLit).as("messages after the step are not lit").isNotEmpty().containsOnly(false);
-        assertThat(GuiActionRunner.execute(() -> ladder.isHighlighted(serverOk))).as("the step's own stay lit").isTrue();
+        assertThat(GuiActionRunner.execute(() -> ladder.highlights().isLit(serverOk))).as("the step's own stay lit").isTrue();
     }
 }

@@ -70,8 +70,8 @@ class LessonParserTest {
 
     @Test
     void timeoutsAreStatesInMillisecondsAndSignInWithChangesOneSetting() throws Exception {
-        Expectation timeout = LessonParser.parseClause("t.md", 1, "client timeout=1.5s").get(0);
-        Expectation ring = LessonParser.parseClause("t.md", 1, "client ring-timeout=default").get(0);
+        Expectation timeout = ExpectationParser.parse("t.md", 1, "client timeout=1.5s").get(0);
+        Expectation ring = ExpectationParser.parse("t.md", 1, "client ring-timeout=default").get(0);
         assertThat(timeout).isEqualTo(new Expectation.State(Side.CLIENT, Expectation.StateKind.TIMEOUT, "1500ms"));
         assertThat(ring).hasToString("client ring-timeout=default");
 
@@ -85,7 +85,7 @@ class LessonParserTest {
         assertThat(StepCall.parse("set-policy ask-decline").policy()).isInstanceOf(io.github.ucmaworkbench.tutorial.AcceptPolicy.Ask.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StepCall.parse("sign-in-with server nowhere"))
                 .hasMessageContaining("is not HOST:PORT");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LessonParser.parseClause("t.md", 3, "server ring-timeout=3s"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExpectationParser.parse("t.md", 3, "server ring-timeout=3s"))
                 .hasMessageContaining("only the client has a ring timeout");
     }
 

@@ -17,7 +17,7 @@ class WireExpectationsTest {
             + "content-type: text/plain; charset=UTF-8\r\nContent-Length: 11\r\n\r\nGrüße dort";
 
     private static Expectation.Wire wire(String text) throws LessonFormatException {
-        List<Expectation> parsed = LessonParser.parseExpectation("t.md", 3, text);
+        List<Expectation> parsed = ExpectationParser.parse("t.md", 3, text);
         assertThat(parsed).hasSize(1);
         return (Expectation.Wire) parsed.get(0);
     }
@@ -56,7 +56,7 @@ class WireExpectationsTest {
 
     @Test
     void notAndAlternativesAreWritten() throws Exception {
-        List<Expectation> parsed = LessonParser.parseExpectation("t.md", 3, "not server sent 200 INVITE or client log \"x\"");
+        List<Expectation> parsed = ExpectationParser.parse("t.md", 3, "not server sent 200 INVITE or client log \"x\"");
         assertThat(parsed).hasSize(2);
         assertThat(parsed.get(0)).isInstanceOf(Expectation.Not.class);
         assertThat(parsed.get(0)).hasToString("not server sent 200 INVITE");
@@ -67,6 +67,6 @@ class WireExpectationsTest {
         assertThatThrownBy(() -> wire("server sent")).isInstanceOf(LessonFormatException.class).hasMessageContaining("3");
         assertThatThrownBy(() -> wire("server sent INVITE reason \"x\"")).hasMessageContaining("only a response");
         assertThatThrownBy(() -> wire("server sent 403 header")).hasMessageContaining("quoted");
-        assertThatThrownBy(() -> LessonParser.parseExpectation("t.md", 3, "not")).hasMessageContaining("'not' must be followed");
+        assertThatThrownBy(() -> ExpectationParser.parse("t.md", 3, "not")).hasMessageContaining("'not' must be followed");
     }
 }

@@ -3,7 +3,7 @@ package io.github.ucmaworkbench.lessons.exercise;
 import io.github.ucmaworkbench.lessons.Durations;
 import io.github.ucmaworkbench.lessons.Expectation;
 import io.github.ucmaworkbench.lessons.LessonFormatException;
-import io.github.ucmaworkbench.lessons.LessonParser;
+import io.github.ucmaworkbench.lessons.ExpectationParser;
 import io.github.ucmaworkbench.lessons.LessonStep;
 import io.github.ucmaworkbench.lessons.Outcome;
 import io.github.ucmaworkbench.lessons.Side;
@@ -184,7 +184,7 @@ public final class ExerciseParser {
                         throw new LessonFormatException(file, lineNo, e.getMessage());
                     }
                 }
-                case "expect" -> clauses.add(LessonParser.parseExpectation(file, lineNo, value));
+                case "expect" -> clauses.add(ExpectationParser.parse(file, lineNo, value));
                 case "timeout" -> {
                     try {
                         timeout = Durations.parse(value);

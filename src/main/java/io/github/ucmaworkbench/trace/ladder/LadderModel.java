@@ -7,13 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,13 +50,7 @@ public final class LadderModel {
     /** Callers in order of first appearance: the groups' order. */
     private final Map<String, Integer> callerGroups = new LinkedHashMap<>();
     private final Map<String, List<LadderArrow>> transactions = new HashMap<>();
-    private final Map<String, String> partyByAddress = new HashMap<>();
-    private final Set<String> parties = new HashSet<>();
-    private List<String> preferredOrder = List.of();
-    private List<LadderColumn> columns;
-    private Map<String, LadderColumn> columnById;
-    private Set<String> registerTargets = Set.of();
-    private boolean groupByCaller;
+    private final LadderColumns columns = new LadderColumns(ends);
     private Instant origin;
 
     /** The pairing key; the start line and Call-ID are the record's own strings, not copies. */
@@ -83,16 +75,13 @@ public final class LadderModel {
             inSequenceOrder = false;
         }
         events.add(event);
-        if (parties.add(event.party())) {
-            invalidateColumns(); // a column known by address may turn out to be this party
-        }
         if (origin == null || event.time().isBefore(origin)) {
             origin = event.time();
         }
-        learnAddress(normalise(event.local()), event.party());
+        columns.sawParty(event.party(), LadderColumns.normalise(event.local()));
         SipText.Via via = SipText.topVia(event.rawText());
         if (via != null && event.direction() == Direction.SENT && event.isRequest()) {
-            learnAddress(via.sentBy(), event.party());
+            columns.learnAddress(via.sentBy(), event.party());
         }
         String cseq = SipText.cseq(event.rawText());
         HopKey key = new HopKey(event.firstLine(), event.callId(), cseq + '|'
@@ -117,8 +106,8 @@ public final class LadderModel {
         } else {
             event = sharingText(arrow, event);
             arrow.attach(event);
-            oldFrom = columnId(arrow.senderParty, arrow.senderAddress);
-            oldTo = columnId(arrow.receiverParty, arrow.receiverAddress);
+            oldFrom = columns.senderId(arrow);
+            oldTo = columns.receiverId(arrow);
             oldFromEnd = ColumnEnds.from(arrow);
             oldToEnd = ColumnEnds.to(arrow);
         }
@@ -127,13 +116,13 @@ public final class LadderModel {
         see(hop, event);
         if (event.direction() == Direction.SENT) {
             arrow.senderParty = event.party();
-            arrow.senderAddress = normalise(event.local());
+            arrow.senderAddress = LadderColumns.normalise(event.local());
             if (arrow.receiverParty == null) {
                 arrow.receiverAddress = peer;
             }
         } else {
             arrow.receiverParty = event.party();
-            arrow.receiverAddress = normalise(event.local());
+            arrow.receiverAddress = LadderColumns.normalise(event.local());
             if (arrow.senderParty == null) {
                 arrow.senderAddress = peer;
             }
@@ -143,7 +132,7 @@ public final class LadderModel {
         } else {
             ends.moved(arrow, oldFromEnd, oldToEnd);
         }
-        keepColumnsIfStillRight(arrow, oldFrom, oldTo);
+        columns.keepIfStillRight(arrow, oldFrom, oldTo);
         return arrow;
     }
 
@@ -201,10 +190,8 @@ public final class LadderModel {
         calls.clear();
         callerGroups.clear();
         transactions.clear();
-        partyByAddress.clear();
-        parties.clear();
         origin = null;
-        invalidateColumns();
+        columns.clear();
     }
 
     /**
@@ -212,8 +199,7 @@ public final class LadderModel {
      * {@code host:port} of an outside server); unnamed columns follow the default order.
      */
     public void setColumnOrder(List<String> parties) {
-        preferredOrder = List.copyOf(parties);
-        invalidateColumns();
+        columns.setPreferredOrder(parties);
     }
 
     public int size() {
@@ -319,34 +305,26 @@ public final class LadderModel {
      * make a ladder of four columns, not fifty-three. The view sorts the rows by caller.
      */
     public void setGroupByCaller(boolean grouped) {
-        if (grouped != groupByCaller) {
-            groupByCaller = grouped;
-            invalidateColumns();
-        }
+        columns.setGroupByCaller(grouped);
     }
 
     public boolean isGroupByCaller() {
-        return groupByCaller;
+        return columns.isGroupByCaller();
     }
 
     /** The columns, left to right. */
     public List<LadderColumn> columns() {
-        if (columns == null) {
-            computeColumns();
-        }
-        return columns;
+        return columns.list();
     }
 
     /** The sender's column. */
     public LadderColumn from(LadderArrow arrow) {
-        columns();
-        return columnById.get(columnId(arrow.senderParty, arrow.senderAddress));
+        return columns.from(arrow);
     }
 
     /** The receiver's column. */
     public LadderColumn to(LadderArrow arrow) {
-        columns();
-        return columnById.get(columnId(arrow.receiverParty, arrow.receiverAddress));
+        return columns.to(arrow);
     }
 
     private static LadderArrow takeOpen(Hop hop, SipTraceEvent event) {
@@ -393,125 +371,7 @@ public final class LadderModel {
         if (towardsVia && via != null) {
             return via.sentBy();
         }
-        return normalise(event.remote());
+        return LadderColumns.normalise(event.remote());
     }
 
-    private void learnAddress(String address, String party) {
-        if (address != null && !address.isEmpty() && partyByAddress.putIfAbsent(address, party) == null
-                && columnById != null && columnById.containsKey(address)) {
-            invalidateColumns(); // that address column is this party
-        }
-    }
-
-    /**
-     * Columns are recomputed over every arrow only when one could have changed: an arrow names a
-     * column not yet there, a pairing moved an arrow's end, or a REGISTER makes an outside peer the
-     * registrar. A steady stream between known parties never triggers it.
-     */
-    private void keepColumnsIfStillRight(LadderArrow arrow, String oldFrom, String oldTo) {
-        if (columnById == null) {
-            return;
-        }
-        String from = columnId(arrow.senderParty, arrow.senderAddress);
-        String to = columnId(arrow.receiverParty, arrow.receiverAddress);
-        boolean moved = oldFrom != null && (!oldFrom.equals(from) || !oldTo.equals(to));
-        boolean newRegistrar = arrow.isRequest() && "REGISTER".equals(arrow.method()) && !registerTargets.contains(to);
-        if (moved || newRegistrar || !columnById.containsKey(from) || !columnById.containsKey(to)) {
-            invalidateColumns();
-        }
-    }
-
-    private void invalidateColumns() {
-        columns = null;
-        columnById = null;
-    }
-
-    private static String normalise(String address) {
-        return address == null ? "" : address.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private String columnId(String party, String address) {
-        if (party != null) {
-            return party;
-        }
-        String known = partyByAddress.get(address);
-        if (known != null) {
-            return known;
-        }
-        // "localhost:5060" and "127.0.0.1:5060" are the same listener to a reader
-        if (address.startsWith("localhost:")) {
-            known = partyByAddress.get("127.0.0.1" + address.substring(9));
-        }
-        return known != null ? known : address;
-    }
-
-    /**
-     * Over the distinct arrow ends ({@link ColumnEnds}) in order of first use, not over every
-     * arrow: a click during a classroom burst recomputed 50,000 arrows on the event thread.
-     */
-    private void computeColumns() {
-        Map<String, Integer> firstSeen = new LinkedHashMap<>();
-        Set<String> registerTargets = new HashSet<>();
-        this.registerTargets = registerTargets;
-        for (String pinned : preferredOrder) {
-            firstSeen.putIfAbsent(pinned, firstSeen.size()); // heads over an empty ladder say who is who
-        }
-        for (ColumnEnds.End end : ends.inOrderOfFirstUse()) {
-            firstSeen.putIfAbsent(columnId(end.party(), end.address()), firstSeen.size());
-        }
-        for (ColumnEnds.End end : ends.registerTargets()) {
-            registerTargets.add(columnId(end.party(), end.address()));
-        }
-        List<String> ids = new ArrayList<>(firstSeen.keySet());
-        ids.sort(Comparator.comparingDouble((String id) -> rank(id, registerTargets)).thenComparing(firstSeen::get));
-        List<LadderColumn> result = new ArrayList<>(ids.size());
-        Map<String, LadderColumn> byId = new HashMap<>();
-        LadderColumn callers = null;
-        for (String id : ids) {
-            LadderColumn.Kind kind = kindOf(id, registerTargets);
-            if (groupByCaller && kind != LadderColumn.Kind.REGISTRAR && !preferredOrder.contains(id)) {
-                if (callers == null) {
-                    callers = new LadderColumn(CALLERS, LadderColumn.Kind.CALLERS, result.size());
-                    result.add(callers);
-                }
-                byId.put(id, callers);
-                continue;
-            }
-            LadderColumn column = new LadderColumn(id, kind, result.size());
-            result.add(column);
-            byId.put(id, column);
-        }
-        columns = Collections.unmodifiableList(result);
-        columnById = byId;
-    }
-
-    /** Client, then the registrar (ours or an outside one), then the server, then anyone else. */
-    private double rank(String id, Set<String> registerTargets) {
-        int pinned = preferredOrder.indexOf(id);
-        if (pinned >= 0) {
-            return -1000 + pinned;
-        }
-        String lower = id.toLowerCase(Locale.ROOT);
-        if (!parties.contains(id)) {
-            return registerTargets.contains(id) ? 1 : 3;
-        }
-        if ("registrar".equals(id)) {
-            return 1;
-        }
-        if (lower.contains("client")) {
-            return 0;
-        }
-        return lower.contains("server") ? 2 : 2.5;
-    }
-
-    private LadderColumn.Kind kindOf(String id, Set<String> registerTargets) {
-        if ("registrar".equals(id)) {
-            return LadderColumn.Kind.REGISTRAR;
-        }
-        if (parties.contains(id) || (preferredOrder.contains(id) && id.matches("(?i)sips?:.*"))) {
-            return LadderColumn.Kind.ENDPOINT;
-        }
-        // an outside server our endpoints sign in to (Kamailio, Asterisk) plays the registrar's part
-        return registerTargets.contains(id) ? LadderColumn.Kind.REGISTRAR : LadderColumn.Kind.EXTERNAL;
-    }
 }

@@ -21,8 +21,9 @@ import javax.swing.SwingWorker;
  * The ladder's Export menu and the file writes behind it (the trace as text or pcap, the shown
  * arrows as a picture): the write runs on a worker (a pcap of a
  * long trace takes a moment), the outcome lands in the status line or, on failure, in a dialog.
+ * Call on the event thread; each write completes on the event thread.
  */
-final class LadderExports {
+public final class LadderExports {
     /** A file write that may fail. */
     interface FileWrite {
         void run() throws Exception;
@@ -38,10 +39,10 @@ final class LadderExports {
 
     JPopupMenu menu() {
         JPopupMenu menu = new JPopupMenu();
-        menu.add(item(LadderView.EXPORT_TEXT, "Trace as text\u2026", "ucma-trace.txt", view::exportText));
-        menu.add(item(LadderView.EXPORT_PCAP, "Capture for Wireshark (pcap)\u2026", "ucma-trace.pcap", view::exportPcap));
-        menu.add(item(LadderView.EXPORT_PNG, "Ladder as PNG picture\u2026", "ucma-ladder.png", view::exportPng));
-        menu.add(item(LadderView.EXPORT_SVG, "Ladder as SVG picture\u2026", "ucma-ladder.svg", view::exportSvg));
+        menu.add(item(LadderView.EXPORT_TEXT, "Trace as text\u2026", "ucma-trace.txt", this::text));
+        menu.add(item(LadderView.EXPORT_PCAP, "Capture for Wireshark (pcap)\u2026", "ucma-trace.pcap", this::pcap));
+        menu.add(item(LadderView.EXPORT_PNG, "Ladder as PNG picture\u2026", "ucma-ladder.png", this::png));
+        menu.add(item(LadderView.EXPORT_SVG, "Ladder as SVG picture\u2026", "ucma-ladder.svg", this::svg));
         return menu;
     }
 
@@ -58,24 +59,27 @@ final class LadderExports {
         return item;
     }
 
-    CompletableFuture<Path> text(Path file) {
+    /** The whole trace as text, as the raw view shows it. */
+    public CompletableFuture<Path> text(Path file) {
         List<SipTraceEvent> events = List.copyOf(view.model().events());
         return write(file, () -> TextExporter.write(events, file));
     }
 
-    CompletableFuture<Path> pcap(Path file) {
+    /** The whole trace as a pcap capture for Wireshark. */
+    public CompletableFuture<Path> pcap(Path file) {
         List<SipTraceEvent> events = List.copyOf(view.model().events());
         return write(file, () -> PcapExporter.write(events, file));
     }
 
-    /** The shown arrows from the topmost row in view. */
-    CompletableFuture<Path> png(Path file) {
+    /** The shown arrows (filter applied) as a PNG picture for slides, from the topmost row in view. */
+    public CompletableFuture<Path> png(Path file) {
         int top = Math.max(0, LadderGeometry.rowAt(view.canvas().getVisibleRect().y));
         var image = LadderPictureExporter.png(view.model(), view.shownArrows(), top, view.getFont());
         return write(file, () -> LadderPictureExporter.writePng(image, file));
     }
 
-    CompletableFuture<Path> svg(Path file) {
+    /** The shown arrows (filter applied) as an SVG picture. */
+    public CompletableFuture<Path> svg(Path file) {
         String svg = LadderPictureExporter.svg(view.model(), view.shownArrows());
         return write(file, () -> Files.writeString(file, svg));
     }

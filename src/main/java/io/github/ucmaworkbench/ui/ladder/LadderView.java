@@ -8,14 +8,10 @@ import io.github.ucmaworkbench.trace.ladder.LadderFilter;
 import io.github.ucmaworkbench.trace.ladder.LadderModel;
 import io.github.ucmaworkbench.trace.ladder.MessageClue;
 import java.awt.Rectangle;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.IntPredicate;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
@@ -63,7 +59,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     private LadderFilter filter = LadderFilter.NONE;
     private int selectedArrow = -1;
     private LadderPalette palette = LadderPalette.current();
-    private LadderHighlight highlight = LadderHighlight.NONE;
+    private final LadderHighlighter highlights;
     /** Scroll to each new message; off once the user picks one, so it stays in view during a burst. */
     private boolean following = true;
 
@@ -78,6 +74,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         this.follower = new LadderFollower(this, feed, maxEvents);
         this.toolbar = new LadderToolbar(this::setPaused, this::clear, this::exportMenu);
         this.exports = new LadderExports(this, toolbar.status());
+        this.highlights = new LadderHighlighter(feed::newestSequence, () -> model, canvas::repaint);
         for (SipTraceEvent event : trace.snapshot()) {
             feed.apply(model, event);
         }
@@ -173,59 +170,14 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         return () -> selectionListeners.remove(listener);
     }
 
-    /**
-     * Highlights every message traced from now on, until {@link #highlightUntilNow()} or
-     * {@link #clearHighlight()}: call it before a lesson step runs to show the arrows the step caused.
-     */
-    public void highlightFromNow() {
-        highlightAfter(feed.newestSequence());
-    }
-
-    /**
-     * Like {@link #highlightFromNow()}, from a {@link #tracedSequence()} taken earlier on another
-     * thread: a step's first message may be traced before the event thread gets to highlight it.
-     */
-    public void highlightAfter(long sequence) {
-        highlight = highlight.after(sequence);
-        canvas.repaint();
-    }
-
     /** The newest trace sequence number this view has been given or holds; safe on any thread. */
     public long tracedSequence() {
         return Math.max(snapshotEnd, feed.lastEnqueuedSequence());
     }
 
-    /**
-     * Ends what {@link #highlightFromNow()} started: messages traced from now on are not lit,
-     * those traced since stay lit. Call it when the lesson step ends.
-     */
-    public void highlightUntilNow() {
-        highlight = highlight.until(feed.newestSequence());
-        canvas.repaint();
-    }
-
-    /** Highlights every message of these calls (Call-IDs). */
-    public void highlightCallIds(Collection<String> callIds) {
-        highlight = highlight.calls(callIds);
-        canvas.repaint();
-    }
-
-    /** Highlights the messages with these trace sequence numbers (either record of a message counts). */
-    public void highlightSequences(Collection<Long> sequences) {
-        highlight = highlight.messages(sequences);
-        canvas.repaint();
-    }
-
-    /** Ends every highlight. */
-    public void clearHighlight() {
-        highlight = LadderHighlight.NONE;
-        canvas.repaint();
-    }
-
-    /** Whether the arrow is highlighted now. */
-    public boolean isHighlighted(LadderArrow arrow) {
-        IntPredicate h = highlight.predicate(model);
-        return h != null && h.test(arrow.index());
+    /** A lesson step's arrows, whole calls or single messages lit on this ladder. */
+    public LadderHighlighter highlights() {
+        return highlights;
     }
 
     /** Pins the column order, e.g. {@code List.of(clientUri, "registrar", serverUri)}. */
@@ -314,24 +266,9 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
         return model;
     }
 
-    /** Writes the trace as text off the event thread; completes on the event thread. */
-    public CompletableFuture<Path> exportText(Path file) {
-        return exports.text(file);
-    }
-
-    /** Writes the trace as a pcap capture off the event thread. */
-    public CompletableFuture<Path> exportPcap(Path file) {
-        return exports.pcap(file);
-    }
-
-    /** Writes the shown arrows (filter applied) as a PNG picture for slides. */
-    public CompletableFuture<Path> exportPng(Path file) {
-        return exports.png(file);
-    }
-
-    /** Writes the shown arrows (filter applied) as an SVG picture. */
-    public CompletableFuture<Path> exportSvg(Path file) {
-        return exports.svg(file);
+    /** Writing the trace (text, pcap) or the shown arrows (PNG, SVG) to a file. */
+    public LadderExports exports() {
+        return exports;
     }
 
     /** Stops following the trace for good. */
@@ -479,7 +416,7 @@ public class LadderView extends JPanel implements AutoCloseable, LadderNames {
     }
 
     LadderPainter.Scene scene() {
-        return new LadderPainter.Scene(model, rows.array(), rows.count(), selectedArrow, highlight.predicate(model), model.isGroupByCaller());
+        return new LadderPainter.Scene(model, rows.array(), rows.count(), selectedArrow, highlights.predicate(model), model.isGroupByCaller());
     }
 
 }

@@ -40,7 +40,7 @@ public final class LadderDemo {
             LadderView ladder = panel[0].ladder();
             ladder.model().arrows().stream().filter(a -> a.isRequest() && a.method().equals("INVITE")).findFirst()
                     .ifPresent(a -> ladder.selectArrow(a.index()));
-            ladder.highlightCallIds(java.util.List.of(ladder.getSelectedArrow().callId()));
+            ladder.highlights().callIds(java.util.List.of(ladder.getSelectedArrow().callId()));
         });
         SwingUtilities.invokeAndWait(() -> {
             try {
@@ -49,8 +49,8 @@ public final class LadderDemo {
                 frame[0].getContentPane().paint(g);
                 g.dispose();
                 ImageIO.write(shot, "png", out.resolve("ladder-screen.png").toFile());
-                panel[0].ladder().exportPng(out.resolve("ladder-export.png"));
-                panel[0].ladder().exportSvg(out.resolve("ladder-export.svg"));
+                panel[0].ladder().exports().png(out.resolve("ladder-export.png"));
+                panel[0].ladder().exports().svg(out.resolve("ladder-export.svg"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -61,16 +61,16 @@ class LadderHighlightTest extends GuiTest {
     private List<Boolean> lit() {
         int expected = published;
         waitUntil("all drawn", () -> GuiActionRunner.execute(() -> ladder.model().size() == expected));
-        return GuiActionRunner.execute(() -> ladder.model().arrows().stream().map(ladder::isHighlighted).toList());
+        return GuiActionRunner.execute(() -> ladder.model().arrows().stream().map(ladder.highlights()::isLit).toList());
     }
 
     @Test
     void theStepsMessagesStayLitAndLaterOnesDoNot() throws Exception {
         long mark = ladder.tracedSequence(); // the engine's thread, as the step starts
         publish(2); // the step's first messages, traced before the event thread highlights
-        GuiActionRunner.execute(() -> ladder.highlightAfter(mark));
+        GuiActionRunner.execute(() -> ladder.highlights().after(mark));
         publish(1);
-        GuiActionRunner.execute(() -> ladder.highlightUntilNow()); // the step ends
+        GuiActionRunner.execute(() -> ladder.highlights().untilNow()); // the step ends
         publish(2); // later, by hand
 
         assertThat(lit()).containsExactly(false, false, false, true, true, true, false, false);
@@ -79,8 +79,8 @@ class LadderHighlightTest extends GuiTest {
     @Test
     void aStepThatTracedNothingDimsNothing() throws Exception {
         GuiActionRunner.execute(() -> {
-            ladder.highlightFromNow();
-            ladder.highlightUntilNow();
+            ladder.highlights().fromNow();
+            ladder.highlights().untilNow();
             return null;
         });
         publish(1);

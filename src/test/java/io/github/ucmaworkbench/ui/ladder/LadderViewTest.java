@@ -210,11 +210,11 @@ class LadderViewTest extends GuiTest {
         assertThat(GuiActionRunner.execute(() -> ladder().selectMessage(1))).isTrue();
         assertThat(GuiActionRunner.execute(() -> ladder().getSelectedArrow().label())).isEqualTo("REGISTER");
 
-        GuiActionRunner.execute(() -> ladder().highlightFromNow());
+        GuiActionRunner.execute(() -> ladder().highlights().fromNow());
         publishFromAStackThread(List.of(
                 t.request(CLIENT, SENT, CLIENT_ADDR, REGISTRAR_ADDR, "INVITE", "call-1", 1, CLIENT_ADDR, "z9hG4bK2", 9)));
         awaitOnEdt("drawn", () -> ladder().model().size() == 3);
-        assertThat(GuiActionRunner.execute(() -> ladder().model().arrows().stream().map(ladder()::isHighlighted).toList()))
+        assertThat(GuiActionRunner.execute(() -> ladder().model().arrows().stream().map(ladder().highlights()::isLit).toList()))
                 .containsExactly(false, false, true);
     }
 
@@ -249,10 +249,10 @@ class LadderViewTest extends GuiTest {
         publishFromAStackThread(lessonSix);
         awaitOnEdt("every message drawn", () -> ladder().model().size() == lessonSix.size() / 2);
 
-        Path text = GuiActionRunner.execute(() -> ladder().exportText(dir.resolve("t.txt"))).get(10, TimeUnit.SECONDS);
-        Path pcap = GuiActionRunner.execute(() -> ladder().exportPcap(dir.resolve("t.pcap"))).get(10, TimeUnit.SECONDS);
-        Path png = GuiActionRunner.execute(() -> ladder().exportPng(dir.resolve("t.png"))).get(10, TimeUnit.SECONDS);
-        Path svg = GuiActionRunner.execute(() -> ladder().exportSvg(dir.resolve("t.svg"))).get(10, TimeUnit.SECONDS);
+        Path text = GuiActionRunner.execute(() -> ladder().exports().text(dir.resolve("t.txt"))).get(10, TimeUnit.SECONDS);
+        Path pcap = GuiActionRunner.execute(() -> ladder().exports().pcap(dir.resolve("t.pcap"))).get(10, TimeUnit.SECONDS);
+        Path png = GuiActionRunner.execute(() -> ladder().exports().png(dir.resolve("t.png"))).get(10, TimeUnit.SECONDS);
+        Path svg = GuiActionRunner.execute(() -> ladder().exports().svg(dir.resolve("t.svg"))).get(10, TimeUnit.SECONDS);
 
         assertThat(Files.readString(text)).contains("records").contains("INVITE sip:server@example.com SIP/2.0");
         assertThat(Files.size(pcap)).isGreaterThan(24);
