@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The proxy half (RFC 3261 §16): a transaction-stateful, record-routing proxy that forwards
  * requests for our domain to the contacts the {@link LocationService} holds, and in-dialog
- * requests along the route set we put ourselves on. ACK for 2xx and stray 2xx retransmissions
- * are forwarded statelessly (§16.11 / §16.7 step 10). Runs on stack threads and never blocks on
+ * requests along the route set we put ourselves on. ACK for 2xx, stray 2xx retransmissions and
+ * in-dialog requests over UDP ({@link #forwardsStatelessly}) are forwarded statelessly (§16.11 /
+ * §16.7 step 10). Runs on stack threads and never blocks on
  * anything but the stack's own (TCP connect) sends.
  */
 final class ProxyCore {
