@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The proxy half (RFC 3261 §16): a transaction-stateful, record-routing proxy that forwards
  * requests for our domain to the contacts the {@link LocationService} holds, and in-dialog
- * requests along the route set we put ourselves on. ACK for 2xx and stray 2xx retransmissions
- * are forwarded statelessly (§16.11 / §16.7 step 10). Runs on stack threads and never blocks on
+ * requests along the route set we put ourselves on. ACK for 2xx, stray 2xx retransmissions and
+ * in-dialog requests over UDP ({@link #forwardsStatelessly}) are forwarded statelessly (§16.11 /
+ * §16.7 step 10). Runs on stack threads and never blocks on
  * anything but the stack's own (TCP connect) sends.
  */
 final class ProxyCore {
@@ -186,6 +187,61 @@ final class ProxyCore {
         for (int i = 0; i < copies.size(); i++) {
             forwardBranch(context, branches.get(i), copies.get(i), dialogCreating, inbound, request);
         }
+    }
+
+    /**
+     * Whether {@code request} may be forwarded without a transaction ({@link #forwardStateless}):
+     * a request inside a dialog we record-routed (our Route on top, a To tag), neither INVITE nor
+     * CANCEL, received over UDP. Cheap header checks only: called on the stack's UDP thread.
+     *
+     * <p>Why: a stateful proxy's BYE server transaction lingers 64*T1 = 32 s after its 200 (Timer
+     * J, RFC 3261 §17.2.2) plus the RI's 8 s, about 2 KB each: at 3,000 calls/s 120,000 of them,
+     * most of a 512 MB heap, and the collector then took the registrar down. A stateless hop
+     * (§16.11) keeps nothing: a retransmitted request is forwarded again with the same branch
+     * (the callee's transaction absorbs it), and its response is routed back by the Via alone
+     * ({@link ProxyValve}, {@link #strayResponse}). UDP only, on both sides: over UDP the caller
+     * retransmits itself; from TCP towards UDP nobody would.
+     */
+    boolean forwardsStatelessly(Request request) {
+        String method = request.getMethod();
+        if (Request.INVITE.equals(method) || Request.ACK.equals(method) || Request.CANCEL.equals(method)
+                || Request.REGISTER.equals(method)) {
+            return false;
+        }
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        return to != null && to.getTag() != null && route != null && identity.isOwnRoute(route.getAddress().getURI())
+                && "UDP".equals(ProxyRouting.transportOf(request));
+    }
+
+    /**
+     * Forwards an in-dialog request that {@link #forwardsStatelessly} chose, as a stateless proxy
+     * (§16.11): our Route entries popped, Max-Forwards decremented, our Via with a branch that
+     * is the same for every retransmission. False, with nothing sent, when the request needs
+     * what only the stateful path does (an answer of ours: 483, 482; a target looked up in the
+     * location service; a next hop over TCP or TLS).
+     */
+    boolean forwardStateless(Request request) throws ParseException, InvalidArgumentException, SipException {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0 || routing.hasLooped(request)) {
+            return false;
+        }
+        Request forward = (Request) request.clone();
+        if (!routing.popOwnRoutes(forward) || !(forward.getRequestURI() instanceof SipURI ruri)
+                || identity.serves(ruri) && forward.getHeader(RouteHeader.NAME) == null
+                || !"UDP".equals(ProxyRouting.hopTransport(forward))) {
+            return false;
+        }
+        if (maxForwards == null) {
+            forward.addHeader(headers.createMaxForwardsHeader(70));
+        } else {
+            ((MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
+        }
+        forward.addFirst(headers.createViaHeader(identity.host(), identity.port("UDP"), "UDP",
+                routing.statelessBranch(request)));
+        provider.sendRequest(forward);
+        LOG.debug("forwarded {} statelessly to {}", forward.getMethod(), forward.getRequestURI());
+        return true;
     }
 
     private void forwardBranch(ProxyContext context, ProxyContext.Branch branch, Request copy, boolean recordRoute,

@@ -109,6 +109,15 @@ final class ProxyRouting {
     }
 
     /**
+     * A branch for forwarding {@code received} statelessly (§16.11): the same for every
+     * retransmission of it, so the next hop's transaction absorbs them, and carrying the loop
+     * marker like {@link #newBranch}, so {@link #hasLooped} still recognises it coming back.
+     */
+    String statelessBranch(Request received) {
+        return branchPrefix + loopMarker(received) + "-" + DigestChallenger.md5(topBranch(received)).substring(0, 12);
+    }
+
+    /**
      * §16.3 step 4: true when a Via of ours carries the loop marker of this very request, i.e. we
      * forwarded it before and it came back unchanged (a loop). A request that passes us again with
      * a different Request-URI is spiralling legitimately: its marker differs.

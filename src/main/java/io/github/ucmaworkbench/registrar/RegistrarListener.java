@@ -60,6 +60,10 @@ final class RegistrarListener implements SipListener {
                 && !servesViaTransport((SipProvider) received.getSource(), received.getRequest())) {
             return;
         }
+        if (received.getServerTransaction() == null && proxy.forwardsStatelessly(received.getRequest())) {
+            CallLanes.shared().execute(CallLanes.callIdOf(received.getRequest()), () -> statelessReceived(received));
+            return;
+        }
         RequestEvent event = CallLanes.withServerTransaction(received);
         if (event == null) {
             // A retransmission whose first copy's transaction answers it (RFC 3261 §17.2.1): never a second branch.
@@ -73,6 +77,23 @@ final class RegistrarListener implements SipListener {
             return;
         }
         CallLanes.shared().execute(CallLanes.callIdOf(event.getRequest()), () -> requestReceived(event));
+    }
+
+    /**
+     * An in-dialog request forwarded without a transaction ({@link ProxyCore#forwardStateless});
+     * anything it cannot do (a refusal to send, a send that failed) takes the stateful path,
+     * which creates the server transaction and answers.
+     */
+    private void statelessReceived(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            if (RequestValidation.check(request, RequestValidation.PROXY) == null && proxy.forwardStateless(request)) {
+                return;
+            }
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            LOG.debug("cannot forward {} statelessly: {}", request.getMethod(), e.toString());
+        }
+        requestReceived(event);
     }
 
     private void requestReceived(RequestEvent event) {
