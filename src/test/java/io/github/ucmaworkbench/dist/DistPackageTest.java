@@ -105,7 +105,7 @@ class DistPackageTest {
     void theWindowsLauncherOpensTheWindowWithC1AloneAndTheCommandsKeepC2() throws Exception {
         // Issue 14: C2 was most of a cold start's CPU; the headless server and registrar keep it.
         assertThat(Files.readString(IMAGE.resolve("lib/app/ucma-workbench-window.cfg")))
-                .contains("java-options=-XX:TieredStopAtLevel=1", "java-options=-Xmx512m",
+                .contains("java-options=-XX:TieredStopAtLevel=1", "java-options=-XX:CICompilerCount=1", "java-options=-Xmx512m",
                         "java-options=-XX:SharedArchiveFile=$APPDIR/ucma-workbench.jsa");
         assertThat(Files.readString(IMAGE.resolve("lib/app/ucma-workbench.cfg"))).doesNotContain("TieredStopAtLevel")
                 .contains("java-options=-XX:-G1PeriodicGCInvokesConcurrent");
@@ -118,6 +118,7 @@ class DistPackageTest {
                 "--registrar-port", Integer.toString(port)), "Workbench ready", "-Ducma.startup.mark=true -XX:+PrintFlagsFinal");
         // The daemons' idle collection is a full one; the window's stays concurrent (the later option wins).
         assertThat(run.output).containsPattern("TieredStopAtLevel\\s*=\\s*1\\s")
+                .containsPattern("CICompilerCount\\s*=\\s*1\\s")
                 .containsPattern("G1PeriodicGCInvokesConcurrent\\s*=\\s*true\\s")
                 .containsPattern("Workbench ready: window whole \\(lesson, code and ladder painted\\), [1-9][0-9]* lessons, registrar listening on");
     }
