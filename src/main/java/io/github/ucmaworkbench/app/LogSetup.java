@@ -16,7 +16,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * {@code META-INF/services} before it would look for a {@code logback.xml}.
  *
  * <p>Why not XML: reading {@code logback.xml} (Joran: an XML parser, a model, its processors)
- * was the largest single piece of a cold start (BENCHMARKS.md, finding 4), paid by the window
+ * was the largest single piece of a cold start (BENCHMARKS.md, "Cold start: what each lever gave"), paid by the window
  * and by every command line run alike. An explicit {@code -Dlogback.configurationFile}, or a
  * {@code logback-test.xml} on the class path (the tests'), still wins.
  */

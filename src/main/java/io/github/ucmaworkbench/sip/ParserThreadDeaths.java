@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
  * does not expect (a run of bare CRs: ArrayIndexOutOfBoundsException in
  * {@code PipelinedMsgParser.readLine}); the thread then dies and the JVM printed a stack trace on
  * the console. That is malformed input like any other: one line, at most every ten seconds, in
- * the malformed-input log. Every other thread's death goes to the handler there was before.
+ * the malformed-input log. A reader that was still reading when its stack stopped dies too (the
+ * RI's timer refuses it a task): that is the stop, not the input, so it says nothing. Every other
+ * thread's death goes to the handler there was before.
  */
 final class ParserThreadDeaths implements Thread.UncaughtExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MalformedInputReporter.LOGGER_NAME);
@@ -44,6 +46,9 @@ final class ParserThreadDeaths implements Thread.UncaughtExceptionHandler {
             }
             return;
         }
+        if (stackStopped(error)) {
+            return;
+        }
         long count = sinceLastLine.incrementAndGet();
         long now = System.currentTimeMillis();
         long last = lastLine.get();
@@ -52,5 +57,11 @@ final class ParserThreadDeaths implements Thread.UncaughtExceptionHandler {
             LOG.warn("stopped reading {} TCP connection(s) whose input the SIP parser could not read ({})", count,
                     error.toString());
         }
+    }
+
+    /** The RI's {@code DefaultSipTimer.schedule} after {@code SipStack.stop()}. */
+    private static boolean stackStopped(Throwable error) {
+        return error instanceof IllegalStateException && error.getMessage() != null
+                && error.getMessage().contains("Timer has been stopped");
     }
 }

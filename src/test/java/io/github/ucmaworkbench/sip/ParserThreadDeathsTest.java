@@ -54,6 +54,14 @@ class ParserThreadDeathsTest {
     }
 
     @Test
+    void aReaderStillReadingWhenItsStackStoppedSaysNothing() throws Exception {
+        dieOn("PipelineThread-9", new IllegalStateException("The SIP Stack Timer has been stopped, no new tasks can be scheduled !"));
+
+        assertThat(lines.list).isEmpty();
+        assertThat(passedOn.get()).isNull();
+    }
+
+    @Test
     void withNoHandlerBeforeAnotherThreadsDeathIsLoggedOnceNotPassedInACircle() throws Exception {
         Thread.setDefaultUncaughtExceptionHandler(null);
         ParserThreadDeaths.install(); // now the JVM-wide handler, with nobody before it

@@ -149,8 +149,7 @@ class WorkbenchFrameTest extends GuiTest {
         dialog.button(SideSettingsDialog.OK).requireDisabled();
         assertThat(dialog.label(SideSettingsDialog.OUR_SERVER + SideSettingsDialog.PROBLEM).text()).isNotBlank();
 
-        dialog.button(SideSettingsDialog.CANCEL).click();
-        dialog.requireNotVisible();
+        clickUntilClosed(dialog, SideSettingsDialog.CANCEL);
         assertThat(settings.get()).isEqualTo(before);
         assertThat(model.client.calls).doesNotContain("apply");
     }
