@@ -6,8 +6,9 @@
 #   PROXIES="main:/tmp/main.jar mine:target/ucma-workbench.jar" bench/proxy-ab.sh
 #   OPTS_mine="-Dx=y" ...   extra JVM options for the proxy labelled "mine"
 #
-# Each round starts every proxy in turn (and Kamailio, unless KAMAILIO=0) with the launcher's JVM
-# options, registers a SIPp UAS, sends WARMUP_CALLS at WARMUP_RATE (uncounted), then CALLS at
+# Each round starts every proxy in turn with the launcher's JVM options (and Kamailio twice, unless
+# KAMAILIO=0: `kamailio` relays in-dialog requests with tm, `kamailio-sl` statelessly as ours does,
+# -A STATELESS_INDIALOG), registers a SIPp UAS, sends WARMUP_CALLS at WARMUP_RATE (uncounted), then CALLS at
 # RATE, and prints the proxy's CPU time per call (/proc; all of Kamailio's processes), SIPp's
 # verdict, the CPU SIPp's two ends used, and for a JVM where its CPU went by thread
 # (bench/threadcpu.py). JFR=1 records the last round of each JVM. Asserts nothing; output in $OUT.
@@ -21,7 +22,7 @@ TICKS=$(getconf CLK_TCK)
 KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
 KAM_BIN=$(command -v kamailio || echo /usr/sbin/kamailio)
 [ -n "${PROXIES:-}" ] || { echo "PROXIES=\"label:jar ...\" is required"; exit 2; }
-TARGETS=$PROXIES; [ "${KAMAILIO:-1}" = 1 ] && TARGETS="$TARGETS kamailio"
+TARGETS=$PROXIES; [ "${KAMAILIO:-1}" = 1 ] && TARGETS="$TARGETS kamailio kamailio-sl"
 grep -v '<pause/>' "$ROOT/bench/sipp/load-uac.xml" > "$OUT/load-uac.xml"
 # the callee answers 200 without a 180, as in bench 4 (see run.sh)
 awk '!done && /<send>/ {skip = 1} skip {if (/<\/send>/) {skip = 0; done = 1}; next} {print}' "$ROOT/bench/sipp/load-uas.xml" > "$OUT/load-uas.xml"
@@ -42,9 +43,10 @@ for round in $(seq 1 "$ROUNDS"); do
     for t in $TARGETS; do
         label=${t%%:*}; jar=${t#*:}; log="$OUT/$label-$round.log"; : > "$log"
         port=$(free_port)
-        if [ "$t" = kamailio ]; then
+        if [[ $t == kamailio* ]]; then
+            mode=(); [ "$t" = kamailio-sl ] && mode=(-A STATELESS_INDIALOG)
             sed "s/KAM_PORT/$port/; s/KAM_CHILDREN/$KAM_CHILDREN/" "$ROOT/bench/kamailio/kamailio.cfg" > "$OUT/kamailio.cfg"
-            "$KAM_BIN" -f "$OUT/kamailio.cfg" -DD -E -m 512 -M 16 -P "$OUT/kamailio.pid" -Y "$OUT" > "$log" 2>&1 &
+            "$KAM_BIN" -f "$OUT/kamailio.cfg" "${mode[@]}" -DD -E -m 512 -M 16 -P "$OUT/kamailio.pid" -Y "$OUT" > "$log" 2>&1 &
             pid=$!; sleep 2
         else
             jfr=(); [ "${JFR:-0}" = 1 ] && [ "$round" = "$ROUNDS" ] && jfr=(-XX:StartFlightRecording=filename="$OUT/$label.jfr",settings="${JFR_SETTINGS:-profile}")
@@ -59,20 +61,20 @@ for round in $(seq 1 "$ROUNDS"); do
             "127.0.0.1:$port" -i 127.0.0.1 -p "$(free_port)" -m 1 -timeout 10s -nostdin > "$OUT/register.out" 2>&1) || echo "register failed"
         sipp_uac "127.0.0.1:$port" "$WARMUP_RATE" "$WARMUP_CALLS" "$label-$round-warmup"; wait "$UAC_PID"
         sleep 1
-        [ "$t" != kamailio ] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t0"
+        [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t0"
         t0=$(tree_ticks "$pid"); u0=$(tree_ticks "$uas_pid"); load0=$(cut -d' ' -f1 /proc/loadavg)
         sipp_uac "127.0.0.1:$port" "$RATE" "$CALLS" "$label-$round"
         sleep 0.5; c0=$(awk '{print $14 + $15}' "/proc/$(pgrep -P "$UAC_PID" | head -1)/stat" 2>/dev/null || echo 0)
         wait "$UAC_PID"; rc=$?
         t1=$(tree_ticks "$pid"); u1=$(tree_ticks "$uas_pid"); load1=$(cut -d' ' -f1 /proc/loadavg)
-        [ "$t" != kamailio ] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t1"
+        [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t1"
         ok=$(sipp_count "$label-$round" "Successful call"); failed=$(sipp_count "$label-$round" "Failed call")
         achieved=$(awk -F';' 'END { split($5, t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]; if (s > 0) printf "%d", n / s }' n="${ok:-0}" "$OUT/$label-$round.csv" 2>/dev/null)
         cpu=$(awk -v d=$((t1 - t0)) -v n="${ok:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }')
         uascpu=$(awk -v d=$((u1 - u0)) -v n="${ok:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }')
         echo "PAB round=$round $label cpu_ms_per_call=$cpu ok=${ok:-?} failed=${failed:-?} achieved=${achieved:-?}/s sipp_rc=$rc uas_cpu_ms_per_call=$uascpu load=$load0-$load1" \
             | tee -a "$OUT/results.txt"
-        [ "$t" != kamailio ] && python3 "$ROOT/bench/threadcpu.py" diff "$OUT/$label-$round.t0" "$OUT/$label-$round.t1" "${ok:-1}" | sed 's/^/    /' \
+        [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" diff "$OUT/$label-$round.t0" "$OUT/$label-$round.t1" "${ok:-1}" | sed 's/^/    /' \
             | tee -a "$OUT/results.txt"
         kill "$uas_pid" "$pid" 2>/dev/null; wait "$uas_pid" "$pid" 2>/dev/null
     done

@@ -12,6 +12,8 @@
 #   KEEP_CLIMBING=1 ...          do not stop at the first rate with failures (failure counts at every rate)
 #   CPU_ROUNDS=5 bench/run.sh 3  turns of ours and the bare UAS for the CPU-per-call figure (default 3)
 #   COLD_RUNS=9 bench/run.sh 1   more rounds for the cold start (default 5)
+#   KAM_MODES=sl bench/run.sh 4  Kamailio's ways to relay in-dialog requests: tm, sl (stateless) or both (default)
+#   BENCH_JAR=/tmp/x.jar bench/run.sh 4   climb another build of ours (A/B climbs; the build still runs)
 #
 # Every benchmark ends with FIGURE lines, one per row of BENCHMARKS.md's "Latest" table:
 #   FIGURE name | ours X | reference Y | ratio X/Y | target T | met or not met | load (1/5/15 min)
@@ -75,7 +77,7 @@ KAMAILIO=$(command -v kamailio || echo /usr/sbin/kamailio)
 echo "building (mvn package, test classes) ..."
 mvn -q -B -o -DskipTests package test-compile 2>/dev/null || mvn -q -B -DskipTests package test-compile || { echo "build failed"; exit 1; }
 mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
-JAR=$ROOT/target/ucma-workbench.jar
+JAR=${BENCH_JAR:-$ROOT/target/ucma-workbench.jar}
 TEST_CP=$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$OUT/cp.txt")
 # The CLI's own entry point: the launcher's Main delegates to it when given arguments.
 WB=(java "${JOPTS[@]}" -cp "$JAR" io.github.ucmaworkbench.app.cli.WorkbenchCommand)
@@ -417,15 +419,22 @@ fi
 # --- 4: proxy: ours vs Kamailio -----------------------------------------------------------------
 # Kamailio as its users run it under load: 512 MB shared memory, two UDP workers per core (at least 4).
 KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
-start_kamailio() { # PORT -> KAM_PID
+# Ours relays in-dialog requests over UDP statelessly (RFC 3261 §16.11), Kamailio's stock setup with
+# tm: KAM_MODES="tm sl" climbs Kamailio both ways (sl: -A STATELESS_INDIALOG, forward() after
+# loose_route) and the better rate is the reference.
+KAM_MODES=${KAM_MODES:-"tm sl"}
+kam_mode_args() { [ "$1" = sl ] && echo "-A STATELESS_INDIALOG"; }
+start_kamailio() { # PORT MODE -> KAM_PID
     mkdir -p "$OUT/kamailio"
     sed "s/KAM_PORT/$1/; s/KAM_CHILDREN/$KAM_CHILDREN/" bench/kamailio/kamailio.cfg > "$OUT/kamailio/kamailio.cfg"
-    "$KAMAILIO" -f "$OUT/kamailio/kamailio.cfg" -DD -E -m 512 -M 16 -P "$OUT/kamailio/kamailio.pid" \
-        -Y "$OUT/kamailio" > "$OUT/kamailio/kamailio.log" 2>&1 &
+    # shellcheck disable=SC2046 # the mode's arguments are words
+    "$KAMAILIO" -f "$OUT/kamailio/kamailio.cfg" $(kam_mode_args "$2") -DD -E -m 512 -M 16 -P "$OUT/kamailio/kamailio.pid" \
+        -Y "$OUT/kamailio" > "$OUT/kamailio/kamailio-$2.log" 2>&1 &
     KAM_PID=$!; PIDS+=("$KAM_PID"); sleep 2
 }
 if [[ " $SELECTED " == *" 4 "* ]]; then
     say ""; say "## 4. Proxying SIPp UAC -> registrar/proxy -> SIPp UAS (UDP, record-routed); load $(load)"
+    [ -n "${BENCH_JAR:-}" ] && say "  ours: $BENCH_JAR (BENCH_JAR)"
     JFR_OPTS=()
     [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$OUT/registrar.jfr",settings=profile,dumponexit=true)
     REG=$(free_port); start_registrar "$REG" "$OUT/proxy-registrar.log" "${JFR_OPTS[@]}"
@@ -437,15 +446,20 @@ if [[ " $SELECTED " == *" 4 "* ]]; then
     PROXY_OURS=$BEST
     stop "$UAS_PID"; stop "$REG_PID"
     [ "${JFR:-0}" = 1 ] && { say "  JFR of our registrar:"; python3 bench/hot.py "$OUT/registrar.jfr" 12 | sed 's/^/    /' | tee -a "$OUT/figures.txt"; }
-    KAM=$(free_port); start_kamailio "$KAM"
-    say "  kamailio: $KAMAILIO -f bench/kamailio/kamailio.cfg (children=$KAM_CHILDREN) -DD -E -m 512 -M 16"
-    UAS=$(free_port); sipp_uas "$UAS" proxy-uas-kamailio "$PROXIED_UAS"; register_uas "$KAM" "$UAS" server
-    climb proxy-kamailio "127.0.0.1:$KAM"
-    PROXY_KAM=$BEST
-    stop "$UAS_PID"; stop "$KAM_PID"
+    PROXY_KAM=0; KAM_BEST_MODE=""; KAM_RATES=""
+    for mode in $KAM_MODES; do
+        KAM=$(free_port); start_kamailio "$KAM" "$mode"
+        say "  kamailio ($mode): $KAMAILIO -f bench/kamailio/kamailio.cfg $(kam_mode_args "$mode") (children=$KAM_CHILDREN) -DD -E -m 512 -M 16"
+        UAS=$(free_port); sipp_uas "$UAS" "proxy-uas-kamailio-$mode" "$PROXIED_UAS"; register_uas "$KAM" "$UAS" server
+        climb "proxy-kamailio-$mode" "127.0.0.1:$KAM"
+        KAM_RATES="$KAM_RATES${KAM_RATES:+, }$mode $BEST/s"
+        [ "$BEST" -gt "$PROXY_KAM" ] && { PROXY_KAM=$BEST; KAM_BEST_MODE=$mode; }
+        stop "$UAS_PID"; stop "$KAM_PID"
+    done
+    say "  kamailio by mode: $KAM_RATES (the reference: ${KAM_BEST_MODE:-none})"
     r=$(ratio "$PROXY_OURS" "$PROXY_KAM")
     unset KEEP_UP
-    figure "registrar-proxy-rate" "$PROXY_OURS/s" "Kamailio -m 512, $KAM_CHILDREN children: $PROXY_KAM/s" "$r" ">= 1.0" "$(at_least "$r" 1.0)"
+    figure "registrar-proxy-rate" "$PROXY_OURS/s" "Kamailio -m 512, $KAM_CHILDREN children ($KAM_RATES): $PROXY_KAM/s" "$r" ">= 1.0" "$(at_least "$r" 1.0)"
 fi
 
 # --- 5: memory ----------------------------------------------------------------------------------
