@@ -76,16 +76,16 @@ final class ProxyContext {
             if (branch.cancelPending) {
                 // §9.1: a CANCEL may only follow a provisional response; this is the first one.
                 branch.cancelPending = false;
-                core.sendCancel(branch);
+                core.branches().sendCancel(branch);
             }
             // §16.7 step 5: 100 Trying is hop-by-hop (we sent our own); others go upstream.
             if (code > 100 && !finalSent) {
-                core.sendUpstream(server, core.withoutOwnVia(response), false);
+                core.sendUpstream(server, ProxyCore.withoutOwnVia(response), false);
             }
             return;
         }
         if (branch.done && !invite) {
-            // the same final twice: the valve and the transaction both delivered it (ProxyCore)
+            // the same final twice: the valve and the transaction both delivered it (BranchForwarder)
             return;
         }
         branch.done = true;
@@ -95,7 +95,7 @@ final class ProxyContext {
             boolean first = !finalSent;
             finalSent = true;
             core.contextFinished(this);
-            core.sendUpstream(first ? server : null, core.withoutOwnVia(response), true);
+            core.sendUpstream(first ? server : null, ProxyCore.withoutOwnVia(response), true);
             if (invite) {
                 cancelOthers(branch);
             }
@@ -151,7 +151,7 @@ final class ProxyContext {
                 continue;
             }
             if (b.provisional) {
-                core.sendCancel(b);
+                core.branches().sendCancel(b);
             } else {
                 b.cancelPending = true;
             }
@@ -162,7 +162,7 @@ final class ProxyContext {
         for (Branch b : branches) {
             if (b != winner && !b.done && b.transaction != null) {
                 if (b.provisional) {
-                    core.sendCancel(b);
+                    core.branches().sendCancel(b);
                 } else {
                     b.cancelPending = true;
                 }
@@ -200,7 +200,7 @@ final class ProxyContext {
             // Step 6: a 503 from downstream must not make the caller think *we* are overloaded.
             out = core.createResponse(original, Response.SERVER_INTERNAL_ERROR, bestReason);
         } else {
-            out = core.withoutOwnVia(best);
+            out = ProxyCore.withoutOwnVia(best);
         }
         core.sendUpstream(server, out, true);
     }

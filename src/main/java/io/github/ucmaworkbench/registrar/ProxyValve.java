@@ -10,7 +10,7 @@ import javax.sip.message.Response;
 
 /**
  * Sees every parsed response before JAIN-SIP's transaction layer, so the proxy can rescue one
- * that the RI would swallow: see {@link ProxyCore#takeSentThenClosedResponse(Response)}. Runs on
+ * that the RI would swallow: see {@link BranchForwarder#takeSentThenClosedResponse(Response)}. Runs on
  * the stack's reader threads; never blocks.
  */
 final class ProxyValve implements SIPMessageValve {
@@ -29,7 +29,7 @@ final class ProxyValve implements SIPMessageValve {
 
     @Override
     public boolean processResponse(Response response, MessageChannel channel) {
-        if (core.takeSentThenClosedResponse(response)) {
+        if (core.branches().takeSentThenClosedResponse(response)) {
             return false;
         }
         // JAIN-SIP quirk: a response whose client transaction is gone (the callee's 200 OK
@@ -40,7 +40,7 @@ final class ProxyValve implements SIPMessageValve {
         // straight to what the RI would do after the scan: the proxy forwards it statelessly.
         String key = ((SIPResponse) response).getTransactionId();
         if (key != null && key.startsWith(RFC3261_BRANCH) && stack.findTransaction(key, false) == null) {
-            core.strayResponse(response);
+            core.stateless().strayResponse(response);
             return false;
         }
         return true;

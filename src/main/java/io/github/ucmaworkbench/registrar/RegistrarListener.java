@@ -60,7 +60,7 @@ final class RegistrarListener implements SipListener {
                 && !servesViaTransport((SipProvider) received.getSource(), received.getRequest())) {
             return;
         }
-        if (received.getServerTransaction() == null && proxy.forwardsStatelessly(received.getRequest())) {
+        if (received.getServerTransaction() == null && proxy.stateless().forwardsStatelessly(received.getRequest())) {
             CallLanes.shared().execute(CallLanes.callIdOf(received.getRequest()), () -> statelessReceived(received));
             return;
         }
@@ -80,14 +80,14 @@ final class RegistrarListener implements SipListener {
     }
 
     /**
-     * An in-dialog request forwarded without a transaction ({@link ProxyCore#forwardStateless});
+     * An in-dialog request forwarded without a transaction ({@link StatelessForwarder#forwardStateless});
      * anything it cannot do (a refusal to send, a send that failed) takes the stateful path,
      * which creates the server transaction and answers.
      */
     private void statelessReceived(RequestEvent event) {
         Request request = event.getRequest();
         try {
-            if (RequestValidation.check(request, RequestValidation.PROXY) == null && proxy.forwardStateless(request)) {
+            if (RequestValidation.check(request, RequestValidation.PROXY) == null && proxy.stateless().forwardStateless(request)) {
                 return;
             }
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
@@ -101,7 +101,7 @@ final class RegistrarListener implements SipListener {
         ServerTransaction st = event.getServerTransaction();
         try {
             if (Request.ACK.equals(request.getMethod())) {
-                proxy.forwardAck(request); // no transaction: an ACK is never answered
+                proxy.stateless().forwardAck(request); // no transaction: an ACK is never answered
                 return;
             }
             if (st == null) {
@@ -241,7 +241,7 @@ final class RegistrarListener implements SipListener {
 
     private void responseReceived(ResponseEvent event) {
         try {
-            proxy.processResponse(event);
+            proxy.branches().processResponse(event);
         } catch (Exception e) {
             if (closing) {
                 return;
@@ -253,7 +253,7 @@ final class RegistrarListener implements SipListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        CallLanes.shared().execute(CallLanes.callIdOf(event), () -> proxy.processTimeout(event));
+        CallLanes.shared().execute(CallLanes.callIdOf(event), () -> proxy.branches().processTimeout(event));
     }
 
     @Override
