@@ -449,7 +449,8 @@ if [[ " $SELECTED " == *" 4 "* ]]; then
     PROXY_KAM=0; KAM_BEST_MODE=""; KAM_RATES=""
     for mode in $KAM_MODES; do
         KAM=$(free_port); start_kamailio "$KAM" "$mode"
-        say "  kamailio ($mode): $KAMAILIO -f bench/kamailio/kamailio.cfg $(kam_mode_args "$mode") (children=$KAM_CHILDREN) -DD -E -m 512 -M 16"
+        args=$(kam_mode_args "$mode")
+        say "  kamailio ($mode): $KAMAILIO -f bench/kamailio/kamailio.cfg${args:+ $args} (children=$KAM_CHILDREN) -DD -E -m 512 -M 16"
         UAS=$(free_port); sipp_uas "$UAS" "proxy-uas-kamailio-$mode" "$PROXIED_UAS"; register_uas "$KAM" "$UAS" server
         climb "proxy-kamailio-$mode" "127.0.0.1:$KAM"
         KAM_RATES="$KAM_RATES${KAM_RATES:+, }$mode $BEST/s"
