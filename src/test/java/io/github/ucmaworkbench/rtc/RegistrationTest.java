@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -150,6 +151,38 @@ class RegistrationTest {
         client.getCredentialCache().add(SipEndpoint.DEFAULT_RTC_REALM, new NetworkCredential("client", "guess"));
         assertThatThrownBy(client::register).isInstanceOf(AuthenticationException.class);
         assertThat(client.getRegistrationState()).isEqualTo(RegistrationState.UNREGISTERED);
+    }
+
+    /**
+     * A refused sign-in used CSeq 1 and, re-sent with credentials, 2; the next REGISTER of the same
+     * registration (same Call-ID) must count on from 2 (RFC 3261 §10.2), which our side learns from
+     * the re-sent request itself, since the stack may have let go of a finished transaction's.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SipTransportType.class, names = {"TCP", "UDP"})
+    @Timeout(30) // reading the released request was an exception on a stack thread, and register() waited forever
+    void afterARefusedSignInTheNextRegisterCountsOnFromTheResentOne(SipTransportType transport) throws Exception {
+        fixture = new RtcFixture(RegistrarConfig.builder().port(0).user("client", "s3cret").build());
+        SipEndpoint client = fixture.client(transport);
+        List<SipTraceEvent> registers = new CopyOnWriteArrayList<>();
+        try (AutoCloseable subscription = SipTrace.global().subscribe(e -> {
+            if (e.party().equals("registrar") && "REGISTER".equals(e.method()) && e.isRequest()) {
+                registers.add(e);
+            }
+        })) {
+            client.getCredentialCache().add(SipCredentialCache.ANY_REALM, new NetworkCredential("client", "guess"));
+            assertThatThrownBy(client::register).isInstanceOf(AuthenticationException.class);
+            client.getCredentialCache().add(SipCredentialCache.ANY_REALM, new NetworkCredential("client", "s3cret"));
+            assertThat(client.register().getResponseCode()).isEqualTo(200);
+        }
+        assertThat(registers).extracting(SipTraceEvent::callId).containsOnly(registers.get(0).callId());
+        assertThat(registers).extracting(e -> cseqOf(e.rawText())).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    private static long cseqOf(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^CSeq:\\s*(\\d+)").matcher(message);
+        assertThat(m.find()).as("a CSeq in%n%s", message).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test

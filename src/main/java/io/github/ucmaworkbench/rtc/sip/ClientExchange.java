@@ -36,6 +36,10 @@ final class ClientExchange {
         /** A 2xx that came after the exchange had already failed (a timeout crossing the answer). */
         default void lateSuccess(Response raw, ClientTransaction ct) {
         }
+
+        /** The request went out again, with credentials after a challenge (its CSeq one higher). */
+        default void resent(Request request) {
+        }
     }
 
     /** The first answer plus re-answers after {@code stale=true}; a server that stays stale is refused. */
@@ -47,6 +51,12 @@ final class ClientExchange {
     private final AtomicBoolean done = new AtomicBoolean();
     private final Duration ringTimeout;
     private volatile ClientTransaction current;
+    /**
+     * The request last sent. Our own reference, not the transaction's: the stack releases a
+     * completed transaction's request (RELEASE_REFERENCES_STRATEGY, see SipUserAgent), and a
+     * challenge completes the transaction before we re-send.
+     */
+    private volatile Request sent;
     private volatile ScheduledFuture<?> timer;
     private boolean ringing;
     private volatile boolean failed;
@@ -85,6 +95,7 @@ final class ClientExchange {
         exchange.timer = SipUserAgent.TIMERS.schedule(() -> exchange.finish(new SipFailure(SipFailure.Kind.TIMEOUT,
                 "no final response to " + request.getMethod() + " within " + seconds(timeout) + " s"), null),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
+        exchange.sent = request;
         try {
             exchange.current = agent.send(endpoint, request, dialog, exchange);
         } catch (SipFailure e) {
@@ -99,6 +110,11 @@ final class ClientExchange {
 
     ClientTransaction transaction() {
         return current;
+    }
+
+    /** The request last sent: the original, or its re-send with credentials. */
+    Request request() {
+        return sent;
     }
 
     boolean isDone() {
@@ -126,7 +142,7 @@ final class ClientExchange {
         if (challenged && (authAttempts == 0 || (authAttempts < MAX_AUTH_ATTEMPTS && isStale(response)))) {
             authAttempts++;
             try {
-                current = reoriginate(response, ct);
+                current = reoriginate(response);
                 return;
             } catch (SipFailure e) {
                 finish(new SipFailure(SipFailure.Kind.AUTHENTICATION, "the server asked for credentials ("
@@ -154,7 +170,7 @@ final class ClientExchange {
      * Sends the challenged request again with credentials (RFC 3261 §22.2): same Call-ID, CSeq
      * one higher, a new branch, and an Authorization for the strongest challenge we can answer.
      */
-    private ClientTransaction reoriginate(Response challenge, ClientTransaction challenged) throws SipFailure {
+    private ClientTransaction reoriginate(Response challenge) throws SipFailure {
         boolean proxy = challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
         DigestClient.Challenge best = null;
         for (ListIterator<?> it = challenge.getHeaders(proxy ? "Proxy-Authenticate" : "WWW-Authenticate"); it.hasNext(); ) {
@@ -165,7 +181,7 @@ final class ClientExchange {
         if (best == null) {
             throw new SipFailure(SipFailure.Kind.AUTHENTICATION, "it offered no digest algorithm we know (MD5, SHA-256)");
         }
-        Request original = challenged.getRequest();
+        Request original = sent;
         if (((ToHeader) original.getHeader("To")).getTag() != null) {
             throw new SipFailure(SipFailure.Kind.AUTHENTICATION, "a challenge inside a dialog is not supported");
         }
@@ -186,6 +202,8 @@ final class ClientExchange {
         } catch (ParseException | InvalidArgumentException e) {
             throw new SipFailure(SipFailure.Kind.OTHER, "the request could not be re-sent: " + e.getMessage(), null, e);
         }
+        sent = retry;
+        listener.resent(retry);
         return agent.send(endpoint, retry, null, this);
     }
 

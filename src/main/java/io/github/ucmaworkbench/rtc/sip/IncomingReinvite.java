@@ -20,6 +20,8 @@ public final class IncomingReinvite {
     private final SipUserAgent agent;
     private final EndpointHandler endpoint;
     private final ServerTransaction transaction;
+    /** Ours, not the transaction's: the stack may release that one once answered (SipUserAgent). */
+    private final Request request;
     private final MessageView view;
     private final AtomicBoolean answered = new AtomicBoolean();
 
@@ -27,6 +29,7 @@ public final class IncomingReinvite {
         this.agent = agent;
         this.endpoint = endpoint;
         this.transaction = transaction;
+        this.request = request;
         this.view = MessageView.of(request);
     }
 
@@ -40,7 +43,7 @@ public final class IncomingReinvite {
             return;
         }
         try {
-            Response ok = agent.messages().createResponse(Response.OK, transaction.getRequest());
+            Response ok = agent.messages().createResponse(Response.OK, request);
             ok.addHeader(agent.prototypes().contact(agent.contactUri(endpoint)));
             ok.addHeader(agent.prototypes().userAgent());
             Requests.setBody(agent, ok, contentType, body);
@@ -56,7 +59,7 @@ public final class IncomingReinvite {
             return;
         }
         try {
-            Response response = agent.messages().createResponse(code, transaction.getRequest());
+            Response response = agent.messages().createResponse(code, request);
             if (reason != null) {
                 response.setReasonPhrase(reason);
             }

@@ -15,6 +15,8 @@ public final class IncomingRequest {
 
     private final SipUserAgent agent;
     private final ServerTransaction transaction;
+    /** Ours, not the transaction's: the stack may release that one once answered (SipUserAgent). */
+    private final Request request;
     private final MessageView view;
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile int answeredCode;
@@ -22,6 +24,7 @@ public final class IncomingRequest {
     IncomingRequest(SipUserAgent agent, ServerTransaction transaction, Request request) {
         this.agent = agent;
         this.transaction = transaction;
+        this.request = request;
         this.view = MessageView.of(request);
     }
 
@@ -51,7 +54,7 @@ public final class IncomingRequest {
         }
         answeredCode = code;
         try {
-            Response response = agent.messages().createResponse(code, transaction.getRequest());
+            Response response = agent.messages().createResponse(code, request);
             if (reason != null) {
                 response.setReasonPhrase(reason);
             }

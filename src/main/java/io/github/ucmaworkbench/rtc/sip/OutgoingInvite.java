@@ -68,10 +68,11 @@ public final class OutgoingInvite {
 
     /** The Call-ID of the INVITE, or null when it could not be built. */
     public String getCallId() {
+        // The exchange's own request: the stack may have released the transaction's (SipUserAgent).
         ClientExchange x = exchange;
-        ClientTransaction ct = x == null ? null : x.transaction();
-        return ct == null ? null : ct.getRequest().getHeader("Call-ID") == null ? null
-                : ((CallIdHeader) ct.getRequest().getHeader("Call-ID")).getCallId();
+        Request request = x == null ? null : x.request();
+        CallIdHeader callId = request == null ? null : (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+        return callId == null ? null : callId.getCallId();
     }
 
     /** Asks to cancel the INVITE; sends CANCEL now if the callee already answered provisionally. */

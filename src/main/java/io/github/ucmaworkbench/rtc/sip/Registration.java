@@ -127,11 +127,17 @@ public final class Registration {
         }
         ClientExchange.start(agent, endpoint, request, timeout, new ClientExchange.Listener() {
             @Override
-            public void success(MessageView response, Response raw, ClientTransaction ct) {
-                // The CSeq of a challenged re-send went up by one inside the stack; follow it.
+            public void resent(Request retry) {
+                // A challenged REGISTER went out again one CSeq higher; the next one counts on
+                // from it. Taken here, not from the transaction: the stack may have released
+                // a finished transaction's request (see SipUserAgent).
                 synchronized (Registration.this) {
-                    cseq = Math.max(cseq, ((CSeqHeader) raw.getHeader("CSeq")).getSeqNumber());
+                    cseq = Math.max(cseq, ((CSeqHeader) retry.getHeader(CSeqHeader.NAME)).getSeqNumber());
                 }
+            }
+
+            @Override
+            public void success(MessageView response, Response raw, ClientTransaction ct) {
                 synchronized (Registration.this) {
                     boundContact = expires > 0 ? sentContact : null;
                 }
@@ -143,11 +149,6 @@ public final class Registration {
 
             @Override
             public void failure(SipFailure failure, ClientTransaction ct) {
-                if (ct != null) {
-                    synchronized (Registration.this) {
-                        cseq = Math.max(cseq, ((CSeqHeader) ct.getRequest().getHeader("CSeq")).getSeqNumber());
-                    }
-                }
                 outcome.failed(failure);
             }
         });

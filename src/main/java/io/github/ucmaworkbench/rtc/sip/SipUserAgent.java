@@ -5,9 +5,6 @@ import io.github.ucmaworkbench.sip.CallLanes;
 import io.github.ucmaworkbench.sip.SipStacks;
 import io.github.ucmaworkbench.sip.SipTimers;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -103,6 +100,15 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
                 Properties props = new Properties();
                 CallLanes.reentrant(props);
                 props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+                // A finished transaction lingers for its timers (a BYE's 32 s over UDP, RFC 3261
+                // §17.2.2) and by default keeps its parsed messages all that time: under a load of
+                // calls that is most of the heap, and the collector's copying of it was a good
+                // part of the server's CPU per call. "Aggressive" lets them go once the
+                // transaction completes (retransmissions are answered from the encoded bytes), so
+                // nothing of ours reads a transaction's request after the fact: ClientExchange,
+                // IncomingInvite, IncomingRequest and IncomingReinvite keep their own.
+                props.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY",
+                        System.getProperty("ucma.endpoint.releaseReferences", "Aggressive"));
                 stack = SipStacks.create(party, props, tls);
                 SipFactory factory = SipFactory.getInstance();
                 addressFactory = factory.createAddressFactory();
@@ -145,7 +151,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         }
         SipProvider provider = sendingProviders.get(transport);
         if (provider == null) {
-            InetAddress local = localAddressToward(endpoint.serverHost());
+            InetAddress local = LocalAddresses.toward(endpoint.serverHost());
             provider = binder.bind(stack(), this, local, 0, List.of(transport));
             sendingProviders.put(transport, provider);
         }
@@ -169,7 +175,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         }
         if (host.isAnyLocalAddress()) {
             // "Any address" is no Contact: use the address that reaches our server.
-            host = endpoints.isEmpty() ? firstNonLoopback() : localAddressToward(endpoints.get(0).serverHost());
+            host = endpoints.isEmpty() ? LocalAddresses.ofThisMachine() : LocalAddresses.toward(endpoints.get(0).serverHost());
         }
         boolean tlsEndpoint = endpoints.stream().anyMatch(e -> ListeningPoint.TLS.equalsIgnoreCase(e.transport()));
         SipProvider provider = binder.bind(stack(), this, host, address.getPort(),
@@ -351,36 +357,6 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
         // thread, it could never run in place) was a thread wake-up per call for nothing.
         if (event.getDialog().getApplicationData() instanceof DialogChannel channel) {
             channel.dialogTerminated();
-        }
-    }
-
-    // ---- addresses ---------------------------------------------------------------------------
-
-    /** The local address packets to {@code host} leave from: loopback for a loopback server. */
-    static InetAddress localAddressToward(String host) throws SipFailure {
-        try {
-            InetAddress remote = InetAddress.getByName(host);
-            if (remote.isLoopbackAddress() || remote.isAnyLocalAddress()) {
-                return InetAddress.getByName(remote instanceof Inet6Address ? "::1" : "127.0.0.1");
-            }
-            try (DatagramSocket probe = new DatagramSocket()) {
-                probe.connect(remote, 9);
-                InetAddress local = probe.getLocalAddress();
-                return local.isAnyLocalAddress() ? InetAddress.getLocalHost() : local;
-            }
-        } catch (UnknownHostException e) {
-            throw new SipFailure(SipFailure.Kind.CONNECTION, "the server name " + host + " could not be resolved", null, e);
-        } catch (IOException e) {
-            throw new SipFailure(SipFailure.Kind.CONNECTION, "no route to " + host + ": " + e.getMessage(), null, e);
-        }
-    }
-
-    private static InetAddress firstNonLoopback() throws SipFailure {
-        try {
-            InetAddress local = InetAddress.getLocalHost();
-            return local;
-        } catch (UnknownHostException e) {
-            throw new SipFailure(SipFailure.Kind.CONNECTION, "this machine has no usable address", null, e);
         }
     }
 
