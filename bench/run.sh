@@ -153,6 +153,10 @@ sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,
 errors_in() { if [ -n "$1" ] && [ -f "$1" ]; then grep -c ERROR "$1" || true; else echo 0; fi; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Datagrams the kernel dropped because a UDP socket's receive buffer was full (machine-wide): a
+# step's drops say whether a "never came" in a log may be true although SIPp counted the call fine
+# (SIPp sends an ACK once and cannot know it was dropped).
+udp_drops() { awk '$1 == "Udp:" && $2 ~ /^[0-9]+$/ {print $6; exit}' /proc/net/snmp 2>/dev/null || echo 0; }
 TICKS=$(getconf CLK_TCK)
 
 # climb TAG TARGET [error-log] [pid]: the highest rate with 0 failed calls over STEP_SECONDS (and,
@@ -166,11 +170,11 @@ warm_up() {
     sleep 1
 }
 climb() {
-    local tag=$1 target=$2 errlog=${3:-} pid=${4:-} rate rc ok failed errors before after t0 t1 cpu
+    local tag=$1 target=$2 errlog=${3:-} pid=${4:-} rate rc ok failed errors before after t0 t1 cpu drops
     BEST=0; PASSING_ERRORS=0; : > "$OUT/$tag.cpu"
     warm_up "$target" "$tag"
     for rate in $RATES; do
-        before=$(errors_in "$errlog")
+        before=$(errors_in "$errlog"); drops=$(udp_drops)
         [ -n "$pid" ] && t0=$(cpu_ticks "$pid")
         sipp_uac "$target" "$rate" $((rate * STEP_SECONDS)) "$tag-$rate"
         rc=$?
@@ -187,8 +191,8 @@ climb() {
         # a server-side failure (e.g. an ACK that never came) shows after the server's operation timeout
         [ -n "$errlog" ] && sleep $(( ${SERVER_TIMEOUT:-3} + 1 )) || sleep 1
         after=$(errors_in "$errlog")
-        errors=$((after - before))
-        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${achieved:+ achieved=$achieved/s}${errlog:+ server_errors=$errors}${cpu:+ cpu_ms_per_call=$cpu} load=$(cut -d' ' -f1 /proc/loadavg)"
+        errors=$((after - before)); drops=$(( $(udp_drops) - drops ))
+        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${achieved:+ achieved=$achieved/s}${errlog:+ server_errors=$errors}${cpu:+ cpu_ms_per_call=$cpu} udp_rcvbuf_drops=$drops load=$(cut -d' ' -f1 /proc/loadavg)"
         if [ "$rc" = 0 ] && [ "${failed:-1}" = 0 ] && [ "$kept" = 1 ]; then
             BEST=$rate
             PASSING_ERRORS=$((PASSING_ERRORS + errors))
@@ -525,8 +529,10 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" server "* ]]; then
     # JIT has not run yet is not met with its highest rate at once.
     warm_up "127.0.0.1:$SRV_PORT" mem-server
     mem_line "after warm-up" server "$SRV_PID" gc
+    DROPS=$(udp_drops)
     STEP_SECONDS=$((CALLS / SERVER_RATE)) sipp_uac "127.0.0.1:$SRV_PORT" "$SERVER_RATE" "$CALLS" mem-server-calls
-    say "  server, SIPp direct at $SERVER_RATE/s: ok=$(sipp_count mem-server-calls 'Successful call') failed=$(sipp_count mem-server-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err")"
+    DROPS=$(( $(udp_drops) - DROPS ))
+    say "  server, SIPp direct at $SERVER_RATE/s: ok=$(sipp_count mem-server-calls 'Successful call') failed=$(sipp_count mem-server-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err") udp_rcvbuf_drops=$DROPS"
     mem_line "right after " server "$SRV_PID"
     sleep "$SETTLE"
     mem_line "${SETTLE} s later " server "$SRV_PID"
@@ -544,8 +550,10 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" registrar "* ]]; then
     sleep 2
     warm_up "127.0.0.1:$REG" mem-proxy
     mem_line "after warm-up" registrar "$REG_PID" gc
+    DROPS=$(udp_drops)
     STEP_SECONDS=$((CALLS / PROXY_RATE)) sipp_uac "127.0.0.1:$REG" "$PROXY_RATE" "$CALLS" mem-proxy-calls
-    say "  registrar proxying SIPp -> SIPp at $PROXY_RATE/s: ok=$(sipp_count mem-proxy-calls 'Successful call') failed=$(sipp_count mem-proxy-calls 'Failed call')"
+    DROPS=$(( $(udp_drops) - DROPS ))
+    say "  registrar proxying SIPp -> SIPp at $PROXY_RATE/s: ok=$(sipp_count mem-proxy-calls 'Successful call') failed=$(sipp_count mem-proxy-calls 'Failed call') udp_rcvbuf_drops=$DROPS"
     mem_line "right after " registrar "$REG_PID"
     sleep "$SETTLE"
     mem_line "${SETTLE} s later " registrar "$REG_PID"
