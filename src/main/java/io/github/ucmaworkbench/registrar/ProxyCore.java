@@ -133,12 +133,7 @@ final class ProxyCore {
             respond(st, request, Response.FORBIDDEN, "Not our domain (" + identity.domain() + ")");
             return;
         }
-        // §16.6 step 3.
-        if (maxForwards == null) {
-            forward.addHeader(headers.createMaxForwardsHeader(70));
-        } else {
-            ((MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
-        }
+        stepMaxForwards(forward, headers);
         ProxyContext context = new ProxyContext(this, st, request);
         guards.started(context);
         boolean invite = Request.INVITE.equals(request.getMethod());
@@ -262,6 +257,16 @@ final class ProxyCore {
             provider.sendResponse(response);
         } catch (SipException | RuntimeException e) {
             LOG.debug("cannot send {} upstream: {}", response.getStatusCode(), e.toString());
+        }
+    }
+
+    /** §16.6 step 3, for the stateful and the stateless hop alike: one hop less, or 70 where none was set. */
+    static void stepMaxForwards(Request forward, HeaderFactory headers) throws InvalidArgumentException, SipException {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards == null) {
+            forward.addHeader(headers.createMaxForwardsHeader(70));
+        } else {
+            maxForwards.decrementMaxForwards();
         }
     }
 

@@ -85,11 +85,7 @@ final class StatelessForwarder {
                 || !"UDP".equals(ProxyRouting.hopTransport(forward))) {
             return false;
         }
-        if (maxForwards == null) {
-            forward.addHeader(headers.createMaxForwardsHeader(70));
-        } else {
-            ((MaxForwardsHeader) forward.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
-        }
+        ProxyCore.stepMaxForwards(forward, headers);
         forward.addFirst(headers.createViaHeader(identity.host(), identity.port("UDP"), "UDP",
                 routing.statelessBranch(request)));
         provider.sendRequest(forward);

@@ -9,8 +9,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +72,6 @@ class AckBehindBusyLaneTest {
             String callId = "busy-lane-" + System.nanoTime() + "@127.0.0.1";
             caller.send(caller.invite(callId));
             String ok = caller.awaitResponse("200");
-            Matcher toTag = Pattern.compile("(?im)^To:.*;tag=([^;\\s]+)").matcher(ok);
-            assertThat(toTag.find()).as("200 OK with a To tag:%n%s", ok).isTrue();
 
             // The call's lane is busy for three ACK windows; the ACK arrives at once and waits behind it.
             CountDownLatch laneBusy = new CountDownLatch(1);
@@ -89,7 +85,7 @@ class AckBehindBusyLaneTest {
                 }
             });
             assertThat(laneBusy.await(5, TimeUnit.SECONDS)).isTrue();
-            caller.send(caller.ack(callId, toTag.group(1)));
+            caller.send(caller.ack(callId, UdpCaller.toTag(ok)));
 
             assertThat(accepted.get(10, TimeUnit.SECONDS).getMethod()).isEqualTo("ACK");
         }

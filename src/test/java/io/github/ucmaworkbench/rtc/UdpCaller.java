@@ -1,5 +1,7 @@
 package io.github.ucmaworkbench.rtc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -8,12 +10,15 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A caller that is a plain UDP socket writing SIP by hand: it does exactly what a test says
  * (never an ACK it was not told to send), and nothing of ours shares the server's threads with it.
  */
 final class UdpCaller implements AutoCloseable {
+    private static final Pattern TO_TAG = Pattern.compile("(?im)^To:.*;tag=([^;\\s]+)");
     private final DatagramSocket socket;
     private final InetSocketAddress server;
 
@@ -84,6 +89,13 @@ final class UdpCaller implements AutoCloseable {
                 + "Contact: <sip:caller@127.0.0.1:" + ourPort + ">\r\n"
                 + "Content-Type: application/sdp\r\n"
                 + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /** The To tag the callee put in {@code response}: what our ACK must name. */
+    static String toTag(String response) {
+        Matcher tag = TO_TAG.matcher(response);
+        assertThat(tag.find()).as("200 OK with a To tag:%n%s", response).isTrue();
+        return tag.group(1);
     }
 
     String ack(String callId, String toTag) {
