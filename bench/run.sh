@@ -138,13 +138,33 @@ stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 # keeps the pause (-d) for runs that want one.
 UAC_SCENARIO=$OUT/load-uac.xml
 if [ -n "${CALL_LENGTH_MS:-}" ]; then cp bench/sipp/load-uac.xml "$UAC_SCENARIO"; else grep -v '<pause/>' bench/sipp/load-uac.xml > "$UAC_SCENARIO"; fi
+# SIPP_BUFF=8388608 gives SIPp's sockets the receive buffer our server and registrar ask for
+# (Linux caps both at net.core.rmem_max). With SIPp's own 64 KB (the default here, as every
+# figure so far was measured), SIPp's UAC socket dropped 20 times the datagrams the server's did
+# at 3,500/s on a loaded machine; a larger one leaves responses queued behind SIPp's one thread,
+# whose timers then retransmit instead: not yet measured on a quiet machine.
+SIPP_BUFF=${SIPP_BUFF:-}
 # sipp_uac TARGET_HOST:PORT RATE COUNT TAG [extra sipp args] -> rc; stats in $OUT/TAG.*
 sipp_uac() {
-    local target=$1 rate=$2 count=$3 tag=$4; shift 4
+    local target=$1 rate=$2 count=$3 tag=$4 port watcher rc; shift 4
+    port=$(free_port)
+    # which socket the kernel drops datagrams for (drops_by TAG says it afterwards)
+    python3 "$ROOT/bench/udpdrops.py" watch "$OUT/$tag.udpdrops" & watcher=$!
     (cd "$OUT" && timeout $((STEP_SECONDS * 3 + 60)) sipp -sf "$UAC_SCENARIO" -key domain example.com \
-        -s server "$target" -i 127.0.0.1 -p "$(free_port)" -r "$rate" -m "$count" -l $((rate * 4 + 100)) \
-        -timeout $((STEP_SECONDS * 2 + 30))s -nostdin -trace_stat -stf "$OUT/$tag.csv" -trace_err \
+        -s server "$target" -i 127.0.0.1 -p "$port" -r "$rate" -m "$count" -l $((rate * 4 + 100)) \
+        ${SIPP_BUFF:+-buff_size "$SIPP_BUFF"} -timeout $((STEP_SECONDS * 2 + 30))s -nostdin -trace_stat -stf "$OUT/$tag.csv" -trace_err \
         -error_file "$OUT/$tag.errors" ${CALL_LENGTH_MS:+-d "$CALL_LENGTH_MS"} "$@" > "$OUT/$tag.out" 2>&1)
+    rc=$?
+    kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null
+    echo "$port ${target##*:}" > "$OUT/$tag.uacport"
+    return $rc
+}
+# drops_by TAG: the datagrams dropped on receive during that SIPp run, per socket named by its role
+drops_by() {
+    local uac target
+    read -r uac target < "$OUT/$1.uacport"
+    python3 "$ROOT/bench/udpdrops.py" show "$OUT/$1.udpdrops" "target=$target" "sipp_uac=$uac" \
+        ${SRV_PORT:+server=$SRV_PORT} ${REG:+registrar=$REG} ${UAS:+sipp_uas=$UAS}
 }
 
 # field of SIPp's final statistics line, e.g. "Successful call" / "Failed call"
@@ -192,7 +212,7 @@ climb() {
         [ -n "$errlog" ] && sleep $(( ${SERVER_TIMEOUT:-3} + 1 )) || sleep 1
         after=$(errors_in "$errlog")
         errors=$((after - before)); drops=$(( $(udp_drops) - drops ))
-        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${achieved:+ achieved=$achieved/s}${errlog:+ server_errors=$errors}${cpu:+ cpu_ms_per_call=$cpu} udp_rcvbuf_drops=$drops load=$(cut -d' ' -f1 /proc/loadavg)"
+        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${achieved:+ achieved=$achieved/s}${errlog:+ server_errors=$errors}${cpu:+ cpu_ms_per_call=$cpu} udp_rcvbuf_drops=$drops ($(drops_by "$tag-$rate")) load=$(cut -d' ' -f1 /proc/loadavg)"
         if [ "$rc" = 0 ] && [ "${failed:-1}" = 0 ] && [ "$kept" = 1 ]; then
             BEST=$rate
             PASSING_ERRORS=$((PASSING_ERRORS + errors))
@@ -214,7 +234,7 @@ PROXIED_UAS=$OUT/load-uas-no180.xml
 awk '!done && /<send>/ {skip = 1} skip {if (/<\/send>/) {skip = 0; done = 1}; next} {print}' bench/sipp/load-uas.xml > "$PROXIED_UAS"
 # sipp_uas PORT TAG [scenario] -> pid in UAS_PID
 sipp_uas() {
-    (cd "$OUT" && exec sipp -sf "${3:-$ROOT/bench/sipp/load-uas.xml}" -i 127.0.0.1 -p "$1" -nostdin \
+    (cd "$OUT" && exec sipp -sf "${3:-$ROOT/bench/sipp/load-uas.xml}" -i 127.0.0.1 -p "$1" -nostdin ${SIPP_BUFF:+-buff_size "$SIPP_BUFF"} \
         -timeout 3600s -trace_err -error_file "$OUT/$2.errors" > "$OUT/$2.out" 2>&1) &
     UAS_PID=$!; PIDS+=("$UAS_PID")
     sleep 0.5
@@ -532,7 +552,7 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" server "* ]]; then
     DROPS=$(udp_drops)
     STEP_SECONDS=$((CALLS / SERVER_RATE)) sipp_uac "127.0.0.1:$SRV_PORT" "$SERVER_RATE" "$CALLS" mem-server-calls
     DROPS=$(( $(udp_drops) - DROPS ))
-    say "  server, SIPp direct at $SERVER_RATE/s: ok=$(sipp_count mem-server-calls 'Successful call') failed=$(sipp_count mem-server-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err") udp_rcvbuf_drops=$DROPS"
+    say "  server, SIPp direct at $SERVER_RATE/s: ok=$(sipp_count mem-server-calls 'Successful call') failed=$(sipp_count mem-server-calls 'Failed call') server_errors=$(errors_in "$OUT/mem-server.log.err") udp_rcvbuf_drops=$DROPS ($(drops_by mem-server-calls))"
     mem_line "right after " server "$SRV_PID"
     sleep "$SETTLE"
     mem_line "${SETTLE} s later " server "$SRV_PID"
@@ -553,7 +573,7 @@ if [[ " $SELECTED " == *" 5 "* && " $MEM " == *" registrar "* ]]; then
     DROPS=$(udp_drops)
     STEP_SECONDS=$((CALLS / PROXY_RATE)) sipp_uac "127.0.0.1:$REG" "$PROXY_RATE" "$CALLS" mem-proxy-calls
     DROPS=$(( $(udp_drops) - DROPS ))
-    say "  registrar proxying SIPp -> SIPp at $PROXY_RATE/s: ok=$(sipp_count mem-proxy-calls 'Successful call') failed=$(sipp_count mem-proxy-calls 'Failed call') udp_rcvbuf_drops=$DROPS"
+    say "  registrar proxying SIPp -> SIPp at $PROXY_RATE/s: ok=$(sipp_count mem-proxy-calls 'Successful call') failed=$(sipp_count mem-proxy-calls 'Failed call') udp_rcvbuf_drops=$DROPS ($(drops_by mem-proxy-calls))"
     mem_line "right after " registrar "$REG_PID"
     sleep "$SETTLE"
     mem_line "${SETTLE} s later " registrar "$REG_PID"
