@@ -11,6 +11,10 @@
 # only matters for native libraries in lib/app, and there are none (DistPackageTest checks), so
 # the environment stays as it was; a .cfg key it knows and this script does not (a module, a
 # runtime elsewhere, default arguments) stops this script with a message rather than being skipped.
+# The `java` launcher also reads JDK_JAVA_OPTIONS, which jpackage's ignores: a user's setting for
+# another JDK must not reach this runtime, so it is unset (the workbench starts no other java).
+# Left as it is: ps and top name the process "java" (exec keeps the pid; the window's class name,
+# which desktops match, comes from the main class either way).
 #
 # Assumption: no option in the .cfg contains a line break or relies on a shell to unquote it
 # (jpackage writes one option per line, unquoted). The install's path may hold spaces: the
@@ -70,6 +74,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 done < "$cfg"
 [ -n "$mainclass" ] || fail "$cfg names no app.mainclass"
 
+unset JDK_JAVA_OPTIONS
 IFS=$nl
 set -f
 # shellcheck disable=SC2086 # split on line breaks only: one option a line, as the .cfg has them

@@ -64,7 +64,9 @@ class DistPackageTest {
             Path stub = Files.writeString(stubs.resolve(tool), "#!/bin/sh\necho \"" + tool + " $*\" >> '" + asked + "'\nexit 1\n");
             assertThat(stub.toFile().setExecutable(true)).isTrue();
         }
-        Map<String, String> path = Map.of("PATH", stubs + File.pathSeparator + System.getenv("PATH"));
+        // JDK_JAVA_OPTIONS: read by `java`, not by jpackage's launcher, so not by the scripts either.
+        Map<String, String> path = Map.of("PATH", stubs + File.pathSeparator + System.getenv("PATH"),
+                "JDK_JAVA_OPTIONS", "-Dset.for.another.jdk=true");
         for (Path start : List.of(START, WINDOW_START)) {
             assertThat(start).as("the start script beside the launcher").isExecutable();
             Result run = run(List.of(start.toString(), "--version"), null, null, path, null);
