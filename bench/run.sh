@@ -282,9 +282,15 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
         DISPLAY=:93 python3 bench/coldstart.py 1 bare 'window shown' -- java "${WOPTS[@]}" -Xshare:off \
             -XX:DumpLoadedClassList="$CDS/bare.classlist" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow > /dev/null
         java -Xshare:dump -XX:SharedClassListFile="$CDS/bare.classlist" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CP" > "$CDS/bare-dump.log" 2>&1
-        # The menu entry's launcher (the window's options); an image made before it had one launcher.
-        LAUNCHER=$ROOT/target/dist/ucma-workbench/bin/ucma-workbench-window
-        [ -x "$LAUNCHER" ] || LAUNCHER=$ROOT/target/dist/ucma-workbench/bin/ucma-workbench
+        # What the menu entry starts: the window launcher's start script (the launcher's .cfg, without
+        # its rpm/dpkg query); jpackage's ELF launcher itself as a row of its own, for comparison.
+        # Images made before the scripts: the ELF launcher is the "launcher" row; before the window's
+        # own launcher, the one launcher.
+        IMAGE_BIN=$ROOT/target/dist/ucma-workbench/bin
+        LAUNCHER=$IMAGE_BIN/ucma-workbench-window.sh
+        ELF_LAUNCHER=$IMAGE_BIN/ucma-workbench-window
+        [ -x "$LAUNCHER" ] || { LAUNCHER=$ELF_LAUNCHER; ELF_LAUNCHER=""; }
+        [ -x "$LAUNCHER" ] || LAUNCHER=$IMAGE_BIN/ucma-workbench
         # Only a start that offers lessons counts: one that could not read them is a lighter window.
         READY='Workbench ready: .* [1-9][0-9]* lessons,'
         # The second row, from the same runs: the real frame first painted and the registrar listening.
@@ -296,16 +302,20 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
         # The installed launcher too, when mvn -Pdist package has made it (its own runtime and archive).
         [ -x "$LAUNCHER" ] && CASES+=(--- launcher "$READY" --also launcher-shown "$SHOWN" -- env JAVA_TOOL_OPTIONS=-Ducma.startup.mark=true
             "$LAUNCHER" --config-dir "$CFG" --registrar-port 0)
+        [ -n "$ELF_LAUNCHER" ] && [ -x "$ELF_LAUNCHER" ] && CASES+=(--- launcher-elf "$READY" --also launcher-elf-shown "$SHOWN"
+            -- env JAVA_TOOL_OPTIONS=-Ducma.startup.mark=true "$ELF_LAUNCHER" --config-dir "$CFG" --registrar-port 0)
         DISPLAY=:93 python3 bench/coldstart.py "$COLD_RUNS" "${CASES[@]}" > "$OUT/coldstart.txt"
         say "  bare FlatLaf + MigLayout window, shown:             $(coldstart_line bare)"
         say "  ... with its own AppCDS archive (for comparison):   $(coldstart_line bare-appcds)"
         say "  workbench whole + registrar listening, java -jar:   $(coldstart_line ours)"
         say "  ... with the AppCDS archive (as the launcher):      $(coldstart_line ours-appcds)"
         [ -x "$LAUNCHER" ] && say "  ... the app image's launcher ($(basename "$LAUNCHER")): $(coldstart_line launcher)"
+        [ -n "$ELF_LAUNCHER" ] && say "  ... jpackage's ELF launcher ($(basename "$ELF_LAUNCHER")): $(coldstart_line launcher-elf)"
         say "  second row, same runs: the real frame first painted and the registrar listening (not the whole window):"
         say "  ... java -jar:                                     $(coldstart_line ours-shown)"
         say "  ... with the AppCDS archive:                       $(coldstart_line ours-appcds-shown)"
         [ -x "$LAUNCHER" ] && say "  ... the app image's launcher:                      $(coldstart_line launcher-shown)"
+        [ -n "$ELF_LAUNCHER" ] && say "  ... jpackage's ELF launcher:                       $(coldstart_line launcher-elf-shown)"
         BARE_MS=$(coldstart_line bare | cut -d' ' -f2)
         for who in ours-appcds ours launcher; do
             OURS_MS=$(coldstart_line "$who" | cut -d' ' -f2)
