@@ -123,7 +123,20 @@ public final class Sdp {
             start = nl + 1;
         }
         lines.add(text.substring(start));
-        return lines.toArray(String[]::new);
+        return firstOf(lines, lines.size());
+    }
+
+    /**
+     * The first {@code n} strings of {@code list}, copied by hand: {@code toArray(String[]::new)}
+     * goes through a default method every collection in the process shares, whose type checks
+     * then failed in our compiled parse (JFR: deoptimized and compiled again, per server run).
+     */
+    private static String[] firstOf(List<String> list, int n) {
+        String[] out = new String[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = list.get(k);
+        }
+        return out;
     }
 
     /** {@code value.split(" +")} without a regular expression (trailing empty fields dropped, as split does). */
@@ -150,7 +163,7 @@ public final class Sdp {
         while (size > 0 && fields.get(size - 1).isEmpty()) {
             size--;
         }
-        return fields.subList(0, size).toArray(String[]::new);
+        return firstOf(fields, size);
     }
 
     private static String connectionAddress(String value, int lineNumber) {
@@ -263,7 +276,7 @@ public final class Sdp {
             }
             for (String part : parts) {
                 // RFC 4566 §9: media, proto and fmt are tokens; they come back in our answer.
-                if (!part.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                if (!printableAscii(part)) {
                     throw new IllegalArgumentException("SDP line " + lineNumber + " has characters an m= line cannot have");
                 }
             }
@@ -279,6 +292,17 @@ public final class Sdp {
                 throw new IllegalArgumentException("SDP line " + lineNumber + " has no valid port: " + portText);
             }
             return new MediaBuilder(parts[0], port, parts[2], List.of(parts).subList(3, parts.length));
+        }
+
+        /** Visible ASCII only; a plain loop, not a stream per field of every offer's m= line. */
+        private static boolean printableAscii(String part) {
+            for (int k = 0; k < part.length(); k++) {
+                char c = part.charAt(k);
+                if (c <= 0x20 || c >= 0x7f) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         Media build() {

@@ -120,6 +120,17 @@ class SdpAnswererTest {
     }
 
     @Test
+    void aMediaLineOutsideVisibleAsciiIsRefusedAndItsEdgesPass() {
+        // media, proto and formats come back in our answer: RFC 4566 §9 tokens, visible ASCII only
+        for (String bad : new String[] {"m=audio 7078 RTP/AVP 0\t8\r\n", "m=audio 7078 RTP/AVP 0 \u007f\r\n",
+            "m=audi\u00f6 7078 RTP/AVP 0\r\n"}) {
+            assertThatThrownBy(() -> SdpAnswerer.answer(offer(bad), US))
+                    .hasMessage("SDP line 6 has characters an m= line cannot have");
+        }
+        assertThat(SdpAnswerer.answer(offer("m=!~ 7078 RTP/AVP 0\r\n"), US)).contains("m=!~ 0 RTP/AVP 0\r\n");
+    }
+
+    @Test
     void bareLineFeedsAreReadToo() {
         String answer = SdpAnswerer.answer(offer(AUDIO).replace("\r\n", "\n"), US);
 
