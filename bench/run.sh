@@ -12,7 +12,9 @@
 #   KEEP_CLIMBING=1 ...          do not stop at the first rate with failures (failure counts at every rate)
 #   CPU_ROUNDS=5 bench/run.sh 3  turns of ours and the bare UAS for the CPU-per-call figure (default 3)
 #   COLD_RUNS=9 bench/run.sh 1   more rounds for the cold start (default 5)
-#   KAM_MODES=sl bench/run.sh 4  Kamailio's ways to relay in-dialog requests: tm, sl (stateless) or both (default)
+#   KAM_MODES=sl bench/run.sh 4  Kamailio's ways to relay in-dialog requests: tm, sl (stateless) or both (default);
+#                                KAM_MODES= (empty) climbs ours alone (no figure ratio)
+#   REG_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/run.sh 4   extra JVM options for our registrar in bench 4
 #   BENCH_JAR=/tmp/x.jar bench/run.sh 4   climb another build of ours (A/B climbs; the build still runs)
 #
 # Every benchmark ends with FIGURE lines, one per row of BENCHMARKS.md's "Latest" table:
@@ -157,6 +159,10 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # step's drops say whether a "never came" in a log may be true although SIPp counted the call fine
 # (SIPp sends an ACK once and cannot know it was dropped).
 udp_drops() { awk '$1 == "Udp:" && $2 ~ /^[0-9]+$/ {print $6; exit}' /proc/net/snmp 2>/dev/null || echo 0; }
+# Of those, the ones dropped at the target's own socket (/proc/net/udp, by local port; Kamailio's
+# children share one socket): the rest were SIPp's (its 64 KB buffers overflow while it waits for
+# a CPU), which no receive buffer of the target can prevent.
+port_drops() { awk -v p="$(printf '%04X' "$1")" 'NR > 1 { split($2, a, ":"); if (a[2] == p) n += $NF } END { print n + 0 }' /proc/net/udp 2>/dev/null || echo 0; }
 TICKS=$(getconf CLK_TCK)
 
 # climb TAG TARGET [error-log] [pid]: the highest rate with 0 failed calls over STEP_SECONDS (and,
@@ -170,11 +176,11 @@ warm_up() {
     sleep 1
 }
 climb() {
-    local tag=$1 target=$2 errlog=${3:-} pid=${4:-} rate rc ok failed errors before after t0 t1 cpu drops
+    local tag=$1 target=$2 errlog=${3:-} pid=${4:-} rate rc ok failed errors before after t0 t1 cpu drops tdrops
     BEST=0; PASSING_ERRORS=0; : > "$OUT/$tag.cpu"
     warm_up "$target" "$tag"
     for rate in $RATES; do
-        before=$(errors_in "$errlog"); drops=$(udp_drops)
+        before=$(errors_in "$errlog"); drops=$(udp_drops); tdrops=$(port_drops "${target##*:}")
         [ -n "$pid" ] && t0=$(cpu_ticks "$pid")
         sipp_uac "$target" "$rate" $((rate * STEP_SECONDS)) "$tag-$rate"
         rc=$?
@@ -191,8 +197,8 @@ climb() {
         # a server-side failure (e.g. an ACK that never came) shows after the server's operation timeout
         [ -n "$errlog" ] && sleep $(( ${SERVER_TIMEOUT:-3} + 1 )) || sleep 1
         after=$(errors_in "$errlog")
-        errors=$((after - before)); drops=$(( $(udp_drops) - drops ))
-        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${achieved:+ achieved=$achieved/s}${errlog:+ server_errors=$errors}${cpu:+ cpu_ms_per_call=$cpu} udp_rcvbuf_drops=$drops load=$(cut -d' ' -f1 /proc/loadavg)"
+        errors=$((after - before)); drops=$(( $(udp_drops) - drops )); tdrops=$(( $(port_drops "${target##*:}") - tdrops ))
+        say "  $tag rate=$rate/s calls=$((rate * STEP_SECONDS)) ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc${achieved:+ achieved=$achieved/s}${errlog:+ server_errors=$errors}${cpu:+ cpu_ms_per_call=$cpu} udp_rcvbuf_drops=$drops (at the target $tdrops) load=$(cut -d' ' -f1 /proc/loadavg)"
         if [ "$rc" = 0 ] && [ "${failed:-1}" = 0 ] && [ "$kept" = 1 ]; then
             BEST=$rate
             PASSING_ERRORS=$((PASSING_ERRORS + errors))
@@ -426,7 +432,7 @@ KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
 # Ours relays in-dialog requests over UDP statelessly (RFC 3261 §16.11), Kamailio's stock setup with
 # tm: KAM_MODES="tm sl" climbs Kamailio both ways (sl: -A STATELESS_INDIALOG, forward() after
 # loose_route) and the better rate is the reference.
-KAM_MODES=${KAM_MODES:-"tm sl"}
+KAM_MODES=${KAM_MODES-"tm sl"}
 kam_mode_args() { [ "$1" = sl ] && echo "-A STATELESS_INDIALOG"; }
 start_kamailio() { # PORT MODE -> KAM_PID
     mkdir -p "$OUT/kamailio"
@@ -441,7 +447,8 @@ if [[ " $SELECTED " == *" 4 "* ]]; then
     [ -n "${BENCH_JAR:-}" ] && say "  ours: $BENCH_JAR (BENCH_JAR)"
     JFR_OPTS=()
     [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$OUT/registrar.jfr",settings=profile,dumponexit=true)
-    REG=$(free_port); start_registrar "$REG" "$OUT/proxy-registrar.log" "${JFR_OPTS[@]}"
+    read -r -a REG_EXTRA <<< "${REG_OPTS:-}"
+    REG=$(free_port); start_registrar "$REG" "$OUT/proxy-registrar.log" "${JFR_OPTS[@]}" "${REG_EXTRA[@]}"
     UAS=$(free_port); sipp_uas "$UAS" proxy-uas-ours "$PROXIED_UAS"; register_uas "$REG" "$UAS" server
     # As in bench 3, a step passes only when the proxy kept >= 90 % of the rate: our registrar
     # once "passed" 1,250/s with 1,041/s achieved.
