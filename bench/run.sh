@@ -16,6 +16,7 @@
 #                                KAM_MODES= (empty) climbs ours alone (no figure ratio)
 #   REG_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/run.sh 4   extra JVM options for our registrar in bench 4
 #   BENCH_JAR=/tmp/x.jar bench/run.sh 4   climb another build of ours (A/B climbs; the build still runs)
+#   WARMUP_CALLS=2000 WARMUP_RATE=200 ...  the uncounted warm-up before every climb (the defaults)
 #
 # Every benchmark ends with FIGURE lines, one per row of BENCHMARKS.md's "Latest" table:
 #   FIGURE name | ours X | reference Y | ratio X/Y | target T | met or not met | load (1/5/15 min)
@@ -172,7 +173,7 @@ TICKS=$(getconf CLK_TCK)
 # PASSING_ERRORS.
 # warm_up TARGET TAG: every target first gets the same uncounted warm-up (a JVM's JIT, Kamailio's caches)
 warm_up() {
-    [ "${WARMUP_CALLS:-2000}" -gt 0 ] && sipp_uac "$1" 200 "${WARMUP_CALLS:-2000}" "$2-warmup"
+    [ "${WARMUP_CALLS:-2000}" -gt 0 ] && sipp_uac "$1" "${WARMUP_RATE:-200}" "${WARMUP_CALLS:-2000}" "$2-warmup"
     sleep 1
 }
 climb() {
