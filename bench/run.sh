@@ -12,8 +12,11 @@
 #   KEEP_CLIMBING=1 ...          do not stop at the first rate with failures (failure counts at every rate)
 #   CPU_ROUNDS=5 bench/run.sh 3  turns of ours and the bare UAS for the CPU-per-call figure (default 3)
 #   COLD_RUNS=9 bench/run.sh 1   more rounds for the cold start (default 5)
-#   KAM_MODES=sl bench/run.sh 4  Kamailio's ways to relay in-dialog requests: tm, sl (stateless) or both (default)
+#   KAM_MODES=sl bench/run.sh 4  Kamailio's ways to relay in-dialog requests: tm, sl (stateless) or both (default);
+#                                KAM_MODES= (empty) climbs ours alone (no figure ratio)
+#   REG_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/run.sh 4   extra JVM options for our registrar in bench 4
 #   BENCH_JAR=/tmp/x.jar bench/run.sh 4   climb another build of ours (A/B climbs; the build still runs)
+#   WARMUP_CALLS=2000 WARMUP_RATE=200 ...  the uncounted warm-up before every climb (the defaults)
 #
 # Every benchmark ends with FIGURE lines, one per row of BENCHMARKS.md's "Latest" table:
 #   FIGURE name | ours X | reference Y | ratio X/Y | target T | met or not met | load (1/5/15 min)
@@ -186,7 +189,7 @@ TICKS=$(getconf CLK_TCK)
 # PASSING_ERRORS.
 # warm_up TARGET TAG: every target first gets the same uncounted warm-up (a JVM's JIT, Kamailio's caches)
 warm_up() {
-    [ "${WARMUP_CALLS:-2000}" -gt 0 ] && sipp_uac "$1" 200 "${WARMUP_CALLS:-2000}" "$2-warmup"
+    [ "${WARMUP_CALLS:-2000}" -gt 0 ] && sipp_uac "$1" "${WARMUP_RATE:-200}" "${WARMUP_CALLS:-2000}" "$2-warmup"
     sleep 1
 }
 climb() {
@@ -456,7 +459,7 @@ KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
 # Ours relays in-dialog requests over UDP statelessly (RFC 3261 §16.11), Kamailio's stock setup with
 # tm: KAM_MODES="tm sl" climbs Kamailio both ways (sl: -A STATELESS_INDIALOG, forward() after
 # loose_route) and the better rate is the reference.
-KAM_MODES=${KAM_MODES:-"tm sl"}
+KAM_MODES=${KAM_MODES-"tm sl"}
 kam_mode_args() { [ "$1" = sl ] && echo "-A STATELESS_INDIALOG"; }
 start_kamailio() { # PORT MODE -> KAM_PID
     mkdir -p "$OUT/kamailio"
@@ -471,7 +474,8 @@ if [[ " $SELECTED " == *" 4 "* ]]; then
     [ -n "${BENCH_JAR:-}" ] && say "  ours: $BENCH_JAR (BENCH_JAR)"
     JFR_OPTS=()
     [ "${JFR:-0}" = 1 ] && JFR_OPTS=(-XX:StartFlightRecording=filename="$OUT/registrar.jfr",settings=profile,dumponexit=true)
-    REG=$(free_port); start_registrar "$REG" "$OUT/proxy-registrar.log" "${JFR_OPTS[@]}"
+    read -r -a REG_EXTRA <<< "${REG_OPTS:-}"
+    REG=$(free_port); start_registrar "$REG" "$OUT/proxy-registrar.log" "${JFR_OPTS[@]}" "${REG_EXTRA[@]}"
     UAS=$(free_port); sipp_uas "$UAS" proxy-uas-ours "$PROXIED_UAS"; register_uas "$REG" "$UAS" server
     # As in bench 3, a step passes only when the proxy kept >= 90 % of the rate: our registrar
     # once "passed" 1,250/s with 1,041/s achieved.
