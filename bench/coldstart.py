@@ -5,8 +5,10 @@ machine weighs on all of them alike.
 
 Usage: coldstart.py RUNS NAME REGEX [--also NAME2 REGEX2]... -- CMD... [--- NAME REGEX ... -- CMD...]...
 --also times an earlier line of the same run as a figure of its own (NAME2), e.g. the frame's
-first paint before the whole window; the run still ends at REGEX. Prints one line per NAME: 'NAME min median max wall_ms cpu_median_ms' where cpu is the process's
-own user+system time when the line appeared (less sensitive to other load than wall time).
+first paint before the whole window; the run still ends at REGEX. Prints one line per NAME:
+'NAME min median max cpu edt': wall ms, then the medians of the process's own user+system time when
+the line appeared (less sensitive to other load than wall time) and of its AWT event thread's own,
+edt NA for a process without one (CMD must be the JVM itself or exec it, not fork it).
 A command that never prints its line within 60 s gives 'NA', and its output goes to
 $COLDSTART_FAILURES (default ./coldstart-failures.log)."""
 import os, queue, re, signal, statistics, subprocess, sys, threading, time
@@ -23,8 +25,27 @@ def cpu_ms(pid):
         return float("nan")
 
 
+def edt_ms(pid):
+    """CPU ms of the process's AWT event thread (the one the window is built and painted on), or NaN."""
+    try:
+        tids = os.listdir("/proc/%d/task" % pid)
+    except OSError:
+        return float("nan")
+    for tid in tids:
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        # the kernel keeps 15 characters of a thread's name: "AWT-EventQueue-"
+        if stat[stat.index("(") + 1:stat.rindex(")")].startswith("AWT-EventQueue"):
+            fields = stat.rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) * 1000.0 / TICK
+    return float("nan")
+
+
 def once(pattern, cmd, log, also=()):
-    """(ms, cpu_ms, {NAME2: (ms, cpu_ms)}) until the line, or (None, None, ...) after 60 s; a failed run's output goes to log."""
+    """(ms, (cpu_ms, edt_ms), {NAME2: (ms, (cpu_ms, edt_ms))}) until the line, or (None, None, ...) after 60 s; a failed run's output goes to log."""
     start = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.PIPE,
                          text=True, start_new_session=True)
@@ -43,10 +64,10 @@ def once(pattern, cmd, log, also=()):
         output.append(line)
         for name, regex in also:
             if name not in early and regex.search(line):
-                early[name] = ((time.monotonic() - start) * 1000, cpu_ms(p.pid))
+                early[name] = ((time.monotonic() - start) * 1000, (cpu_ms(p.pid), edt_ms(p.pid)))
         if pattern.search(line):
             seen = (time.monotonic() - start) * 1000
-            cpu = cpu_ms(p.pid)
+            cpu = (cpu_ms(p.pid), edt_ms(p.pid))
             break
     try:
         os.killpg(p.pid, signal.SIGTERM)
@@ -92,9 +113,12 @@ def main(argv):
     for name in names:
         t = took[name]
         if len(t) < runs:
-            print("%s NA NA NA NA" % name)
+            print("%s NA NA NA NA NA" % name)
         else:
-            print("%s %.0f %.0f %.0f %.0f" % (name, min(t), statistics.median(t), max(t), statistics.median(cpus[name])))
+            edts = [e for _, e in cpus[name] if e == e]
+            edt = "%.0f" % statistics.median(edts) if len(edts) == len(t) else "NA"
+            print("%s %.0f %.0f %.0f %.0f %s" % (name, min(t), statistics.median(t), max(t),
+                                                 statistics.median([c for c, _ in cpus[name]]), edt))
 
 
 if __name__ == "__main__":

@@ -256,13 +256,13 @@ register_uas() {
 # and the reference alike. Fair flags: both get the window launcher's options (WOPTS) and the JDK's own CDS
 # archive, as a plain app would; "AppCDS" adds an archive of the classes each one's start loads,
 # made here by a training run the way pom.xml's dist profile makes the launcher's.
-coldstart_line() { # NAME from coldstart.py's output -> "min median max cpu"
-    awk -v n="$1" '$1 == n {print $2, $3, $4, $5}' "$OUT/coldstart.txt"
+coldstart_line() { # NAME from coldstart.py's output -> "min median max cpu edt"
+    awk -v n="$1" '$1 == n {print $2, $3, $4, $5, $6}' "$OUT/coldstart.txt"
 }
 if [[ " $SELECTED " == *" 1 "* ]]; then
     COLD_RUNS=${COLD_RUNS:-5}
     export COLDSTART_FAILURES=$OUT/coldstart-failures.log # a run that never printed its line: its output
-    say ""; say "## 1. Cold start: launch to first line, $COLD_RUNS runs each taking turns (ms: min median max, then median CPU of the process); load $(load)"
+    say ""; say "## 1. Cold start: launch to first line, $COLD_RUNS runs each taking turns (ms: min median max, then median CPU of the process and of its event thread, NA without a window); load $(load)"
     python3 bench/coldstart.py "$COLD_RUNS" \
         hello '^hello' -- java "${JOPTS[@]}" -cp "$ROOT/target/test-classes" io.github.ucmaworkbench.bench.Hello --- \
         version 'UCMA Workbench' -- "${WB[@]}" --version --- \
