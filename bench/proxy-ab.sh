@@ -19,6 +19,7 @@ ROUNDS=${ROUNDS:-3}; RATE=${RATE:-1000}; CALLS=${CALLS:-10000}; WARMUP_RATE=${WA
 HEAP=${HEAP:-$(sed -n 's:.*<dist.javaOptions>\(.*\)</dist.javaOptions>.*:\1:p' "$ROOT/pom.xml" | head -1)}
 read -r -a JOPTS <<< "${HEAP:--Xmx512m}"
 TICKS=$(getconf CLK_TCK)
+SIPP_BUFF=${SIPP_BUFF-8388608} # SIPp's sockets as large as ours ask for (bench/run.sh says why)
 KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
 KAM_BIN=$(command -v kamailio || echo /usr/sbin/kamailio)
 [ -n "${PROXIES:-}" ] || { echo "PROXIES=\"label:jar ...\" is required"; exit 2; }
@@ -34,7 +35,7 @@ tree_ticks() { local p s=0; for p in $1 $(pgrep -P "$1"); do s=$((s + $(awk '{pr
 sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}'; }
 sipp_uac() { # TARGET RATE CALLS TAG
     (cd "$OUT" && exec timeout 200 sipp -sf "$OUT/load-uac.xml" -key domain example.com -s server "$1" -i 127.0.0.1 -p "$(free_port)" \
-        -r "$2" -m "$3" -l $(($2 * 4 + 100)) -timeout 120s -nostdin -trace_stat -stf "$OUT/$4.csv" > "$OUT/$4.out" 2>&1) &
+        -r "$2" -m "$3" -l $(($2 * 4 + 100)) ${SIPP_BUFF:+-buff_size "$SIPP_BUFF"} -timeout 120s -nostdin -trace_stat -stf "$OUT/$4.csv" > "$OUT/$4.out" 2>&1) &
     UAC_PID=$!
 }
 : > "$OUT/results.txt"
@@ -55,7 +56,7 @@ for round in $(seq 1 "$ROUNDS"); do
             pid=$!; wait_for "$log" 'Registrar listening' >/dev/null || { echo "registrar $label did not start"; cat "$log"; exit 1; }
         fi
         uas=$(free_port)
-        (cd "$OUT" && exec sipp -sf "$OUT/load-uas.xml" -i 127.0.0.1 -p "$uas" -nostdin -timeout 3600s > "$OUT/$label-$round-uas.out" 2>&1) &
+        (cd "$OUT" && exec sipp -sf "$OUT/load-uas.xml" -i 127.0.0.1 -p "$uas" -nostdin ${SIPP_BUFF:+-buff_size "$SIPP_BUFF"} -timeout 3600s > "$OUT/$label-$round-uas.out" 2>&1) &
         uas_pid=$!; sleep 0.5
         (cd "$OUT" && sipp -sf "$ROOT/bench/sipp/load-register.xml" -key domain example.com -key contact_port "$uas" -s server \
             "127.0.0.1:$port" -i 127.0.0.1 -p "$(free_port)" -m 1 -timeout 10s -nostdin > "$OUT/register.out" 2>&1) || echo "register failed"

@@ -141,12 +141,12 @@ stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 # keeps the pause (-d) for runs that want one.
 UAC_SCENARIO=$OUT/load-uac.xml
 if [ -n "${CALL_LENGTH_MS:-}" ]; then cp bench/sipp/load-uac.xml "$UAC_SCENARIO"; else grep -v '<pause/>' bench/sipp/load-uac.xml > "$UAC_SCENARIO"; fi
-# SIPP_BUFF=8388608 gives SIPp's sockets the receive buffer our server and registrar ask for
-# (Linux caps both at net.core.rmem_max). With SIPp's own 64 KB (the default here, as every
-# figure so far was measured), SIPp's UAC socket dropped 20 times the datagrams the server's did
-# at 3,500/s on a loaded machine; a larger one leaves responses queued behind SIPp's one thread,
-# whose timers then retransmit instead: not yet measured on a quiet machine.
-SIPP_BUFF=${SIPP_BUFF:-}
+# SIPp's sockets get the receive buffer our server and registrar ask for (Linux caps both at
+# net.core.rmem_max). With SIPp's own 64 KB, SIPp's UAC socket dropped 5,000-20,000 datagrams a
+# step at 3,000/s and more while the target's socket dropped none: the lost 200s and ACKs turned
+# into "ACK never came" lines and failed calls of the load generator's making. A classroom's
+# phones each have a socket of their own. SIPP_BUFF= (empty) gives SIPp's own size back.
+SIPP_BUFF=${SIPP_BUFF-8388608}
 # sipp_uac TARGET_HOST:PORT RATE COUNT TAG [extra sipp args] -> rc; stats in $OUT/TAG.*
 sipp_uac() {
     local target=$1 rate=$2 count=$3 tag=$4 port watcher rc; shift 4

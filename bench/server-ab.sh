@@ -18,6 +18,7 @@ ROUNDS=${ROUNDS:-4}; RATE=${RATE:-1000}; CALLS=${CALLS:-10000}; WARMUP_RATE=${WA
 HEAP=${HEAP:-$(sed -n 's:.*<dist.javaOptions>\(.*\)</dist.javaOptions>.*:\1:p' "$ROOT/pom.xml" | head -1)}
 read -r -a JOPTS <<< "${HEAP:--Xmx512m}"
 TICKS=$(getconf CLK_TCK)
+SIPP_BUFF=${SIPP_BUFF-8388608} # SIPp's sockets as large as ours ask for (bench/run.sh says why)
 [ -n "${SERVERS:-}" ] || { echo "SERVERS=\"label:jar ...\" is required"; exit 2; }
 TARGETS=$SERVERS; [ "${BARE:-1}" = 1 ] && TARGETS="$TARGETS ${BARES:-bare}"
 if [ "${BARE:-1}" = 1 ]; then
@@ -32,7 +33,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}'; }
 sipp_uac() { # TARGET RATE CALLS TAG
     (cd "$OUT" && timeout 200 sipp -sf "$OUT/load-uac.xml" -key domain example.com -s server "$1" -i 127.0.0.1 -p "$(free_port)" \
-        -r "$2" -m "$3" -l $(($2 * 4 + 100)) -timeout 120s -nostdin -trace_stat -stf "$OUT/$4.csv" > "$OUT/$4.out" 2>&1)
+        -r "$2" -m "$3" -l $(($2 * 4 + 100)) ${SIPP_BUFF:+-buff_size "$SIPP_BUFF"} -timeout 120s -nostdin -trace_stat -stf "$OUT/$4.csv" > "$OUT/$4.out" 2>&1)
 }
 REG_JAR=${SERVERS%% *}; REG_JAR=${REG_JAR#*:}
 REG=$(free_port)
