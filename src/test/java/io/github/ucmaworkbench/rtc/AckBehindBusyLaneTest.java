@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ucmaworkbench.sip.CallLanes;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,35 +20,23 @@ import org.junit.jupiter.api.Test;
 class AckBehindBusyLaneTest {
     private static final long ACK_WINDOW_MS = 400;
 
-    private final RealTimeServerConnectionManager manager = new RealTimeServerConnectionManager();
-    private SipEndpoint server;
+    private UdpAnsweringServer server;
     private CompletableFuture<SipMessageData> accepted;
 
     @AfterEach
     void tearDown() {
-        System.clearProperty("ucma.ackTimeoutMs");
         if (server != null) {
             server.close();
         }
-        manager.close();
     }
 
     /** Our server endpoint listening on UDP, accepting every invite; the accept's outcome goes to {@link #accepted}. */
     private InetSocketAddress serverAccepting() throws Exception {
-        System.setProperty("ucma.ackTimeoutMs", String.valueOf(ACK_WINDOW_MS));
-        server = new SipEndpoint("sip:server@example.com", SipAuthenticationProtocols.NONE, SipTransportType.UDP,
-                "127.0.0.1", 9, true, manager, null);
-        InetSocketAddress at = manager.startListening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        server = new UdpAnsweringServer(ACK_WINDOW_MS);
         CompletableFuture<SipMessageData> outcome = new CompletableFuture<>();
         accepted = outcome;
-        server.sessionReceived().add((sender, e) -> e.getSession().beginParticipate(ar -> {
-            try {
-                outcome.complete(((SignalingSession) ar.getAsyncState()).endParticipate(ar));
-            } catch (RealTimeException ex) {
-                outcome.completeExceptionally(ex);
-            }
-        }, e.getSession()));
-        return at;
+        server.endpoint().sessionReceived().add((sender, e) -> UdpAnsweringServer.accept(e.getSession(), outcome));
+        return server.address();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -26,19 +25,16 @@ import org.junit.jupiter.api.Test;
 class UnacknowledgedAnswerTest {
     private static final Duration ACK_WINDOW = Duration.ofMillis(1500);
 
-    private final RealTimeServerConnectionManager manager = new RealTimeServerConnectionManager();
     private final LinkedBlockingQueue<CompletableFuture<SipMessageData>> accepts = new LinkedBlockingQueue<>();
     private final List<SignalingStateChangedEventArgs> firstCallStates = new CopyOnWriteArrayList<>();
     private final AtomicBoolean firstCallSeen = new AtomicBoolean();
-    private SipEndpoint server;
+    private UdpAnsweringServer server;
 
     @AfterEach
     void tearDown() {
-        System.clearProperty("ucma.ackTimeoutMs");
         if (server != null) {
             server.close();
         }
-        manager.close();
     }
 
     @Test
@@ -81,25 +77,16 @@ class UnacknowledgedAnswerTest {
 
     /** Our server endpoint listening on UDP, accepting every invite; each accept's outcome goes to {@link #accepts}. */
     private InetSocketAddress serverAccepting() throws Exception {
-        System.setProperty("ucma.ackTimeoutMs", String.valueOf(ACK_WINDOW.toMillis()));
-        server = new SipEndpoint("sip:server@example.com", SipAuthenticationProtocols.NONE, SipTransportType.UDP,
-                "127.0.0.1", 9, true, manager, null);
-        InetSocketAddress at = manager.startListening(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        server.sessionReceived().add((sender, e) -> {
+        server = new UdpAnsweringServer(ACK_WINDOW.toMillis());
+        server.endpoint().sessionReceived().add((sender, e) -> {
             SignalingSession session = e.getSession();
             if (firstCallSeen.compareAndSet(false, true)) {
                 session.stateChanged().add((s, change) -> firstCallStates.add(change));
             }
             CompletableFuture<SipMessageData> outcome = new CompletableFuture<>();
             accepts.add(outcome);
-            session.beginParticipate(ar -> {
-                try {
-                    outcome.complete(session.endParticipate(ar));
-                } catch (RealTimeException ex) {
-                    outcome.completeExceptionally(ex);
-                }
-            }, session);
+            UdpAnsweringServer.accept(session, outcome);
         });
-        return at;
+        return server.address();
     }
 }
