@@ -342,8 +342,12 @@ fi
 # --- 2: lesson-6 flow ---------------------------------------------------------------------------
 if [[ " $SELECTED " == *" 2 "* ]]; then
     say ""; say "## 2. Lesson-6 flow, warm (2 sign-ins, INVITE/200/ACK, BYE, 2 sign-outs); load $(cut -d" " -f1-3 /proc/loadavg)"
+    # Warm = the JIT done with the flow's code: after 30 flows C2 still compiled through the 200
+    # measured ones (each FLOW line says how long: jit_ms_during); it settles after ~2,000. The
+    # fresh variant (endpoints made per flow, ten times the cost) runs after the reused one.
     for transport in tcp udp; do
-        java "${JOPTS[@]}" -cp "$TEST_CP" io.github.ucmaworkbench.bench.FlowBench "$transport" 30 200 2>/dev/null \
+        java "${JOPTS[@]}" -Dflow.variants=reuse,fresh -Dflow.freshWarmup=30 -cp "$TEST_CP" \
+            io.github.ucmaworkbench.bench.FlowBench "$transport" "${FLOW_WARMUP:-2000}" 200 2>/dev/null \
             | grep '^FLOW' | sed 's/^/  /' | tee -a "$OUT/figures.txt"
     done
     REG=$(free_port); start_registrar "$REG" "$OUT/flow-registrar.log"

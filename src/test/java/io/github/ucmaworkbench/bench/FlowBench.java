@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
  * sign-in; "reuse" signs the same two endpoints in and out. Prints figures, asserts nothing.
  *
  * <p>Usage: {@code FlowBench [transport tcp|udp|tls] [warmup] [measured]} (tls: a throw-away
- * workbench certificate in a temporary directory).
+ * workbench certificate in a temporary directory). {@code -Dflow.freshWarmup=N}: the fresh
+ * variant's own warm-up (default: warmup), as it costs ten times a reused flow. Each FLOW line
+ * says how long the JIT compiled during its measured flows ({@code jit_ms_during}): "warm" is
+ * only true where that is near 0.
  */
 public final class FlowBench {
     private static final RealTimeAddress SERVER = new RealTimeAddress("sip:server@example.com");
@@ -47,8 +50,10 @@ public final class FlowBench {
             registrar.start();
             int port = (transport == SipTransportType.TLS ? registrar.getTlsAddress() : registrar.getLocalAddress()).getPort();
             // -Dflow.variants=reuse: only the reused pair (quicker A/B rounds).
+            int freshWarmup = Integer.getInteger("flow.freshWarmup", warmup);
             for (String variant : System.getProperty("flow.variants", "fresh,reuse").split(",")) {
-                report(variant.trim(), transport, run(port, transport, warmup, measured, "fresh".equals(variant.trim())));
+                boolean fresh = "fresh".equals(variant.trim());
+                report(variant.trim(), transport, run(port, transport, fresh ? freshWarmup : warmup, measured, fresh));
             }
         }
         System.exit(0);
@@ -59,6 +64,7 @@ public final class FlowBench {
         double[] millis = new double[measured];
         long cpuAtStart = 0;
         long switchesAtStart = 0;
+        long jitAtStart = jitMillis();
         Pair pair = fresh ? null : Pair.create(port, transport);
         try {
             for (int i = -warmup; i < measured; i++) {
@@ -75,6 +81,7 @@ public final class FlowBench {
                     reportSteps("warmup-discarded");
                     cpuAtStart = processCpuNanos();
                     switchesAtStart = voluntarySwitches();
+                    jitAtStart = jitMillis();
                 }
             }
         } finally {
@@ -84,7 +91,16 @@ public final class FlowBench {
         }
         cpuMillisPerFlow = (processCpuNanos() - cpuAtStart) / 1e6 / Math.max(1, measured);
         switchesPerFlow = (voluntarySwitches() - switchesAtStart) / (double) Math.max(1, measured);
+        jitMillisDuring = jitMillis() - jitAtStart;
         return millis;
+    }
+
+    /** How long the JIT compiled while the measured flows ran: their CPU and latency include it. */
+    private static long jitMillisDuring;
+
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** CPU of the whole process per measured flow: how much of a flow's time is work, not waiting. */
@@ -176,9 +192,9 @@ public final class FlowBench {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
         reportSteps(variant);
-        System.out.printf(Locale.ROOT, "FLOW variant=%s transport=%s n=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f cpu_ms_per_flow=%.2f sleeps_per_flow=%.0f%n",
+        System.out.printf(Locale.ROOT, "FLOW variant=%s transport=%s n=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f cpu_ms_per_flow=%.2f sleeps_per_flow=%.0f jit_ms_during=%d%n",
                 variant, transport, sorted.length, pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
-                sorted[sorted.length - 1], cpuMillisPerFlow, switchesPerFlow);
+                sorted[sorted.length - 1], cpuMillisPerFlow, switchesPerFlow, jitMillisDuring);
     }
 
     private static double pct(double[] sorted, int p) {
