@@ -63,7 +63,7 @@ public final class FlowBench {
             throws Exception {
         double[] millis = new double[measured];
         long cpuAtStart = 0;
-        long switchesAtStart = 0;
+        java.util.Map<String, Long> switchesAtStart = java.util.Map.of();
         long jitAtStart = jitMillis();
         Pair pair = fresh ? null : Pair.create(port, transport);
         try {
@@ -90,7 +90,7 @@ public final class FlowBench {
             }
         }
         cpuMillisPerFlow = (processCpuNanos() - cpuAtStart) / 1e6 / Math.max(1, measured);
-        switchesPerFlow = (voluntarySwitches() - switchesAtStart) / (double) Math.max(1, measured);
+        switchesPerFlow = switchesSince(switchesAtStart) / (double) Math.max(1, measured);
         jitMillisDuring = jitMillis() - jitAtStart;
         return millis;
     }
@@ -109,19 +109,34 @@ public final class FlowBench {
     /**
      * Times a thread of this process went to sleep per measured flow (Linux: voluntary context
      * switches of every thread): the thread hand-offs and waits a flow costs, which unlike its
-     * time does not depend on what else the machine runs. -1 without /proc.
+     * time does not depend on what else the machine runs. -1 without /proc. A thread that ended
+     * during the flows takes its switches with it (the sum once went negative): counted per
+     * thread, those are left out, so this is a floor.
      */
     private static double switchesPerFlow;
 
-    private static long voluntarySwitches() {
+    private static long switchesSince(java.util.Map<String, Long> before) {
+        java.util.Map<String, Long> now = voluntarySwitches();
+        if (now == null || before == null) {
+            return -1;
+        }
         long sum = 0;
+        for (java.util.Map.Entry<String, Long> thread : now.entrySet()) {
+            sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return sum;
+    }
+
+    /** Voluntary context switches by thread id, or null without /proc. */
+    private static java.util.Map<String, Long> voluntarySwitches() {
+        java.util.Map<String, Long> byThread = new java.util.HashMap<>();
         try (java.nio.file.DirectoryStream<java.nio.file.Path> tasks = java.nio.file.Files.newDirectoryStream(
                 java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : tasks) {
                 try {
                     for (String line : java.nio.file.Files.readAllLines(task.resolve("status"))) {
                         if (line.startsWith("voluntary_ctxt_switches:")) {
-                            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                            byThread.put(task.getFileName().toString(), Long.parseLong(line.substring(line.indexOf(':') + 1).trim()));
                         }
                     }
                 } catch (java.io.IOException | RuntimeException threadEnded) {
@@ -129,9 +144,9 @@ public final class FlowBench {
                 }
             }
         } catch (java.io.IOException | RuntimeException noProc) {
-            return -1;
+            return null;
         }
-        return sum;
+        return byThread;
     }
 
     private static long processCpuNanos() {
