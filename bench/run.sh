@@ -377,13 +377,13 @@ spread() { sort -n | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else printf 
 # 0.37-0.62 ms between runs; the medians of turns taken side by side do not favour either.
 # Turns with failed calls are printed but not counted. -> OURS_CPU BARE_CPU CPU_RATIO, *_SPREAD;
 # our failure lines in turns SIPp counted clean add to OURS_ERRORS.
-# Then, in the same processes, SETTLE_CALLS more calls at RATE (uncounted, default 20,000) and a
-# second counted step: the cost per call once the JIT is done with the call's code. A fresh JVM's
+# Then, in the same processes, SETTLE_CALLS more calls at half the RATE (uncounted, default 20,000)
+# and a second counted step at RATE: the cost per call once the JIT is done with the call's code. A fresh JVM's
 # first step carries its C2 compiles (ours compiles more code than the bare UAS: 0.33 vs 0.20 ms
 # of C2 per call in that step, 2026-12-04), which a server pays once, not per call.
-# -> SETTLED_OURS SETTLED_BARE SETTLED_RATIO, SETTLED_*_SPREAD (SETTLE_CALLS=0: not measured).
+# -> SETTLED_OURS SETTLED_BARE SETTLED_RATIO, SETTLED_*_SPREAD, SETTLED_AFTER (SETTLE_CALLS=0: not measured).
 cpu_turns() {
-    local rate=$1 round who tag pid target cpu t0 t1 ok failed before errors settle
+    local rate=$1 round who tag pid target cpu t0 t1 ok failed before errors
     : > "$OUT/turns-ours.cpu"; : > "$OUT/turns-bare.cpu"; : > "$OUT/settled-ours.cpu"; : > "$OUT/settled-bare.cpu"
     for round in $(seq 1 "${CPU_ROUNDS:-3}"); do
         for who in ours bare; do
@@ -412,14 +412,14 @@ cpu_turns() {
                 # At half the rate: 45 s at 1,250/s broke the bare UAS (its RI keeps finished
                 # transactions' state; 22-29 % of the next step's calls failed). At most 40 s of
                 # calls: sipp_uac gives up on a run at 2 steps + 30 s.
-                settle=$(( ${SETTLE_CALLS:-20000} < rate * 20 ? ${SETTLE_CALLS:-20000} : rate * 20 ))
-                sipp_uac "$target" $((rate / 2)) "$settle" "$tag-settle"
+                SETTLED_AFTER=$(( ${SETTLE_CALLS:-20000} < rate * 20 ? ${SETTLE_CALLS:-20000} : rate * 20 ))
+                sipp_uac "$target" $((rate / 2)) "$SETTLED_AFTER" "$tag-settle"
                 t0=$(cpu_ticks "$pid")
                 sipp_uac "$target" "$rate" $((rate * STEP_SECONDS)) "$tag-settled"
                 t1=$(cpu_ticks "$pid")
                 ok=$(sipp_count "$tag-settled" "Successful call"); failed=$(sipp_count "$tag-settled" "Failed call")
                 cpu=$(awk -v d=$((t1 - t0)) -v n="${ok:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }')
-                say "  turn $round $who settled (after $settle more) ok=${ok:-?} failed=${failed:-?} cpu_ms_per_call=$cpu load=$(cut -d' ' -f1 /proc/loadavg)"
+                say "  turn $round $who settled (after $SETTLED_AFTER more) ok=${ok:-?} failed=${failed:-?} cpu_ms_per_call=$cpu load=$(cut -d' ' -f1 /proc/loadavg)"
                 [ "${failed:-1}" = 0 ] && [ "$cpu" != - ] && echo "$cpu" >> "$OUT/settled-$who.cpu"
             fi
             stop "$pid"
@@ -470,7 +470,7 @@ if [[ " $SELECTED " == *" 3 "* ]]; then
         cpu_turns "$both"
         figure "server-cpu-per-call@$both/s, fresh JVMs' first counted step, median of ${CPU_ROUNDS:-3} interleaved" "$OURS_CPU ms ($OURS_SPREAD)" \
             "$BARE_CPU ms ($BARE_SPREAD)" "$CPU_RATIO" "<= 1.2" "$(at_most "$CPU_RATIO" 1.2)"
-        [ "${SETTLE_CALLS:-20000}" -gt 0 ] && figure "server-cpu-per-call@$both/s, the same processes after ${SETTLE_CALLS:-20000} more calls (JIT settled)" \
+        [ "${SETTLE_CALLS:-20000}" -gt 0 ] && figure "server-cpu-per-call@$both/s, the same processes after ${SETTLED_AFTER:-0} more calls (for the JIT to settle)" \
             "$SETTLED_OURS ms ($SETTLED_OURS_SPREAD)" "$SETTLED_BARE ms ($SETTLED_BARE_SPREAD)" "$SETTLED_RATIO" "<= 1.2" "$(at_most "$SETTLED_RATIO" 1.2)"
     else
         r=$(ratio "$oc" "$bc")
