@@ -16,10 +16,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${OUT:-$ROOT/target/bench-proxy-ab}; mkdir -p "$OUT"
 ROUNDS=${ROUNDS:-3}; RATE=${RATE:-1000}; CALLS=${CALLS:-10000}; WARMUP_RATE=${WARMUP_RATE:-500}; WARMUP_CALLS=${WARMUP_CALLS:-5000}
-HEAP=${HEAP:-$(sed -n 's:.*<dist.javaOptions>\(.*\)</dist.javaOptions>.*:\1:p' "$ROOT/pom.xml" | head -1)}
-read -r -a JOPTS <<< "${HEAP:--Xmx512m}"
-TICKS=$(getconf CLK_TCK)
-SIPP_BUFF=${SIPP_BUFF-8388608} # SIPp's sockets as large as ours ask for (bench/run.sh says why)
+. "$ROOT/bench/common.sh" # JOPTS, TICKS, SIPP_BUFF, sipp_count, cpu_ticks, per_call
 KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
 KAM_BIN=$(command -v kamailio || echo /usr/sbin/kamailio)
 [ -n "${PROXIES:-}" ] || { echo "PROXIES=\"label:jar ...\" is required"; exit 2; }
@@ -31,8 +28,7 @@ free_port() { python3 -c 'import socket
 u=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); u.bind(("127.0.0.1",0)); print(u.getsockname()[1])'; }
 wait_for() { local i; for ((i = 0; i < 300; i++)); do grep -m1 -E "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 # CPU ticks of a process and of its children (Kamailio's workers)
-tree_ticks() { local p s=0; for p in $1 $(pgrep -P "$1"); do s=$((s + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $s; }
-sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}'; }
+tree_ticks() { local p s=0; for p in $1 $(pgrep -P "$1"); do s=$((s + $(cpu_ticks "$p"))); done; echo $s; }
 sipp_uac() { # TARGET RATE CALLS TAG
     (cd "$OUT" && exec timeout 200 sipp -sf "$OUT/load-uac.xml" -key domain example.com -s server "$1" -i 127.0.0.1 -p "$(free_port)" \
         -r "$2" -m "$3" -l $(($2 * 4 + 100)) ${SIPP_BUFF:+-buff_size "$SIPP_BUFF"} -timeout 120s -nostdin -trace_stat -stf "$OUT/$4.csv" > "$OUT/$4.out" 2>&1) &
@@ -65,14 +61,13 @@ for round in $(seq 1 "$ROUNDS"); do
         [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t0"
         t0=$(tree_ticks "$pid"); u0=$(tree_ticks "$uas_pid"); load0=$(cut -d' ' -f1 /proc/loadavg)
         sipp_uac "127.0.0.1:$port" "$RATE" "$CALLS" "$label-$round"
-        sleep 0.5; c0=$(awk '{print $14 + $15}' "/proc/$(pgrep -P "$UAC_PID" | head -1)/stat" 2>/dev/null || echo 0)
         wait "$UAC_PID"; rc=$?
         t1=$(tree_ticks "$pid"); u1=$(tree_ticks "$uas_pid"); load1=$(cut -d' ' -f1 /proc/loadavg)
         [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t1"
         ok=$(sipp_count "$label-$round" "Successful call"); failed=$(sipp_count "$label-$round" "Failed call")
         achieved=$(awk -F';' 'END { split($5, t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]; if (s > 0) printf "%d", n / s }' n="${ok:-0}" "$OUT/$label-$round.csv" 2>/dev/null)
-        cpu=$(awk -v d=$((t1 - t0)) -v n="${ok:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }')
-        uascpu=$(awk -v d=$((u1 - u0)) -v n="${ok:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }')
+        cpu=$(per_call $((t1 - t0)) "${ok:-0}")
+        uascpu=$(per_call $((u1 - u0)) "${ok:-0}")
         echo "PAB round=$round $label cpu_ms_per_call=$cpu ok=${ok:-?} failed=${failed:-?} achieved=${achieved:-?}/s sipp_rc=$rc uas_cpu_ms_per_call=$uascpu load=$load0-$load1" \
             | tee -a "$OUT/results.txt"
         [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" diff "$OUT/$label-$round.t0" "$OUT/$label-$round.t1" "${ok:-1}" | sed 's/^/    /' \

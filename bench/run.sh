@@ -29,10 +29,8 @@ cd "$ROOT"
 OUT=${OUT:-$ROOT/target/bench}
 STEP_SECONDS=${STEP_SECONDS:-10}
 RATES=${RATES:-"25 50 100 250 500 750 1000 1500 2000 3000"}
-# The JVM options the installed launcher gives every command (pom.xml's dist.javaOptions): the
-# daemons are measured with the flags they run with. HEAP="..." overrides them.
-HEAP=${HEAP:-$(sed -n 's:.*<dist.javaOptions>\(.*\)</dist.javaOptions>.*:\1:p' pom.xml | head -1)}
-read -r -a JOPTS <<< "${HEAP:--Xmx512m}"
+# JOPTS (the launcher's JVM options), TICKS, SIPP_BUFF, sipp_count, cpu_ticks, per_call
+. "$ROOT/bench/common.sh"
 # The window's launcher adds dist.windowOptions (C1 alone: most of a cold start's CPU was C2); the
 # window's benchmarks (1, 5's window, 6) run with both, the headless commands with JOPTS alone.
 # WINDOW_EXTRA="" measures the window as the headless commands run.
@@ -141,12 +139,6 @@ stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }
 # keeps the pause (-d) for runs that want one.
 UAC_SCENARIO=$OUT/load-uac.xml
 if [ -n "${CALL_LENGTH_MS:-}" ]; then cp bench/sipp/load-uac.xml "$UAC_SCENARIO"; else grep -v '<pause/>' bench/sipp/load-uac.xml > "$UAC_SCENARIO"; fi
-# SIPp's sockets get the receive buffer our server and registrar ask for (Linux caps both at
-# net.core.rmem_max). With SIPp's own 64 KB, SIPp's UAC socket dropped 5,000-20,000 datagrams a
-# step at 3,000/s and more while the target's socket dropped none: the lost 200s and ACKs turned
-# into "ACK never came" lines and failed calls of the load generator's making. A classroom's
-# phones each have a socket of their own. SIPP_BUFF= (empty) gives SIPp's own size back.
-SIPP_BUFF=${SIPP_BUFF-8388608}
 # sipp_uac TARGET_HOST:PORT RATE COUNT TAG [extra sipp args] -> rc; stats in $OUT/TAG.*
 sipp_uac() {
     local target=$1 rate=$2 count=$3 tag=$4 port watcher rc; shift 4
@@ -170,17 +162,12 @@ drops_by() {
         ${SRV_PORT:+server=$SRV_PORT} ${REG:+registrar=$REG} ${UAS:+sipp_uas=$UAS}
 }
 
-# field of SIPp's final statistics line, e.g. "Successful call" / "Failed call"
-sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}'; }
-
 errors_in() { if [ -n "$1" ] && [ -f "$1" ]; then grep -c ERROR "$1" || true; else echo 0; fi; }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # Datagrams the kernel dropped because a UDP socket's receive buffer was full (machine-wide): a
 # step's drops say whether a "never came" in a log may be true although SIPp counted the call fine
 # (SIPp sends an ACK once and cannot know it was dropped).
 udp_drops() { awk '$1 == "Udp:" && $2 ~ /^[0-9]+$/ {print $6; exit}' /proc/net/snmp 2>/dev/null || echo 0; }
-TICKS=$(getconf CLK_TCK)
 
 # climb TAG TARGET [error-log] [pid]: the highest rate with 0 failed calls over STEP_SECONDS (and,
 # with KEEP_UP=F, at least F times the rate completed per second of SIPp's run), in
@@ -210,7 +197,7 @@ climb() {
         kept=1
         [ -n "${KEEP_UP:-}" ] && [ -n "$achieved" ] && kept=$(awk -v a="$achieved" -v r="$rate" -v k="$KEEP_UP" 'BEGIN { print (a >= r * k) ? 1 : 0 }')
         cpu=""
-        [ -n "$pid" ] && [ "${ok:-0}" -gt 0 ] && cpu=$(awk -v d=$((t1 - t0)) -v n="$ok" -v hz="$TICKS" 'BEGIN { printf "%.3f", d * 1000 / hz / n }')
+        [ -n "$pid" ] && [ "${ok:-0}" -gt 0 ] && cpu=$(per_call $((t1 - t0)) "$ok")
         # a server-side failure (e.g. an ACK that never came) shows after the server's operation timeout
         [ -n "$errlog" ] && sleep $(( ${SERVER_TIMEOUT:-3} + 1 )) || sleep 1
         after=$(errors_in "$errlog")
@@ -382,8 +369,17 @@ spread() { sort -n | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else printf 
 # first step carries its C2 compiles (ours compiles more code than the bare UAS: 0.33 vs 0.20 ms
 # of C2 per call in that step, 2026-12-04), which a server pays once, not per call.
 # -> SETTLED_OURS SETTLED_BARE SETTLED_RATIO, SETTLED_*_SPREAD, SETTLED_AFTER (SETTLE_CALLS=0: not measured).
+# counted_step PID TARGET RATE TAG: one step of STEP_SECONDS at RATE -> ok, failed, cpu (ms per call)
+counted_step() {
+    local t0 t1
+    t0=$(cpu_ticks "$1")
+    sipp_uac "$2" "$3" $(($3 * STEP_SECONDS)) "$4"
+    t1=$(cpu_ticks "$1")
+    ok=$(sipp_count "$4" "Successful call"); failed=$(sipp_count "$4" "Failed call")
+    cpu=$(per_call $((t1 - t0)) "${ok:-0}")
+}
 cpu_turns() {
-    local rate=$1 round who tag pid target cpu t0 t1 ok failed before errors
+    local rate=$1 round who tag pid target cpu ok failed before errors
     : > "$OUT/turns-ours.cpu"; : > "$OUT/turns-bare.cpu"; : > "$OUT/settled-ours.cpu"; : > "$OUT/settled-bare.cpu"
     for round in $(seq 1 "${CPU_ROUNDS:-3}"); do
         for who in ours bare; do
@@ -395,11 +391,7 @@ cpu_turns() {
             fi
             warm_up "$target" "$tag"
             before=$(errors_in "$OUT/$tag.log.err")
-            t0=$(cpu_ticks "$pid")
-            sipp_uac "$target" "$rate" $((rate * STEP_SECONDS)) "$tag"
-            t1=$(cpu_ticks "$pid")
-            ok=$(sipp_count "$tag" "Successful call"); failed=$(sipp_count "$tag" "Failed call")
-            cpu=$(awk -v d=$((t1 - t0)) -v n="${ok:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }')
+            counted_step "$pid" "$target" "$rate" "$tag"
             errors=""
             if [ "$who" = ours ]; then
                 sleep $(( ${SERVER_TIMEOUT:-3} + 1 ))
@@ -414,11 +406,7 @@ cpu_turns() {
                 # calls: sipp_uac gives up on a run at 2 steps + 30 s.
                 SETTLED_AFTER=$(( ${SETTLE_CALLS:-20000} < rate * 20 ? ${SETTLE_CALLS:-20000} : rate * 20 ))
                 sipp_uac "$target" $((rate / 2)) "$SETTLED_AFTER" "$tag-settle"
-                t0=$(cpu_ticks "$pid")
-                sipp_uac "$target" "$rate" $((rate * STEP_SECONDS)) "$tag-settled"
-                t1=$(cpu_ticks "$pid")
-                ok=$(sipp_count "$tag-settled" "Successful call"); failed=$(sipp_count "$tag-settled" "Failed call")
-                cpu=$(awk -v d=$((t1 - t0)) -v n="${ok:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }')
+                counted_step "$pid" "$target" "$rate" "$tag-settled"
                 say "  turn $round $who settled (after $SETTLED_AFTER more) ok=${ok:-?} failed=${failed:-?} cpu_ms_per_call=$cpu load=$(cut -d' ' -f1 /proc/loadavg)"
                 [ "${failed:-1}" = 0 ] && [ "$cpu" != - ] && echo "$cpu" >> "$OUT/settled-$who.cpu"
             fi

@@ -15,10 +15,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${OUT:-$ROOT/target/bench-ab}; mkdir -p "$OUT"
 ROUNDS=${ROUNDS:-4}; RATE=${RATE:-1000}; CALLS=${CALLS:-10000}; WARMUP_RATE=${WARMUP_RATE:-500}; WARMUP_CALLS=${WARMUP_CALLS:-3000}
-HEAP=${HEAP:-$(sed -n 's:.*<dist.javaOptions>\(.*\)</dist.javaOptions>.*:\1:p' "$ROOT/pom.xml" | head -1)}
-read -r -a JOPTS <<< "${HEAP:--Xmx512m}"
-TICKS=$(getconf CLK_TCK)
-SIPP_BUFF=${SIPP_BUFF-8388608} # SIPp's sockets as large as ours ask for (bench/run.sh says why)
+. "$ROOT/bench/common.sh" # JOPTS, TICKS, SIPP_BUFF, sipp_count, cpu_ticks, per_call
 [ -n "${SERVERS:-}" ] || { echo "SERVERS=\"label:jar ...\" is required"; exit 2; }
 TARGETS=$SERVERS; [ "${BARE:-1}" = 1 ] && TARGETS="$TARGETS ${BARES:-bare}"
 if [ "${BARE:-1}" = 1 ]; then
@@ -29,8 +26,6 @@ grep -v '<pause/>' "$ROOT/bench/sipp/load-uac.xml" > "$OUT/load-uac.xml"
 free_port() { python3 -c 'import socket
 u=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); u.bind(("127.0.0.1",0)); print(u.getsockname()[1])'; }
 wait_for() { local i; for ((i = 0; i < 300; i++)); do grep -m1 -E "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}'; }
 sipp_uac() { # TARGET RATE CALLS TAG
     (cd "$OUT" && timeout 200 sipp -sf "$OUT/load-uac.xml" -key domain example.com -s server "$1" -i 127.0.0.1 -p "$(free_port)" \
         -r "$2" -m "$3" -l $(($2 * 4 + 100)) ${SIPP_BUFF:+-buff_size "$SIPP_BUFF"} -timeout 120s -nostdin -trace_stat -stf "$OUT/$4.csv" > "$OUT/$4.out" 2>&1)
@@ -69,7 +64,7 @@ for round in $(seq 1 "$ROUNDS"); do
         ok=$(sipp_count "$label-$round" "Successful call"); failed=$(sipp_count "$label-$round" "Failed call")
         sleep 4 # a missing ACK is logged after the 3 s wait
         errors=0; [ -f "$log.err" ] && errors=$(grep -c ERROR "$log.err")
-        cpu=$(awk -v d=$((t1 - t0)) -v n="${ok:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }')
+        cpu=$(per_call $((t1 - t0)) "${ok:-0}")
         echo "AB round=$round $label cpu_ms_per_call=$cpu ok=${ok:-?} failed=${failed:-?} sipp_rc=$rc failure_lines=$errors load=$load0-$load1" \
             | tee -a "$OUT/results.txt"
         python3 "$ROOT/bench/threadcpu.py" diff "$OUT/$label-$round.t0" "$OUT/$label-$round.t1" "${ok:-1}" | sed 's/^/    /' \
