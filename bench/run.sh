@@ -262,6 +262,11 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
         # The reference: FlatLaf and MigLayout on the class path, nothing else.
         BARE_CP=$ROOT/target/test-classes:$(tr ':' '\n' < "$OUT/cp.txt" | grep -E '/(flatlaf|miglayout)[^/]*\.jar$' | paste -sd:)
         BARE=(java "${WOPTS[@]}" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow)
+        # Its archived twin runs from a jar: -Xshare:dump refuses a class path with a non-empty
+        # directory (test-classes), so the row was NA until round 8.
+        BARE_JAR=$OUT/bare-window.jar
+        (cd "$ROOT/target/test-classes" && jar cf "$BARE_JAR" io/github/ucmaworkbench/bench/BareWindow*.class)
+        BARE_CDS_CP=$BARE_JAR:${BARE_CP#*:}
         # One config folder for every run of ours: the first (training) run makes its certificate,
         # as a teacher's first start does; the measured runs are the starts after it.
         CFG=$(mktemp -d); CDS=$OUT/cds; mkdir -p "$CDS"
@@ -270,8 +275,8 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
             -Ducma.startup.mark=exit -jar "$JAR" --config-dir "$CFG" --registrar-port 0 > "$CDS/ours-training.log" 2>&1
         java -Xshare:dump -XX:SharedClassListFile="$CDS/ours.classlist" -XX:SharedArchiveFile="$CDS/ours.jsa" -cp "$JAR" > "$CDS/ours-dump.log" 2>&1
         DISPLAY=:93 python3 bench/coldstart.py 1 bare 'window shown' -- java "${WOPTS[@]}" -Xshare:off \
-            -XX:DumpLoadedClassList="$CDS/bare.classlist" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow > /dev/null
-        java -Xshare:dump -XX:SharedClassListFile="$CDS/bare.classlist" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CP" > "$CDS/bare-dump.log" 2>&1
+            -XX:DumpLoadedClassList="$CDS/bare.classlist" -cp "$BARE_CDS_CP" io.github.ucmaworkbench.bench.BareWindow > /dev/null
+        java -Xshare:dump -XX:SharedClassListFile="$CDS/bare.classlist" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CDS_CP" > "$CDS/bare-dump.log" 2>&1
         # What the menu entry starts: the window launcher's start script (the launcher's .cfg, without
         # its rpm/dpkg query); jpackage's ELF launcher itself as a row of its own, for comparison.
         # Images made before the scripts: the ELF launcher is the "launcher" row; before the window's
@@ -288,7 +293,7 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
         CASES=(bare 'window shown' -- "${BARE[@]}"
             --- ours "$READY" --also ours-shown "$SHOWN" -- java "${WOPTS[@]}" "${OURS[@]}"
             --- ours-appcds "$READY" --also ours-appcds-shown "$SHOWN" -- java "${WOPTS[@]}" -XX:SharedArchiveFile="$CDS/ours.jsa" "${OURS[@]}"
-            --- bare-appcds 'window shown' -- java "${WOPTS[@]}" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow)
+            --- bare-appcds 'window shown' -- java "${WOPTS[@]}" -XX:SharedArchiveFile="$CDS/bare.jsa" -cp "$BARE_CDS_CP" io.github.ucmaworkbench.bench.BareWindow)
         # The installed launcher too, when mvn -Pdist package has made it (its own runtime and archive).
         [ -x "$LAUNCHER" ] && CASES+=(--- launcher "$READY" --also launcher-shown "$SHOWN" -- env JAVA_TOOL_OPTIONS=-Ducma.startup.mark=true
             "$LAUNCHER" --config-dir "$CFG" --registrar-port 0)
