@@ -16,7 +16,8 @@ n = len(files)
 def thread(t):
     t = re.sub(r"\s*tid=\d+\]$", "", t).lstrip("[")
     if t.startswith("DestroyJavaVM") or t == "main": return "main"
-    if t.startswith("C1 Compiler") or t.startswith("C2 Compiler"): return "C1 compiler"
+    if t.startswith("C1 Compiler"): return "C1 compiler"
+    if t.startswith("C2 Compiler"): return "C2 compiler"
     if re.match(r"(GC Thread|G1 |VM Periodic|VM Thread)", t): return "GC + VM thread"
     if t.startswith("MessageProcessorThread") or t.startswith("ucma-worker") or t.startswith("registrar"): return "SIP stack"
     if t == "" : return "(unnamed native)"

@@ -19,3 +19,21 @@ sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # per_call TICKS CALLS: CPU milliseconds per call, or "-" without calls
 per_call() { awk -v d="$1" -v n="${2:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }'; }
+
+# AP=1: async-profiler over a counted step, attached and detached by jcmd (so warm-up and start are
+# left out; the attach itself costs the process ~0.2 s of CPU in the step). Unlike JFR it samples the JVM's own threads (C2, GC) and the kernel (sendto, futex,
+# page faults). Fetched once from Maven Central (tools.profiler:async-profiler, a jar carrying the
+# native library) into target/bench-tools; never a project dependency. Sum the stacks with
+# bench/apstacks.py "$OUT" LABEL.
+ap_lib() {
+    local v=${AP_VERSION:-4.1} dir="$ROOT/target/bench-tools" arch
+    arch=$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+    if [ ! -f "$dir/libasyncProfiler.so" ]; then
+        (cd "$ROOT" && mvn -q -B dependency:copy -Dartifact="tools.profiler:async-profiler:$v" -DoutputDirectory="$dir" >&2) \
+            && unzip -o -q -j "$dir/async-profiler-$v.jar" "linux-$arch/libasyncProfiler.so" -d "$dir" >&2 || return 1
+    fi
+    echo "$dir/libasyncProfiler.so"
+}
+# ap_start PID / ap_stop PID FILE: profile PID's CPU (1 ms, per thread) between the two calls
+ap_start() { jcmd "$1" JVMTI.agent_load "$(ap_lib)" "\"start,event=${AP_EVENT:-cpu},interval=${AP_INTERVAL:-1ms},threads\"" > /dev/null; }
+ap_stop() { jcmd "$1" JVMTI.agent_load "$(ap_lib)" "\"stop,collapsed,file=$2\"" > /dev/null; }

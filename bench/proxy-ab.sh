@@ -11,7 +11,9 @@
 # -A STATELESS_INDIALOG), registers a SIPp UAS, sends WARMUP_CALLS at WARMUP_RATE (uncounted), then CALLS at
 # RATE, and prints the proxy's CPU time per call (/proc; all of Kamailio's processes), SIPp's
 # verdict, the CPU SIPp's two ends used, and for a JVM where its CPU went by thread
-# (bench/threadcpu.py). JFR=1 records the last round of each JVM. Asserts nothing; output in $OUT.
+# (bench/threadcpu.py). JFR=1 records the last round of each JVM; AP=1 profiles every counted
+# step of a JVM with async-profiler (bench/common.sh; it adds its own CPU, so read where, not how
+# much), summed by `bench/apstacks.py $OUT LABEL`. Asserts nothing; output in $OUT.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${OUT:-$ROOT/target/bench-proxy-ab}; mkdir -p "$OUT"
@@ -59,11 +61,13 @@ for round in $(seq 1 "$ROUNDS"); do
         sipp_uac "127.0.0.1:$port" "$WARMUP_RATE" "$WARMUP_CALLS" "$label-$round-warmup"; wait "$UAC_PID"
         sleep 1
         [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t0"
+        [ "${AP:-0}" = 1 ] && [[ $t != kamailio* ]] && ap_start "$pid"
         t0=$(tree_ticks "$pid"); u0=$(tree_ticks "$uas_pid"); load0=$(cut -d' ' -f1 /proc/loadavg)
         sipp_uac "127.0.0.1:$port" "$RATE" "$CALLS" "$label-$round"
         wait "$UAC_PID"; rc=$?
         t1=$(tree_ticks "$pid"); u1=$(tree_ticks "$uas_pid"); load1=$(cut -d' ' -f1 /proc/loadavg)
         [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t1"
+        [ "${AP:-0}" = 1 ] && [[ $t != kamailio* ]] && ap_stop "$pid" "$OUT/$label-$round.collapsed"
         ok=$(sipp_count "$label-$round" "Successful call"); failed=$(sipp_count "$label-$round" "Failed call")
         achieved=$(awk -F';' 'END { split($5, t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]; if (s > 0) printf "%d", n / s }' n="${ok:-0}" "$OUT/$label-$round.csv" 2>/dev/null)
         cpu=$(per_call $((t1 - t0)) "${ok:-0}")

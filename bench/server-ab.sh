@@ -10,7 +10,9 @@
 # options, sends WARMUP_CALLS at WARMUP_RATE (uncounted), then CALLS at RATE, and prints the
 # process's CPU time per call (/proc/PID/stat), SIPp's verdict, the failure lines the server
 # logged, and where the CPU went by thread (bench/threadcpu.py: JIT, GC, SIP threads). The
-# registrar the servers sign in to is the first jar's. Asserts nothing; output in $OUT.
+# registrar the servers sign in to is the first jar's. AP=1 profiles every counted step with
+# async-profiler (bench/common.sh; it adds its own CPU, so read where, not how much), summed by
+# `bench/apstacks.py $OUT LABEL`. Asserts nothing; output in $OUT.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${OUT:-$ROOT/target/bench-ab}; mkdir -p "$OUT"
@@ -57,10 +59,12 @@ for round in $(seq 1 "$ROUNDS"); do
         sipp_uac "127.0.0.1:$port" "$WARMUP_RATE" "$WARMUP_CALLS" "$label-$round-warmup"
         sleep 1
         python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t0"
+        [ "${AP:-0}" = 1 ] && ap_start "$pid"
         t0=$(cpu_ticks "$pid"); load0=$(cut -d' ' -f1 /proc/loadavg)
         sipp_uac "127.0.0.1:$port" "$RATE" "$CALLS" "$label-$round"; rc=$?
         t1=$(cpu_ticks "$pid"); load1=$(cut -d' ' -f1 /proc/loadavg)
         python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t1"
+        [ "${AP:-0}" = 1 ] && ap_stop "$pid" "$OUT/$label-$round.collapsed"
         ok=$(sipp_count "$label-$round" "Successful call"); failed=$(sipp_count "$label-$round" "Failed call")
         sleep 4 # a missing ACK is logged after the 3 s wait
         errors=0; [ -f "$log.err" ] && errors=$(grep -c ERROR "$log.err")
