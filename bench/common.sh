@@ -21,8 +21,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 per_call() { awk -v d="$1" -v n="${2:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }'; }
 
 # AP=1: async-profiler over a counted step, attached and detached by jcmd (so warm-up and start are
-# left out; the attach itself costs the process ~0.2 s of CPU in the step). Unlike JFR it samples the JVM's own threads (C2, GC) and the kernel (sendto, futex,
-# page faults). Fetched once from Maven Central (tools.profiler:async-profiler, a jar carrying the
+# left out; the attach itself costs the process ~0.2 s of CPU in the step). Unlike JFR it samples
+# the JVM's own threads (C2, GC) and the kernel (sendto, futex, page faults). Fetched once from Maven Central (tools.profiler:async-profiler, a jar carrying the
 # native library) into target/bench-tools; never a project dependency. Sum the stacks with
 # bench/apstacks.py "$OUT" LABEL.
 ap_lib() {
