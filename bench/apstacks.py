@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Where a start's CPU goes, from async-profiler's collapsed stacks (one file per start):
-milliseconds per start (1 sample = 1 ms with interval=1ms) by thread, by what the sampled frame
+"""Where a start's (or, with AP=1 in server-ab.sh / proxy-ab.sh, a counted step's) CPU goes, from
+async-profiler's collapsed stacks, one file per start or step: milliseconds per file ("per start";
+1 sample = 1 ms with interval=1ms) by thread, by what the sampled frame
 does (kernel, JVM internals, Java) and by activities a stack contains (class loading, indy
 linkage, page faults...). JFR sees neither the JVM's own threads nor the kernel; these stacks do.
 
@@ -62,7 +63,6 @@ self_re = [(c, re.compile(r)) for c, r in SELF]
 incl_re = [(c, re.compile(r)) for c, r in INCL]
 by_thread = collections.Counter(); by_self = collections.Counter(); by_ts = collections.Counter()
 incl = collections.Counter(); incl_t = collections.Counter(); leaf = collections.Counter(); total = 0
-javaincl = collections.Counter()
 for f in files:
     for line in open(f, errors="replace"):
         line = line.rstrip("\n")
@@ -88,8 +88,6 @@ for f in files:
         for c, r in incl_re:
             if any(r.search(fr) for fr in frames): seen.add(c)
         for c in seen: incl[c] += cnt; incl_t[(t, c)] += cnt
-        js = set(fr for fr in frames if "/" in fr and "." in fr and fr.startswith(("io/github", "com/formdev", "net/miginfocom", "picocli", "gov/nist", "javax/swing", "java/awt", "sun/", "javax/sip", "org/fife", "ch/qos", "org/slf4j")))
-        for fr in js: javaincl[(t, fr)] += cnt
 pm = lambda x: "%7.1f" % (x / n)
 print("## %s: %d starts, %.0f ms CPU sampled per start" % (prefix, n, total / n))
 print("\n# by thread (ms per start)")
