@@ -1,13 +1,12 @@
 #!/usr/bin/env python3
-"""Where a start's (or, with AP=1 in server-ab.sh / proxy-ab.sh, a counted step's) CPU goes, from
-async-profiler's collapsed stacks, one file per start or step: milliseconds per file ("per start";
-1 sample = 1 ms with interval=1ms) by thread, by what the sampled frame
-does (kernel, JVM internals, Java) and by activities a stack contains (class loading, indy
-linkage, page faults...). JFR sees neither the JVM's own threads nor the kernel; these stacks do.
+"""Where the CPU goes in async-profiler's collapsed stacks, one file per profile: a cold start
+(bench/coldstart.py stops the process at its mark) or, with AP=1 in server-ab.sh / proxy-ab.sh, a
+counted step. Milliseconds per profile (1 sample = 1 ms with interval=1ms) by thread, by what the
+sampled frame does (kernel, JVM internals, Java) and by activities a stack contains (class
+loading, indy linkage, page faults...). JFR sees neither the JVM's own threads nor the kernel.
 
 Usage: apstacks.py DIR PREFIX [TOP]   reads DIR/PREFIX-*.collapsed, made with e.g.
-  java -agentpath:/path/libasyncProfiler.so=start,event=cpu,interval=1ms,threads,collapsed,file=DIR/ours-%p.collapsed ...
-(the profile covers the whole process: stop it at the mark, as bench/coldstart.py does)."""
+  java -agentpath:/path/libasyncProfiler.so=start,event=cpu,interval=1ms,threads,collapsed,file=DIR/ours-%p.collapsed ..."""
 import glob, re, sys, collections
 d, prefix = sys.argv[1], sys.argv[2]
 top = int(sys.argv[3]) if len(sys.argv) > 3 else 25
@@ -89,14 +88,14 @@ for f in files:
             if any(r.search(fr) for fr in frames): seen.add(c)
         for c in seen: incl[c] += cnt; incl_t[(t, c)] += cnt
 pm = lambda x: "%7.1f" % (x / n)
-print("## %s: %d starts, %.0f ms CPU sampled per start" % (prefix, n, total / n))
-print("\n# by thread (ms per start)")
+print("## %s: %d profiles, %.0f ms CPU sampled per profile" % (prefix, n, total / n))
+print("\n# by thread (ms per profile)")
 for t, c in by_thread.most_common(): print(pm(c), t)
-print("\n# by what the leaf does (ms per start), then the threads it is on")
+print("\n# by what the leaf does (ms per profile), then the threads it is on")
 for c, v in by_self.most_common():
     parts = ", ".join("%s %.0f" % (t, by_ts[(t, c)] / n) for t in sorted(by_thread, key=lambda t: -by_ts[(t, c)]) if by_ts[(t, c)] / n >= 5)
     print(pm(v), c, " | ", parts)
-print("\n# inclusive (a stack counted in every activity it contains; ms per start)")
+print("\n# inclusive (a stack counted in every activity it contains; ms per profile)")
 for c, v in incl.most_common():
     parts = ", ".join("%s %.0f" % (t, incl_t[(t, c)] / n) for t in sorted(by_thread, key=lambda t: -incl_t[(t, c)]) if incl_t[(t, c)] / n >= 5)
     print(pm(v), c, " | ", parts)

@@ -22,9 +22,9 @@ per_call() { awk -v d="$1" -v n="${2:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) pri
 
 # AP=1: async-profiler over a counted step, attached and detached by jcmd (so warm-up and start are
 # left out; the attach itself costs the process ~0.2 s of CPU in the step). Unlike JFR it samples
-# the JVM's own threads (C2, GC) and the kernel (sendto, futex, page faults). Fetched once from Maven Central (tools.profiler:async-profiler, a jar carrying the
-# native library) into target/bench-tools; never a project dependency. Sum the stacks with
-# bench/apstacks.py "$OUT" LABEL.
+# the JVM's own threads (C2, GC) and the kernel (sendto, futex, page faults). Fetched once from
+# Maven Central (tools.profiler:async-profiler, a jar carrying the native library) into
+# target/bench-tools; never a project dependency. Sum the stacks with bench/apstacks.py "$OUT" LABEL.
 ap_lib() {
     local v=${AP_VERSION:-4.1} dir="$ROOT/target/bench-tools" arch
     arch=$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')

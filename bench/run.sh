@@ -370,8 +370,8 @@ spread() { sort -n | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else printf 
 # Turns with failed calls are printed but not counted. -> OURS_CPU BARE_CPU CPU_RATIO, *_SPREAD;
 # our failure lines in turns SIPp counted clean add to OURS_ERRORS.
 # Then, in the same processes, SETTLE_CALLS more calls at half the RATE (uncounted, default 20,000)
-# and a second counted step at RATE: the cost per call once the JIT is done with the call's code. A fresh JVM's
-# first step carries its C2 compiles (ours compiles more code than the bare UAS: 0.33 vs 0.20 ms
+# and a second counted step at RATE: the cost per call once the JIT is done with the call's code.
+# A fresh JVM's first step carries its C2 compiles (ours compiles more code than the bare UAS: 0.33 vs 0.20 ms
 # of C2 per call in that step, 2026-12-04), which a server pays once, not per call.
 # -> SETTLED_OURS SETTLED_BARE SETTLED_RATIO, SETTLED_*_SPREAD, SETTLED_AFTER (SETTLE_CALLS=0: not measured).
 # counted_step PID TARGET RATE TAG: one step of STEP_SECONDS at RATE -> ok, failed, cpu (ms per call)
