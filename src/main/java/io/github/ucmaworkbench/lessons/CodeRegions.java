@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ public final class CodeRegions {
     private static final Pattern END = Pattern.compile("\\s*//\\s*endregion\\b.*");
 
     private final Function<String, String> sources;
-    private final Map<String, Optional<String>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Source>> cache = new ConcurrentHashMap<>();
 
     /** Regions from the classpath copy of the tutorial sources. */
     public CodeRegions() {
@@ -56,19 +57,40 @@ public final class CodeRegions {
         }
         String fileName = reference.substring(0, hash) + ".java";
         String name = reference.substring(hash + 1);
-        Optional<String> source = cache.computeIfAbsent(fileName, f -> Optional.ofNullable(sources.apply(f)));
-        return source.flatMap(text -> cut(reference, fileName, text, name));
+        Optional<Source> source = cache.computeIfAbsent(fileName, f -> Optional.ofNullable(sources.apply(f)).map(Source::new));
+        return source.flatMap(file -> file.cut(reference, fileName, name));
     }
 
-    static Optional<CodeRegion> cut(String reference, String fileName, String text, String name) {
-        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher start = START.matcher(lines[i]);
-            if (!start.matches() || !start.group(1).equals(name)) {
-                continue;
+    /**
+     * A source file split into lines once, with where each region starts: a lesson library checks
+     * every step's references while it loads, and splitting the file again for each one took over
+     * a third of the loaders' CPU in a cold start.
+     */
+    private static final class Source {
+        private final String text;
+        private final String[] lines;
+        private final Map<String, Integer> starts = new HashMap<>(); // filled before the Source is shared
+
+        Source(String text) {
+            this.text = text;
+            this.lines = text.replace("\r\n", "\n").split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].contains("region")) {
+                    Matcher start = START.matcher(lines[i]);
+                    if (start.matches()) {
+                        starts.putIfAbsent(start.group(1), i); // the first region of a name is the one shown
+                    }
+                }
+            }
+        }
+
+        Optional<CodeRegion> cut(String reference, String fileName, String name) {
+            Integer i = starts.get(name);
+            if (i == null) {
+                return Optional.empty();
             }
             for (int j = i + 1; j < lines.length; j++) {
-                if (END.matcher(lines[j]).matches()) {
+                if (lines[j].contains("endregion") && END.matcher(lines[j]).matches()) {
                     if (j == i + 1) {
                         return Optional.empty();
                     }
@@ -78,13 +100,17 @@ public final class CodeRegions {
                     }
                     return Optional.of(new CodeRegion(reference, fileName, text, i + 2, j, code));
                 }
-                if (START.matcher(lines[j]).matches()) {
+                if (isStart(lines[j])) {
                     return Optional.empty(); // a region that never ends before the next starts
                 }
             }
             return Optional.empty();
         }
-        return Optional.empty();
+
+        /** Most lines hold no marker: the substring test spares them the pattern. */
+        private static boolean isStart(String line) {
+            return line.contains("region") && START.matcher(line).matches();
+        }
     }
 
     private static String dedent(String[] lines, int from, int to) {

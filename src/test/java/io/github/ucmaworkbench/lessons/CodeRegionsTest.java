@@ -2,6 +2,8 @@ package io.github.ucmaworkbench.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,24 @@ class CodeRegionsTest {
         assertThat(regions.find("A#nothing")).isEmpty();
         assertThat(regions.find("C#b")).isEmpty();
         assertThat(regions.find("B#b")).isPresent();
+    }
+
+    @Test
+    void eachFileIsReadOnceForAllItsRegionsAndTheFirstOfANameWins() {
+        String source = "// region a\nint a;\n// endregion\n// region b\nint b;\n// endregion\n// region a\nint c;\n// endregion\n";
+        List<String> reads = new ArrayList<>();
+        CodeRegions regions = new CodeRegions(file -> {
+            reads.add(file);
+            return Map.of("A.java", source).get(file);
+        });
+
+        assertThat(regions.find("A#a").orElseThrow().code()).isEqualTo("int a;\n");
+        assertThat(regions.find("A#b").orElseThrow().firstLine()).isEqualTo(5);
+        assertThat(regions.find("A#c")).isEmpty();
+        assertThat(regions.find("B#a")).isEmpty();
+        assertThat(regions.find("B#b")).isEmpty();
+
+        assertThat(reads).containsExactly("A.java", "B.java");
     }
 
     @Test
