@@ -75,11 +75,9 @@ public final class CodeRegions {
             this.text = text;
             this.lines = text.replace("\r\n", "\n").split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                if (lines[i].contains("region")) {
-                    Matcher start = START.matcher(lines[i]);
-                    if (start.matches()) {
-                        starts.putIfAbsent(start.group(1), i); // the first region of a name is the one shown
-                    }
+                String name = startedRegion(lines[i]);
+                if (name != null) {
+                    starts.putIfAbsent(name, i); // the first region of a name is the one shown
                 }
             }
         }
@@ -100,16 +98,23 @@ public final class CodeRegions {
                     }
                     return Optional.of(new CodeRegion(reference, fileName, text, i + 2, j, code));
                 }
-                if (isStart(lines[j])) {
+                if (startedRegion(lines[j]) != null) {
                     return Optional.empty(); // a region that never ends before the next starts
                 }
             }
             return Optional.empty();
         }
 
-        /** Most lines hold no marker: the substring test spares them the pattern. */
-        private static boolean isStart(String line) {
-            return line.contains("region") && START.matcher(line).matches();
+        /**
+         * The name of the region {@code line} starts, or null. Most lines hold no marker: the
+         * substring test spares them the pattern.
+         */
+        private static String startedRegion(String line) {
+            if (!line.contains("region")) {
+                return null;
+            }
+            Matcher start = START.matcher(line);
+            return start.matches() ? start.group(1) : null;
         }
     }
 
