@@ -23,13 +23,16 @@ def thread(t):
     if t == "" : return "(unnamed native)"
     return re.sub(r"\d+$", "N", t)
 
-# leaf-first: the first frame (from the leaf) matching decides the "self" category
-SELF = [
+# A stack that ends in the kernel: the system call it came through decides (else "kernel: other")
+KERNEL = [
     ("kernel: page fault", r"asm_exc_page_fault"),
     ("kernel: futex/sched", r"futex|schedule_\[k\]|sched_yield|__lll_lock"),
     ("kernel: mmap/munmap/madvise/mprotect", r"mmap|munmap|madvise|mprotect"),
     ("kernel: file read/open/stat", r"__GI_read|__libc_read|openat|__open|stat|readlink|getdents|pread"),
     ("kernel: socket/X11 I/O", r"sock_|unix_stream|__libc_write|writev|__GI___poll|recvmsg|sendmsg"),
+]
+# Otherwise leaf-first: the first frame (from the leaf) matching decides the "self" category
+SELF = KERNEL + [
     ("kernel: other", r"_\[k\]$"),
     ("GC", r"^G1|^GC|G1ParScan|G1RemSet|G1CollectedHeap|G1Barrier|oop_iterate|Scavenge|PSPromotion"),
     ("JVM: class parse (not from CDS)", r"^ClassFileParser|ClassLoader::load_class|KlassFactory::create_from_stream"),
@@ -58,6 +61,7 @@ INCL = [
     ("mmap/madvise", r"mmap|madvise|munmap"),
     ("GC", r"^G1|^GC Thread|G1CollectedHeap"),
 ]
+kernel_re = [(c, re.compile(r)) for c, r in KERNEL]
 self_re = [(c, re.compile(r)) for c, r in SELF]
 incl_re = [(c, re.compile(r)) for c, r in INCL]
 by_thread = collections.Counter(); by_self = collections.Counter(); by_ts = collections.Counter()
@@ -76,7 +80,7 @@ for f in files:
         if k < len(frames):
             ktail = ";".join(frames[max(0, k - 1):])
             cat = "kernel: other"
-            for c, r in self_re[:5]:
+            for c, r in kernel_re:
                 if r.search(ktail): cat = c; break
         for fr in ([] if cat != "unclassified" else reversed(frames)):
             for c, r in self_re:
