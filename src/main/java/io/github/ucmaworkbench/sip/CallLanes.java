@@ -47,12 +47,19 @@ import org.slf4j.LoggerFactory;
  * message cost on its way through the lesson's flow; the parallelism it buys only pays when
  * the stack's thread has other datagrams to read. Order is unchanged: the task is the lane's
  * next one, and whatever arrives for the lane meanwhile waits until it is done.
+ *
+ * <p>A stack whose UDP input is split by Call-ID ({@link DatagramPartitions}) has one UDP thread
+ * per lane, and every datagram of the lane's calls reaches that thread: it runs its lane's tasks
+ * in place whenever the lane is idle, busy process or not ({@link #adoptLane}), so a datagram is
+ * read, parsed, routed and answered without changing threads again.
  */
 public final class CallLanes {
     private static final Logger LOG = LoggerFactory.getLogger(CallLanes.class);
     private static final CallLanes SHARED = new CallLanes(Math.max(2, Runtime.getRuntime().availableProcessors()));
     /** The lane whose task this thread runs in place of the lane's own thread ({@link Lane#runHereIfIdle}). */
     private static final ThreadLocal<Lane> INLINE = new ThreadLocal<>();
+    /** The lane whose calls' datagrams this thread reads ({@link DatagramPartitions}); null on others. */
+    private static final ThreadLocal<Lane> HOME = new ThreadLocal<>();
 
     private final Lane[] lanes;
 
@@ -71,11 +78,40 @@ public final class CallLanes {
 
     /** Runs {@code task} after every task already handed in for the same {@code callId}. */
     public void execute(String callId, Runnable task) {
-        int hash = callId == null ? 0 : callId.hashCode();
-        Lane lane = lanes[Math.floorMod(hash ^ (hash >>> 16), lanes.length)];
-        if (!(ParseAhead.nothingWaitingForCaller() && allIdle() && lane.runHereIfIdle(task))) {
+        Lane lane = lanes[laneIndex(callId == null ? "" : callId, lanes.length)];
+        boolean here = HOME.get() == lane || ParseAhead.nothingWaitingForCaller() && allIdle();
+        if (!(here && lane.runHereIfIdle(task))) {
             lane.add(task);
         }
+    }
+
+    /**
+     * Which of {@code count} lanes a Call-ID's work takes; {@link DatagramPartitions} splits by the
+     * same. The string hash's low bit is only the parity of the characters' sum (all of
+     * "call-0@host" to "call-9@host" took one of two lanes), so its bits are mixed first
+     * (MurmurHash3's finalizer).
+     */
+    static int laneIndex(String callId, int count) {
+        int h = callId.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return Math.floorMod(h, count);
+    }
+
+    int laneCount() {
+        return lanes.length;
+    }
+
+    /**
+     * Makes the calling thread the reader of lane {@code index}'s calls: their tasks that it
+     * raises run here at once when the lane has nothing else queued or running (a timer's task,
+     * say), since every other datagram of those calls waits behind this thread anyway.
+     */
+    static void adoptLane(int index) {
+        HOME.set(SHARED.lanes[index]);
     }
 
     /**
