@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.registrar;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import io.github.ucmaworkbench.common.DaemonThreads;
 import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.PartitionedUdpProcessors;
 import io.github.ucmaworkbench.sip.FreePorts;
 import io.github.ucmaworkbench.sip.SipStacks;
 import io.github.ucmaworkbench.sip.UdpReceiveBuffers;
@@ -146,10 +147,12 @@ public final class RegistrarService implements AutoCloseable {
         Properties props = new Properties();
         // A proxy keeps no dialogs (§16): we handle every request and ACK ourselves.
         props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        // SipStacks sets THREAD_POOL_SIZE=1 for every stack; a proxy depends on it: with a thread
-        // per UDP datagram an ACK and the BYE right behind it can reach us, and leave, swapped.
-        // RegistrarListener keeps that order per Call-ID on its lanes (CallLanes).
+        // A proxy depends on a call's datagrams being handled in arrival order: with a thread per
+        // UDP datagram an ACK and the BYE right behind it can reach us, and leave, swapped. UDP is
+        // read into one queue per lane, split by Call-ID (PartitionedUdpProcessors), and
+        // RegistrarListener keeps that order per Call-ID on the lanes (CallLanes).
         CallLanes.reentrant(props);
+        PartitionedUdpProcessors.use(props);
         // A finished transaction lingers for its timers (a BYE's server transaction 32 s + 8 s over
         // UDP, RFC 3261 §17.2.2) and by default keeps its parsed request: at 1,000 calls/s that
         // was 300-400 MB live, and G1 spent a third of the registrar's CPU copying and marking it.

@@ -21,7 +21,7 @@ import java.util.Arrays;
  * waits for the stack's one UDP thread.
  */
 final class CompactDatagramSocket extends DatagramSocket {
-    private final ParseAhead ahead;
+    private volatile ParseAhead ahead;
     private final ReaderMarks marks;
 
     CompactDatagramSocket(int port, InetAddress localAddress) throws SocketException {
@@ -48,17 +48,25 @@ final class CompactDatagramSocket extends DatagramSocket {
             packet.setData(Arrays.copyOfRange(buffer, 0, into.getLength()));
             packet.setSocketAddress(into.getSocketAddress());
         }
-        if (ahead != null) {
-            ahead.arrived(packet.getData());
+        ParseAhead parsing = ahead;
+        if (parsing != null) {
+            parsing.arrived(packet.getData());
+        }
+    }
+
+    /** For a socket whose datagrams several threads take ({@link PartitionedUdpProcessors}). */
+    void stopParsingAhead() {
+        ParseAhead parsing = ahead;
+        ahead = null;
+        if (parsing != null) {
+            ParseAhead.unregister(this, parsing);
         }
     }
 
     @Override
     public void close() {
         ReaderMarks.unregister(this, marks);
-        if (ahead != null) {
-            ParseAhead.unregister(this, ahead);
-        }
+        stopParsingAhead();
         super.close();
     }
 }

@@ -15,9 +15,13 @@ public final class InputBacklog {
     /**
      * The {@link System#nanoTime} at which the oldest datagram still waiting for the stack
      * arrived on the UDP socket bound to {@code host:port}; null when none waits, or when that
-     * socket's datagrams are not parsed ahead (then nothing is known about its queue).
+     * socket's datagrams are neither split by call ({@link DatagramPartitions}) nor parsed ahead
+     * (then nothing is known about its queue).
      */
     public static Long waitingSince(String host, int port) {
+        if (DatagramPartitions.serves(host, port)) {
+            return DatagramPartitions.waitingSince(host, port);
+        }
         return ParseAhead.ENABLED ? ParseAhead.waitingSince(host, port) : null;
     }
 

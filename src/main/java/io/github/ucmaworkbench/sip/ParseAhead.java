@@ -47,6 +47,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The same count tells {@link CallLanes} whether the stack's thread may do a call's work
  * itself ({@link #nothingWaitingForCaller()}).
+ *
+ * <p>A stack whose UDP input is split by Call-ID ({@link PartitionedUdpProcessors}) parses on its
+ * per-lane threads and takes no part in this; it is the way of a stack that keeps the RI's one
+ * UDP thread ({@code -Ducma.sip.udpPartitions=false}).
  */
 final class ParseAhead {
     /** {@code -Ducma.sip.parseAhead=false} leaves every datagram to the stack's own thread. */

@@ -69,7 +69,8 @@ public final class SipStacks {
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "10000");
         // Without a pool the RI parses every UDP datagram on a new thread, so a 180 and the 200
         // right behind it can reach the transaction in the wrong order and the 180 is dropped
-        // (seen at the registrar with SIPp). One queue-fed UDP thread keeps arrival order.
+        // (seen at the registrar with SIPp). One queue-fed UDP thread keeps arrival order; a stack
+        // that splits its UDP input by Call-ID (PartitionedUdpProcessors) has one per lane instead.
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         // The RI sets SO_RCVBUF to 64 KB (less than Linux's own default): a busy machine that
         // keeps the one UDP reader off the CPU for a few ms then drops datagrams in the kernel,

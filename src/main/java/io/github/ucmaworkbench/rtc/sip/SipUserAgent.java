@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.rtc.sip;
 
 import gov.nist.javax.sip.stack.SIPDialog;
 import io.github.ucmaworkbench.sip.CallLanes;
+import io.github.ucmaworkbench.sip.PartitionedUdpProcessors;
 import io.github.ucmaworkbench.sip.SipStacks;
 import io.github.ucmaworkbench.sip.SipTimers;
 import io.github.ucmaworkbench.sip.tls.TlsSource;
@@ -99,6 +100,7 @@ public final class SipUserAgent implements SipListener, AutoCloseable {
             try {
                 Properties props = new Properties();
                 CallLanes.reentrant(props);
+                PartitionedUdpProcessors.use(props);
                 props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
                 // A finished transaction lingers for its timers (a BYE's 32 s over UDP, RFC 3261
                 // §17.2.2) and by default keeps its parsed messages all that time: under a load of
