@@ -9,11 +9,13 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The queue between a UDP socket's reader and the stack's UDP threads, split by Call-ID: one part
@@ -153,21 +155,20 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
     /** For an observer (the RI's congestion auditor): takes from the first part that has one. */
     @Override
     public DatagramQueuedMessageDispatch poll() {
-        for (Part part : parts) {
-            DatagramQueuedMessageDispatch next = part.queue.poll();
-            if (next != null) {
-                return next;
-            }
-        }
-        return null;
+        return fromFirstPart(Queue::poll);
     }
 
     @Override
     public DatagramQueuedMessageDispatch peek() {
+        return fromFirstPart(Queue::peek);
+    }
+
+    private DatagramQueuedMessageDispatch fromFirstPart(
+            Function<Queue<DatagramQueuedMessageDispatch>, DatagramQueuedMessageDispatch> look) {
         for (Part part : parts) {
-            DatagramQueuedMessageDispatch next = part.queue.peek();
-            if (next != null) {
-                return next;
+            DatagramQueuedMessageDispatch head = look.apply(part.queue);
+            if (head != null) {
+                return head;
             }
         }
         return null;
