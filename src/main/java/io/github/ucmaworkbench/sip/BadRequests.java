@@ -118,17 +118,7 @@ final class BadRequests {
         }
     }
 
-    private static final Field MY_SOCK = mySockField();
-
-    private static Field mySockField() {
-        try {
-            Field f = ConnectionOrientedMessageChannel.class.getDeclaredField("mySock");
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
+    private static final Field MY_SOCK = RiFields.accessible(ConnectionOrientedMessageChannel.class, "mySock");
 
     private static void send(MessageChannel channel, SIPResponse response, Via via) throws Exception {
         if (channel instanceof ConnectionOrientedMessageChannel connection) {

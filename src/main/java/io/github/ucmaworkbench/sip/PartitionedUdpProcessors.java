@@ -30,20 +30,9 @@ public final class PartitionedUdpProcessors implements MessageProcessorFactory {
      * sent back to that socket's port, are lost. Package-private in the RI, so set by reflection;
      * when that fails, the RI's own processor is used.
      */
-    private static final Field UDP_FLAG = udpFlag();
+    private static final Field UDP_FLAG = RiFields.accessible(SIPTransactionStack.class, "udpFlag");
 
     private final MessageProcessorFactory others = new OIOMessageProcessorFactory();
-
-    private static Field udpFlag() {
-        try {
-            Field f = SIPTransactionStack.class.getDeclaredField("udpFlag");
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("UDP is read by the RI's one thread (its udpFlag is not accessible)", e);
-            return null;
-        }
-    }
 
     /**
      * Marks stack properties for partitioned UDP: the factory, and as many UDP threads as

@@ -22,21 +22,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class UdpReceiveBuffers {
     private static final Logger LOG = LoggerFactory.getLogger(UdpReceiveBuffers.class);
-    private static final Field MAX_MESSAGE_SIZE = field(UDPMessageProcessor.class, "maxMessageSize");
-    private static final Field SOCKET = field(UDPMessageProcessor.class, "sock");
+    private static final Field MAX_MESSAGE_SIZE = RiFields.accessible(UDPMessageProcessor.class, "maxMessageSize");
+    private static final Field SOCKET = RiFields.accessible(UDPMessageProcessor.class, "sock");
 
     private UdpReceiveBuffers() {
-    }
-
-    private static Field field(Class<?> owner, String name) {
-        try {
-            Field f = owner.getDeclaredField(name);
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debug("JAIN-SIP's UDP reader keeps its 64 KB buffers ({} not accessible)", name, e);
-            return null;
-        }
     }
 
     /** Shrinks the stack's per-datagram buffer behind {@code point}, if it reads one of our sockets. */
