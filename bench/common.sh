@@ -17,6 +17,8 @@ SIPP_BUFF=${SIPP_BUFF-8388608}
 sipp_count() { grep -E "^\s+$2 " "$OUT/$1.out" | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}'; }
 # cpu_ticks PID: the process's user + system clock ticks so far (0 once it is gone)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# tree_ticks PID: the same for a process and its children (Kamailio's workers are its children)
+tree_ticks() { local p s=0; for p in $1 $(pgrep -P "$1"); do s=$((s + $(cpu_ticks "$p"))); done; echo $s; }
 # per_call TICKS CALLS: CPU milliseconds per call, or "-" without calls
 per_call() { awk -v d="$1" -v n="${2:-0}" -v hz="$TICKS" 'BEGIN { if (n > 0) printf "%.3f", d * 1000 / hz / n; else print "-" }'; }
 

@@ -18,7 +18,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${OUT:-$ROOT/target/bench-proxy-ab}; mkdir -p "$OUT"
 ROUNDS=${ROUNDS:-3}; RATE=${RATE:-1000}; CALLS=${CALLS:-10000}; WARMUP_RATE=${WARMUP_RATE:-500}; WARMUP_CALLS=${WARMUP_CALLS:-5000}
-. "$ROOT/bench/common.sh" # JOPTS, TICKS, SIPP_BUFF, sipp_count, cpu_ticks, per_call
+. "$ROOT/bench/common.sh" # JOPTS, TICKS, SIPP_BUFF, sipp_count, tree_ticks, per_call
 KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
 KAM_BIN=$(command -v kamailio || echo /usr/sbin/kamailio)
 [ -n "${PROXIES:-}" ] || { echo "PROXIES=\"label:jar ...\" is required"; exit 2; }
@@ -29,8 +29,6 @@ awk '!done && /<send>/ {skip = 1} skip {if (/<\/send>/) {skip = 0; done = 1}; ne
 free_port() { python3 -c 'import socket
 u=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); u.bind(("127.0.0.1",0)); print(u.getsockname()[1])'; }
 wait_for() { local i; for ((i = 0; i < 300; i++)); do grep -m1 -E "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-# CPU ticks of a process and of its children (Kamailio's workers)
-tree_ticks() { local p s=0; for p in $1 $(pgrep -P "$1"); do s=$((s + $(cpu_ticks "$p"))); done; echo $s; }
 sipp_uac() { # TARGET RATE CALLS TAG
     (cd "$OUT" && exec timeout 200 sipp -sf "$OUT/load-uac.xml" -key domain example.com -s server "$1" -i 127.0.0.1 -p "$(free_port)" \
         -r "$2" -m "$3" -l $(($2 * 4 + 100)) ${SIPP_BUFF:+-buff_size "$SIPP_BUFF"} -timeout 120s -nostdin -trace_stat -stf "$OUT/$4.csv" > "$OUT/$4.out" 2>&1) &

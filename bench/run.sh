@@ -29,7 +29,7 @@ cd "$ROOT"
 OUT=${OUT:-$ROOT/target/bench}
 STEP_SECONDS=${STEP_SECONDS:-10}
 RATES=${RATES:-"25 50 100 250 500 750 1000 1500 2000 3000"}
-# JOPTS (the launcher's JVM options), TICKS, SIPP_BUFF, sipp_count, cpu_ticks, per_call
+# JOPTS (the launcher's JVM options), TICKS, SIPP_BUFF, sipp_count, cpu_ticks, tree_ticks, per_call
 . "$ROOT/bench/common.sh"
 # The window's launcher adds dist.windowOptions (C1 alone: most of a cold start's CPU was C2); the
 # window's benchmarks (1, 5's window, 6) run with both, the headless commands with JOPTS alone.
@@ -198,10 +198,10 @@ climb() {
     warm_up "$target" "$tag"
     for rate in $RATES; do
         before=$(errors_in "$errlog"); drops=$(udp_drops)
-        [ -n "$pid" ] && t0=$(cpu_ticks "$pid")
+        [ -n "$pid" ] && t0=$(tree_ticks "$pid")
         sipp_uac "$target" "$rate" $((rate * STEP_SECONDS)) "$tag-$rate"
         rc=$?
-        [ -n "$pid" ] && t1=$(cpu_ticks "$pid")
+        [ -n "$pid" ] && t1=$(tree_ticks "$pid")
         ok=$(sipp_count "$tag-$rate" "Successful call"); failed=$(sipp_count "$tag-$rate" "Failed call")
         # The calls SIPp completed per second of its run: a target that falls behind makes SIPp
         # stretch a 10 s step (it holds back new calls at -l and retransmits), and 0 failed calls
@@ -495,6 +495,19 @@ KAM_CHILDREN=${KAM_CHILDREN:-$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))}
 # loose_route) and the better rate is the reference.
 KAM_MODES=${KAM_MODES-"tm sl"}
 kam_mode_args() { [ "$1" = sl ] && echo "-A STATELESS_INDIALOG"; }
+# cpu_at_common_rate TAG...: "RATE/s: TAG X ms, ..." from each climb's $OUT/TAG.cpu ("rate cpu"
+# per passing step), at the highest rate every one of them passed; "none" without one.
+cpu_at_common_rate() {
+    local tag files=()
+    for tag in "$@"; do files+=("$OUT/$tag.cpu"); done
+    awk -v n=$# '{cpu[FILENAME, $1] = $2; passed[$1]++}
+        END {best = 0; for (r in passed) if (passed[r] == n && r + 0 > best) best = r + 0
+             if (!best) {print "none"; exit}
+             line = best "/s:"
+             for (i = 1; i < ARGC; i++) {tag = ARGV[i]; sub(/.*\//, "", tag); sub(/\.cpu$/, "", tag)
+                                         line = line (i > 1 ? "," : "") " " tag " " cpu[ARGV[i], best] " ms"}
+             print line}' "${files[@]}"
+}
 start_kamailio() { # PORT MODE -> KAM_PID
     mkdir -p "$OUT/kamailio"
     sed "s/KAM_PORT/$1/; s/KAM_CHILDREN/$KAM_CHILDREN/" bench/kamailio/kamailio.cfg > "$OUT/kamailio/kamailio.cfg"
@@ -524,12 +537,17 @@ if [[ " $SELECTED " == *" 4 "* ]]; then
         args=$(kam_mode_args "$mode")
         say "  kamailio ($mode): $KAMAILIO -f bench/kamailio/kamailio.cfg${args:+ $args} (children=$KAM_CHILDREN) -DD -E -m 512 -M 16"
         UAS=$(free_port); sipp_uas "$UAS" "proxy-uas-kamailio-$mode" "$PROXIED_UAS"; register_uas "$KAM" "$UAS" server
-        climb "proxy-kamailio-$mode" "127.0.0.1:$KAM"
+        climb "proxy-kamailio-$mode" "127.0.0.1:$KAM" "" "$KAM_PID"
         KAM_RATES="$KAM_RATES${KAM_RATES:+, }$mode $BEST/s"
         [ "$BEST" -gt "$PROXY_KAM" ] && { PROXY_KAM=$BEST; KAM_BEST_MODE=$mode; }
         stop "$UAS_PID"; stop "$KAM_PID"
     done
     say "  kamailio by mode: $KAM_RATES (the reference: ${KAM_BEST_MODE:-none})"
+    # What each proxy's CPU cost per call at the highest rate all of them passed: whether a lower
+    # top rate is the cost of a call or how a proxy copes once the machine is full.
+    CPU_TAGS="proxy-ours"; for mode in $KAM_MODES; do CPU_TAGS="$CPU_TAGS proxy-kamailio-$mode"; done
+    # shellcheck disable=SC2086 # the tags are words
+    say "  CPU per call at the highest rate all passed: $(cpu_at_common_rate $CPU_TAGS)"
     r=$(ratio "$PROXY_OURS" "$PROXY_KAM")
     unset KEEP_UP
     figure "registrar-proxy-rate" "$PROXY_OURS/s" "Kamailio -m 512, $KAM_CHILDREN children ($KAM_RATES): $PROXY_KAM/s" "$r" ">= 1.0" "$(at_least "$r" 1.0)"
