@@ -1,21 +1,22 @@
 package io.github.ucmaworkbench.sip;
 
 import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.AbstractQueue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * The queue between a UDP socket's reader and the stack's UDP threads, split by Call-ID: one part
@@ -34,12 +35,23 @@ import java.util.function.Function;
  * <p>A REGISTER is a fence: the reader reads nothing more until its part's thread has handled it,
  * as the single UDP thread did, so a request that arrives after a REGISTER is routed with its
  * binding whatever its Call-ID (a server that re-registers and is called right after).
+ *
+ * <p>A datagram identical to one still queued in its part is dropped: a retransmission (RFC 3261
+ * §17: the same bytes again, T1 = 500 ms after the first) of something the stack has not even
+ * taken yet. Why: a stack that falls more than T1 behind (a fresh JVM still compiling, a burst)
+ * got every INVITE and BYE again; each copy was parsed, matched, and a stateless hop forwarded
+ * it again, so the load doubled exactly when the stack was behind and it never caught up (a fresh
+ * registrar failed hundreds of calls at 1,500/s that it carries at 3,000/s once warm). The copy
+ * queued first gets the same answer.
  */
 final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispatch>
         implements BlockingQueue<DatagramQueuedMessageDispatch> {
     /** How long the reader waits at a REGISTER fence at most; past it, order is best effort. */
     private static final long FENCE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    /** {@code -Ducma.sip.udpDropQueuedRepeats=false} queues every copy, as the RI does. */
+    static final boolean DROP_QUEUED_REPEATS =
+            Boolean.parseBoolean(System.getProperty("ucma.sip.udpDropQueuedRepeats", "true"));
     private static final Map<String, DatagramPartitions> BY_ADDRESS = new ConcurrentHashMap<>();
 
     private final Part[] parts;
@@ -91,7 +103,7 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
 
     /** The part a datagram belongs to: its Call-ID's lane (the first part when it has none). */
     int partOf(byte[] datagram) {
-        String callId = callIdOf(datagram);
+        String callId = RawSipHeads.callIdOf(datagram);
         return callId == null ? 0 : CallLanes.laneIndex(callId, parts.length);
     }
 
@@ -99,14 +111,17 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
     public boolean offer(DatagramQueuedMessageDispatch dispatch) {
         byte[] bytes = dispatch.packet.getData();
         Part part = parts[partOf(bytes)];
-        if (!isRegister(bytes)) {
-            return part.queue.offer(new Arrival(dispatch));
+        boolean register = RawSipHeads.isRegister(bytes);
+        Arrival arrival = register ? new Fence(dispatch) : new Arrival(dispatch);
+        if (DROP_QUEUED_REPEATS && !part.waiting.add(arrival.content)) {
+            return true; // a repeat of one still queued: that one is answered (see the class comment)
         }
-        Fence fence = new Fence(dispatch);
-        if (!part.queue.offer(fence)) {
+        if (!part.queue.offer(arrival)) {
             return false; // never: the parts are unbounded
         }
-        fence.awaitHandled();
+        if (register) {
+            ((Fence) arrival).awaitHandled();
+        }
         return true;
     }
 
@@ -128,18 +143,14 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
     public DatagramQueuedMessageDispatch take() throws InterruptedException {
         Part part = partOfCaller();
         part.handled();
-        DatagramQueuedMessageDispatch next = part.queue.take();
-        part.current = next;
-        return next;
+        return part.taken(part.queue.take());
     }
 
     @Override
     public DatagramQueuedMessageDispatch poll(long timeout, TimeUnit unit) throws InterruptedException {
         Part part = partOfCaller();
         part.handled();
-        DatagramQueuedMessageDispatch next = part.queue.poll(timeout, unit);
-        part.current = next;
-        return next;
+        return part.taken(part.queue.poll(timeout, unit));
     }
 
     private Part partOfCaller() {
@@ -155,18 +166,20 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
     /** For an observer (the RI's congestion auditor): takes from the first part that has one. */
     @Override
     public DatagramQueuedMessageDispatch poll() {
-        return fromFirstPart(Queue::poll);
+        for (Part part : parts) {
+            DatagramQueuedMessageDispatch head = part.queue.poll();
+            if (head != null) {
+                part.forget(head);
+                return head;
+            }
+        }
+        return null;
     }
 
     @Override
     public DatagramQueuedMessageDispatch peek() {
-        return fromFirstPart(Queue::peek);
-    }
-
-    private DatagramQueuedMessageDispatch fromFirstPart(
-            Function<Queue<DatagramQueuedMessageDispatch>, DatagramQueuedMessageDispatch> look) {
         for (Part part : parts) {
-            DatagramQueuedMessageDispatch head = look.apply(part.queue);
+            DatagramQueuedMessageDispatch head = part.queue.peek();
             if (head != null) {
                 return head;
             }
@@ -206,99 +219,38 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
     public int drainTo(Collection<? super DatagramQueuedMessageDispatch> into, int max) {
         int drained = 0;
         for (Part part : parts) {
-            drained += part.queue.drainTo(into, max - drained);
+            List<DatagramQueuedMessageDispatch> some = new ArrayList<>();
+            drained += part.queue.drainTo(some, max - drained);
+            some.forEach(part::forget);
+            into.addAll(some);
         }
         return drained;
-    }
-
-    /** A REGISTER request starts with its method, case-sensitively (RFC 3261 §7.1). */
-    static boolean isRegister(byte[] datagram) {
-        byte[] method = {'R', 'E', 'G', 'I', 'S', 'T', 'E', 'R', ' '};
-        if (datagram.length < method.length) {
-            return false;
-        }
-        for (int i = 0; i < method.length; i++) {
-            if (datagram[i] != method[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The Call-ID header's value in a raw SIP message, as the parsed header gives it (long or
-     * compact name, any case, spaces around the colon); null when the headers have none.
-     */
-    static String callIdOf(byte[] m) {
-        int line = nextLine(m, 0); // past the start line
-        while (line >= 0 && line < m.length && m[line] != '\r' && m[line] != '\n') {
-            int colon = headerColon(m, line);
-            if (colon > 0) {
-                int start = colon + 1;
-                while (start < m.length && (m[start] == ' ' || m[start] == '\t')) {
-                    start++;
-                }
-                int end = start;
-                while (end < m.length && m[end] != '\r' && m[end] != '\n') {
-                    end++;
-                }
-                while (end > start && (m[end - 1] == ' ' || m[end - 1] == '\t')) {
-                    end--;
-                }
-                return new String(m, start, end - start, StandardCharsets.ISO_8859_1);
-            }
-            line = nextLine(m, line);
-        }
-        return null;
-    }
-
-    /** Where the colon of a Call-ID header starting at {@code at} is; -1 for any other line. */
-    private static int headerColon(byte[] m, int at) {
-        int i = at;
-        if (startsWithIgnoreCase(m, at, "call-id")) {
-            i += "call-id".length();
-        } else if ((m[at] | 0x20) == 'i') {
-            i++;
-        } else {
-            return -1;
-        }
-        while (i < m.length && (m[i] == ' ' || m[i] == '\t')) {
-            i++;
-        }
-        return i < m.length && m[i] == ':' ? i : -1;
-    }
-
-    private static boolean startsWithIgnoreCase(byte[] m, int at, String lower) {
-        if (at + lower.length() > m.length) {
-            return false;
-        }
-        for (int i = 0; i < lower.length(); i++) {
-            if ((m[at + i] | 0x20) != lower.charAt(i)) { // '-' is unchanged by the case bit
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The first byte after the line break that ends the line at {@code from}; -1 when none. */
-    private static int nextLine(byte[] m, int from) {
-        for (int i = from; i < m.length; i++) {
-            if (m[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return -1;
     }
 
     /** One part: its queue, and the datagram its thread is handling (null between two). */
     private static final class Part {
         final int index;
         final BlockingQueue<DatagramQueuedMessageDispatch> queue = new LinkedBlockingQueue<>();
+        /** The contents of the datagrams in {@link #queue}, to drop a repeat of one. */
+        final Set<Content> waiting = ConcurrentHashMap.newKeySet();
         /** Only its own thread reads and writes it. */
         DatagramQueuedMessageDispatch current;
 
         Part(int index) {
             this.index = index;
+        }
+
+        /** {@code next} leaves the queue for its thread: from now on an identical datagram is queued again. */
+        DatagramQueuedMessageDispatch taken(DatagramQueuedMessageDispatch next) {
+            forget(next);
+            current = next;
+            return next;
+        }
+
+        void forget(DatagramQueuedMessageDispatch left) {
+            if (left instanceof Arrival arrival) {
+                waiting.remove(arrival.content);
+            }
         }
 
         /** The thread asks for its next datagram: the one before is handled. */
@@ -313,9 +265,44 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
     /** A datagram with the time it reached the queue, for {@link #waitingSince}. */
     private static class Arrival extends DatagramQueuedMessageDispatch {
         final long arrived = System.nanoTime();
+        final Content content;
 
         Arrival(DatagramQueuedMessageDispatch dispatch) {
             super(dispatch.packet, dispatch.getReceptionTime());
+            content = new Content(dispatch.packet);
+        }
+    }
+
+    /** A datagram's bytes and sender, compared whole: a retransmission is the same bytes again. */
+    private static final class Content {
+        private final byte[] bytes;
+        private final int offset;
+        private final int length;
+        private final Object from;
+        private final int hash;
+
+        Content(DatagramPacket packet) {
+            bytes = packet.getData();
+            offset = packet.getOffset();
+            length = packet.getLength();
+            from = packet.getAddress() == null ? null : packet.getSocketAddress();
+            int h = Objects.hashCode(from);
+            for (int i = offset; i < offset + length; i++) {
+                h = 31 * h + bytes[i];
+            }
+            hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Content other && hash == other.hash
+                    && Arrays.equals(bytes, offset, offset + length, other.bytes, other.offset, other.offset + other.length)
+                    && Objects.equals(from, other.from);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 

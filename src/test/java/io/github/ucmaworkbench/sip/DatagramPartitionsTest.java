@@ -8,6 +8,7 @@ import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ class DatagramPartitionsTest {
         byte[] bytes = request("INVITE", line, 1);
         SIPMessage parsed = new StringMsgParser().parseSIPMessage(bytes, true, false, null);
 
-        assertThat(DatagramPartitions.callIdOf(bytes)).isEqualTo(parsed.getCallId().getCallId());
+        assertThat(RawSipHeads.callIdOf(bytes)).isEqualTo(parsed.getCallId().getCallId());
     }
 
     @Test
@@ -59,7 +60,7 @@ class DatagramPartitionsTest {
                 + "Identity-Info: <https://x>\r\nCall-Info: <https://y>\r\nContent-Length: 15\r\n\r\n"
                 + "Call-ID: inbody").getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThat(DatagramPartitions.callIdOf(bytes)).isNull();
+        assertThat(RawSipHeads.callIdOf(bytes)).isNull();
         assertThat(new DatagramPartitions(2).partOf(bytes)).isZero();
     }
 
@@ -190,6 +191,33 @@ class DatagramPartitionsTest {
             queue.unregister(socket);
             assertThat(DatagramPartitions.serves(host, port)).isFalse();
         }
+    }
+
+    @Test
+    void aRepeatOfADatagramStillQueuedIsDroppedAndOneAlreadyTakenIsNot() throws Exception {
+        DatagramPartitions queue = new DatagramPartitions(1);
+        byte[] invite = request("INVITE", "Call-ID: slow-1", 1);
+        InetSocketAddress caller = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5070);
+
+        queue.offer(from(invite, caller));
+        queue.offer(from(invite.clone(), caller)); // the caller's retransmission, T1 later
+        queue.offer(from(invite.clone(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 5080)));
+        queue.offer(from(request("INVITE", "Call-ID: slow-1", 2), caller));
+
+        assertThat(queue.size()).as("the same bytes from the same sender once; another sender or CSeq kept").isEqualTo(3);
+        assertThat(queue.take().packet.getSocketAddress()).isEqualTo(caller);
+        queue.offer(from(invite.clone(), caller)); // once taken, a retransmission is the stack's to answer
+        assertThat(queue.size()).isEqualTo(3);
+        List<DatagramQueuedMessageDispatch> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        assertThat(rest).hasSize(3);
+        queue.offer(from(invite.clone(), caller));
+        assertThat(queue.size()).as("drained ones are forgotten too").isEqualTo(1);
+    }
+
+    private static DatagramQueuedMessageDispatch from(byte[] bytes, InetSocketAddress sender) {
+        DatagramPacket packet = new DatagramPacket(bytes, bytes.length, sender);
+        return new DatagramQueuedMessageDispatch(packet, System.currentTimeMillis());
     }
 
     private interface Body {
