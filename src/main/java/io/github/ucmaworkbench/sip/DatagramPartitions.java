@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The queue between a UDP socket's reader and the stack's UDP threads, split by Call-ID: one part
@@ -166,20 +167,17 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
     /** For an observer (the RI's congestion auditor): takes from the first part that has one. */
     @Override
     public DatagramQueuedMessageDispatch poll() {
-        for (Part part : parts) {
-            DatagramQueuedMessageDispatch head = part.queue.poll();
-            if (head != null) {
-                part.forget(head);
-                return head;
-            }
-        }
-        return null;
+        return fromFirstPart(part -> part.forget(part.queue.poll()));
     }
 
     @Override
     public DatagramQueuedMessageDispatch peek() {
+        return fromFirstPart(part -> part.queue.peek());
+    }
+
+    private DatagramQueuedMessageDispatch fromFirstPart(Function<Part, DatagramQueuedMessageDispatch> look) {
         for (Part part : parts) {
-            DatagramQueuedMessageDispatch head = part.queue.peek();
+            DatagramQueuedMessageDispatch head = look.apply(part);
             if (head != null) {
                 return head;
             }
@@ -242,15 +240,16 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
 
         /** {@code next} leaves the queue for its thread: from now on an identical datagram is queued again. */
         DatagramQueuedMessageDispatch taken(DatagramQueuedMessageDispatch next) {
-            forget(next);
-            current = next;
+            current = forget(next);
             return next;
         }
 
-        void forget(DatagramQueuedMessageDispatch left) {
+        /** {@code left} (null: none) is out of the queue; returns it. */
+        DatagramQueuedMessageDispatch forget(DatagramQueuedMessageDispatch left) {
             if (left instanceof Arrival arrival) {
                 waiting.remove(arrival.content);
             }
+            return left;
         }
 
         /** The thread asks for its next datagram: the one before is handled. */
