@@ -11,7 +11,9 @@
 # -A STATELESS_INDIALOG), registers a SIPp UAS, sends WARMUP_CALLS at WARMUP_RATE (uncounted), then CALLS at
 # RATE, and prints the proxy's CPU time per call (/proc; all of Kamailio's processes), SIPp's
 # verdict, the CPU SIPp's two ends used, and for a JVM where its CPU went by thread
-# (bench/threadcpu.py). JFR=1 records the last round of each JVM; AP=1 profiles every counted
+# (bench/threadcpu.py). HISTO=4 writes a JVM's class histogram (what it keeps alive) 4 s into each
+# counted step to $OUT/LABEL-ROUND.histo; its full collection pauses the JVM and can fail calls
+# near its limit. JFR=1 records the last round of each JVM; AP=1 profiles every counted
 # step of a JVM with async-profiler (bench/common.sh; it adds its own CPU, so read where, not how
 # much), summed by `bench/apstacks.py $OUT LABEL`. Asserts nothing; output in $OUT.
 set -uo pipefail
@@ -62,6 +64,8 @@ for round in $(seq 1 "$ROUNDS"); do
         [ "${AP:-0}" = 1 ] && [[ $t != kamailio* ]] && ap_start "$pid"
         t0=$(tree_ticks "$pid"); u0=$(tree_ticks "$uas_pid"); load0=$(cut -d' ' -f1 /proc/loadavg)
         sipp_uac "127.0.0.1:$port" "$RATE" "$CALLS" "$label-$round"
+        # what the JVM keeps alive mid-step; its full collection pauses the JVM (read what, not how much)
+        [ -n "${HISTO:-}" ] && [[ $t != kamailio* ]] && (sleep "$HISTO"; jcmd "$pid" GC.class_histogram 2>&1 | head -40 > "$OUT/$label-$round.histo") &
         wait "$UAC_PID"; rc=$?
         t1=$(tree_ticks "$pid"); u1=$(tree_ticks "$uas_pid"); load1=$(cut -d' ' -f1 /proc/loadavg)
         [[ $t != kamailio* ]] && python3 "$ROOT/bench/threadcpu.py" snap "$pid" "$OUT/$label-$round.t1"
