@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.sip;
 import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.SocketAddress;
 import java.util.AbstractQueue;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +115,7 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
         Part part = parts[partOf(bytes)];
         boolean register = RawSipHeads.isRegister(bytes);
         Arrival arrival = register ? new Fence(dispatch) : new Arrival(dispatch);
-        if (DROP_QUEUED_REPEATS && !part.waiting.add(arrival.content)) {
+        if (arrival.content != null && !part.waiting.add(arrival.content)) {
             return true; // a repeat of one still queued: that one is answered (see the class comment)
         }
         if (!part.queue.offer(arrival)) {
@@ -225,7 +226,7 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
         return drained;
     }
 
-    /** One part: its queue, and the datagram its thread is handling (null between two). */
+    /** One part: its queue, what is in it, and the datagram its thread is handling (null between two). */
     private static final class Part {
         final int index;
         final BlockingQueue<DatagramQueuedMessageDispatch> queue = new LinkedBlockingQueue<>();
@@ -246,7 +247,7 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
 
         /** {@code left} (null: none) is out of the queue; returns it. */
         DatagramQueuedMessageDispatch forget(DatagramQueuedMessageDispatch left) {
-            if (left instanceof Arrival arrival) {
+            if (left instanceof Arrival arrival && arrival.content != null) {
                 waiting.remove(arrival.content);
             }
             return left;
@@ -264,11 +265,12 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
     /** A datagram with the time it reached the queue, for {@link #waitingSince}. */
     private static class Arrival extends DatagramQueuedMessageDispatch {
         final long arrived = System.nanoTime();
+        /** Null when repeats are queued too ({@link #DROP_QUEUED_REPEATS} off): nothing to compare. */
         final Content content;
 
         Arrival(DatagramQueuedMessageDispatch dispatch) {
             super(dispatch.packet, dispatch.getReceptionTime());
-            content = new Content(dispatch.packet);
+            content = DROP_QUEUED_REPEATS ? new Content(dispatch.packet) : null;
         }
     }
 
@@ -277,7 +279,7 @@ final class DatagramPartitions extends AbstractQueue<DatagramQueuedMessageDispat
         private final byte[] bytes;
         private final int offset;
         private final int length;
-        private final Object from;
+        private final SocketAddress from;
         private final int hash;
 
         Content(DatagramPacket packet) {
