@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import io.github.ucmaworkbench.sip.AnsweredInvites;
 import io.github.ucmaworkbench.sip.CallLanes;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ final class ProxyCore {
     private final ProxyGuards guards;
     private final StatelessForwarder stateless;
     private final BranchForwarder branches;
+    private final AnsweredInvites answered = new AnsweredInvites();
 
     ProxyCore(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
             LocalIdentity identity, LocationService location, RegistrarConfig config, AuthGate auth) {
@@ -73,6 +75,11 @@ final class ProxyCore {
     /** ACKs, in-dialog requests over UDP and responses without their transaction. */
     StatelessForwarder stateless() {
         return stateless;
+    }
+
+    /** INVITEs whose 2xx went upstream over UDP: their copies are absorbed (RFC 6026 §7.1). */
+    AnsweredInvites answered() {
+        return answered;
     }
 
     /** The forwarded branches: their responses, timeouts and CANCELs. */
@@ -204,6 +211,17 @@ final class ProxyCore {
     private record PendingInvite(String key, ProxyContext context) {
     }
 
+    /**
+     * The RI's linger would keep an answered INVITE's transaction, with its parsed request and our
+     * context, 8 s; only the Accepted state is owed (RFC 6026), and {@link AnsweredInvites} keeps it.
+     */
+    private void releaseAnswered(ServerTransaction st) {
+        if (answered.release(st)) {
+            serverTransactionTerminated(st); // as the stack's own event just did: whatever thread delivers it
+            st.setApplicationData(null); // the RI's timers hold the released transaction a few seconds more
+        }
+    }
+
     /** Drops contexts the stack never reported as terminated (belt and braces against leaks). */
     void sweep() {
         long now = System.nanoTime();
@@ -215,6 +233,7 @@ final class ProxyCore {
             guards.sweep(CONTEXT_LIFETIME_NANOS);
         }
         branches.sweep(now);
+        answered.sweep(now);
     }
 
     /** INVITEs whose server transaction has not ended yet (a CANCEL may still match them). */
@@ -245,6 +264,9 @@ final class ProxyCore {
             if (st != null) {
                 try {
                     st.sendResponse(response);
+                    if (isFinal && response.getStatusCode() < 300 && response.getStatusCode() >= 200) {
+                        releaseAnswered(st);
+                    }
                     return;
                 } catch (SipException | InvalidArgumentException | RuntimeException e) {
                     if (!isFinal || response.getStatusCode() >= 300) {

@@ -64,6 +64,9 @@ final class RegistrarListener implements SipListener {
             CallLanes.shared().execute(CallLanes.callIdOf(received.getRequest()), () -> statelessReceived(received));
             return;
         }
+        if (received.getServerTransaction() == null && proxy.answered().absorbs(received.getRequest())) {
+            return; // a copy of an INVITE already answered with a 2xx (RFC 6026 §7.1): never a second branch
+        }
         RequestEvent event = CallLanes.withServerTransaction(received);
         if (event == null) {
             // A retransmission whose first copy's transaction answers it (RFC 3261 §17.2.1): never a second branch.

@@ -78,6 +78,28 @@ class RegistrarRetransmissionTest {
                 .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
     }
 
+    @Test
+    void anAnsweredInviteIsLetGoAtOnceAndACopyAfterThatIsStillAbsorbed() throws Exception {
+        net = new BobBehindRegistrar(bob -> { }); // bob answers 180 and 200
+        int n = (int) (System.nanoTime() & 0xffffff);
+        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String callId = "fuzz-" + n + "@127.0.0.1";
+        net.aliceSends(invite);
+        assertThat(awaitResponse(200)).as("bob's 200 came back through the proxy").isTrue();
+
+        // JAIN-SIP alone keeps an answered INVITE's transaction, and the context a CANCEL would
+        // find, 8 s after the 2xx (its linger). The registrar lets both go as soon as the 2xx is
+        // out and keeps only what RFC 6026's Accepted state needs: well before those 8 s...
+        await("the answered INVITE's transaction and context are let go").atMost(Duration.ofSeconds(3))
+                .until(() -> net.registrar.getOpenInviteCount() == 0);
+
+        // ...and a copy that comes after that is still absorbed, not forwarded as a new branch.
+        net.aliceSends(invite);
+        await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
+    }
+
     /** Reads alice's socket until a response with {@code code} arrives; false after 10 s. */
     private boolean awaitResponse(int code) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();

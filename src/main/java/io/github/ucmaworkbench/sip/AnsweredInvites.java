@@ -1,0 +1,121 @@
+package io.github.ucmaworkbench.sip;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.SIPServerTransactionImpl;
+import gov.nist.javax.sip.stack.SIPTransactionImpl;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A proxy's INVITE server transactions over UDP, let go as soon as their 2xx has gone upstream,
+ * with the "Accepted" state of RFC 6026 §7.1 kept here in their place: a retransmission of an
+ * answered INVITE is absorbed for Timer L (64·T1), never forwarded as a new branch.
+ *
+ * <p>Why: JAIN-SIP keeps a terminated transaction in its table for 8 s (its linger, a compile-time
+ * constant) with the whole parsed INVITE. At 3,000 calls/s that is ~24,000 parsed requests alive
+ * at any time, each promoted to the old generation and collected there: a third of a loaded
+ * registrar's CPU went to the garbage collector. What stays here per call is its transaction id.
+ *
+ * <p>The RI's own timers still run the released transaction to its end; they find it out of the
+ * table and holding a small shared stand-in request (its clean-up needs one), not the real one.
+ * Over TCP and TLS the RI's linger also keeps the connection in use, so those are left alone.
+ */
+public final class AnsweredInvites {
+    /** {@code -Ducma.registrar.releaseAnswered=false}: the RI's own linger, for A/B. */
+    static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("ucma.registrar.releaseAnswered", "true"));
+    /** RFC 6026 §8.7: Timer L, 64·T1. */
+    static final long TIMER_L_NANOS = TimeUnit.MILLISECONDS.toNanos(64 * 500);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnsweredInvites.class);
+    private static final Field ORIGINAL_REQUEST = RiFields.accessible(SIPTransactionImpl.class, "originalRequest");
+    private static final Field LAST_RESPONSE = RiFields.accessible(SIPTransactionImpl.class, "lastResponse");
+    /** What a released transaction holds instead of its request: unique to this process, so its merge id is no caller's. */
+    private static final SIPRequest STAND_IN = standIn();
+
+    /**
+     * Two generations instead of a time per entry: ids move from {@code current} to
+     * {@code previous} every half Timer L and are forgotten the next time, so each is absorbed
+     * for between one half and all of Timer L at the cost of a set add and two lookups.
+     */
+    private volatile Set<String> current = ConcurrentHashMap.newKeySet();
+    private volatile Set<String> previous = ConcurrentHashMap.newKeySet();
+    private long rotatedNanos = System.nanoTime();
+
+    /**
+     * Takes an INVITE server transaction whose 2xx was just sent out of the stack (its
+     * TransactionTerminated event fires now) and remembers it for {@link #absorbs}; its
+     * application data is the caller's to drop. False, and nothing done, for anything else:
+     * another transport, another method, an RI without the fields.
+     */
+    public boolean release(ServerTransaction st) {
+        if (!ENABLED || STAND_IN == null || ORIGINAL_REQUEST == null || LAST_RESPONSE == null
+                || !(st instanceof SIPServerTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()) {
+            return false;
+        }
+        current.add(tx.getTransactionId()); // before it leaves the table: a retransmission finds one or the other
+        tx.getSIPStack().removeTransaction(tx);
+        try {
+            ORIGINAL_REQUEST.set(tx, STAND_IN);
+            LAST_RESPONSE.set(tx, null);
+        } catch (IllegalAccessException | RuntimeException e) {
+            LOG.debug("cannot let go of an answered INVITE's request", e);
+        }
+        return true;
+    }
+
+    /** True for a copy of an INVITE whose transaction was {@link #release released} within Timer L. */
+    public boolean absorbs(Request request) {
+        if (!(request instanceof SIPRequest sip) || !Request.INVITE.equals(request.getMethod())) {
+            return false;
+        }
+        Set<String> now = current;
+        Set<String> before = previous;
+        if (now.isEmpty() && before.isEmpty()) {
+            return false;
+        }
+        String id = sip.getTransactionId();
+        return now.contains(id) || before.contains(id);
+    }
+
+    /** Forgets what is older than Timer L; call it every few seconds from one thread. */
+    public void sweep(long nowNanos) {
+        if (nowNanos - rotatedNanos >= TIMER_L_NANOS / 2) {
+            rotatedNanos = nowNanos;
+            previous = current;
+            current = ConcurrentHashMap.newKeySet();
+        }
+    }
+
+    /** Answered INVITEs still absorbed (at most two half-Timer-L generations). */
+    public int size() {
+        return current.size() + previous.size();
+    }
+
+    private static SIPRequest standIn() {
+        String callId = "released-" + UUID.randomUUID() + "@invalid";
+        String text = "INVITE sip:released@invalid SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP invalid;branch=z9hG4bK-" + callId + "\r\n"
+                + "From: <sip:released@invalid>;tag=released\r\n"
+                + "To: <sip:released@invalid>\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 1 INVITE\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        try {
+            return (SIPRequest) new StringMsgParser().parseSIPMessage(text.getBytes(StandardCharsets.US_ASCII), true, false, null);
+        } catch (ParseException | RuntimeException e) {
+            LOG.debug("no stand-in request: answered INVITEs linger as the RI keeps them", e);
+            return null;
+        }
+    }
+}
