@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import io.github.ucmaworkbench.sip.AnsweredInvites;
 import java.net.SocketException;
 import java.text.ParseException;
 import java.util.Collections;
@@ -43,6 +44,7 @@ final class BranchForwarder {
     private final DeadContacts deadContacts;
     private final StatelessForwarder stateless;
     private final int branchT1Millis;
+    private final AnsweredInvites answered;
     /**
      * Branches whose request was written but whose send then reported the connection closed, by
      * our Via branch, with the deadline after which they count as unreachable (see forward).
@@ -62,7 +64,7 @@ final class BranchForwarder {
     }
 
     BranchForwarder(SipProvider provider, HeaderFactory headers, LocalIdentity identity, ProxyRouting routing,
-            DeadContacts deadContacts, StatelessForwarder stateless, int branchT1Millis) {
+            DeadContacts deadContacts, StatelessForwarder stateless, int branchT1Millis, AnsweredInvites answered) {
         this.provider = provider;
         this.headers = headers;
         this.identity = identity;
@@ -70,6 +72,7 @@ final class BranchForwarder {
         this.deadContacts = deadContacts;
         this.stateless = stateless;
         this.branchT1Millis = branchT1Millis;
+        this.answered = answered;
     }
 
     void forward(ProxyContext context, ProxyContext.Branch branch, Request copy, boolean recordRoute,
@@ -184,6 +187,9 @@ final class BranchForwarder {
                 // timers (seconds), no longer needs to keep the whole context (both INVITEs,
                 // the server transaction) reachable. What it may still deliver is handled below.
                 ct.setApplicationData(BRANCH_ANSWERED);
+                if (response.getStatusCode() < 300) {
+                    answered.release(ct); // an INVITE's over UDP: further copies of its 2xx come as strays, below
+                }
             }
         } else if (data == BRANCH_ANSWERED) {
             // §16.7 step 10: a further 2xx to an INVITE (a retransmission, or another fork's

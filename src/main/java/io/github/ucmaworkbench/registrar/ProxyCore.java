@@ -69,7 +69,7 @@ final class ProxyCore {
         this.guards = new ProxyGuards(config, routing, identity, location, auth, messages, headers);
         this.stateless = new StatelessForwarder(provider, headers, identity, location, routing);
         this.branches = new BranchForwarder(provider, headers, identity, routing,
-                new DeadContacts(location, addresses), stateless, config.getBranchT1Millis());
+                new DeadContacts(location, addresses), stateless, config.getBranchT1Millis(), answered);
     }
 
     /** ACKs, in-dialog requests over UDP and responses without their transaction. */

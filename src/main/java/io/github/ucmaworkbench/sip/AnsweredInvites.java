@@ -2,6 +2,7 @@ package io.github.ucmaworkbench.sip;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.SIPClientTransactionImpl;
 import gov.nist.javax.sip.stack.SIPServerTransactionImpl;
 import gov.nist.javax.sip.stack.SIPTransactionImpl;
 import java.lang.reflect.Field;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import org.slf4j.Logger;
@@ -26,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * at any time, each promoted to the old generation and collected there: a third of a loaded
  * registrar's CPU went to the garbage collector. What stays here per call is its transaction id.
  *
- * <p>The RI's own timers still run the released transaction to its end; they find it out of the
+ * <p>A branch's INVITE client transaction that has its 2xx goes the same way: nothing is owed
+ * there, since further copies of the 2xx are forwarded without a transaction (RFC 3261 §16.7
+ * step 10), yet the RI keeps it, with the forwarded INVITE and the 2xx, until its timer next looks.
+ *
+ * <p>The RI's own timers still run a released transaction to its end; they find it out of the
  * table and holding a small shared stand-in request (its clean-up needs one), not the real one.
  * Over TCP and TLS the RI's linger also keeps the connection in use, so those are left alone.
  */
@@ -39,6 +45,7 @@ public final class AnsweredInvites {
     private static final Logger LOG = LoggerFactory.getLogger(AnsweredInvites.class);
     private static final Field ORIGINAL_REQUEST = RiFields.accessible(SIPTransactionImpl.class, "originalRequest");
     private static final Field LAST_RESPONSE = RiFields.accessible(SIPTransactionImpl.class, "lastResponse");
+    private static final Field LAST_REQUEST = RiFields.accessible(SIPClientTransactionImpl.class, "lastRequest");
     /** What a released transaction holds instead of its request: unique to this process, so its merge id is no caller's. */
     private static final SIPRequest STAND_IN = standIn();
 
@@ -64,13 +71,35 @@ public final class AnsweredInvites {
         }
         current.add(tx.getTransactionId()); // before it leaves the table: a retransmission finds one or the other
         tx.getSIPStack().removeTransaction(tx);
+        letGo(tx, null);
+        return true;
+    }
+
+    /**
+     * The same for a branch's INVITE client transaction that has its 2xx, which the RI would
+     * keep until its timer next looks (up to T1): nothing is owed there, since further copies
+     * of the 2xx are forwarded without a transaction (RFC 3261 §16.7 step 10).
+     */
+    public boolean release(ClientTransaction ct) {
+        if (!ENABLED || STAND_IN == null || ORIGINAL_REQUEST == null || LAST_RESPONSE == null || LAST_REQUEST == null
+                || !(ct instanceof SIPClientTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()) {
+            return false;
+        }
+        tx.getSIPStack().removeTransaction(tx);
+        letGo(tx, LAST_REQUEST);
+        return true;
+    }
+
+    private static void letGo(SIPTransactionImpl tx, Field alsoRequest) {
         try {
             ORIGINAL_REQUEST.set(tx, STAND_IN);
             LAST_RESPONSE.set(tx, null);
+            if (alsoRequest != null) {
+                alsoRequest.set(tx, STAND_IN);
+            }
         } catch (IllegalAccessException | RuntimeException e) {
-            LOG.debug("cannot let go of an answered INVITE's request", e);
+            LOG.debug("cannot let go of an answered INVITE's messages", e);
         }
-        return true;
     }
 
     /** True for a copy of an INVITE whose transaction was {@link #release released} within Timer L. */
