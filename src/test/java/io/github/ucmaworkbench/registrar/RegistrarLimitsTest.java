@@ -80,6 +80,17 @@ class RegistrarLimitsTest {
     }
 
     @Test
+    void byDefaultPendingRequestsMayTakeAQuarterOfTheHeap() {
+        // the launcher's 512 MB: room for a callee 2 s behind at 4,000 calls/s, about 130 MB of pending INVITEs
+        assertThat(RegistrarConfig.defaultMaxPendingTransactions(512L << 20)).isBetween(9_000, 11_000);
+        assertThat(RegistrarConfig.defaultMaxPendingTransactions(512L << 20) * RegistrarConfig.PENDING_BYTES)
+                .isLessThanOrEqualTo((512L << 20) / 4);
+        assertThat(RegistrarConfig.defaultMaxPendingTransactions(16L << 20)).as("never fewer than a classroom needs").isEqualTo(1_000);
+        assertThat(RegistrarConfig.builder().build().getMaxPendingTransactions())
+                .isEqualTo(RegistrarConfig.defaultMaxPendingTransactions(Runtime.getRuntime().maxMemory()));
+    }
+
+    @Test
     void pendingProxyTransactionsAreBoundedWith503RetryAfter() throws Exception {
         start(RegistrarConfig.builder().maxPendingTransactions(2));
         TestUa bob = ua("bob");
