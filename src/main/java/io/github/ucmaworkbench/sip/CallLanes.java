@@ -55,7 +55,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallLanes {
     private static final Logger LOG = LoggerFactory.getLogger(CallLanes.class);
-    private static final CallLanes SHARED = new CallLanes(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    /**
+     * One lane per core, at least two; {@code -Ducma.sip.lanes=N} for A/B (on 2 cores, 4 lanes
+     * fell behind at 3,500 proxied calls/s in 1 of 7 rounds, 2 lanes in 4 of 7: BENCHMARKS.md).
+     */
+    private static final CallLanes SHARED = new CallLanes(Math.max(1, Integer.getInteger("ucma.sip.lanes",
+            Math.max(2, Runtime.getRuntime().availableProcessors()))));
     /** The lane whose task this thread runs in place of the lane's own thread ({@link Lane#runHereIfIdle}). */
     private static final ThreadLocal<Lane> INLINE = new ThreadLocal<>();
     /** The lane whose calls' datagrams this thread reads ({@link DatagramPartitions}); null on others. */
