@@ -9,7 +9,6 @@ import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import java.net.DatagramPacket;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +40,6 @@ class RegistrarRetransmissionTest {
     @Test
     void inviteSentTwiceBackToBackReachesTheCalleeOnce() throws Exception {
         net = new BobBehindRegistrar(bob -> bob.answer(Request.INVITE, TestUa.RING_ONLY));
-        InetSocketAddress address = net.address;
         int n = (int) (System.nanoTime() & 0xffffff);
         byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
                 .getBytes(StandardCharsets.ISO_8859_1);
@@ -54,39 +52,23 @@ class RegistrarRetransmissionTest {
 
         assertThat(awaitResponse(180)).as("bob's 180 came back through the proxy").isTrue();
         await("bob is rung").atMost(Duration.ofSeconds(10)).until(() -> !branchesSeenBy("sip:bob@example.com", callId).isEmpty());
-        // The second branch, if any, would follow within milliseconds; give it a generous while.
-        await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
+        awaitBobSeesOneBranch(callId);
     }
 
     @Test
     void inviteRetransmittedAfterTheCalleeAnsweredIsNotForwardedAgain() throws Exception {
-        net = new BobBehindRegistrar(bob -> { }); // bob answers 180 and 200
-        InetSocketAddress address = net.address;
-        int n = (int) (System.nanoTime() & 0xffffff);
-        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
-                .getBytes(StandardCharsets.ISO_8859_1);
-        String callId = "fuzz-" + n + "@127.0.0.1";
-        net.aliceSends(invite);
-        assertThat(awaitResponse(200)).as("bob's 200 came back through the proxy").isTrue();
+        AnsweredInvite invite = aliceCallsBobWhoAnswers();
 
         // A caller whose T1 fired while the 200 was on its way (an overloaded proxy): the copy comes
         // after the proxy's INVITE server transaction forwarded the 2xx (RFC 6026 §7.1: absorbed).
-        net.aliceSends(invite);
+        net.aliceSends(invite.bytes());
 
-        await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
+        awaitBobSeesOneBranch(invite.callId());
     }
 
     @Test
     void anAnsweredInviteIsLetGoAtOnceAndACopyAfterThatIsStillAbsorbed() throws Exception {
-        net = new BobBehindRegistrar(bob -> { }); // bob answers 180 and 200
-        int n = (int) (System.nanoTime() & 0xffffff);
-        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
-                .getBytes(StandardCharsets.ISO_8859_1);
-        String callId = "fuzz-" + n + "@127.0.0.1";
-        net.aliceSends(invite);
-        assertThat(awaitResponse(200)).as("bob's 200 came back through the proxy").isTrue();
+        AnsweredInvite invite = aliceCallsBobWhoAnswers();
 
         // JAIN-SIP alone keeps an answered INVITE's transaction, and the context a CANCEL would
         // find, 8 s after the 2xx (its linger). The registrar lets both go as soon as the 2xx is
@@ -95,7 +77,27 @@ class RegistrarRetransmissionTest {
                 .until(() -> net.registrar.getOpenInviteCount() == 0);
 
         // ...and a copy that comes after that is still absorbed, not forwarded as a new branch.
+        net.aliceSends(invite.bytes());
+        awaitBobSeesOneBranch(invite.callId());
+    }
+
+    /** Alice's INVITE to bob as she sent it, and its Call-ID. */
+    private record AnsweredInvite(byte[] bytes, String callId) {
+    }
+
+    /** Alice calls bob through the proxy over UDP; bob answers 180 and 200, and the 200 reaches her. */
+    private AnsweredInvite aliceCallsBobWhoAnswers() throws Exception {
+        net = new BobBehindRegistrar(bob -> { });
+        int n = (int) (System.nanoTime() & 0xffffff);
+        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1);
         net.aliceSends(invite);
+        assertThat(awaitResponse(200)).as("bob's 200 came back through the proxy").isTrue();
+        return new AnsweredInvite(invite, "fuzz-" + n + "@127.0.0.1");
+    }
+
+    /** A second branch, if any, would follow within milliseconds; give it a generous while. */
+    private static void awaitBobSeesOneBranch(String callId) {
         await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
     }
