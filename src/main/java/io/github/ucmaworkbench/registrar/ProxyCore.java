@@ -264,7 +264,7 @@ final class ProxyCore {
             if (st != null) {
                 try {
                     st.sendResponse(response);
-                    if (isFinal && response.getStatusCode() < 300 && response.getStatusCode() >= 200) {
+                    if (isFinal && response.getStatusCode() < 300) {
                         releaseAnswered(st);
                     }
                     return;

@@ -43,11 +43,21 @@ public final class AnsweredInvites {
     static final long TIMER_L_NANOS = TimeUnit.MILLISECONDS.toNanos(64 * 500);
 
     private static final Logger LOG = LoggerFactory.getLogger(AnsweredInvites.class);
-    private static final Field ORIGINAL_REQUEST = RiFields.accessible(SIPTransactionImpl.class, "originalRequest");
-    private static final Field LAST_RESPONSE = RiFields.accessible(SIPTransactionImpl.class, "lastResponse");
-    private static final Field LAST_REQUEST = RiFields.accessible(SIPClientTransactionImpl.class, "lastRequest");
-    /** What a released transaction holds instead of its request: unique to this process, so its merge id is no caller's. */
-    private static final SIPRequest STAND_IN = standIn();
+
+    /**
+     * The RI's fields and the stand-in request, made at the first release (the first answered
+     * call), not when the registrar starts: its start is on the window's cold-start path.
+     */
+    private static final class Ri {
+        static final Field ORIGINAL_REQUEST = RiFields.accessible(SIPTransactionImpl.class, "originalRequest");
+        static final Field LAST_RESPONSE = RiFields.accessible(SIPTransactionImpl.class, "lastResponse");
+        static final Field LAST_REQUEST = RiFields.accessible(SIPClientTransactionImpl.class, "lastRequest");
+        /** What a released transaction holds instead of its request: unique to this process, so its merge id is no caller's. */
+        static final SIPRequest STAND_IN = standIn();
+        /** False on an RI without these fields: its transactions then linger as it keeps them. */
+        static final boolean READY = ORIGINAL_REQUEST != null && LAST_RESPONSE != null && LAST_REQUEST != null
+                && STAND_IN != null;
+    }
 
     /**
      * Two generations instead of a time per entry: ids move from {@code current} to
@@ -65,8 +75,8 @@ public final class AnsweredInvites {
      * another transport, another method, an RI without the fields.
      */
     public boolean release(ServerTransaction st) {
-        if (!ENABLED || STAND_IN == null || ORIGINAL_REQUEST == null || LAST_RESPONSE == null
-                || !(st instanceof SIPServerTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()) {
+        if (!ENABLED || !(st instanceof SIPServerTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()
+                || !Ri.READY) {
             return false;
         }
         current.add(tx.getTransactionId()); // before it leaves the table: a retransmission finds one or the other
@@ -81,21 +91,21 @@ public final class AnsweredInvites {
      * of the 2xx are forwarded without a transaction (RFC 3261 §16.7 step 10).
      */
     public boolean release(ClientTransaction ct) {
-        if (!ENABLED || STAND_IN == null || ORIGINAL_REQUEST == null || LAST_RESPONSE == null || LAST_REQUEST == null
-                || !(ct instanceof SIPClientTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()) {
+        if (!ENABLED || !(ct instanceof SIPClientTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()
+                || !Ri.READY) {
             return false;
         }
         tx.getSIPStack().removeTransaction(tx);
-        letGo(tx, LAST_REQUEST);
+        letGo(tx, Ri.LAST_REQUEST);
         return true;
     }
 
     private static void letGo(SIPTransactionImpl tx, Field alsoRequest) {
         try {
-            ORIGINAL_REQUEST.set(tx, STAND_IN);
-            LAST_RESPONSE.set(tx, null);
+            Ri.ORIGINAL_REQUEST.set(tx, Ri.STAND_IN);
+            Ri.LAST_RESPONSE.set(tx, null);
             if (alsoRequest != null) {
-                alsoRequest.set(tx, STAND_IN);
+                alsoRequest.set(tx, Ri.STAND_IN);
             }
         } catch (IllegalAccessException | RuntimeException e) {
             LOG.debug("cannot let go of an answered INVITE's messages", e);
