@@ -67,7 +67,7 @@ final class ProxyCore {
         this.location = location;
         this.routing = new ProxyRouting(identity, headers, addresses);
         this.guards = new ProxyGuards(config, routing, identity, location, auth, messages, headers);
-        this.stateless = new StatelessForwarder(provider, headers, identity, location, routing);
+        this.stateless = new StatelessForwarder(provider, headers, identity, location, routing, answered);
         this.branches = new BranchForwarder(provider, headers, identity, routing,
                 new DeadContacts(location, addresses), stateless, config.getBranchT1Millis(), answered);
     }

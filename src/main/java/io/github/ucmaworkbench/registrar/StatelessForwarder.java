@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import io.github.ucmaworkbench.sip.AnsweredInvites;
 import io.github.ucmaworkbench.sip.CallLanes;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -32,14 +33,16 @@ final class StatelessForwarder {
     private final LocalIdentity identity;
     private final LocationService location;
     private final ProxyRouting routing;
+    private final AnsweredInvites answered;
 
     StatelessForwarder(SipProvider provider, HeaderFactory headers, LocalIdentity identity, LocationService location,
-            ProxyRouting routing) {
+            ProxyRouting routing, AnsweredInvites answered) {
         this.provider = provider;
         this.headers = headers;
         this.identity = identity;
         this.location = location;
         this.routing = routing;
+        this.answered = answered;
     }
 
     /**
@@ -147,8 +150,15 @@ final class StatelessForwarder {
         });
     }
 
-    /** A 2xx retransmission after its transaction ended (§16.7: handled as a stateless proxy): forward it. */
+    /**
+     * A response without its transaction, such as a 2xx retransmission after it ended (§16.7:
+     * handled as a stateless proxy): forward it. Not what a branch let go at its 2xx would have
+     * absorbed (a late 180 after the 200: {@link AnsweredInvites#absorbs(Response)}).
+     */
     void forwardStray(Response response) throws SipException {
+        if (answered.absorbs(response)) {
+            return;
+        }
         ViaHeader top = (ViaHeader) response.getHeader(ViaHeader.NAME);
         if (top != null && identity.isOwnAddress(top.getHost(), top.getPort())) {
             Response copy = ProxyCore.withoutOwnVia(response);

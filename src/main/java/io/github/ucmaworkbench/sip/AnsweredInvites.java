@@ -1,6 +1,8 @@
 package io.github.ucmaworkbench.sip;
 
+import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.stack.SIPClientTransactionImpl;
 import gov.nist.javax.sip.stack.SIPServerTransactionImpl;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class AnsweredInvites {
     /** {@code -Ducma.registrar.releaseAnswered=false}: the RI's own linger, for A/B. */
     static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("ucma.registrar.releaseAnswered", "true"));
-    /** RFC 6026 §8.7: Timer L, 64·T1. */
+    /** RFC 6026's Timer L (server side) and Timer M (client side), both 64·T1. */
     static final long TIMER_L_NANOS = TimeUnit.MILLISECONDS.toNanos(64 * 500);
 
     private static final Logger LOG = LoggerFactory.getLogger(AnsweredInvites.class);
@@ -59,14 +62,10 @@ public final class AnsweredInvites {
                 && STAND_IN != null;
     }
 
-    /**
-     * Two generations instead of a time per entry: ids move from {@code current} to
-     * {@code previous} every half Timer L and are forgotten the next time, so each is absorbed
-     * for between one half and all of Timer L at the cost of a set add and two lookups.
-     */
-    private volatile Set<String> current = ConcurrentHashMap.newKeySet();
-    private volatile Set<String> previous = ConcurrentHashMap.newKeySet();
-    private long rotatedNanos = System.nanoTime();
+    /** Our server transactions' ids: copies of the caller's INVITE (RFC 6026 §7.1, Timer L). */
+    private final Generations callers = new Generations();
+    /** Our branches' ids: what the callee still sends on them (RFC 6026 §7.2, Timer M). */
+    private final Generations branches = new Generations();
 
     /**
      * Takes an INVITE server transaction whose 2xx was just sent out of the stack (its
@@ -79,7 +78,7 @@ public final class AnsweredInvites {
                 || !Ri.READY) {
             return false;
         }
-        current.add(tx.getTransactionId()); // before it leaves the table: a retransmission finds one or the other
+        callers.add(tx.getTransactionId()); // before it leaves the table: a retransmission finds one or the other
         tx.getSIPStack().removeTransaction(tx);
         letGo(tx, null);
         return true;
@@ -87,14 +86,16 @@ public final class AnsweredInvites {
 
     /**
      * The same for a branch's INVITE client transaction that has its 2xx, which the RI would
-     * keep until its timer next looks (up to T1): nothing is owed there, since further copies
-     * of the 2xx are forwarded without a transaction (RFC 3261 §16.7 step 10).
+     * keep until its timer next looks (up to T1): further copies of the 2xx are forwarded without
+     * a transaction (RFC 3261 §16.7 step 10), and anything else the callee sends on the branch
+     * is {@link #absorbs(Response) absorbed}, as the transaction would have absorbed it.
      */
     public boolean release(ClientTransaction ct) {
         if (!ENABLED || !(ct instanceof SIPClientTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()
                 || !Ri.READY) {
             return false;
         }
+        branches.add(tx.getTransactionId());
         tx.getSIPStack().removeTransaction(tx);
         letGo(tx, Ri.LAST_REQUEST);
         return true;
@@ -114,30 +115,67 @@ public final class AnsweredInvites {
 
     /** True for a copy of an INVITE whose transaction was {@link #release released} within Timer L. */
     public boolean absorbs(Request request) {
-        if (!(request instanceof SIPRequest sip) || !Request.INVITE.equals(request.getMethod())) {
-            return false;
-        }
-        Set<String> now = current;
-        Set<String> before = previous;
-        if (now.isEmpty() && before.isEmpty()) {
-            return false;
-        }
-        String id = sip.getTransactionId();
-        return now.contains(id) || before.contains(id);
+        return request instanceof SIPRequest sip && Request.INVITE.equals(request.getMethod()) && callers.contains(sip);
+    }
+
+    /**
+     * True for what a released branch's transaction would have absorbed: any response to its
+     * INVITE but a 2xx, such as a 180 the callee sent again after its 200 (a UAS does when a
+     * copy of the INVITE crosses its answer). Forwarded, it would reach the caller after the 200,
+     * which a caller may take for a new call state (SIPp fails the call).
+     */
+    public boolean absorbs(Response response) {
+        return response instanceof SIPResponse sip && response.getStatusCode() / 100 != 2
+                && Request.INVITE.equals(sip.getCSeq().getMethod()) && branches.contains(sip);
     }
 
     /** Forgets what is older than Timer L; call it every few seconds from one thread. */
     public void sweep(long nowNanos) {
-        if (nowNanos - rotatedNanos >= TIMER_L_NANOS / 2) {
-            rotatedNanos = nowNanos;
-            previous = current;
-            current = ConcurrentHashMap.newKeySet();
-        }
+        callers.sweep(nowNanos);
+        branches.sweep(nowNanos);
     }
 
-    /** Answered INVITEs still absorbed (at most two half-Timer-L generations). */
+    /** Answered INVITEs and branches still known (at most two half-Timer-L generations each). */
     public int size() {
-        return current.size() + previous.size();
+        return callers.size() + branches.size();
+    }
+
+    /**
+     * Transaction ids in two generations instead of a time per entry: ids move from
+     * {@code current} to {@code previous} every half Timer L and are forgotten the next time, so
+     * each is known for between one half and all of Timer L at the cost of a set add and two
+     * lookups.
+     */
+    private static final class Generations {
+        private volatile Set<String> current = ConcurrentHashMap.newKeySet();
+        private volatile Set<String> previous = ConcurrentHashMap.newKeySet();
+        private long rotatedNanos = System.nanoTime();
+
+        void add(String transactionId) {
+            current.add(transactionId);
+        }
+
+        boolean contains(SIPMessage message) {
+            Set<String> now = current;
+            Set<String> before = previous;
+            if (now.isEmpty() && before.isEmpty()) {
+                return false;
+            }
+            String id = message.getTransactionId();
+            return now.contains(id) || before.contains(id);
+        }
+
+        void sweep(long nowNanos) {
+            if (nowNanos - rotatedNanos >= TIMER_L_NANOS / 2) {
+                rotatedNanos = nowNanos;
+                previous = current;
+                current = ConcurrentHashMap.newKeySet();
+            }
+        }
+
+        int size() {
+            return current.size() + previous.size();
+        }
     }
 
     private static SIPRequest standIn() {

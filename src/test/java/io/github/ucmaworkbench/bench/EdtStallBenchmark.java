@@ -152,7 +152,7 @@ public final class EdtStallBenchmark {
         Process p = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-key", "domain", "example.com",
                 "-s", "server", "127.0.0.1:" + registrarPort, "-i", "127.0.0.1", "-p", String.valueOf(FreePorts.pick()),
                 "-r", String.valueOf(rate), "-m", String.valueOf(calls), "-l", String.valueOf(rate * 4 + 100),
-                "-timeout", limit + "s", "-nostdin")
+                "-timeout", limit + "s", "-nostdin", "-trace_err") // why a call failed: load-uac_PID_errors.log
                 .directory(out.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve(tag + ".out").toFile())

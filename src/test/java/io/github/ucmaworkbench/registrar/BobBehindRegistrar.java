@@ -22,11 +22,17 @@ final class BobBehindRegistrar implements AutoCloseable {
 
     /** {@code configureBob} runs before bob signs in (e.g. how he answers an INVITE). */
     BobBehindRegistrar(Consumer<TestUa> configureBob) throws Exception {
+        this(configureBob, null);
+    }
+
+    /** Bob signs in with {@code contact} (e.g. a bare socket's URI that answers by hand), or his own if null. */
+    BobBehindRegistrar(Consumer<TestUa> configureBob, String contact) throws Exception {
         registrar = new RegistrarService(RegistrarConfig.builder().port(0).build());
         address = registrar.start();
         bob = TestUa.start("bob", "example.com", "udp");
         configureBob.accept(bob);
-        assertThat(bob.call(bob.register(address, 60, "<" + bob.contact() + ">")).getStatusCode()).isEqualTo(200);
+        String bound = contact != null ? contact : bob.contact();
+        assertThat(bob.call(bob.register(address, 60, "<" + bound + ">")).getStatusCode()).isEqualTo(200);
         alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
     }
 

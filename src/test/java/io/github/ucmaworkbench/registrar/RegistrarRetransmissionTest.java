@@ -9,8 +9,12 @@ import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * Under load the first copy can still be waiting to be handled when the retransmission is read.
  */
 class RegistrarRetransmissionTest {
+    private static final Pattern DIALOG_HEADER = Pattern.compile("(?m)^(Via|From|To|Call-ID|CSeq):[^\\r\\n]*\\r\\n");
     private static final Pattern TOP_BRANCH = Pattern.compile("(?im)^(?:Via|v)\\s*:[^\\r\\n]*?;\\s*branch=([^;\\s,]+)");
 
     private BobBehindRegistrar net;
@@ -81,6 +86,36 @@ class RegistrarRetransmissionTest {
         awaitBobSeesOneBranch(invite.callId());
     }
 
+    @Test
+    void aRingingThatComesAfterTheAnswerIsNotForwarded() throws Exception {
+        try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            phone.setSoTimeout(10_000);
+            net = new BobBehindRegistrar(bob -> { }, "sip:bob@127.0.0.1:" + phone.getLocalPort());
+            net.alice.setSoTimeout(10_000);
+            int n = (int) (System.nanoTime() & 0xffffff);
+            net.aliceSends(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String invite = receive(phone);
+            assertThat(invite).startsWith("INVITE ");
+
+            // Bob's phone rings and answers...
+            bobsPhoneSends(phone, responseTo(invite, "180 Ringing"));
+            bobsPhoneSends(phone, responseTo(invite, "200 OK"));
+            List<String> heard = new ArrayList<>();
+            awaitAliceHears(heard, 1);
+            // ...then sends its 180 again, as a UAS does when a copy of the INVITE crosses its 200,
+            // and a copy of the 200, which is still owed upstream. Both after alice has the first
+            // 200, so neither is taken for a repeat still queued (those are dropped on input).
+            bobsPhoneSends(phone, responseTo(invite, "180 Ringing"));
+            bobsPhoneSends(phone, responseTo(invite, "200 OK"));
+            awaitAliceHears(heard, 2);
+
+            // The last two came in order on one lane: a forwarded 180 would be here before the second 200.
+            assertThat(heard.subList(heard.indexOf("SIP/2.0 200 OK"), heard.size()))
+                    .as("what alice heard after bob's answer, of %s", heard).containsExactly("SIP/2.0 200 OK", "SIP/2.0 200 OK");
+        }
+    }
+
     /** Alice's INVITE to bob as she sent it, and its Call-ID. */
     private record AnsweredInvite(byte[] bytes, String callId) {
     }
@@ -100,6 +135,41 @@ class RegistrarRetransmissionTest {
     private static void awaitBobSeesOneBranch(String callId) {
         await("bob never sees a second branch").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
+    }
+
+    /** Adds the status lines alice receives to {@code heard} until it holds {@code oks} 200s; fails after 10 s without one. */
+    private void awaitAliceHears(List<String> heard, int oks) throws Exception {
+        while (heard.stream().filter(line -> line.startsWith("SIP/2.0 200 ")).count() < oks) {
+            try {
+                heard.add(receive(net.alice).lines().findFirst().orElse(""));
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("alice heard only " + heard + " in 10 s", e);
+            }
+        }
+    }
+
+    /** The next datagram on {@code socket} as text (its timeout set by the caller). */
+    private static String receive(DatagramSocket socket) throws Exception {
+        byte[] buffer = new byte[65_535];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        socket.receive(packet);
+        return new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+    }
+
+    private void bobsPhoneSends(DatagramSocket phone, String text) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        phone.send(new DatagramPacket(bytes, bytes.length, net.address));
+    }
+
+    /** {@code status} to {@code request}'s text, with its Vias, From, Call-ID and CSeq and bob's To tag. */
+    private static String responseTo(String request, String status) {
+        StringBuilder response = new StringBuilder("SIP/2.0 " + status + "\r\n");
+        Matcher m = DIALOG_HEADER.matcher(request);
+        while (m.find()) {
+            String line = m.group();
+            response.append(line.startsWith("To:") ? line.replace("\r\n", ";tag=bobs-phone\r\n") : line);
+        }
+        return response.append("Contact: <sip:bob@127.0.0.1>\r\nContent-Length: 0\r\n\r\n").toString();
     }
 
     /** Reads alice's socket until a response with {@code code} arrives; false after 10 s. */

@@ -120,11 +120,20 @@ class AnsweredInvitesTest {
         assertThat(answer.getClientTransaction()).isSameAs(ct);
         assertThat(tables().getClientTransactionTableSize()).as("the RI keeps it until its timer looks").isEqualTo(1);
 
-        assertThat(new AnsweredInvites().release(ct)).isTrue();
+        AnsweredInvites answered = new AnsweredInvites();
+        Response ringing = messages.createResponse(okFor(sent).replace("SIP/2.0 200 OK", "SIP/2.0 180 Ringing"));
+        assertThat(answered.absorbs(ringing)).as("a 180 before the release").isFalse();
+        assertThat(answered.release(ct)).isTrue();
 
         assertThat(tables().getClientTransactionTableSize()).as("out of the stack's table").isZero();
         assertThat(ct.getRequest().getHeader("Call-ID")).as("the transaction no longer holds the INVITE")
                 .isNotEqualTo(invite.getHeader("Call-ID"));
+        assertThat(answered.absorbs(ringing)).as("a 180 the callee sends after its 200").isTrue();
+        assertThat(answered.absorbs(messages.createResponse(okFor(sent)))).as("a copy of the 200, owed upstream").isFalse();
+        long now = System.nanoTime();
+        answered.sweep(now + AnsweredInvites.TIMER_L_NANOS / 2);
+        answered.sweep(now + AnsweredInvites.TIMER_L_NANOS);
+        assertThat(answered.absorbs(ringing)).as("Timer M later").isFalse();
     }
 
     @Test
