@@ -56,11 +56,14 @@ import org.slf4j.LoggerFactory;
 public final class CallLanes {
     private static final Logger LOG = LoggerFactory.getLogger(CallLanes.class);
     /**
-     * One lane per core, at least two; {@code -Ducma.sip.lanes=N} for A/B (on 2 cores, 4 lanes
-     * fell behind at 3,500 proxied calls/s in 1 of 7 rounds, 2 lanes in 4 of 7: BENCHMARKS.md).
+     * One lane per core, at least four; {@code -Ducma.sip.lanes=N} for A/B. At least four because
+     * on 2 cores, where SIPp or the window share them, a lane whose thread lost its core held up
+     * every call hashed to it: two lanes fell behind at 3,500 proxied calls/s in 4 of 7 rounds,
+     * four in 1 of 7, at the same CPU per call; the server and the event thread measured no
+     * different (BENCHMARKS.md, "### Registrar (bench 4)").
      */
     private static final CallLanes SHARED = new CallLanes(Math.max(1, Integer.getInteger("ucma.sip.lanes",
-            Math.max(2, Runtime.getRuntime().availableProcessors()))));
+            Math.max(4, Runtime.getRuntime().availableProcessors()))));
     /** The lane whose task this thread runs in place of the lane's own thread ({@link Lane#runHereIfIdle}). */
     private static final ThreadLocal<Lane> INLINE = new ThreadLocal<>();
     /** The lane whose calls' datagrams this thread reads ({@link DatagramPartitions}); null on others. */
