@@ -13,6 +13,7 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
+import javax.sip.TransactionState;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -93,8 +94,10 @@ final class ProxyCore {
             cancel(request, st);
             return;
         }
-        if (Request.INVITE.equals(request.getMethod())) {
-            // §16.2: an INVITE gets 100 Trying at once so the caller stops retransmitting.
+        if (Request.INVITE.equals(request.getMethod()) && st.getState() != TransactionState.PROCEEDING) {
+            // §16.2: an INVITE gets 100 Trying at once so the caller stops retransmitting. A lane
+            // that comes to it over 200 ms late finds JAIN-SIP's own 100 sent (its timer): a second
+            // would be one more datagram each way for a proxy that is already behind.
             st.sendResponse(messages.createResponse(Response.TRYING, request));
         }
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);

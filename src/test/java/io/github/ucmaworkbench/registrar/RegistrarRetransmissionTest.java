@@ -3,6 +3,7 @@ package io.github.ucmaworkbench.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.ucmaworkbench.sip.CallLanes;
 import io.github.ucmaworkbench.testing.MalformedSip;
 import io.github.ucmaworkbench.testing.TestUa;
 import io.github.ucmaworkbench.trace.Direction;
@@ -17,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -102,17 +106,47 @@ class RegistrarRetransmissionTest {
             bobsPhoneSends(phone, responseTo(invite, "180 Ringing"));
             bobsPhoneSends(phone, responseTo(invite, "200 OK"));
             List<String> heard = new ArrayList<>();
-            awaitAliceHears(heard, 1);
+            aliceHearsUntil(heard, lines -> oks(lines) == 1);
             // ...then sends its 180 again, as a UAS does when a copy of the INVITE crosses its 200,
             // and a copy of the 200, which is still owed upstream. Both after alice has the first
             // 200, so neither is taken for a repeat still queued (those are dropped on input).
             bobsPhoneSends(phone, responseTo(invite, "180 Ringing"));
             bobsPhoneSends(phone, responseTo(invite, "200 OK"));
-            awaitAliceHears(heard, 2);
+            aliceHearsUntil(heard, lines -> oks(lines) == 2);
 
             // The last two came in order on one lane: a forwarded 180 would be here before the second 200.
             assertThat(heard.subList(heard.indexOf("SIP/2.0 200 OK"), heard.size()))
                     .as("what alice heard after bob's answer, of %s", heard).containsExactly("SIP/2.0 200 OK", "SIP/2.0 200 OK");
+        }
+    }
+
+    @Test
+    void aCallerWhoseInviteWaitedBehindABusyLaneHearsOneTrying() throws Exception {
+        net = new BobBehindRegistrar(bob -> bob.answer(Request.INVITE, TestUa.RING_ONLY));
+        net.alice.setSoTimeout(10_000);
+        int n = (int) (System.nanoTime() & 0xffffff);
+        String callId = "fuzz-" + n + "@127.0.0.1";
+        // The call's lane is busy for longer than JAIN-SIP waits before it sends a 100 itself (200 ms).
+        CountDownLatch laneBusy = new CountDownLatch(1);
+        CallLanes.shared().execute(callId, () -> {
+            laneBusy.countDown();
+            sleepQuietly(600);
+        });
+        assertThat(laneBusy.await(5, TimeUnit.SECONDS)).isTrue();
+
+        net.aliceSends(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        List<String> heard = new ArrayList<>();
+        aliceHearsUntil(heard, lines -> lines.contains("SIP/2.0 180 Ringing"));
+        assertThat(heard).as("alice heard %s", heard).containsOnlyOnce("SIP/2.0 100 Trying");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -137,15 +171,19 @@ class RegistrarRetransmissionTest {
                 .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
     }
 
-    /** Adds the status lines alice receives to {@code heard} until it holds {@code oks} 200s; fails after 10 s without one. */
-    private void awaitAliceHears(List<String> heard, int oks) throws Exception {
-        while (heard.stream().filter(line -> line.startsWith("SIP/2.0 200 ")).count() < oks) {
+    /** Adds the status lines alice receives to {@code heard} until {@code done}; fails after 10 s without one. */
+    private void aliceHearsUntil(List<String> heard, Predicate<List<String>> done) throws Exception {
+        while (!done.test(heard)) {
             try {
                 heard.add(receive(net.alice).lines().findFirst().orElse(""));
             } catch (SocketTimeoutException e) {
                 throw new AssertionError("alice heard only " + heard + " in 10 s", e);
             }
         }
+    }
+
+    private static long oks(List<String> statusLines) {
+        return statusLines.stream().filter(line -> line.startsWith("SIP/2.0 200 ")).count();
     }
 
     /** The next datagram on {@code socket} as text (its timeout set by the caller). */
