@@ -1,5 +1,6 @@
 package io.github.ucmaworkbench.registrar;
 
+import gov.nist.javax.sip.stack.SIPTransaction;
 import io.github.ucmaworkbench.sip.AnsweredInvites;
 import io.github.ucmaworkbench.sip.CallLanes;
 import java.text.ParseException;
@@ -94,7 +95,7 @@ final class ProxyCore {
             cancel(request, st);
             return;
         }
-        if (Request.INVITE.equals(request.getMethod()) && st.getState() != TransactionState.PROCEEDING) {
+        if (Request.INVITE.equals(request.getMethod()) && !provisionalSent(st)) {
             // §16.2: an INVITE gets 100 Trying at once so the caller stops retransmitting. A lane
             // that comes to it over 200 ms late finds JAIN-SIP's own 100 sent (its timer): a second
             // would be one more datagram each way for a proxy that is already behind.
@@ -300,6 +301,15 @@ final class ProxyCore {
         Response copy = (Response) response.clone();
         copy.removeFirst(ViaHeader.NAME);
         return copy;
+    }
+
+    /**
+     * Whether the transaction has sent a provisional response. Its real state, not
+     * {@code getState()}: the RI reports an INVITE transaction that has sent nothing yet as
+     * Proceeding too (RFC 3261 gives INVITE no Trying state).
+     */
+    private static boolean provisionalSent(ServerTransaction st) {
+        return st instanceof SIPTransaction tx && tx.getInternalState() == TransactionState._PROCEEDING;
     }
 
     Response createResponse(Request request, int code, String reason) {

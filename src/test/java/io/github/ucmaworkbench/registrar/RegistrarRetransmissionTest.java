@@ -121,6 +121,20 @@ class RegistrarRetransmissionTest {
     }
 
     @Test
+    void anInviteIsAnsweredTryingAtOnce() throws Exception {
+        // Bob rings within milliseconds: JAIN-SIP's own 100 (after 200 ms) would never be sent.
+        net = new BobBehindRegistrar(bob -> bob.answer(Request.INVITE, TestUa.RING_ONLY));
+        net.alice.setSoTimeout(10_000);
+        int n = (int) (System.nanoTime() & 0xffffff);
+        net.aliceSends(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        List<String> heard = new ArrayList<>();
+        aliceHearsUntil(heard, lines -> lines.contains("SIP/2.0 180 Ringing"));
+        assertThat(heard).as("alice heard %s", heard).containsExactly("SIP/2.0 100 Trying", "SIP/2.0 180 Ringing");
+    }
+
+    @Test
     void aCallerWhoseInviteWaitedBehindABusyLaneHearsOneTrying() throws Exception {
         net = new BobBehindRegistrar(bob -> bob.answer(Request.INVITE, TestUa.RING_ONLY));
         net.alice.setSoTimeout(10_000);
