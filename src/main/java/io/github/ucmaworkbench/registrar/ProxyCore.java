@@ -96,9 +96,9 @@ final class ProxyCore {
             return;
         }
         if (Request.INVITE.equals(request.getMethod()) && !provisionalSent(st)) {
-            // §16.2: an INVITE gets 100 Trying at once so the caller stops retransmitting. A lane
-            // that comes to it over 200 ms late finds JAIN-SIP's own 100 sent (its timer): a second
-            // would be one more datagram each way for a proxy that is already behind.
+            // §16.2: an INVITE gets 100 Trying at once so the caller stops retransmitting. Over UDP
+            // it went before the lane (answerTryingAtOnce); never a second, which would be one more
+            // datagram each way for a proxy that may be behind.
             st.sendResponse(messages.createResponse(Response.TRYING, request));
         }
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
@@ -301,6 +301,26 @@ final class ProxyCore {
         Response copy = (Response) response.clone();
         copy.removeFirst(ViaHeader.NAME);
         return copy;
+    }
+
+    /**
+     * §16.2's 100 Trying for an INVITE over UDP, sent on the stack thread that read it, before
+     * the INVITE waits for its lane. JAIN-SIP sends its own 100 when nothing has gone 200 ms
+     * after the transaction was made, and its timer reads the state first and sends after: a
+     * lane that sent the 2xx in between had the caller hear that 100 after the 200 (SIPp fails
+     * such a call). Sent here, ours goes first and the timer finds nothing to do. Over TCP and
+     * TLS the RI has no such timer and a send may wait on the connection: the lane sends it
+     * ({@link #processRequest}).
+     */
+    void answerTryingAtOnce(Request request, ServerTransaction st) {
+        if (Request.INVITE.equals(request.getMethod()) && st instanceof SIPTransaction tx && !tx.isReliable()
+                && !provisionalSent(st)) {
+            try {
+                st.sendResponse(messages.createResponse(Response.TRYING, request));
+            } catch (SipException | InvalidArgumentException | ParseException | RuntimeException e) {
+                LOG.debug("could not send 100 Trying at once: {}", e.toString()); // the lane tries again
+            }
+        }
     }
 
     /**

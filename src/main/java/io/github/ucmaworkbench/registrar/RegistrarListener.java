@@ -72,6 +72,9 @@ final class RegistrarListener implements SipListener {
             // A retransmission whose first copy's transaction answers it (RFC 3261 §17.2.1): never a second branch.
             return;
         }
+        if (event.getServerTransaction() != null) {
+            proxy.answerTryingAtOnce(event.getRequest(), event.getServerTransaction());
+        }
         if (Request.REGISTER.equals(event.getRequest().getMethod())) {
             // Handled at once, on the stack thread that read it: a binding must take effect before
             // any request that arrives after the REGISTER is routed, whatever its Call-ID (a server
