@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.ucmaworkbench.sip.CallLanes;
 import io.github.ucmaworkbench.testing.MalformedSip;
+import io.github.ucmaworkbench.testing.RawResponses;
 import io.github.ucmaworkbench.testing.TestUa;
 import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTrace;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * Under load the first copy can still be waiting to be handled when the retransmission is read.
  */
 class RegistrarRetransmissionTest {
-    private static final Pattern DIALOG_HEADER = Pattern.compile("(?m)^(Via|From|To|Call-ID|CSeq):[^\\r\\n]*\\r\\n");
+    private static final String CONTACT = "Contact: <sip:bob@127.0.0.1>";
     private static final Pattern TOP_BRANCH = Pattern.compile("(?im)^(?:Via|v)\\s*:[^\\r\\n]*?;\\s*branch=([^;\\s,]+)");
 
     private BobBehindRegistrar net;
@@ -103,15 +104,15 @@ class RegistrarRetransmissionTest {
             assertThat(invite).startsWith("INVITE ");
 
             // Bob's phone rings and answers...
-            bobsPhoneSends(phone, responseTo(invite, "180 Ringing"));
-            bobsPhoneSends(phone, responseTo(invite, "200 OK"));
+            bobsPhoneSends(phone, RawResponses.to(invite, "180 Ringing", "bobs-phone", CONTACT));
+            bobsPhoneSends(phone, RawResponses.to(invite, "200 OK", "bobs-phone", CONTACT));
             List<String> heard = new ArrayList<>();
             aliceHearsUntil(heard, lines -> oks(lines) == 1);
             // ...then sends its 180 again, as a UAS does when a copy of the INVITE crosses its 200,
             // and a copy of the 200, which is still owed upstream. Both after alice has the first
             // 200, so neither is taken for a repeat still queued (those are dropped on input).
-            bobsPhoneSends(phone, responseTo(invite, "180 Ringing"));
-            bobsPhoneSends(phone, responseTo(invite, "200 OK"));
+            bobsPhoneSends(phone, RawResponses.to(invite, "180 Ringing", "bobs-phone", CONTACT));
+            bobsPhoneSends(phone, RawResponses.to(invite, "200 OK", "bobs-phone", CONTACT));
             aliceHearsUntil(heard, lines -> oks(lines) == 2);
 
             // The last two came in order on one lane: a forwarded 180 would be here before the second 200.
@@ -213,16 +214,6 @@ class RegistrarRetransmissionTest {
         phone.send(new DatagramPacket(bytes, bytes.length, net.address));
     }
 
-    /** {@code status} to {@code request}'s text, with its Vias, From, Call-ID and CSeq and bob's To tag. */
-    private static String responseTo(String request, String status) {
-        StringBuilder response = new StringBuilder("SIP/2.0 " + status + "\r\n");
-        Matcher m = DIALOG_HEADER.matcher(request);
-        while (m.find()) {
-            String line = m.group();
-            response.append(line.startsWith("To:") ? line.replace("\r\n", ";tag=bobs-phone\r\n") : line);
-        }
-        return response.append("Contact: <sip:bob@127.0.0.1>\r\nContent-Length: 0\r\n\r\n").toString();
-    }
 
     /** Reads alice's socket until a response with {@code code} arrives; false after 10 s. */
     private boolean awaitResponse(int code) throws Exception {

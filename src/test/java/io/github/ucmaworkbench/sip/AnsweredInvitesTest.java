@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import io.github.ucmaworkbench.testing.MalformedSip;
+import io.github.ucmaworkbench.testing.RawResponses;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -14,8 +15,6 @@ import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -43,8 +42,6 @@ import org.junit.jupiter.api.Test;
  * RFC 6026's Timer L. Real stack, real datagrams on loopback; the far end is a bare socket.
  */
 class AnsweredInvitesTest {
-    private static final Pattern HEADER = Pattern.compile("(?m)^(Via|From|To|Call-ID|CSeq):[^\\r\\n]*\\r\\n");
-
     private final BlockingQueue<EventObject> events = new LinkedBlockingQueue<>();
     private SipStack stack;
     private SipProvider provider;
@@ -115,13 +112,13 @@ class AnsweredInvitesTest {
         ClientTransaction ct = provider.getNewClientTransaction(invite);
         ct.sendRequest();
         String sent = receiveDatagram();
-        peerSends(okFor(sent));
+        peerSends(RawResponses.to(sent, "200 OK", "callee"));
         ResponseEvent answer = (ResponseEvent) next(ResponseEvent.class);
         assertThat(answer.getClientTransaction()).isSameAs(ct);
         assertThat(tables().getClientTransactionTableSize()).as("the RI keeps it until its timer looks").isEqualTo(1);
 
         AnsweredInvites answered = new AnsweredInvites();
-        Response ringing = messages.createResponse(okFor(sent).replace("SIP/2.0 200 OK", "SIP/2.0 180 Ringing"));
+        Response ringing = messages.createResponse(RawResponses.to(sent, "180 Ringing", "callee"));
         assertThat(answered.absorbs(ringing)).as("a 180 before the release").isFalse();
         assertThat(answered.release(ct)).isTrue();
 
@@ -129,7 +126,7 @@ class AnsweredInvitesTest {
         assertThat(ct.getRequest().getHeader("Call-ID")).as("the transaction no longer holds the INVITE")
                 .isNotEqualTo(invite.getHeader("Call-ID"));
         assertThat(answered.absorbs(ringing)).as("a 180 the callee sends after its 200").isTrue();
-        assertThat(answered.absorbs(messages.createResponse(okFor(sent)))).as("a copy of the 200, owed upstream").isFalse();
+        assertThat(answered.absorbs(messages.createResponse(RawResponses.to(sent, "200 OK", "callee")))).as("a copy of the 200, owed upstream").isFalse();
         long now = System.nanoTime();
         answered.sweep(now + AnsweredInvites.TIMER_L_NANOS / 2);
         answered.sweep(now + AnsweredInvites.TIMER_L_NANOS);
@@ -168,17 +165,6 @@ class AnsweredInvitesTest {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         peer.receive(packet);
         return new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
-    }
-
-    /** A 200 to {@code request}'s text: its Via, From, To (tagged), Call-ID and CSeq. */
-    private static String okFor(String request) {
-        StringBuilder response = new StringBuilder("SIP/2.0 200 OK\r\n");
-        Matcher m = HEADER.matcher(request);
-        while (m.find()) {
-            String line = m.group();
-            response.append(line.startsWith("To:") ? line.replace("\r\n", ";tag=callee\r\n") : line);
-        }
-        return response.append("Content-Length: 0\r\n\r\n").toString();
     }
 
     private EventObject next(Class<? extends EventObject> type) throws InterruptedException {

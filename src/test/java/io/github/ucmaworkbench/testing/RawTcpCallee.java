@@ -53,7 +53,7 @@ public final class RawTcpCallee implements AutoCloseable {
                         break;
                     }
                     answered.incrementAndGet(); // before the write: the caller may be faster than us
-                    s.getOutputStream().write(okFor(request).getBytes(StandardCharsets.UTF_8));
+                    s.getOutputStream().write(RawResponses.to(request, "200 OK", "raw").getBytes(StandardCharsets.UTF_8));
                     s.getOutputStream().flush();
                 }
                 // closing here, right after the write, is the point of this class
@@ -88,20 +88,6 @@ public final class RawTcpCallee implements AutoCloseable {
         }
         in.readNBytes(length);
         return text;
-    }
-
-    private static String okFor(String request) {
-        StringBuilder out = new StringBuilder("SIP/2.0 200 OK\r\n");
-        for (String line : request.split("\r\n")) {
-            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT) : "";
-            switch (name) {
-                case "via", "v", "from", "f", "call-id", "i", "cseq", "record-route" -> out.append(line).append("\r\n");
-                case "to", "t" -> out.append(line).append(line.contains(";tag=") ? "" : ";tag=raw").append("\r\n");
-                default -> {
-                }
-            }
-        }
-        return out.append("Content-Length: 0\r\n\r\n").toString();
     }
 
     @Override
