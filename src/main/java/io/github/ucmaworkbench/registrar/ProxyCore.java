@@ -95,11 +95,10 @@ final class ProxyCore {
             cancel(request, st);
             return;
         }
-        if (Request.INVITE.equals(request.getMethod()) && !provisionalSent(st)) {
+        if (Request.INVITE.equals(request.getMethod())) {
             // §16.2: an INVITE gets 100 Trying at once so the caller stops retransmitting. Over UDP
-            // it went before the lane (answerTryingAtOnce); never a second, which would be one more
-            // datagram each way for a proxy that may be behind.
-            st.sendResponse(messages.createResponse(Response.TRYING, request));
+            // it went before the lane (answerTryingAtOnce).
+            tryingUnlessSent(request, st);
         }
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
         if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
@@ -313,10 +312,9 @@ final class ProxyCore {
      * ({@link #processRequest}).
      */
     void answerTryingAtOnce(Request request, ServerTransaction st) {
-        if (Request.INVITE.equals(request.getMethod()) && st instanceof SIPTransaction tx && !tx.isReliable()
-                && !provisionalSent(st)) {
+        if (Request.INVITE.equals(request.getMethod()) && st instanceof SIPTransaction tx && !tx.isReliable()) {
             try {
-                st.sendResponse(messages.createResponse(Response.TRYING, request));
+                tryingUnlessSent(request, st);
             } catch (SipException | InvalidArgumentException | ParseException | RuntimeException e) {
                 LOG.debug("could not send 100 Trying at once: {}", e.toString()); // the lane tries again
             }
@@ -324,12 +322,16 @@ final class ProxyCore {
     }
 
     /**
-     * Whether the transaction has sent a provisional response. Its real state, not
+     * Sends 100 Trying unless the transaction has sent a provisional response: never a second,
+     * one more datagram each way for a proxy that may be behind. Its real state, not
      * {@code getState()}: the RI reports an INVITE transaction that has sent nothing yet as
      * Proceeding too (RFC 3261 gives INVITE no Trying state).
      */
-    private static boolean provisionalSent(ServerTransaction st) {
-        return st instanceof SIPTransaction tx && tx.getInternalState() == TransactionState._PROCEEDING;
+    private void tryingUnlessSent(Request request, ServerTransaction st)
+            throws SipException, InvalidArgumentException, ParseException {
+        if (!(st instanceof SIPTransaction tx && tx.getInternalState() == TransactionState._PROCEEDING)) {
+            st.sendResponse(messages.createResponse(Response.TRYING, request));
+        }
     }
 
     Response createResponse(Request request, int code, String reason) {

@@ -74,8 +74,7 @@ public final class AnsweredInvites {
      * another transport, another method, an RI without the fields.
      */
     public boolean release(ServerTransaction st) {
-        if (!ENABLED || !(st instanceof SIPServerTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()
-                || !Ri.READY) {
+        if (!(st instanceof SIPServerTransactionImpl tx) || !releasable(tx)) {
             return false;
         }
         callers.add(tx.getTransactionId()); // before it leaves the table: a retransmission finds one or the other
@@ -91,14 +90,18 @@ public final class AnsweredInvites {
      * is {@link #absorbs(Response) absorbed}, as the transaction would have absorbed it.
      */
     public boolean release(ClientTransaction ct) {
-        if (!ENABLED || !(ct instanceof SIPClientTransactionImpl tx) || tx.isReliable() || !tx.isInviteTransaction()
-                || !Ri.READY) {
+        if (!(ct instanceof SIPClientTransactionImpl tx) || !releasable(tx)) {
             return false;
         }
         branches.add(tx.getTransactionId());
         tx.getSIPStack().removeTransaction(tx);
         letGo(tx, Ri.LAST_REQUEST);
         return true;
+    }
+
+    /** An INVITE's over UDP, with the switch on and an RI that has the fields. */
+    private static boolean releasable(SIPTransactionImpl tx) {
+        return ENABLED && !tx.isReliable() && tx.isInviteTransaction() && Ri.READY;
     }
 
     private static void letGo(SIPTransactionImpl tx, Field alsoRequest) {

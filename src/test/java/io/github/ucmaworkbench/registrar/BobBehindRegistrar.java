@@ -2,11 +2,13 @@ package io.github.ucmaworkbench.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ucmaworkbench.testing.MalformedSip;
 import io.github.ucmaworkbench.testing.TestUa;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,17 @@ final class BobBehindRegistrar implements AutoCloseable {
         String bound = contact != null ? contact : bob.contact();
         assertThat(bob.call(bob.register(address, 60, "<" + bound + ">")).getStatusCode()).isEqualTo(200);
         alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        alice.setSoTimeout(10_000); // a test that waits for an answer fails after this much silence
+    }
+
+    /** Alice's INVITE to bob (a fresh Call-ID), as bytes to send and its Call-ID. */
+    record Invite(byte[] bytes, String callId) {
+    }
+
+    Invite aliceInvite() {
+        int n = (int) (System.nanoTime() & 0xffffff);
+        return new Invite(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", alice.getLocalPort(), "UDP", n)
+                .getBytes(StandardCharsets.ISO_8859_1), "fuzz-" + n + "@127.0.0.1");
     }
 
     /** Sends {@code message} from alice's socket to the registrar. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.ucmaworkbench.sip.CallLanes;
-import io.github.ucmaworkbench.testing.MalformedSip;
 import io.github.ucmaworkbench.testing.RawResponses;
 import io.github.ucmaworkbench.testing.TestUa;
 import io.github.ucmaworkbench.trace.Direction;
@@ -50,14 +49,12 @@ class RegistrarRetransmissionTest {
     @Test
     void inviteSentTwiceBackToBackReachesTheCalleeOnce() throws Exception {
         net = new BobBehindRegistrar(bob -> bob.answer(Request.INVITE, TestUa.RING_ONLY));
-        int n = (int) (System.nanoTime() & 0xffffff);
-        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
-                .getBytes(StandardCharsets.ISO_8859_1);
-        String callId = "fuzz-" + n + "@127.0.0.1";
+        BobBehindRegistrar.Invite invite = net.aliceInvite();
+        String callId = invite.callId();
 
         // The same datagram twice, as a caller whose T1 fired early (or a network that duplicated it).
         for (int copy = 0; copy < 2; copy++) {
-            net.aliceSends(invite);
+            net.aliceSends(invite.bytes());
         }
 
         assertThat(awaitResponse(180)).as("bob's 180 came back through the proxy").isTrue();
@@ -67,7 +64,7 @@ class RegistrarRetransmissionTest {
 
     @Test
     void inviteRetransmittedAfterTheCalleeAnsweredIsNotForwardedAgain() throws Exception {
-        AnsweredInvite invite = aliceCallsBobWhoAnswers();
+        BobBehindRegistrar.Invite invite = aliceCallsBobWhoAnswers();
 
         // A caller whose T1 fired while the 200 was on its way (an overloaded proxy): the copy comes
         // after the proxy's INVITE server transaction forwarded the 2xx (RFC 6026 §7.1: absorbed).
@@ -78,7 +75,7 @@ class RegistrarRetransmissionTest {
 
     @Test
     void anAnsweredInviteIsLetGoAtOnceAndACopyAfterThatIsStillAbsorbed() throws Exception {
-        AnsweredInvite invite = aliceCallsBobWhoAnswers();
+        BobBehindRegistrar.Invite invite = aliceCallsBobWhoAnswers();
 
         // JAIN-SIP alone keeps an answered INVITE's transaction, and the context a CANCEL would
         // find, 8 s after the 2xx (its linger). The registrar lets both go as soon as the 2xx is
@@ -96,10 +93,7 @@ class RegistrarRetransmissionTest {
         try (DatagramSocket phone = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             phone.setSoTimeout(10_000);
             net = new BobBehindRegistrar(bob -> { }, "sip:bob@127.0.0.1:" + phone.getLocalPort());
-            net.alice.setSoTimeout(10_000);
-            int n = (int) (System.nanoTime() & 0xffffff);
-            net.aliceSends(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            net.aliceSends(net.aliceInvite().bytes());
             String invite = receive(phone);
             assertThat(invite).startsWith("INVITE ");
 
@@ -125,10 +119,7 @@ class RegistrarRetransmissionTest {
     void anInviteIsAnsweredTryingAtOnce() throws Exception {
         // Bob rings within milliseconds: JAIN-SIP's own 100 (after 200 ms) would never be sent.
         net = new BobBehindRegistrar(bob -> bob.answer(Request.INVITE, TestUa.RING_ONLY));
-        net.alice.setSoTimeout(10_000);
-        int n = (int) (System.nanoTime() & 0xffffff);
-        net.aliceSends(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
-                .getBytes(StandardCharsets.ISO_8859_1));
+        net.aliceSends(net.aliceInvite().bytes());
 
         List<String> heard = new ArrayList<>();
         aliceHearsUntil(heard, lines -> lines.contains("SIP/2.0 180 Ringing"));
@@ -138,19 +129,16 @@ class RegistrarRetransmissionTest {
     @Test
     void aCallerWhoseInviteWaitedBehindABusyLaneHearsOneTrying() throws Exception {
         net = new BobBehindRegistrar(bob -> bob.answer(Request.INVITE, TestUa.RING_ONLY));
-        net.alice.setSoTimeout(10_000);
-        int n = (int) (System.nanoTime() & 0xffffff);
-        String callId = "fuzz-" + n + "@127.0.0.1";
+        BobBehindRegistrar.Invite invite = net.aliceInvite();
         // The call's lane is busy for longer than JAIN-SIP waits before it sends a 100 itself (200 ms).
         CountDownLatch laneBusy = new CountDownLatch(1);
-        CallLanes.shared().execute(callId, () -> {
+        CallLanes.shared().execute(invite.callId(), () -> {
             laneBusy.countDown();
             sleepQuietly(600);
         });
         assertThat(laneBusy.await(5, TimeUnit.SECONDS)).isTrue();
 
-        net.aliceSends(MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
-                .getBytes(StandardCharsets.ISO_8859_1));
+        net.aliceSends(invite.bytes());
 
         List<String> heard = new ArrayList<>();
         aliceHearsUntil(heard, lines -> lines.contains("SIP/2.0 180 Ringing"));
@@ -165,19 +153,13 @@ class RegistrarRetransmissionTest {
         }
     }
 
-    /** Alice's INVITE to bob as she sent it, and its Call-ID. */
-    private record AnsweredInvite(byte[] bytes, String callId) {
-    }
-
     /** Alice calls bob through the proxy over UDP; bob answers 180 and 200, and the 200 reaches her. */
-    private AnsweredInvite aliceCallsBobWhoAnswers() throws Exception {
+    private BobBehindRegistrar.Invite aliceCallsBobWhoAnswers() throws Exception {
         net = new BobBehindRegistrar(bob -> { });
-        int n = (int) (System.nanoTime() & 0xffffff);
-        byte[] invite = MalformedSip.goodInvite("sip:bob@example.com", "127.0.0.1", net.alice.getLocalPort(), "UDP", n)
-                .getBytes(StandardCharsets.ISO_8859_1);
-        net.aliceSends(invite);
+        BobBehindRegistrar.Invite invite = net.aliceInvite();
+        net.aliceSends(invite.bytes());
         assertThat(awaitResponse(200)).as("bob's 200 came back through the proxy").isTrue();
-        return new AnsweredInvite(invite, "fuzz-" + n + "@127.0.0.1");
+        return invite;
     }
 
     /** A second branch, if any, would follow within milliseconds; give it a generous while. */
@@ -188,13 +170,21 @@ class RegistrarRetransmissionTest {
 
     /** Adds the status lines alice receives to {@code heard} until {@code done}; fails after 10 s without one. */
     private void aliceHearsUntil(List<String> heard, Predicate<List<String>> done) throws Exception {
+        if (!aliceHears(heard, done)) {
+            throw new AssertionError("alice heard only " + heard + " in 10 s");
+        }
+    }
+
+    /** The same, false after 10 s without a datagram (alice's socket timeout). */
+    private boolean aliceHears(List<String> heard, Predicate<List<String>> done) throws Exception {
         while (!done.test(heard)) {
             try {
                 heard.add(receive(net.alice).lines().findFirst().orElse(""));
             } catch (SocketTimeoutException e) {
-                throw new AssertionError("alice heard only " + heard + " in 10 s", e);
+                return false;
             }
         }
+        return true;
     }
 
     private static long oks(List<String> statusLines) {
@@ -214,24 +204,9 @@ class RegistrarRetransmissionTest {
         phone.send(new DatagramPacket(bytes, bytes.length, net.address));
     }
 
-
-    /** Reads alice's socket until a response with {@code code} arrives; false after 10 s. */
+    /** Reads alice's socket until a response with {@code code} arrives; false after 10 s without one. */
     private boolean awaitResponse(int code) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        byte[] buffer = new byte[65_535];
-        while (System.nanoTime() < end) {
-            net.alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                net.alice.receive(packet);
-            } catch (java.net.SocketTimeoutException e) {
-                return false;
-            }
-            if (new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1).startsWith("SIP/2.0 " + code + " ")) {
-                return true;
-            }
-        }
-        return false;
+        return aliceHears(new ArrayList<>(), lines -> lines.stream().anyMatch(line -> line.startsWith("SIP/2.0 " + code + " ")));
     }
 
     private static List<SipTraceEvent> invitesSeenBy(String party, String callId) {
