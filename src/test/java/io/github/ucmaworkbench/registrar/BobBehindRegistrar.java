@@ -8,8 +8,11 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A registrar on a free port, bob (a {@link TestUa}) signed in to it over UDP, and alice: a bare
@@ -36,8 +39,11 @@ final class BobBehindRegistrar implements AutoCloseable {
         String bound = contact != null ? contact : bob.contact();
         assertThat(bob.call(bob.register(address, 60, "<" + bound + ">")).getStatusCode()).isEqualTo(200);
         alice = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        alice.setSoTimeout(10_000); // a test that waits for an answer fails after this much silence
+        alice.setSoTimeout((int) ALICE_WAITS.toMillis()); // a read of hers never hangs a test
     }
+
+    /** How long alice reads before a test gives up on what it waits for. */
+    static final Duration ALICE_WAITS = Duration.ofSeconds(10);
 
     /** Alice's INVITE to bob (a fresh Call-ID), as bytes to send and its Call-ID. */
     record Invite(byte[] bytes, String callId) {
@@ -52,6 +58,34 @@ final class BobBehindRegistrar implements AutoCloseable {
     /** Sends {@code message} from alice's socket to the registrar. */
     void aliceSends(byte[] message) throws java.io.IOException {
         alice.send(new DatagramPacket(message, message.length, address));
+    }
+
+    /**
+     * Hands each datagram alice receives, as text, to {@code enough} until it says so; false when
+     * {@link #ALICE_WAITS} pass first.
+     */
+    boolean aliceReadsUntil(Predicate<String> enough) throws java.io.IOException {
+        long end = System.nanoTime() + ALICE_WAITS.toNanos();
+        byte[] buffer = new byte[65_535];
+        for (long left = ALICE_WAITS.toMillis(); left > 0; left = Duration.ofNanos(end - System.nanoTime()).toMillis()) {
+            alice.setSoTimeout((int) left);
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                alice.receive(packet);
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+            if (enough.test(new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A message's first line (a response's status line). */
+    static String firstLine(String text) {
+        int end = text.indexOf("\r\n");
+        return end < 0 ? text : text.substring(0, end);
     }
 
     @Override

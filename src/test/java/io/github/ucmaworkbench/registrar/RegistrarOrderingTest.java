@@ -9,7 +9,6 @@ import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,25 +76,16 @@ class RegistrarOrderingTest {
      */
     private List<String> responsesTo(String callId, String method) throws Exception {
         List<String> seen = new ArrayList<>();
-        byte[] buffer = new byte[65_535];
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < end) {
-            net.alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                net.alice.receive(packet);
-            } catch (SocketTimeoutException e) {
-                break;
-            }
-            String text = new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+        boolean answered = net.aliceReadsUntil(text -> {
             if (!text.startsWith("SIP/2.0 ") || !callId.equals(header(text, "Call-ID"))
                     || !header(text, "CSeq").endsWith(" " + method)) {
-                continue;
+                return false;
             }
             seen.add(text);
-            if (text.charAt(8) != '1') {
-                return seen;
-            }
+            return text.charAt(8) != '1';
+        });
+        if (answered) {
+            return seen;
         }
         throw new AssertionError("no final response to " + method + " within 10 s; got " + seen);
     }

@@ -8,7 +8,6 @@ import io.github.ucmaworkbench.testing.SentRequest;
 import io.github.ucmaworkbench.testing.TestUa;
 import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTrace;
-import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -111,19 +110,10 @@ class RegistrarReleasedTransactionTest {
     /** The status lines of the next {@code count} responses alice receives (fewer after 10 s). */
     private List<String> awaitStatusLines(int count) throws Exception {
         List<String> lines = new ArrayList<>();
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        byte[] buffer = new byte[65_535];
-        while (lines.size() < count && System.nanoTime() < end) {
-            net.alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                net.alice.receive(packet);
-            } catch (java.net.SocketTimeoutException e) {
-                break;
-            }
-            String text = new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
-            lines.add(text.substring(0, text.indexOf("\r\n")));
-        }
+        net.aliceReadsUntil(text -> {
+            lines.add(BobBehindRegistrar.firstLine(text));
+            return lines.size() >= count;
+        });
         return lines;
     }
 }

@@ -12,7 +12,6 @@ import io.github.ucmaworkbench.trace.SipTraceEvent;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,23 +167,19 @@ class RegistrarRetransmissionTest {
                 .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
     }
 
-    /** Adds the status lines alice receives to {@code heard} until {@code done}; fails after 10 s without one. */
+    /** Adds the status lines alice receives to {@code heard} until {@code done}; fails after 10 s without it. */
     private void aliceHearsUntil(List<String> heard, Predicate<List<String>> done) throws Exception {
         if (!aliceHears(heard, done)) {
             throw new AssertionError("alice heard only " + heard + " in 10 s");
         }
     }
 
-    /** The same, false after 10 s without a datagram (alice's socket timeout). */
+    /** The same, false after 10 s without {@code done}. */
     private boolean aliceHears(List<String> heard, Predicate<List<String>> done) throws Exception {
-        while (!done.test(heard)) {
-            try {
-                heard.add(receive(net.alice).lines().findFirst().orElse(""));
-            } catch (SocketTimeoutException e) {
-                return false;
-            }
-        }
-        return true;
+        return done.test(heard) || net.aliceReadsUntil(text -> {
+            heard.add(BobBehindRegistrar.firstLine(text));
+            return done.test(heard);
+        });
     }
 
     private static long oks(List<String> statusLines) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.github.ucmaworkbench.trace.Direction;
 import io.github.ucmaworkbench.trace.SipTrace;
 import io.github.ucmaworkbench.trace.SipTraceEvent;
-import java.net.DatagramPacket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -79,22 +78,15 @@ class RegistrarStatelessInDialogTest {
 
     /** The status of the next final response alice reads; -1 after 10 s. */
     private int awaitFinalResponse() throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        byte[] buffer = new byte[65_535];
-        while (System.nanoTime() < end) {
-            net.alice.setSoTimeout((int) Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis()));
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                net.alice.receive(packet);
-            } catch (java.net.SocketTimeoutException e) {
-                return -1;
-            }
-            String text = new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+        int[] status = {-1};
+        net.aliceReadsUntil(text -> {
             if (text.startsWith("SIP/2.0 ") && text.charAt(8) != '1') {
-                return Integer.parseInt(text.substring(8, 11));
+                status[0] = Integer.parseInt(text.substring(8, 11));
+                return true;
             }
-        }
-        return -1;
+            return false;
+        });
+        return status[0];
     }
 
     /** What {@code party} traced for this call: its BYE requests, or its responses. */
