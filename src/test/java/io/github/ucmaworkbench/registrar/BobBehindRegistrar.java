@@ -3,12 +3,12 @@ package io.github.ucmaworkbench.registrar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ucmaworkbench.testing.MalformedSip;
+import io.github.ucmaworkbench.testing.RawExchange;
 import io.github.ucmaworkbench.testing.TestUa;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -65,21 +65,7 @@ final class BobBehindRegistrar implements AutoCloseable {
      * {@link #ALICE_WAITS} pass first.
      */
     boolean aliceReadsUntil(Predicate<String> enough) throws java.io.IOException {
-        long end = System.nanoTime() + ALICE_WAITS.toNanos();
-        byte[] buffer = new byte[65_535];
-        for (long left = ALICE_WAITS.toMillis(); left > 0; left = Duration.ofNanos(end - System.nanoTime()).toMillis()) {
-            alice.setSoTimeout((int) left);
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                alice.receive(packet);
-            } catch (SocketTimeoutException e) {
-                return false;
-            }
-            if (enough.test(new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1))) {
-                return true;
-            }
-        }
-        return false;
+        return RawExchange.readUntil(alice, ALICE_WAITS, enough);
     }
 
     /** A message's first line (a response's status line). */

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One request and its final answer, byte for byte, over a socket of our own: UDP from a fresh
@@ -27,26 +28,35 @@ public final class RawExchange {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             byte[] bytes = message.apply(socket.getLocalPort());
             socket.send(new DatagramPacket(bytes, bytes.length, to));
-            long deadline = System.nanoTime() + wait.toNanos();
-            byte[] buffer = new byte[65_535];
-            while (true) {
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return null;
-                }
-                socket.setSoTimeout((int) left);
-                DatagramPacket p = new DatagramPacket(buffer, buffer.length);
-                try {
-                    socket.receive(p);
-                } catch (SocketTimeoutException e) {
-                    return null;
-                }
-                String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.ISO_8859_1);
-                if (!text.startsWith("SIP/2.0 1")) {
-                    return text;
-                }
+            String[] answer = {null};
+            readUntil(socket, wait, text -> {
+                answer[0] = text.startsWith("SIP/2.0 1") ? null : text;
+                return answer[0] != null;
+            });
+            return answer[0];
+        }
+    }
+
+    /**
+     * Hands each datagram {@code socket} receives, as text, to {@code enough} until it says so;
+     * false when {@code wait} passes first. Leaves the socket's timeout at what was left of it.
+     */
+    public static boolean readUntil(DatagramSocket socket, Duration wait, Predicate<String> enough) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        byte[] buffer = new byte[65_535];
+        for (long left = wait.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+            socket.setSoTimeout((int) left);
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException e) {
+                return false;
+            }
+            if (enough.test(new String(buffer, 0, packet.getLength(), StandardCharsets.ISO_8859_1))) {
+                return true;
             }
         }
+        return false;
     }
 
     /**
