@@ -148,10 +148,10 @@ class PasswordsAndPortsTest {
     void aTakenListenPortIsAClearErrorAndExitCodeOne() throws Exception {
         startRegistrarWithUsers();
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0));
-                ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 50, loopback)) {
-            int taken = udp.getLocalPort();
-
+        // A port free for both: a UDP port's number can be another test's TCP port (CI saw a BindException).
+        int taken = FreePorts.pick();
+        try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, taken));
+                ServerSocket tcp = new ServerSocket(taken, 50, loopback)) {
             CliRun server = CliRun.of("server", "--uri", "sip:server@example.com", "--server", at,
                     "--user", "server", "--password-file", secretFile("server.pw", SERVER_SECRET).toString(),
                     "--listen-port", String.valueOf(taken));
