@@ -90,7 +90,10 @@ class WindowLayoutTest extends GuiTest {
         SettingsHolder reread = new SettingsHolder(new SettingsStore(configDir), fromDisk.settings());
         WorkbenchFrame second = open(reread);
         try {
-            assertThat(GuiActionRunner.execute(() -> second.getBounds())).isEqualTo(new Rectangle(120, 90, 1100, 760));
+            // Under Xvfb with no window manager the shown frame's position comes back a moment later
+            // (CI read (0,0) at the right size in 2 of 3 runs, then the right place on the rerun).
+            Rectangle placed = new Rectangle(120, 90, 1100, 760);
+            waitUntil("the reopened window at " + placed, () -> placed.equals(GuiActionRunner.execute(() -> second.getBounds())), 5_000);
             double reopened = GuiActionRunner.execute(() -> {
                 JSplitPane sides = split(second, WorkbenchPanes.SIDES);
                 return sides.getDividerLocation() / (double) (sides.getWidth() - sides.getDividerSize());
