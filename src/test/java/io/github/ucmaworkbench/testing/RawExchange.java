@@ -28,12 +28,12 @@ public final class RawExchange {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             byte[] bytes = message.apply(socket.getLocalPort());
             socket.send(new DatagramPacket(bytes, bytes.length, to));
-            String[] answer = {null};
-            readUntil(socket, wait, text -> {
-                answer[0] = text.startsWith("SIP/2.0 1") ? null : text;
-                return answer[0] != null;
+            String[] last = {null};
+            boolean answered = readUntil(socket, wait, text -> {
+                last[0] = text;
+                return !text.startsWith("SIP/2.0 1");
             });
-            return answer[0];
+            return answered ? last[0] : null;
         }
     }
 

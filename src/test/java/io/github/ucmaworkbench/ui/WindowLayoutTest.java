@@ -64,8 +64,9 @@ class WindowLayoutTest extends GuiTest {
 
     @Test
     void sizePositionAndDividersComeBackAfterCloseAndReopen() {
+        Rectangle placed = new Rectangle(120, 90, 1100, 760);
         WorkbenchFrame first = open(settings);
-        GuiActionRunner.execute(() -> first.setBounds(120, 90, 1100, 760));
+        GuiActionRunner.execute(() -> first.setBounds(placed));
         robot().waitForIdle();
         double share = GuiActionRunner.execute(() -> {
             JSplitPane sides = split(first, WorkbenchPanes.SIDES);
@@ -79,7 +80,7 @@ class WindowLayoutTest extends GuiTest {
 
         WindowLayout saved = settings.get().window();
         assertThat(new Rectangle(saved.x(), saved.y(), saved.width(), saved.height()))
-                .isEqualTo(new Rectangle(120, 90, 1100, 760));
+                .isEqualTo(placed);
         assertThat(saved.maximized()).isFalse();
         assertThat(saved.dividers().get(WorkbenchPanes.SIDES)).isCloseTo(share, within(0.01));
         assertThat(saved.dividers()).containsKeys(WorkbenchPanes.TOP, WorkbenchPanes.ALL);
@@ -92,7 +93,6 @@ class WindowLayoutTest extends GuiTest {
         try {
             // Under Xvfb with no window manager the shown frame's position comes back a moment later
             // (CI read (0,0) at the right size in 2 of 3 runs, then the right place on the rerun).
-            Rectangle placed = new Rectangle(120, 90, 1100, 760);
             waitUntil("the reopened window at " + placed, () -> placed.equals(GuiActionRunner.execute(() -> second.getBounds())), 5_000);
             double reopened = GuiActionRunner.execute(() -> {
                 JSplitPane sides = split(second, WorkbenchPanes.SIDES);
