@@ -5,6 +5,7 @@
 #
 #   PROXIES="main:/tmp/main.jar mine:target/ucma-workbench.jar" bench/proxy-ab.sh
 #   OPTS_mine="-Dx=y" ...   extra JVM options for the proxy labelled "mine"
+#   JAVA_mine=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java ...   another JVM for it (default: java)
 #
 # Each round starts every proxy in turn with the launcher's JVM options (and Kamailio twice, unless
 # KAMAILIO=0: `kamailio` relays in-dialog requests with tm, `kamailio-sl` statelessly as ours does,
@@ -50,7 +51,8 @@ for round in $(seq 1 "$ROUNDS"); do
         else
             jfr=(); [ "${JFR:-0}" = 1 ] && [ "$round" = "$ROUNDS" ] && jfr=(-XX:StartFlightRecording=filename="$OUT/$label.jfr",settings="${JFR_SETTINGS:-profile}")
             extra_var="OPTS_$label"; read -r -a extra <<< "${!extra_var:-}"
-            java "${JOPTS[@]}" "${extra[@]}" "${jfr[@]}" -cp "$jar" io.github.ucmaworkbench.app.cli.WorkbenchCommand registrar --port "$port" --ignore-stdin > "$log" 2>&1 &
+            jvm_var="JAVA_$label"; jvm=${!jvm_var:-java}
+            "$jvm" "${JOPTS[@]}" "${extra[@]}" "${jfr[@]}" -cp "$jar" io.github.ucmaworkbench.app.cli.WorkbenchCommand registrar --port "$port" --ignore-stdin > "$log" 2>&1 &
             pid=$!; wait_for "$log" 'Registrar listening' >/dev/null || { echo "registrar $label did not start"; cat "$log"; exit 1; }
         fi
         uas=$(free_port)

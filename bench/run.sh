@@ -12,6 +12,7 @@
 #   KEEP_CLIMBING=1 ...          do not stop at the first rate with failures (failure counts at every rate)
 #   CPU_ROUNDS=5 bench/run.sh 3  turns of ours and the bare UAS for the CPU-per-call figure (default 3)
 #   COLD_RUNS=9 bench/run.sh 1   more rounds for the cold start (default 5)
+#   AOT_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/run.sh 1   also the window on that JDK (24+) with its AOT cache
 #   KAM_MODES=sl bench/run.sh 4  Kamailio's ways to relay in-dialog requests: tm, sl (stateless) or both (default);
 #                                KAM_MODES= (empty) climbs ours alone (no figure ratio)
 #   REG_OPTS="-Xlog:gc:file=/tmp/gc.log" bench/run.sh 4   extra JVM options for our registrar in bench 4
@@ -312,6 +313,15 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
             "$LAUNCHER" --config-dir "$CFG" --registrar-port 0)
         [ -n "$ELF_LAUNCHER" ] && [ -x "$ELF_LAUNCHER" ] && CASES+=(--- launcher-elf "$READY" --also launcher-elf-shown "$SHOWN"
             -- env JAVA_TOOL_OPTIONS=-Ducma.startup.mark=true "$ELF_LAUNCHER" --config-dir "$CFG" --registrar-port 0)
+        # AOT_JAVA=.../bin/java (JDK 24+): the same jar on that JDK with its AOT cache (JEP 483/515),
+        # made by one start that exits at the mark, beside the bare window on that JDK: a runtime to
+        # weigh against JDK 17's AppCDS, not the figure (the stack is Java 17).
+        if [ -n "${AOT_JAVA:-}" ]; then
+            DISPLAY=:93 "$AOT_JAVA" "${WOPTS[@]}" -XX:AOTCacheOutput="$CDS/ours.aot" \
+                -Ducma.startup.mark=exit -jar "$JAR" --config-dir "$CFG" --registrar-port 0 > "$CDS/ours-aot-training.log" 2>&1
+            CASES+=(--- bare-aot-jdk 'window shown' -- "$AOT_JAVA" "${WOPTS[@]}" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow)
+            [ -f "$CDS/ours.aot" ] && CASES+=(--- ours-aot "$READY" -- "$AOT_JAVA" "${WOPTS[@]}" -XX:AOTCache="$CDS/ours.aot" "${OURS[@]}")
+        fi
         DISPLAY=:93 python3 bench/coldstart.py "$COLD_RUNS" "${CASES[@]}" > "$OUT/coldstart.txt"
         say "  bare FlatLaf + MigLayout window, shown:             $(coldstart_line bare)"
         say "  ... with its own AppCDS archive (for comparison):   $(coldstart_line bare-appcds)"
@@ -319,6 +329,10 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
         say "  ... with the AppCDS archive (as the launcher):      $(coldstart_line ours-appcds)"
         [ -x "$LAUNCHER" ] && say "  ... the app image's launcher ($(basename "$LAUNCHER")): $(coldstart_line launcher)"
         [ -n "$ELF_LAUNCHER" ] && say "  ... jpackage's ELF launcher ($(basename "$ELF_LAUNCHER")): $(coldstart_line launcher-elf)"
+        if [ -n "${AOT_JAVA:-}" ]; then
+            say "  AOT_JAVA ($("$AOT_JAVA" -version 2>&1 | head -1)): bare window: $(coldstart_line bare-aot-jdk)"
+            say "  ... workbench with its AOT cache: $(coldstart_line ours-aot)"
+        fi
         say "  second row, same runs: the real frame first painted and the registrar listening (not the whole window):"
         say "  ... java -jar:                                     $(coldstart_line ours-shown)"
         say "  ... with the AppCDS archive:                       $(coldstart_line ours-appcds-shown)"

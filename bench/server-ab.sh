@@ -5,6 +5,7 @@
 #   SERVERS="main:/tmp/main.jar mine:target/ucma-workbench.jar" bench/server-ab.sh
 #   SERVERS="c2:/tmp/main.jar c1:/tmp/main.jar" BARES="bare bare_c1" OPTS_c1=-XX:TieredStopAtLevel=1 \
 #       OPTS_bare_c1=-XX:TieredStopAtLevel=1 bench/server-ab.sh    JVM flags on top of the launcher's, per label
+#   JAVA_j25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java ...      another JVM for one label (default: java)
 #
 # Each round starts every server in turn (and BareUas, unless BARE=0) with the launcher's JVM
 # options, sends WARMUP_CALLS at WARMUP_RATE (uncounted), then CALLS at RATE, and prints the
@@ -44,13 +45,14 @@ for round in $(seq 1 "$ROUNDS"); do
     for t in $TARGETS; do
         label=${t%%:*}; jar=${t#*:}; log="$OUT/$label-$round.log"
         opts=OPTS_$label; read -r -a EXTRA <<< "${!opts:-}"
+        jvm=JAVA_$label; JVM=${!jvm:-java}
         if [[ "$t" == bare* ]]; then
             port=$(free_port)
-            java "${JOPTS[@]}" "${EXTRA[@]}" -cp "$ROOT/target/test-classes:$(cat "$OUT/cp.txt")" io.github.ucmaworkbench.bench.BareUas "$port" > "$log" 2>&1 &
+            "$JVM" "${JOPTS[@]}" "${EXTRA[@]}" -cp "$ROOT/target/test-classes:$(cat "$OUT/cp.txt")" io.github.ucmaworkbench.bench.BareUas "$port" > "$log" 2>&1 &
             pid=$!; wait_for "$log" 'BareUas listening' >/dev/null || { echo "bare UAS did not start"; cat "$log"; exit 1; }
         else
             # the ACK wait shortened as in bench 3, so a missing ACK shows before the next server starts
-            java "${JOPTS[@]}" "${EXTRA[@]}" -Ducma.ackTimeoutMs=3000 -cp "$jar" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
+            "$JVM" "${JOPTS[@]}" "${EXTRA[@]}" -Ducma.ackTimeoutMs=3000 -cp "$jar" io.github.ucmaworkbench.app.cli.WorkbenchCommand server \
                 --uri sip:server@example.com --server "127.0.0.1:$REG" --transport udp --quiet --ignore-stdin --timeout 3 \
                 > "$log" 2> "$log.err" &
             pid=$!; wait_for "$log" 'Server ready' >/dev/null || { echo "server $label did not start"; cat "$log" "$log.err"; exit 1; }
