@@ -317,6 +317,7 @@ if [[ " $SELECTED " == *" 1 "* ]]; then
         # made by one start that exits at the mark, beside the bare window on that JDK: a runtime to
         # weigh against JDK 17's AppCDS, not the figure (the stack is Java 17).
         if [ -n "${AOT_JAVA:-}" ]; then
+            rm -f "$CDS/ours.aot" # a cache left by an earlier run would be measured if this training failed
             DISPLAY=:93 "$AOT_JAVA" "${WOPTS[@]}" -XX:AOTCacheOutput="$CDS/ours.aot" \
                 -Ducma.startup.mark=exit -jar "$JAR" --config-dir "$CFG" --registrar-port 0 > "$CDS/ours-aot-training.log" 2>&1
             CASES+=(--- bare-aot-jdk 'window shown' -- "$AOT_JAVA" "${WOPTS[@]}" -cp "$BARE_CP" io.github.ucmaworkbench.bench.BareWindow)
