@@ -87,7 +87,8 @@ class RegistrarOrderingTest {
         if (answered) {
             return seen;
         }
-        throw new AssertionError("no final response to " + method + " within 10 s; got " + seen);
+        throw new AssertionError("no final response to " + method + " within "
+                + BobBehindRegistrar.ALICE_WAITS.toSeconds() + " s; got " + seen);
     }
 
     /** An ACK or BYE in the dialog the 200 {@code ok} set up (RFC 3261 §12.2.1.1): Route from its Record-Route. */

@@ -170,7 +170,7 @@ class RegistrarRetransmissionTest {
     /** Adds the status lines alice receives to {@code heard} until {@code done}; fails after 10 s without it. */
     private void aliceHearsUntil(List<String> heard, Predicate<List<String>> done) throws Exception {
         if (!aliceHears(heard, done)) {
-            throw new AssertionError("alice heard only " + heard + " in 10 s");
+            throw new AssertionError("alice heard only " + heard + " in " + BobBehindRegistrar.ALICE_WAITS.toSeconds() + " s");
         }
     }
 
