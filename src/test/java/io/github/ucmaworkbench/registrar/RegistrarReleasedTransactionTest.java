@@ -107,7 +107,7 @@ class RegistrarReleasedTransactionTest {
                 .count();
     }
 
-    /** The status lines of the next {@code count} responses alice receives (fewer after 10 s). */
+    /** The status lines of the next {@code count} responses alice receives (fewer after {@link BobBehindRegistrar#ALICE_WAITS}). */
     private List<String> awaitStatusLines(int count) throws Exception {
         List<String> lines = new ArrayList<>();
         net.aliceReadsUntil(text -> {

@@ -167,14 +167,14 @@ class RegistrarRetransmissionTest {
                 .until(() -> branchesSeenBy("sip:bob@example.com", callId).size() == 1);
     }
 
-    /** Adds the status lines alice receives to {@code heard} until {@code done}; fails after 10 s without it. */
+    /** Adds the status lines alice receives to {@code heard} until {@code done}; fails after {@link BobBehindRegistrar#ALICE_WAITS} without it. */
     private void aliceHearsUntil(List<String> heard, Predicate<List<String>> done) throws Exception {
         if (!aliceHears(heard, done)) {
             throw new AssertionError("alice heard only " + heard + " in " + BobBehindRegistrar.ALICE_WAITS.toSeconds() + " s");
         }
     }
 
-    /** The same, false after 10 s without {@code done}. */
+    /** The same, false after {@link BobBehindRegistrar#ALICE_WAITS} without {@code done}. */
     private boolean aliceHears(List<String> heard, Predicate<List<String>> done) throws Exception {
         return done.test(heard) || net.aliceReadsUntil(text -> {
             heard.add(BobBehindRegistrar.firstLine(text));
@@ -199,7 +199,7 @@ class RegistrarRetransmissionTest {
         phone.send(new DatagramPacket(bytes, bytes.length, net.address));
     }
 
-    /** Reads alice's socket until a response with {@code code} arrives; false after 10 s without one. */
+    /** Reads alice's socket until a response with {@code code} arrives; false after {@link BobBehindRegistrar#ALICE_WAITS} without one. */
     private boolean awaitResponse(int code) throws Exception {
         return aliceHears(new ArrayList<>(), lines -> lines.stream().anyMatch(line -> line.startsWith("SIP/2.0 " + code + " ")));
     }

@@ -76,7 +76,7 @@ class RegistrarStatelessInDialogTest {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    /** The status of the next final response alice reads; -1 after 10 s. */
+    /** The status of the next final response alice reads; -1 after {@link BobBehindRegistrar#ALICE_WAITS}. */
     private int awaitFinalResponse() throws Exception {
         int[] status = {-1};
         net.aliceReadsUntil(text -> {
